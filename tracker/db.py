@@ -1,0 +1,155 @@
+"""Opening the DuckDB file for one unit of work, as a reader or as the single writer.
+
+DuckDB lets one process write a file or many processes read it. The rules this module enforces:
+
+* Nothing holds a connection longer than one unit of work: both helpers are context managers
+  that close the connection on exit.
+* Readers open the file read-only and retry with backoff while a writer holds it.
+* Writers first take an advisory ``flock`` on ``<db>.lock`` (the kernel drops it when the process
+  dies, so a lock is never stale) and write who holds it into the file, so a second writer can
+  say who it waits for. They then retry DuckDB's own file lock, which other clients may hold.
+* A lock still held after ``wait`` seconds raises :class:`DatabaseLocked` (exit code 75).
+* Files are created with ``storage_compatibility_version = v1.5.0`` so DuckDB 1.x clients can
+  read them; the writer migrates the schema (see :mod:`tracker.migrations`) before yielding.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import duckdb
+
+from tracker.errors import DatabaseLocked, DatabaseMissing
+
+STORAGE_COMPATIBILITY = "v1.5.0"
+DEFAULT_WAIT_SECONDS = 30.0
+_FIRST_BACKOFF = 0.05
+_MAX_BACKOFF = 1.0
+
+
+def _is_lock_conflict(exc: Exception) -> bool:
+    text = str(exc)
+    return "Could not set lock" in text or "Conflicting lock" in text
+
+
+def lock_path(db_path: Path) -> Path:
+    return db_path.with_name(db_path.name + ".lock")
+
+
+def _backoff(attempt: int) -> float:
+    return float(min(_MAX_BACKOFF, _FIRST_BACKOFF * (2**attempt)))
+
+
+def _holder(lock_file: Path) -> str:
+    try:
+        text = lock_file.read_text(encoding="utf-8").strip()
+    except OSError:
+        text = ""
+    return text or "another process"
+
+
+def _duckdb_holder(exc: Exception) -> str:
+    text = str(exc)
+    marker = "Conflicting lock is held in "
+    if marker in text:
+        return text.split(marker, 1)[1].split(". See also", 1)[0]
+    return "another process"
+
+
+def _locked_message(db_path: Path, holder: str, wait: float) -> str:
+    return (
+        f"The database {db_path} is being written by {holder}; waited {wait:g} s. "
+        "Retry later, or pass a longer --wait."
+    )
+
+
+@contextlib.contextmanager
+def write_lock(db_path: Path, wait: float = DEFAULT_WAIT_SECONDS) -> Iterator[None]:
+    """Hold the tracker's advisory writer lock for ``db_path`` (waiting up to ``wait`` s)."""
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    path = lock_path(db_path)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        deadline = time.monotonic() + wait
+        attempt = 0
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise DatabaseLocked(_locked_message(db_path, _holder(path), wait)) from None
+                time.sleep(_backoff(attempt))
+                attempt += 1
+        command = " ".join(os.path.basename(a) if i == 0 else a for i, a in enumerate(sys.argv))
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"tracker (PID {os.getpid()}: {command[:200]})\n".encode(), 0)
+        try:
+            yield
+        finally:
+            os.ftruncate(fd, 0)
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
+
+
+def _connect_with_retry(
+    db_path: Path, *, read_only: bool, wait: float, config: dict[str, str] | None = None
+) -> duckdb.DuckDBPyConnection:
+    deadline = time.monotonic() + wait
+    attempt = 0
+    while True:
+        try:
+            return duckdb.connect(str(db_path), read_only=read_only, config=config or {})
+        except duckdb.IOException as exc:
+            if not _is_lock_conflict(exc):
+                raise
+            if time.monotonic() >= deadline:
+                raise DatabaseLocked(
+                    _locked_message(db_path, _duckdb_holder(exc), wait)
+                ) from None
+            time.sleep(_backoff(attempt))
+            attempt += 1
+
+
+@contextlib.contextmanager
+def writer(db_path: Path, wait: float = DEFAULT_WAIT_SECONDS) -> Iterator[duckdb.DuckDBPyConnection]:
+    """The single writer's connection for one unit of work, schema migrated, closed on exit.
+
+    Do slow work (reading files, segmenting, scoring) before entering, so the lock is held
+    only while rows are written.
+    """
+    from tracker.migrations import migrate
+
+    with write_lock(db_path, wait):
+        config = None if db_path.exists() else {"storage_compatibility_version": STORAGE_COMPATIBILITY}
+        con = _connect_with_retry(db_path, read_only=False, wait=wait, config=config)
+        try:
+            migrate(con)
+            yield con
+        finally:
+            con.close()
+
+
+@contextlib.contextmanager
+def reader(db_path: Path, wait: float = DEFAULT_WAIT_SECONDS) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read-only connection for one unit of work, closed on exit."""
+    if not db_path.exists():
+        raise DatabaseMissing(
+            f"No database at {db_path}. Build the demo one with `tracker demo`, "
+            "or ingest articles with `tracker ingest FILES`."
+        )
+    con = _connect_with_retry(db_path, read_only=True, wait=wait)
+    try:
+        from tracker.migrations import check_readable
+
+        check_readable(con, db_path)
+        yield con
+    finally:
+        con.close()

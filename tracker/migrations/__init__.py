@@ -1,0 +1,97 @@
+"""Append-only, numbered schema migrations recorded in the database.
+
+Each ``NNNN_name.sql`` file in this folder is one migration, applied once, in order, inside a
+transaction, and recorded in ``schema_migrations``. A migration, once released, is never edited:
+change the schema by adding the next number. ``tests/test_schema.py`` pins the resulting schema.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import duckdb
+
+from tracker.errors import DatabaseMissing, TrackerError
+
+_NAME = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    sql: str
+
+
+def available() -> list[Migration]:
+    """All migrations shipped with this version of the package, in order."""
+    found = []
+    for entry in resources.files(__package__).iterdir():
+        match = _NAME.match(entry.name)
+        if match:
+            found.append(Migration(int(match[1]), match[2], entry.read_text(encoding="utf-8")))
+    found.sort(key=lambda m: m.version)
+    return found
+
+
+def latest_version() -> int:
+    return available()[-1].version
+
+
+def applied_versions(con: duckdb.DuckDBPyConnection) -> set[int]:
+    exists = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = ?",
+        ["schema_migrations"],
+    ).fetchall()[0][0]
+    if not exists:
+        return set()
+    return {row[0] for row in con.execute("SELECT version FROM schema_migrations").fetchall()}
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
+    """Apply every migration not yet recorded; return the versions applied."""
+    con.execute(
+        """
+        CREATE TABLE IF NOT EXISTS schema_migrations (
+            version    INTEGER PRIMARY KEY,
+            name       VARCHAR NOT NULL,
+            applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp
+        )
+        """
+    )
+    done = applied_versions(con)
+    newly = []
+    for migration in available():
+        if migration.version in done:
+            continue
+        con.execute("BEGIN TRANSACTION")
+        try:
+            con.execute(migration.sql)
+            con.execute(
+                "INSERT INTO schema_migrations (version, name) VALUES (?, ?)",
+                [migration.version, migration.name],
+            )
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+        newly.append(migration.version)
+    return newly
+
+
+def check_readable(con: duckdb.DuckDBPyConnection, db_path: Path) -> None:
+    """Fail clearly when a read-only connection sees no or an older tracker schema."""
+    done = applied_versions(con)
+    if not done:
+        raise DatabaseMissing(
+            f"{db_path} is not a tracker database (no schema_migrations table). "
+            "Point --db / TRACKER_DB at a tracker database, or build one with `tracker demo`."
+        )
+    if max(done) < latest_version():
+        raise TrackerError(
+            f"{db_path} has schema version {max(done)}, this tracker needs {latest_version()}. "
+            "Run `tracker migrate` once to upgrade it."
+        )

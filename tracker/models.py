@@ -1,0 +1,50 @@
+"""Values that cross module lines: articles read from input, segments of their text, scores.
+
+All are frozen dataclasses. Character offsets are 0-based and end-exclusive, as in Python
+slicing, into the article's stored text: ``segment.text == article.text[segment.start:segment.end]``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+# Segment kinds. Only STATEMENT segments are stored as statements; the others are boilerplate
+# that news text carries around the reporting (kept for diagnostics and tests).
+STATEMENT = "statement"
+ID_LINE = "id_line"
+CREDIT = "credit"
+CAPTION = "caption"
+BOILERPLATE_KINDS = frozenset({ID_LINE, CREDIT, CAPTION})
+
+
+@dataclass(frozen=True)
+class Article:
+    """One document read from input, ready to be segmented and stored."""
+
+    text: str
+    published: dt.date
+    origin: str
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A span of an article's text: a statement, or boilerplate of a named kind."""
+
+    start: int
+    end: int
+    text: str
+    kind: str = STATEMENT
+
+
+@dataclass(frozen=True)
+class Score:
+    """One scorer's reading of one text."""
+
+    compound: float
+    positive: float
+    neutral: float
+    negative: float
