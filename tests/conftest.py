@@ -1,0 +1,65 @@
+"""Shared fixtures. Every test runs with TRACKER_DB pointing into its own temporary folder,
+so no test ever touches a user's database."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _isolated_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    path = tmp_path / "db" / "tracker.duckdb"
+    monkeypatch.setenv("TRACKER_DB", str(path))
+    return path
+
+
+@pytest.fixture
+def db_path(_isolated_db: Path) -> Path:
+    return _isolated_db
+
+
+def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(text).lstrip("\n"), encoding=encoding)
+    return path
+
+
+@pytest.fixture
+def articles(tmp_path: Path) -> Path:
+    """A small folder of articles written for the tests, in all supported formats."""
+    folder = tmp_path / "articles"
+    write(
+        folder / "thaw.md",
+        """
+        ---
+        published: 2016-06-30
+        title: Moscow eases travel curbs
+        source: test wire
+        ---
+        Russia lifted its ban on charter flights to Turkey on Thursday.
+        The Kremlin said trade talks would resume next month.
+        """,
+    )
+    write(
+        folder / "manifest.csv",
+        """
+        path,published,source,title
+        plain/summit.txt,2016-08-09,test agency,Leaders meet in St. Petersburg
+        """,
+    )
+    write(
+        folder / "plain" / "summit.txt",
+        """
+        Putin and Erdogan met in St. Petersburg on Tuesday.
+        “We are against all coup attempts. We stand by you,” Putin said.
+        """,
+    )
+    write(
+        folder / "wire.jsonl",
+        '{"text": "NATO voiced solidarity with Ankara after the jet was downed.", '
+        '"published": "2015-11-24", "source": "test feed", "title": "Allies meet"}\n',
+    )
+    return folder

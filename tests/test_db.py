@@ -1,0 +1,119 @@
+"""Connections: creation for 1.x clients, migrations, read-only readers, locks."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from tracker import db
+from tracker.errors import DatabaseLocked, DatabaseMissing, TrackerError
+from tracker.migrations import applied_versions, latest_version
+
+
+def test_writer_creates_and_migrates(db_path: Path) -> None:
+    with db.writer(db_path) as con:
+        assert max(applied_versions(con)) == latest_version()
+    with db.reader(db_path) as con:
+        assert con.execute("SELECT count(*) FROM documents").fetchall() == [(0,)]
+
+
+def test_migrations_apply_once(db_path: Path) -> None:
+    for _ in range(2):
+        with db.writer(db_path) as con:
+            pass
+    with db.reader(db_path) as con:
+        rows = con.execute("SELECT version FROM schema_migrations ORDER BY version").fetchall()
+    assert [r[0] for r in rows] == list(range(1, latest_version() + 1))
+
+
+def test_reader_refuses_to_write(db_path: Path) -> None:
+    with db.writer(db_path):
+        pass
+    with db.reader(db_path) as con, pytest.raises(duckdb.Error, match="read-only"):
+        con.execute("CREATE TABLE x (a INT)")
+
+
+def test_reader_on_missing_file(tmp_path: Path) -> None:
+    missing = tmp_path / "none.duckdb"
+    with pytest.raises(DatabaseMissing) as info, db.reader(missing):
+        pass
+    assert info.value.message == (
+        f"No database at {missing}. Build the demo one with `tracker demo`, "
+        "or ingest articles with `tracker ingest FILES`."
+    )
+
+
+def test_reader_on_foreign_duckdb_file(tmp_path: Path) -> None:
+    other = tmp_path / "other.duckdb"
+    duckdb.connect(str(other)).close()
+    with pytest.raises(DatabaseMissing, match="is not a tracker database"), db.reader(other):
+        pass
+
+
+def test_reader_on_older_schema_says_migrate(db_path: Path) -> None:
+    with db.writer(db_path) as con:
+        con.execute("DELETE FROM schema_migrations WHERE version = ?", [latest_version()])
+    if latest_version() == 1:
+        pytest.skip("only one migration so far")
+    with pytest.raises(TrackerError, match="Run `tracker migrate`"), db.reader(db_path):
+        pass
+
+
+HOLD_LOCK = """
+import sys, time
+from pathlib import Path
+from tracker import db
+with db.writer(Path(sys.argv[1])):
+    print("locked", flush=True)
+    time.sleep(30)
+"""
+
+
+@pytest.fixture
+def held_lock(db_path: Path):
+    proc = subprocess.Popen(
+        [sys.executable, "-c", HOLD_LOCK, str(db_path)], stdout=subprocess.PIPE, text=True
+    )
+    assert proc.stdout is not None
+    assert proc.stdout.readline().strip() == "locked"
+    yield proc
+    proc.kill()
+    proc.wait()
+
+
+def test_second_writer_times_out_naming_the_holder(db_path: Path, held_lock) -> None:
+    with pytest.raises(DatabaseLocked) as info, db.writer(db_path, wait=0.3):
+        pass
+    assert info.value.exit_code == 75
+    assert f"is being written by tracker (PID {held_lock.pid}" in info.value.message
+    assert info.value.message.endswith("Retry later, or pass a longer --wait.")
+
+
+def test_reader_times_out_while_writer_holds_file(db_path: Path, held_lock) -> None:
+    with pytest.raises(DatabaseLocked, match="Retry later"), db.reader(db_path, wait=0.3):
+        pass
+
+
+def test_lock_is_released_when_holder_dies(db_path: Path, held_lock) -> None:
+    held_lock.kill()
+    held_lock.wait()
+    with db.writer(db_path, wait=5) as con:
+        assert con.execute("SELECT 1").fetchall() == [(1,)]
+
+
+@pytest.mark.skipif(shutil.which("duckdb") is None, reason="duckdb CLI (pip duckdb-cli) not installed")
+def test_duckdb_1x_cli_reads_our_file(db_path: Path) -> None:
+    with db.writer(db_path):
+        pass
+    out = subprocess.run(
+        ["duckdb", "-readonly", "-csv", str(db_path), "-c",
+         "SELECT version() LIKE 'v1.%' AS v1, count(*) AS n FROM statement_scores"],
+        capture_output=True, text=True, check=False,
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["v1,n", "true,0"]

@@ -1,0 +1,202 @@
+"""The ``tracker`` command line: parses input, calls the package, renders the result.
+
+Data goes to stdout, diagnostics to stderr. Exit codes (see README "Exit codes"):
+0 success, 1 some input failed or a check missed, 2 usage error, 3 no database,
+75 the database is locked by another writer (retry later).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from tracker import __version__
+from tracker.db import DEFAULT_WAIT_SECONDS
+from tracker.errors import EXIT_FAILURE, TrackerError
+from tracker.paths import DB_ENV_VAR, default_db_path
+
+F = TypeVar("F", bound=Callable[..., Any])
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+class TrackerGroup(click.Group):
+    """Turns expected errors into one line on stderr and their exit code, without a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except TrackerError as exc:
+            click.echo(f"Error: {exc.message}", err=True)
+            sys.exit(exc.exit_code)
+
+
+def db_options(func: F) -> F:
+    """``--db`` (env TRACKER_DB) and ``--wait`` for every command that opens the database."""
+    func = click.option(
+        "--wait",
+        type=click.FloatRange(min=0),
+        default=DEFAULT_WAIT_SECONDS,
+        show_default=True,
+        help="Seconds to wait while another process writes the database.",
+    )(func)
+    func = click.option(
+        "--db",
+        "db_path",
+        type=click.Path(dir_okay=False, path_type=Path),
+        envvar=DB_ENV_VAR,
+        default=None,
+        help=f"DuckDB file [env {DB_ENV_VAR}; default data/tracker.duckdb].",
+    )(func)
+    return func
+
+
+def resolve_db(db_path: Path | None) -> Path:
+    return db_path if db_path is not None else default_db_path()
+
+
+@contextmanager
+def counter(label: str) -> Iterator[Callable[[int], None] | None]:
+    """A progress counter on stderr when it is a terminal; nothing otherwise."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    done = 0
+
+    def step(n: int) -> None:
+        nonlocal done
+        done += n
+        click.echo(f"\r{label}: {done}", err=True, nl=False)
+
+    try:
+        yield step
+    finally:
+        if done:
+            click.echo("", err=True)
+
+
+@click.group(cls=TrackerGroup, context_settings=CONTEXT)
+@click.version_option(__version__, "--version", prog_name="tracker")
+def main() -> None:
+    """Track Turkey-Russia and Turkey-West relations in dated news text.
+
+    \b
+    Example:
+      tracker demo && tracker stats
+    """
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--published", type=click.DateTime(formats=["%Y-%m-%d"]), help="Publication date for plain files without one.")
+@click.option("--source", help="Outlet name for plain files without one.")
+@click.option("--encoding", default="utf-8", show_default=True, help="Text encoding of the input files.")
+@click.option("--replace", is_flag=True, help="A changed file replaces its earlier version's statements.")
+@db_options
+def ingest(
+    paths: tuple[Path, ...],
+    published: dt.datetime | None,
+    source: str | None,
+    encoding: str,
+    replace: bool,
+    db_path: Path | None,
+    wait: float,
+) -> None:
+    """Store articles: text/Markdown files, folders, manifest CSVs, JSON Lines.
+
+    A publication date is required: front matter, a manifest row, or --published.
+    Bad files are reported and skipped; the exit code is then 1.
+
+    \b
+    Example:
+      tracker ingest ../shared/seeds/manifest.csv
+      tracker ingest notes/brief.txt --published 2016-07-26 --source Reuters
+    """
+    from tracker.ingest import ingest_paths
+    from tracker.sources import Defaults
+
+    defaults = Defaults(published.date() if published else None, source, encoding)
+    with counter("documents read") as progress:
+        report = ingest_paths(
+            list(paths), resolve_db(db_path), defaults=defaults, replace=replace,
+            wait=wait, progress=progress,
+        )
+    for error in report.errors:
+        click.echo(f"Error: {error.message}", err=True)
+    for stored in report.stored:
+        click.echo(f"{stored.outcome}\t{stored.statements}\t{stored.origin}")
+    click.echo(report.summary(), err=True)
+    if report.errors:
+        sys.exit(EXIT_FAILURE)
+
+
+@main.command(context_settings=CONTEXT)
+@db_options
+def stats(db_path: Path | None, wait: float) -> None:
+    """Documents, statements, date range and score runs of a database.
+
+    \b
+    Example:
+      tracker stats --db data/tracker.duckdb
+    """
+    from tracker.stats import database_stats
+
+    for line in database_stats(resolve_db(db_path), wait).lines():
+        click.echo(line)
+
+
+@main.command(context_settings=CONTEXT)
+@click.option("--force", is_flag=True, help="Rebuild even if the database file exists.")
+@db_options
+def demo(force: bool, db_path: Path | None, wait: float) -> None:
+    """Build the demo database from the bundled corpus (data/corpus).
+
+    \b
+    Example:
+      tracker demo --force
+    """
+    from tracker.demo import build_demo
+
+    path = resolve_db(db_path)
+    with counter("demo briefs") as progress:
+        report = build_demo(path, force=force, wait=wait, progress=progress)
+    click.echo(f"Built {path}: {report.count('added')} documents, {report.statements} statements.", err=True)
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("query")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@db_options
+def sql(query: str, fmt: str, db_path: Path | None, wait: float) -> None:
+    """Run a read-only SQL query and print the result.
+
+    \b
+    Example:
+      tracker sql "SELECT day, scorer, n, mean_score FROM daily_scores ORDER BY day" --format csv
+    """
+    from tracker.sql_query import render, run_query
+
+    click.echo(render(run_query(resolve_db(db_path), query, wait), fmt), nl=False)
+
+
+@main.command(context_settings=CONTEXT)
+@db_options
+def migrate(db_path: Path | None, wait: float) -> None:
+    """Upgrade a database to this version's schema (other writing commands do it too).
+
+    \b
+    Example:
+      tracker migrate --db old.duckdb
+    """
+    from tracker import db
+    from tracker.migrations import applied_versions
+
+    path = resolve_db(db_path)
+    with db.writer(path, wait) as con:
+        version = max(applied_versions(con))
+    click.echo(f"{path}: schema version {version}", err=True)

@@ -1,0 +1,243 @@
+"""Reading articles from the inputs users give ``tracker ingest``.
+
+Accepted inputs:
+
+* plain text or Markdown files (``.txt``, ``.md``, ``.markdown``), with an optional YAML
+  front-matter block (``published``, ``source``, ``url``, ``title``);
+* manifest CSV files with the columns ``path,published,source,title`` and optional ``url``,
+  paths relative to the manifest;
+* JSON Lines files (``.jsonl``), one article per line (``text``, ``published``, optional
+  ``source``, ``url``, ``title``);
+* folders, walked recursively for the above; a folder's ``manifest.csv`` takes precedence for the
+  files it names.
+
+:func:`read_inputs` yields an :class:`~tracker.models.Article` or an
+:class:`~tracker.errors.InputError` per input, so one bad file never stops a batch.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import frontmatter
+import yaml
+
+from tracker.errors import InputError
+from tracker.models import Article
+
+TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
+JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+MANIFEST_SUFFIXES = frozenset({".csv"})
+MANIFEST_REQUIRED = ("path", "published")
+DATE_HELP = (
+    "give one in front matter (published: 2016-07-26), in a manifest CSV "
+    "(path,published,source,title), or with --published 2016-07-26"
+)
+
+
+@dataclass(frozen=True)
+class Defaults:
+    """Metadata given on the command line for plain files that lack their own."""
+
+    published: dt.date | None = None
+    source: str | None = None
+    encoding: str = "utf-8"
+
+
+def parse_date(value: Any, where: str) -> dt.date:
+    """A publication date from front matter, CSV or JSON; InputError naming ``where`` if bad."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    try:
+        return dt.date.fromisoformat(text[:10])
+    except ValueError:
+        raise InputError(
+            f"{where}: publication date {text!r} is not a date; write it as YYYY-MM-DD."
+        ) from None
+
+
+def _missing_date(where: str) -> InputError:
+    return InputError(f"{where}: no publication date; {DATE_HELP}.")
+
+
+def _clean(value: Any) -> str | None:
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def read_text(path: Path, encoding: str) -> str:
+    """The file's text, or an InputError saying why it cannot be read as text."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file or folder; check the path.") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror}).") from None
+    if b"\x00" in data[:8192]:
+        raise InputError(
+            f"{path}: looks like a binary file, not text; "
+            "ingest .txt/.md files, manifest .csv files or .jsonl files."
+        )
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{path}: not valid {encoding} text (byte 0x{data[exc.start]:02x} at offset "
+            f"{exc.start}); if it uses another encoding, pass it, e.g. --encoding cp1252."
+        ) from None
+    except LookupError:
+        raise InputError(
+            f"unknown encoding {encoding!r}; use a Python codec name such as utf-8 or cp1252."
+        ) from None
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _article(
+    text: str, origin: str, meta: dict[str, Any], defaults: Defaults, where: str
+) -> Article:
+    if not text.strip():
+        raise InputError(f"{where}: empty (no text to ingest).")
+    published = meta.get("published") or defaults.published
+    if published is None or (isinstance(published, str) and not published.strip()):
+        raise _missing_date(where)
+    return Article(
+        text=text,
+        published=parse_date(published, where),
+        origin=origin,
+        title=_clean(meta.get("title")),
+        source=_clean(meta.get("source")) or defaults.source,
+        url=_clean(meta.get("url")),
+    )
+
+
+def read_text_file(path: Path, defaults: Defaults, meta: dict[str, Any] | None = None) -> Article:
+    """One text/Markdown article; ``meta`` (from a manifest) wins over front matter."""
+    raw = read_text(path, defaults.encoding)
+    try:
+        post = frontmatter.loads(raw)
+    except yaml.YAMLError as exc:
+        raise InputError(f"{path}: the front-matter block is not valid YAML ({exc}).") from None
+    merged = {k: v for k, v in post.metadata.items() if v is not None}
+    merged.update({k: v for k, v in (meta or {}).items() if v not in (None, "")})
+    return _article(post.content.strip(), str(path.resolve()), merged, defaults, str(path))
+
+
+def read_manifest(path: Path, defaults: Defaults) -> Iterator[Article | InputError]:
+    """Articles named by a manifest CSV, one result per row."""
+    try:
+        raw = read_text(path, defaults.encoding)
+    except InputError as exc:
+        yield exc
+        return
+    reader = csv.DictReader(raw.splitlines())
+    header = [h.strip() for h in (reader.fieldnames or [])]
+    missing = [col for col in MANIFEST_REQUIRED if col not in header]
+    if missing:
+        yield InputError(
+            f"{path}: manifest lacks the column(s) {', '.join(missing)}; "
+            "its header must be path,published,source,title (url optional)."
+        )
+        return
+    for row_number, row in enumerate(reader, start=2):
+        where = f"{path}: row {row_number}"
+        row = {(k or "").strip(): (v or "").strip() for k, v in row.items() if k is not None}
+        if not row.get("path"):
+            yield InputError(f"{where}: empty path; name the article file in the first column.")
+            continue
+        target = (path.parent / row["path"]).resolve()
+        if not row.get("published"):
+            yield InputError(f"{where} ({row['path']}): no publication date; fill the published column (YYYY-MM-DD).")
+            continue
+        try:
+            yield read_text_file(target, defaults, row)
+        except InputError as exc:
+            yield exc
+
+
+def read_jsonl(path: Path, defaults: Defaults) -> Iterator[Article | InputError]:
+    """Articles from a JSON Lines file, one result per non-blank line."""
+    try:
+        raw = read_text(path, defaults.encoding)
+    except InputError as exc:
+        yield exc
+        return
+    for line_number, line in enumerate(raw.split("\n"), start=1):
+        if not line.strip():
+            continue
+        where = f"{path}:{line_number}"
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield InputError(f"{where}: not valid JSON ({exc.msg}); write one object per line.")
+            continue
+        if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
+            yield InputError(f'{where}: needs an object with a "text" string.')
+            continue
+        try:
+            yield _article(obj["text"].strip(), f"{path.resolve()}:{line_number}", obj, defaults, where)
+        except InputError as exc:
+            yield exc
+
+
+def _is_manifest(path: Path) -> bool:
+    try:
+        with path.open(encoding="utf-8-sig") as handle:
+            header = handle.readline()
+    except (OSError, UnicodeDecodeError):
+        return False
+    columns = {c.strip() for c in header.split(",")}
+    return all(col in columns for col in MANIFEST_REQUIRED)
+
+
+def _read_file(path: Path, defaults: Defaults) -> Iterator[Article | InputError]:
+    suffix = path.suffix.lower()
+    if suffix in MANIFEST_SUFFIXES:
+        yield from read_manifest(path, defaults)
+    elif suffix in JSONL_SUFFIXES:
+        yield from read_jsonl(path, defaults)
+    else:
+        try:
+            yield read_text_file(path, defaults)
+        except InputError as exc:
+            yield exc
+
+
+def _walk_folder(folder: Path) -> list[Path]:
+    """The files of a folder to ingest; a manifest replaces the files it names."""
+    files = sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith("."))
+    manifests = [p for p in files if p.suffix.lower() in MANIFEST_SUFFIXES and _is_manifest(p)]
+    named: set[Path] = set()
+    for manifest in manifests:
+        with manifest.open(encoding="utf-8-sig", newline="") as handle:
+            for row in csv.DictReader(handle):
+                if row.get("path"):
+                    named.add((manifest.parent / row["path"].strip()).resolve())
+    chosen = list(manifests)
+    for path in files:
+        suffix = path.suffix.lower()
+        if suffix in TEXT_SUFFIXES | JSONL_SUFFIXES and path.resolve() not in named:
+            chosen.append(path)
+    return chosen
+
+
+def read_inputs(paths: Iterable[Path], defaults: Defaults = Defaults()) -> Iterator[Article | InputError]:
+    """Every article the given files, folders and manifests hold, or the error for each bad one."""
+    for path in paths:
+        if path.is_dir():
+            for file in _walk_folder(path):
+                yield from _read_file(file, defaults)
+        elif path.exists():
+            yield from _read_file(path, defaults)
+        else:
+            yield InputError(f"{path}: no such file or folder; check the path.")

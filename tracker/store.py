@@ -1,0 +1,218 @@
+"""Writing processed documents into the database in bulk, inside one short transaction.
+
+The caller (``tracker.ingest``) does all slow work first and then hands a batch of
+:class:`ProcessedDocument` values to :func:`write_batch` on a writer connection. Rows go in as
+Arrow tables (never row-by-row INSERTs). Identifiers are ``max + 1`` under the writer lock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import duckdb
+import pyarrow as pa
+
+from tracker.models import Article, Score, Segment
+
+ADDED = "added"
+UNCHANGED = "unchanged"
+REPLACED = "replaced"
+
+
+@dataclass(frozen=True)
+class ScorerRun:
+    """The identity of one scorer profile and the statements' scores it produced."""
+
+    name: str
+    version: str
+    lexicon_hash: str
+
+
+@dataclass(frozen=True)
+class ProcessedDocument:
+    """An article with its statements and their scores, ready to store."""
+
+    article: Article
+    content_hash: str
+    statements: tuple[Segment, ...]
+    scores: dict[str, tuple[Score, ...]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class StoredDocument:
+    origin: str
+    outcome: str  # ADDED, UNCHANGED or REPLACED
+    document_id: int
+    statements: int
+
+
+def _next_id(con: duckdb.DuckDBPyConnection, table: str, column: str) -> int:
+    # Table and column names come from this module only, never from input.
+    row = con.execute(f"SELECT coalesce(max({column}), 0) + 1 FROM {table}").fetchall()
+    return int(row[0][0])
+
+
+def known_hashes(con: duckdb.DuckDBPyConnection, hashes: Sequence[str]) -> dict[str, int]:
+    """content_hash -> document_id for the hashes already stored."""
+    if not hashes:
+        return {}
+    rows = con.execute(
+        "SELECT content_hash, min(document_id) FROM documents "
+        "WHERE content_hash IN (SELECT unnest(?)) GROUP BY content_hash",
+        [list(hashes)],
+    ).fetchall()
+    return {h: int(i) for h, i in rows}
+
+
+def _latest_by_origin(con: duckdb.DuckDBPyConnection, origins: Sequence[str]) -> dict[str, int]:
+    if not origins:
+        return {}
+    rows = con.execute(
+        "SELECT origin, max(document_id) FROM documents "
+        "WHERE origin IN (SELECT unnest(?)) GROUP BY origin",
+        [list(origins)],
+    ).fetchall()
+    return {o: int(i) for o, i in rows}
+
+
+def _delete_document_rows(con: duckdb.DuckDBPyConnection, document_ids: list[int]) -> None:
+    """Remove a replaced document's statements and everything derived from them."""
+    ids = "SELECT statement_id FROM statements WHERE document_id IN (SELECT unnest(?))"
+    for table in derived_tables(con):
+        con.execute(f"DELETE FROM {table} WHERE statement_id IN ({ids})", [document_ids])
+    con.execute("DELETE FROM statements WHERE document_id IN (SELECT unnest(?))", [document_ids])
+
+
+def derived_tables(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Tables keyed by statement_id, other than statements itself (grows with migrations)."""
+    rows = con.execute(
+        "SELECT table_name FROM information_schema.columns "
+        "WHERE column_name = 'statement_id' AND table_name <> 'statements' "
+        "AND table_name IN (SELECT table_name FROM information_schema.tables "
+        "WHERE table_type = 'BASE TABLE') ORDER BY table_name"
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def write_batch(
+    con: duckdb.DuckDBPyConnection,
+    documents: Sequence[ProcessedDocument],
+    scorers: Sequence[ScorerRun],
+    *,
+    replace: bool,
+    started: dt.datetime,
+) -> list[StoredDocument]:
+    """Store a batch in one transaction; documents whose text is stored already are skipped."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        outcomes = _write(con, documents, scorers, replace=replace, started=started)
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    return outcomes
+
+
+def _write(
+    con: duckdb.DuckDBPyConnection,
+    documents: Sequence[ProcessedDocument],
+    scorers: Sequence[ScorerRun],
+    *,
+    replace: bool,
+    started: dt.datetime,
+) -> list[StoredDocument]:
+    existing = known_hashes(con, [d.content_hash for d in documents])
+    by_origin = _latest_by_origin(con, [d.article.origin for d in documents]) if replace else {}
+    next_doc = _next_id(con, "documents", "document_id")
+    next_stmt = _next_id(con, "statements", "statement_id")
+    now = dt.datetime.now()
+
+    outcomes: list[StoredDocument] = []
+    new_docs: list[tuple[int, ProcessedDocument]] = []
+    replaced_ids: list[int] = []
+    seen: set[str] = set()
+    for doc in documents:
+        if doc.content_hash in existing or doc.content_hash in seen:
+            doc_id = existing.get(doc.content_hash, -1)
+            outcomes.append(StoredDocument(doc.article.origin, UNCHANGED, doc_id, 0))
+            continue
+        seen.add(doc.content_hash)
+        if doc.article.origin in by_origin:
+            doc_id = by_origin[doc.article.origin]
+            replaced_ids.append(doc_id)
+            outcomes.append(StoredDocument(doc.article.origin, REPLACED, doc_id, len(doc.statements)))
+        else:
+            doc_id = next_doc
+            next_doc += 1
+            outcomes.append(StoredDocument(doc.article.origin, ADDED, doc_id, len(doc.statements)))
+        new_docs.append((doc_id, doc))
+
+    if replaced_ids:
+        _delete_document_rows(con, replaced_ids)
+        con.execute("DELETE FROM documents WHERE document_id IN (SELECT unnest(?))", [replaced_ids])
+    if not new_docs:
+        return outcomes
+
+    doc_cols: dict[str, list] = {k: [] for k in (
+        "document_id", "content_hash", "origin", "title", "source", "url", "published", "text",
+        "ingested_at")}
+    stmt_cols: dict[str, list] = {k: [] for k in (
+        "statement_id", "document_id", "seq", "start_char", "end_char", "text", "published")}
+    score_cols: dict[str, dict[str, list]] = {
+        s.name: {k: [] for k in ("statement_id", "compound", "positive", "neutral", "negative")}
+        for s in scorers
+    }
+    for doc_id, doc in new_docs:
+        a = doc.article
+        for key, value in (
+            ("document_id", doc_id), ("content_hash", doc.content_hash), ("origin", a.origin),
+            ("title", a.title), ("source", a.source), ("url", a.url), ("published", a.published),
+            ("text", a.text), ("ingested_at", now),
+        ):
+            doc_cols[key].append(value)
+        for seq, seg in enumerate(doc.statements):
+            stmt_id = next_stmt
+            next_stmt += 1
+            for key, value in (
+                ("statement_id", stmt_id), ("document_id", doc_id), ("seq", seq),
+                ("start_char", seg.start), ("end_char", seg.end), ("text", seg.text),
+                ("published", a.published),
+            ):
+                stmt_cols[key].append(value)
+            for scorer in scorers:
+                score = doc.scores[scorer.name][seq]
+                cols = score_cols[scorer.name]
+                cols["statement_id"].append(stmt_id)
+                cols["compound"].append(score.compound)
+                cols["positive"].append(score.positive)
+                cols["neutral"].append(score.neutral)
+                cols["negative"].append(score.negative)
+
+    insert_arrow(con, "documents", pa.table(doc_cols))
+    insert_arrow(con, "statements", pa.table(stmt_cols))
+    n_statements = len(stmt_cols["statement_id"])
+    for scorer in scorers:
+        run_id = _next_id(con, "score_runs", "run_id")
+        con.execute(
+            "INSERT INTO score_runs (run_id, scorer, scorer_version, lexicon_hash, scope, "
+            "started, finished, status, n_statements) VALUES (?, ?, ?, ?, 'new', ?, ?, 'completed', ?)",
+            [run_id, scorer.name, scorer.version, scorer.lexicon_hash, started, now, n_statements],
+        )
+        cols = score_cols[scorer.name]
+        table = pa.table({"run_id": [run_id] * n_statements, **cols})
+        insert_arrow(con, "scores", table)
+    return outcomes
+
+
+def insert_arrow(con: duckdb.DuckDBPyConnection, table: str, data: pa.Table) -> None:
+    """Bulk insert an Arrow table by column name (``table`` comes from our code, not input)."""
+    if data.num_rows == 0:
+        return
+    con.register("_batch", data)
+    try:
+        columns = ", ".join(data.column_names)
+        con.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM _batch")
+    finally:
+        con.unregister("_batch")
