@@ -1,0 +1,152 @@
+"""The command line as a user meets it: exit codes, exact messages, data on stdout only."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tracker import __version__
+from tracker.cli import main
+from tests.conftest import write
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def test_version_and_short_help() -> None:
+    assert run("--version").stdout == f"tracker, version {__version__}\n"
+    result = run("-h")
+    assert result.exit_code == 0
+    for command in ("ingest", "stats", "demo", "sql", "migrate"):
+        assert command in result.stdout
+
+
+@pytest.mark.parametrize("command", ["ingest", "stats", "demo", "sql", "migrate"])
+def test_every_command_has_an_example_and_db_option(command: str) -> None:
+    result = run(command, "-h")
+    assert result.exit_code == 0
+    assert "Example:" in result.stdout
+    assert "--db" in result.stdout and "TRACKER_DB" in result.stdout
+
+
+def test_python_dash_m_runs_the_cli() -> None:
+    out = subprocess.run([sys.executable, "-m", "tracker", "--version"], capture_output=True, text=True)
+    assert out.returncode == 0 and out.stdout.strip() == f"tracker, version {__version__}"
+
+
+def test_ingest_folder_then_again_is_unchanged(articles: Path, db_path: Path) -> None:
+    first = run("ingest", str(articles))
+    assert first.exit_code == 0, first.stderr
+    lines = first.stdout.splitlines()
+    assert len(lines) == 3 and all(line.startswith("added\t") for line in lines)
+    assert first.stderr.strip().endswith("3 added, 0 replaced, 0 unchanged, 0 failed; "
+                                         f"{sum(int(l.split(chr(9))[1]) for l in lines)} new statements.")
+    second = run("ingest", str(articles))
+    assert second.exit_code == 0
+    assert [line.split("\t")[0] for line in second.stdout.splitlines()] == ["unchanged"] * 3
+    assert "0 added, 0 replaced, 3 unchanged, 0 failed; 0 new statements." in second.stderr
+
+
+def test_ingest_reports_bad_file_and_keeps_the_others(tmp_path: Path, db_path: Path) -> None:
+    good = write(tmp_path / "in" / "good.md", "---\npublished: 2016-07-01\n---\nMoscow and Ankara talked.\n")
+    write(tmp_path / "in" / "nodate.txt", "Undated text.\n")
+    result = run("ingest", str(tmp_path / "in"))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == (
+        f"Error: {tmp_path}/in/nodate.txt: no publication date; give one in front matter "
+        "(published: 2016-07-26), in a manifest CSV (path,published,source,title), "
+        "or with --published 2016-07-26."
+    )
+    assert result.stdout.splitlines() == [f"added\t1\t{good.resolve()}"]
+
+
+def test_published_option_dates_plain_files(tmp_path: Path) -> None:
+    path = write(tmp_path / "a.txt", "Ankara thanked Moscow.\n")
+    assert run("ingest", str(path), "--published", "2016-07-26", "--source", "desk").exit_code == 0
+    result = run("sql", "SELECT published, source FROM documents", "--format", "csv")
+    assert result.stdout == "published,source\n2016-07-26,desk\n"
+
+
+def test_replace_swaps_a_changed_documents_statements(tmp_path: Path) -> None:
+    path = write(tmp_path / "a.md", "---\npublished: 2016-07-01\n---\nFirst version.\n")
+    run("ingest", str(path))
+    path.write_text("---\npublished: 2016-07-01\n---\nSecond version. It has two sentences.\n")
+    assert run("ingest", str(path), "--replace").stdout.startswith("replaced\t2\t")
+    result = run("sql", "SELECT count(*) AS docs, (SELECT count(*) FROM statements) AS stmts FROM documents", "--format", "csv")
+    assert result.stdout == "docs,stmts\n1,2\n"
+    path.write_text("---\npublished: 2016-07-01\n---\nThird version.\n")
+    assert run("ingest", str(path)).stdout.startswith("added\t1\t")
+    assert run("sql", "SELECT count(*) AS n FROM documents", "--format", "csv").stdout == "n\n2\n"
+
+
+def test_stats_and_sql_formats(articles: Path) -> None:
+    run("ingest", str(articles))
+    stats = run("stats")
+    assert stats.exit_code == 0
+    assert "documents:      3" in stats.stdout
+    assert "published:      2015-11-24 .. 2016-08-09" in stats.stdout
+    as_json = json.loads(run("sql", "SELECT count(*) AS n FROM documents", "--format", "json").stdout)
+    assert as_json == [{"n": 3}]
+    table = run("sql", "SELECT 1 AS one").stdout
+    assert table.split() == ["one", "1"]
+
+
+def test_sql_refuses_writes_and_reports_bad_queries(articles: Path) -> None:
+    run("ingest", str(articles))
+    result = run("sql", "DELETE FROM documents")
+    assert result.exit_code == 1
+    assert result.stderr == "Error: tracker sql is read-only; change data with tracker ingest or tracker demo.\n"
+    bad = run("sql", "SELEC 1")
+    assert bad.exit_code == 1 and bad.stderr.startswith("Error: The query failed: Parser Error")
+
+
+def test_missing_database_has_its_own_exit_code(tmp_path: Path) -> None:
+    missing = tmp_path / "nothing.duckdb"
+    result = run("stats", "--db", str(missing))
+    assert result.exit_code == 3
+    assert result.stderr == (
+        f"Error: No database at {missing}. Build the demo one with `tracker demo`, "
+        "or ingest articles with `tracker ingest FILES`.\n"
+    )
+
+
+def test_locked_database_exit_code(articles: Path, db_path: Path) -> None:
+    run("ingest", str(articles))
+    holder = subprocess.Popen(
+        [sys.executable, "-c",
+         "import sys,time\nfrom pathlib import Path\nfrom tracker import db\n"
+         "with db.writer(Path(sys.argv[1])):\n    print('locked', flush=True)\n    time.sleep(30)\n",
+         str(db_path)],
+        stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+        result = run("ingest", str(articles), "--wait", "0.2", "--replace")
+        assert result.exit_code == 75
+        assert result.stderr.startswith(f"Error: The database {db_path} is being written by tracker (PID {holder.pid}")
+        assert result.stderr.endswith("waited 0.2 s. Retry later, or pass a longer --wait.\n")
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_demo_builds_once(db_path: Path) -> None:
+    result = run("demo")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.startswith(f"Built {db_path}: ")
+    span = run("sql", "SELECT min(published) AS a, max(published) AS b FROM statements", "--format", "csv")
+    first, last = span.stdout.splitlines()[1].split(",")
+    assert first.startswith("2015-11") and last.startswith("2016-08")
+    again = run("demo")
+    assert again.exit_code == 1
+    assert again.stderr == (
+        f"Error: {db_path} exists already; pass --force to rebuild it from the demo corpus, "
+        "or --db to build the demo elsewhere.\n"
+    )
+    assert run("demo", "--force").exit_code == 0

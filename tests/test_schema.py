@@ -1,0 +1,203 @@
+"""The database schema is a public interface: this test pins it exactly, and checks that
+docs/schema.md documents every table and view. Change the schema only by a new migration, then
+update this listing and the docs in the same commit."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import duckdb
+
+from tracker import db
+
+EXPECTED = """
+table actors.name VARCHAR
+table actors.side VARCHAR
+table actors.role VARCHAR
+table actors.kind VARCHAR
+table actors.aliases VARCHAR[]
+table actors.titles VARCHAR[]
+table actors.valid_from DATE
+table actors.valid_to DATE
+table actors.source_file VARCHAR
+table analysis_runs.analysis_id BIGINT
+table analysis_runs.analysis_version VARCHAR
+table analysis_runs.inputs_hash VARCHAR
+table analysis_runs.scope VARCHAR
+table analysis_runs.started TIMESTAMP
+table analysis_runs.finished TIMESTAMP
+table analysis_runs.status VARCHAR
+table analysis_runs.n_statements BIGINT
+view current_analysis.analysis_id BIGINT
+view current_analysis.statement_id BIGINT
+view current_analysis.speaker VARCHAR
+view current_analysis.speaker_actor VARCHAR
+view current_analysis.speaker_side VARCHAR
+view current_analysis.attribution_start INTEGER
+view current_analysis.attribution_end INTEGER
+view current_analysis.said_on DATE
+view current_analysis.said_on_precision VARCHAR
+view current_analysis.said_on_start INTEGER
+view current_analysis.said_on_end INTEGER
+view current_analysis.refers_to DATE
+view current_analysis.refers_to_precision VARCHAR
+view current_analysis.refers_to_start INTEGER
+view current_analysis.refers_to_end INTEGER
+view current_dyads.analysis_id BIGINT
+view current_dyads.statement_id BIGINT
+view current_dyads.dyad VARCHAR
+view current_dyads.role VARCHAR
+view current_dyads.direction VARCHAR
+view current_dyads.basis VARCHAR
+view current_dyads.clause_start INTEGER
+view current_dyads.clause_end INTEGER
+view daily_dyad_scores.day DATE
+view daily_dyad_scores.dyad VARCHAR
+view daily_dyad_scores.scorer VARCHAR
+view daily_dyad_scores.n BIGINT
+view daily_dyad_scores.mean_score DOUBLE
+view daily_dyad_scores.sd_score DOUBLE
+view daily_scores.day DATE
+view daily_scores.scorer VARCHAR
+view daily_scores.n BIGINT
+view daily_scores.mean_score DOUBLE
+view daily_scores.sd_score DOUBLE
+table documents.document_id BIGINT
+table documents.content_hash VARCHAR
+table documents.origin VARCHAR
+table documents.title VARCHAR
+table documents.source VARCHAR
+table documents.url VARCHAR
+table documents.published DATE
+table documents.text VARCHAR
+table documents.ingested_at TIMESTAMP
+view dyad_scores.statement_id BIGINT
+view dyad_scores.document_id BIGINT
+view dyad_scores.text VARCHAR
+view dyad_scores.published DATE
+view dyad_scores.said_on DATE
+view dyad_scores.refers_to DATE
+view dyad_scores.refers_to_precision VARCHAR
+view dyad_scores.speaker VARCHAR
+view dyad_scores.speaker_actor VARCHAR
+view dyad_scores.speaker_side VARCHAR
+view dyad_scores.dyad VARCHAR
+view dyad_scores.role VARCHAR
+view dyad_scores.direction VARCHAR
+view dyad_scores.basis VARCHAR
+view dyad_scores.clause_start INTEGER
+view dyad_scores.clause_end INTEGER
+view dyad_scores.scorer VARCHAR
+view dyad_scores.run_id BIGINT
+view dyad_scores.score DOUBLE
+view dyad_scores.explanation JSON
+view dyad_scores.title VARCHAR
+view dyad_scores.source VARCHAR
+view dyad_scores.url VARCHAR
+table key_events.event_date DATE
+table key_events.label VARCHAR
+table key_events.dyad VARCHAR
+table key_events.description VARCHAR
+table key_events.aliases VARCHAR[]
+table schema_migrations.version INTEGER
+table schema_migrations.name VARCHAR
+table schema_migrations.applied_at TIMESTAMP
+table score_runs.run_id BIGINT
+table score_runs.scorer VARCHAR
+table score_runs.scorer_version VARCHAR
+table score_runs.lexicon_hash VARCHAR
+table score_runs.scope VARCHAR
+table score_runs.started TIMESTAMP
+table score_runs.finished TIMESTAMP
+table score_runs.status VARCHAR
+table score_runs.n_statements BIGINT
+table scores.run_id BIGINT
+table scores.statement_id BIGINT
+table scores.compound DOUBLE
+table scores.positive DOUBLE
+table scores.neutral DOUBLE
+table scores.negative DOUBLE
+table scores.dyad VARCHAR
+table scores.explanation JSON
+table statement_analysis.analysis_id BIGINT
+table statement_analysis.statement_id BIGINT
+table statement_analysis.speaker VARCHAR
+table statement_analysis.speaker_actor VARCHAR
+table statement_analysis.speaker_side VARCHAR
+table statement_analysis.attribution_start INTEGER
+table statement_analysis.attribution_end INTEGER
+table statement_analysis.said_on DATE
+table statement_analysis.said_on_precision VARCHAR
+table statement_analysis.said_on_start INTEGER
+table statement_analysis.said_on_end INTEGER
+table statement_analysis.refers_to DATE
+table statement_analysis.refers_to_precision VARCHAR
+table statement_analysis.refers_to_start INTEGER
+table statement_analysis.refers_to_end INTEGER
+table statement_dyads.analysis_id BIGINT
+table statement_dyads.statement_id BIGINT
+table statement_dyads.dyad VARCHAR
+table statement_dyads.role VARCHAR
+table statement_dyads.direction VARCHAR
+table statement_dyads.basis VARCHAR
+table statement_dyads.clause_start INTEGER
+table statement_dyads.clause_end INTEGER
+view statement_scores.statement_id BIGINT
+view statement_scores.document_id BIGINT
+view statement_scores.seq INTEGER
+view statement_scores.start_char INTEGER
+view statement_scores.end_char INTEGER
+view statement_scores.text VARCHAR
+view statement_scores.published DATE
+view statement_scores.scorer VARCHAR
+view statement_scores.run_id BIGINT
+view statement_scores.score DOUBLE
+view statement_scores.positive DOUBLE
+view statement_scores.neutral DOUBLE
+view statement_scores.negative DOUBLE
+view statement_scores.title VARCHAR
+view statement_scores.source VARCHAR
+view statement_scores.url VARCHAR
+view statement_scores.origin VARCHAR
+view statement_scores.speaker VARCHAR
+view statement_scores.speaker_actor VARCHAR
+view statement_scores.speaker_side VARCHAR
+view statement_scores.said_on DATE
+view statement_scores.refers_to DATE
+view statement_scores.refers_to_precision VARCHAR
+view statement_scores.explanation JSON
+table statements.statement_id BIGINT
+table statements.document_id BIGINT
+table statements.seq INTEGER
+table statements.start_char INTEGER
+table statements.end_char INTEGER
+table statements.text VARCHAR
+table statements.published DATE
+"""
+
+DOCS = Path(__file__).resolve().parent.parent / "docs" / "schema.md"
+
+
+def current_schema(con: duckdb.DuckDBPyConnection) -> list[str]:
+    rows = con.execute(
+        "SELECT t.table_type, c.table_name, c.column_name, c.data_type "
+        "FROM information_schema.columns AS c "
+        "JOIN information_schema.tables AS t USING (table_schema, table_name) "
+        "WHERE c.table_schema = 'main' ORDER BY c.table_name, c.ordinal_position"
+    ).fetchall()
+    return [
+        f"{'view' if kind == 'VIEW' else 'table'} {table}.{column} {dtype}"
+        for kind, table, column, dtype in rows
+    ]
+
+
+def test_schema_is_exactly_as_pinned(db_path: Path) -> None:
+    with db.writer(db_path) as con:
+        assert current_schema(con) == EXPECTED.strip().splitlines()
+
+
+def test_every_table_and_view_is_documented() -> None:
+    documented = set(re.findall(r"^#+ `(\w+)`", DOCS.read_text(encoding="utf-8"), flags=re.M))
+    names = {line.split()[1].split(".")[0] for line in EXPECTED.strip().splitlines()}
+    assert names - documented == set()
