@@ -73,7 +73,7 @@ ERROR_CASES = [
         "not_utf8",
         lambda d: (d / "latin.txt").write_bytes("Ankara’s reply".encode("cp1252")) and d / "latin.txt",
         Defaults(dt.date(2016, 1, 1)),
-        "{d}/latin.txt: not valid utf-8 text (byte 0x92 at offset 7); "
+        "{d}/latin.txt: not valid utf-8 text (byte 0x92 at offset 6); "
         "if it uses another encoding, pass it, e.g. --encoding cp1252.",
     ),
     (
