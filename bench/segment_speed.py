@@ -4,7 +4,7 @@ The ingest benchmark needs the whole pipeline at >= 0.5x VADER's throughput, so 
 alone should be >= 10x faster than VADER per statement. Text is generated from our own sentence
 templates (quotes, abbreviations, initials, decimals, captions, credits, ID lines, CRLF).
 
-    python bench/segment_speed.py [--paragraphs N] [--seed S]
+    python bench/segment_speed.py [--paragraphs N] [--seed S] [--runs R] [--check]
 """
 
 from __future__ import annotations
@@ -13,29 +13,55 @@ import argparse
 import random
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from tracker.segment import segment, statements  # noqa: E402
 
-_NAMES = ["Erdoğan", "Putin", "Çavuşoğlu", "Lavrov", "Mr. Yildirim", "Gen. Akar", "George W. Bush"]
-_PLACES = ["Ankara", "Moscow", "St. Petersburg", "İstanbul", "Sochi", "Brussels", "the U.S."]
+# Segmentation must be this many times faster than VADER for ingest to reach 0.5x VADER.
+_TARGET = 10.0
+
+_NAMES = [
+    "Erdoğan",
+    "Putin",
+    "Mevlüt Çavuşoğlu",
+    "Sergei Lavrov",
+    "Mr. Yildirim",
+    "Gen. Akar",
+    "Dr. Karaman",
+    "George W. Bush",
+    "the Kremlin spokesman",
+    "a senior E.U. diplomat",
+]
+_PLACES = ["Ankara", "Moscow", "St. Petersburg", "İstanbul", "Sochi", "Brussels", "Washington"]
+# Our own sentences, at news length (20-40 words), with the traps the segmenter must handle.
 _SENTENCES = [
-    "{n} met officials in {p} on Nov. 24 to discuss trade worth $3.5 billion.",
-    "“We want better ties. We are ready to talk,” {n} said in {p}.",
-    "Relations with {p} have improved since the summit, analysts said.",
-    "{n} said the talks were “constructive” and would continue next month.",
-    "Turkey’s ministry said it isn’t planning new sanctions against {p}.",
-    "Officials in {p} declined to comment on the report.",
-    "– {n} will visit {p} in Aug. for a second round of talks",
-    "Trade fell by 2.5 percent last year, according to data published in {p}.",
-    "Did the talks in {p} succeed? {n} thinks so.",
-    "\"It is a new page,\" {n} told reporters, adding that {p} agreed.",
+    "{n} met officials in {p} on Nov. 24 to discuss a pipeline deal worth $3.5 billion that "
+    "had been frozen since the crisis over the downed jet last year.",
+    "“We want better ties with our neighbours. We are ready to talk about everything, including "
+    "trade and tourism,” {n} told reporters in {p} on Tuesday.",
+    "Relations between Turkey and Russia have improved markedly since the summit, although "
+    "analysts in {p} warned that disagreements over Syria remain far from settled.",
+    "{n} described the talks as “constructive and frank” and said a second round would be held "
+    "in {p} before the end of Sept. at the latest.",
+    "Turkey’s foreign ministry said it isn’t planning new restrictions on Russian imports and "
+    "that it expects {p} to lift the remaining bans on Turkish fruit and vegetables.",
+    "Officials in {p} declined to comment on the report, which said the U.S. had asked its "
+    "allies to review intelligence sharing after the failed coup.",
+    "– {n} will travel to {p} in Aug. for talks on energy, tourism and the war in Syria",
+    "Trade between the two countries fell by 2.5 percent last year, according to figures "
+    "published by the statistics office in {p}, and officials hope to reverse the decline.",
+    "Did the meeting in {p} change anything? {n} believes it did, and said both governments "
+    "had agreed to restore the working groups that were suspended in December.",
+    '"It is a new page in our relations," {n} said, adding that {p} and Ankara would set up a '
+    "joint fund to finance projects in energy and defence.",
 ]
 _BOILER = [
     "AA-2016{d:04d}-{d}",
-    "{n} arrives for talks in {p}, Turkey, July 25, 2016. Image Credit: REUTERS",
+    "Putin greets Erdogan before their talks in St Petersburg, Russia, August 9, 2016. "
+    "Image Credit: REUTERS",
     "Photo: AFP",
 ]
 
@@ -57,34 +83,45 @@ def make_corpus(paragraphs: int, seed: int) -> list[str]:
     return docs
 
 
+def _best_of(runs: int, work: Callable[[], object]) -> float:
+    """Fastest of ``runs`` timings: the least disturbed by other load on the machine."""
+    best = float("inf")
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        work()
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--paragraphs", type=int, default=20000)
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--check", action="store_true", help="exit 1 below the 10x target")
     args = ap.parse_args()
 
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
     docs = make_corpus(args.paragraphs, args.seed)
-    t0 = time.perf_counter()
     n_segments = sum(len(segment(d)) for d in docs)
-    seg_time = time.perf_counter() - t0
+    seg_time = _best_of(args.runs, lambda: [segment(d) for d in docs])
     texts = [s.text for d in docs for s in statements(d)]
 
     analyzer = SentimentIntensityAnalyzer()
     sample = texts[: min(len(texts), 5000)]
-    t0 = time.perf_counter()
-    for t in sample:
-        analyzer.polarity_scores(t)
-    vader_time = time.perf_counter() - t0
+    vader_time = _best_of(args.runs, lambda: [analyzer.polarity_scores(t) for t in sample])
 
     seg_rate = n_segments / seg_time
     vader_rate = len(sample) / vader_time
+    ratio = seg_rate / vader_rate
     chars = sum(len(d) for d in docs)
     print(f"documents {len(docs)}, characters {chars}, segments {n_segments}")
     print(f"segment: {seg_rate:,.0f} segments/s ({chars / seg_time / 1e6:.1f} MB/s)")
     print(f"VADER:   {vader_rate:,.0f} sentences/s")
-    print(f"ratio:   {seg_rate / vader_rate:.1f}x (target >= 10x)")
+    print(f"ratio:   {ratio:.1f}x (target >= {_TARGET:.0f}x)")
+    if args.check and ratio < _TARGET:
+        sys.exit(1)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,643 @@
+"""The statement segmenter and its boilerplate rules, on example text written for these tests."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from tracker.boilerplate import (
+    classify_lines,
+    ends_with_picture_dateline,
+    is_credit_line,
+    is_id_line,
+    is_sign_off,
+)
+from tracker.models import BOILERPLATE_KINDS, CAPTION, CREDIT, ID_LINE, STATEMENT, Segment
+from tracker.segment import segment, statements
+
+# (name, text, expected statement texts in order)
+STATEMENT_CASES: list[tuple[str, str, list[str]]] = [
+    ("empty", "", []),
+    ("whitespace_only", "  \n\t \r\n \u2028 ", []),
+    (
+        "two_sentences",
+        "Turkey and Russia agreed to resume talks. The ministers will meet again in May.",
+        [
+            "Turkey and Russia agreed to resume talks.",
+            "The ministers will meet again in May.",
+        ],
+    ),
+    (
+        "abbr_st",
+        "The leaders met in St. Petersburg on Tuesday. Both sides praised the talks.",
+        ["The leaders met in St. Petersburg on Tuesday.", "Both sides praised the talks."],
+    ),
+    (
+        "abbr_us_before_name",
+        "The plan was backed by U.S. Secretary of State Kerry on Friday. Ankara said nothing.",
+        ["The plan was backed by U.S. Secretary of State Kerry on Friday.", "Ankara said nothing."],
+    ),
+    (
+        "abbr_us_ends_sentence",
+        "The sanctions were criticised by the U.S. The move surprised Moscow.",
+        ["The sanctions were criticised by the U.S.", "The move surprised Moscow."],
+    ),
+    (
+        "abbr_uk_un_eu",
+        "The U.K. and the E.U. urged restraint as the U.N. Security Council met. Ankara replied.",
+        [
+            "The U.K. and the E.U. urged restraint as the U.N. Security Council met.",
+            "Ankara replied.",
+        ],
+    ),
+    (
+        "abbr_months_before_numbers",
+        "The jet was downed on Nov. 24, 2015. Ties froze until Aug. 9 when the leaders met. "
+        "Talks resumed in Sept. 2016 and again on Dec. 3 in Ankara.",
+        [
+            "The jet was downed on Nov. 24, 2015.",
+            "Ties froze until Aug. 9 when the leaders met.",
+            "Talks resumed in Sept. 2016 and again on Dec. 3 in Ankara.",
+        ],
+    ),
+    (
+        "abbr_months_jan_feb_oct",
+        "Exports fell between Jan. 1 and Feb. 28 but recovered by Oct. 15, the ministry said.",
+        ["Exports fell between Jan. 1 and Feb. 28 but recovered by Oct. 15, the ministry said."],
+    ),
+    (
+        "abbr_titles",
+        "Mr. Kaya and Mrs. Kaya arrived with Ms. Arslan and Dr. Aydin. "
+        "Gen. Akar, Lt. Col. Demir and Sgt. Yilmaz stayed behind.",
+        [
+            "Mr. Kaya and Mrs. Kaya arrived with Ms. Arslan and Dr. Aydin.",
+            "Gen. Akar, Lt. Col. Demir and Sgt. Yilmaz stayed behind.",
+        ],
+    ),
+    (
+        "abbr_political_titles",
+        "Prof. Ozel told Sen. Smith, Rep. Jones and Gov. Brown that Pres. Demir would attend.",
+        ["Prof. Ozel told Sen. Smith, Rep. Jones and Gov. Brown that Pres. Demir would attend."],
+    ),
+    (
+        "abbr_no_vs_etc",
+        "The note came from No. 10 on Monday. It set Turkey vs. Russia in a trade row. "
+        "Tourism, energy, etc. were discussed. The talks lasted three hours.",
+        [
+            "The note came from No. 10 on Monday.",
+            "It set Turkey vs. Russia in a trade row.",
+            "Tourism, energy, etc. were discussed.",
+            "The talks lasted three hours.",
+        ],
+    ),
+    (
+        "abbr_no_ends_answer",
+        "Asked whether he would resign, he said No. Then he left the room.",
+        ["Asked whether he would resign, he said No.", "Then he left the room."],
+    ),
+    (
+        "abbr_company_suffixes",
+        "Ali Demir Jr. Chairman of Acme Inc. Board Member Orion Co. Ltd and Delta Corp. "
+        "Holding signed the deal. The ministry confirmed it.",
+        [
+            "Ali Demir Jr. Chairman of Acme Inc. Board Member Orion Co. Ltd and Delta Corp. "
+            "Holding signed the deal.",
+            "The ministry confirmed it.",
+        ],
+    ),
+    (
+        "initials",
+        "George W. Bush and J. R. Smith both visited Ankara. Neither commented.",
+        ["George W. Bush and J. R. Smith both visited Ankara.", "Neither commented."],
+    ),
+    (
+        "initial_then_sentence_starter",
+        "The fallback was known as Plan B. The details stayed secret.",
+        ["The fallback was known as Plan B.", "The details stayed secret."],
+    ),
+    (
+        "decimals",
+        "Trade fell to $3.5 billion, down 12.7 percent. Officials expect 2.0 growth.",
+        ["Trade fell to $3.5 billion, down 12.7 percent.", "Officials expect 2.0 growth."],
+    ),
+    (
+        "time_abbreviation",
+        "The deal was signed at 3 p.m. Moscow time. It ended at 5 p.m. The delegates left.",
+        ["The deal was signed at 3 p.m. Moscow time.", "It ended at 5 p.m.", "The delegates left."],
+    ),
+    (
+        "ellipsis_inside_quote",
+        "“We waited... We waited again… Now we act,” the minister said. Reporters left.",
+        ["“We waited... We waited again… Now we act,” the minister said.", "Reporters left."],
+    ),
+    (
+        "ellipsis_never_ends",
+        "He paused . . . Then he went on... The hall was silent.",
+        ["He paused . . . Then he went on... The hall was silent."],
+    ),
+    (
+        "quote_several_sentences_attribution_after",
+        "“We will not accept this. Our position is clear. The sanctions must end,” "
+        "the minister said. Moscow did not reply.",
+        [
+            "“We will not accept this. Our position is clear. The sanctions must end,” "
+            "the minister said.",
+            "Moscow did not reply.",
+        ],
+    ),
+    (
+        "quotes_with_attribution_in_a_row",
+        "“Our ties are strong,” the envoy said. “We expect more visits,” he added.",
+        ["“Our ties are strong,” the envoy said.", "“We expect more visits,” he added."],
+    ),
+    (
+        "quote_ends_sentence_without_attribution",
+        "The minister said: “We back the deal. It helps both countries.” Critics disagreed.",
+        [
+            "The minister said: “We back the deal. It helps both countries.”",
+            "Critics disagreed.",
+        ],
+    ),
+    (
+        "quote_ends_at_paragraph",
+        "He told reporters: “Our doors are open. We are ready.”\nThe visit ended on Friday.",
+        [
+            "He told reporters: “Our doors are open. We are ready.”",
+            "The visit ended on Friday.",
+        ],
+    ),
+    (
+        "unclosed_quote_stops_at_paragraph",
+        "“We will not accept this. Our position is clear.\n"
+        "The talks went on. Both sides were upbeat.",
+        [
+            "“We will not accept this.",
+            "Our position is clear.",
+            "The talks went on.",
+            "Both sides were upbeat.",
+        ],
+    ),
+    (
+        "straight_quotes",
+        '"We want peace. We want trade," the ambassador said. Moscow welcomed the remarks.',
+        [
+            '"We want peace. We want trade," the ambassador said.',
+            "Moscow welcomed the remarks.",
+        ],
+    ),
+    (
+        "single_curly_quotes",
+        "The envoy said: ‘We are partners. We will stay partners.’ Russia agreed.",
+        ["The envoy said: ‘We are partners. We will stay partners.’", "Russia agreed."],
+    ),
+    (
+        "nested_quotes",
+        "“Putin told me ‘we are ready. We will come.’ I believe him,” the envoy said. It rained.",
+        [
+            "“Putin told me ‘we are ready. We will come.’ I believe him,” the envoy said.",
+            "It rained.",
+        ],
+    ),
+    (
+        "quote_with_question",
+        "“Why should we wait?” the minister asked. Nobody answered! Was it a bluff? Nobody knew.",
+        [
+            "“Why should we wait?” the minister asked.",
+            "Nobody answered!",
+            "Was it a bluff?",
+            "Nobody knew.",
+        ],
+    ),
+    (
+        "curly_apostrophes",
+        "Turkey’s president isn’t worried. There’ll be more talks, Russia’s envoy said. "
+        "The countries’ leaders met. ‘Progress’ was the word of the day.",
+        [
+            "Turkey’s president isn’t worried.",
+            "There’ll be more talks, Russia’s envoy said.",
+            "The countries’ leaders met.",
+            "‘Progress’ was the word of the day.",
+        ],
+    ),
+    (
+        "straight_apostrophes",
+        "Turkey's president isn't worried. Russia's envoy agreed. The ministers' talks ended.",
+        [
+            "Turkey's president isn't worried.",
+            "Russia's envoy agreed.",
+            "The ministers' talks ended.",
+        ],
+    ),
+    (
+        "dashes_inside_and_starting",
+        "Relations – frozen since November – began to thaw. — The Kremlin confirmed it. "
+        "Turkish-Russian trade - long stalled - grew.",
+        [
+            "Relations – frozen since November – began to thaw.",
+            "— The Kremlin confirmed it.",
+            "Turkish-Russian trade - long stalled - grew.",
+        ],
+    ),
+    (
+        "bullets_keep_their_dash",
+        "– Putin and Erdogan meet in St. Petersburg\n– Sanctions to be lifted step by step",
+        [
+            "– Putin and Erdogan meet in St. Petersburg",
+            "– Sanctions to be lifted step by step",
+        ],
+    ),
+    (
+        "non_ascii",
+        "Erdoğan met Çavuşoğlu in İstanbul. Özil was absent. Şahin said nothing.",
+        ["Erdoğan met Çavuşoğlu in İstanbul.", "Özil was absent.", "Şahin said nothing."],
+    ),
+    (
+        "headline_then_body",
+        "Moscow lifts charter ban, Ankara welcomes move\n\n"
+        "Russia lifted its ban on charter flights. Turkey welcomed the step.",
+        [
+            "Moscow lifts charter ban, Ankara welcomes move",
+            "Russia lifted its ban on charter flights.",
+            "Turkey welcomed the step.",
+        ],
+    ),
+    (
+        "crlf_line_endings",
+        "First paragraph here.\r\nSecond paragraph here. Third sentence.\r\n",
+        ["First paragraph here.", "Second paragraph here.", "Third sentence."],
+    ),
+    (
+        "other_line_breaks",
+        "One paragraph.\rAnother one.\u2028A third.\x85A fourth.",
+        ["One paragraph.", "Another one.", "A third.", "A fourth."],
+    ),
+    (
+        "single_newline_is_paragraph",
+        "Ankara confirmed the visit\nMoscow did not",
+        ["Ankara confirmed the visit", "Moscow did not"],
+    ),
+    (
+        "no_final_punctuation",
+        "The talks ended. No deal was signed",
+        ["The talks ended.", "No deal was signed"],
+    ),
+    (
+        "surrounding_whitespace",
+        "   Turkey agreed.   Russia agreed.  \t\n\n  \xa0Both leaders smiled.\xa0 ",
+        ["Turkey agreed.", "Russia agreed.", "Both leaders smiled."],
+    ),
+    (
+        "parenthesised_sentence",
+        "Turkey said it agreed. (Russia did not comment.) The talks ended.",
+        ["Turkey said it agreed.", "(Russia did not comment.)", "The talks ended."],
+    ),
+    (
+        "sentence_starting_with_digit",
+        "The jets crossed the border twice. 17 seconds was the longest incursion.",
+        ["The jets crossed the border twice.", "17 seconds was the longest incursion."],
+    ),
+    (
+        "numbered_list_lines",
+        "1. Ankara restores flights.\n2. Moscow lifts the ban. Both sides gain 5. Then more.",
+        [
+            "1. Ankara restores flights.",
+            "2. Moscow lifts the ban.",
+            "Both sides gain 5.",
+            "Then more.",
+        ],
+    ),
+    (
+        "lowercase_after_period_no_split",
+        "The envoy, a former Gen. of the army, spoke at the U.N. on Monday.",
+        ["The envoy, a former Gen. of the army, spoke at the U.N. on Monday."],
+    ),
+]
+
+# (name, text, every segment as (kind, text) in order)
+BOILERPLATE_CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
+    (
+        "id_line_dotted_number",
+        "7.2468013-135792468\nTurkey and Russia resumed talks.",
+        [(ID_LINE, "7.2468013-135792468"), (STATEMENT, "Turkey and Russia resumed talks.")],
+    ),
+    (
+        "id_line_agency_code",
+        "Ankara resumes talks with Moscow\nAA-20160815-4711\nThe talks resumed on Monday.",
+        [
+            (STATEMENT, "Ankara resumes talks with Moscow"),
+            (ID_LINE, "AA-20160815-4711"),
+            (STATEMENT, "The talks resumed on Monday."),
+        ],
+    ),
+    (
+        "id_line_hash_and_number",
+        "c0ffee00deadbeef1234\n\n2016\nThe summit was held.",
+        [(ID_LINE, "c0ffee00deadbeef1234"), (ID_LINE, "2016"), (STATEMENT, "The summit was held.")],
+    ),
+    (
+        "caption_before_credit_line",
+        "Erdogan greets supporters outside his palace.\nPhoto: AFP\nThe crowd cheered.",
+        [
+            (CAPTION, "Erdogan greets supporters outside his palace."),
+            (CREDIT, "Photo: AFP"),
+            (STATEMENT, "The crowd cheered."),
+        ],
+    ),
+    (
+        "caption_before_credit_across_blank_line",
+        "The ministers shake hands in Sochi.\n\n(Photo by Jane Doe/Getty Images)\n\nBody text.",
+        [
+            (CAPTION, "The ministers shake hands in Sochi."),
+            (CREDIT, "(Photo by Jane Doe/Getty Images)"),
+            (STATEMENT, "Body text."),
+        ],
+    ),
+    (
+        "inline_caption_and_credit",
+        "Putin greets Erdogan before talks in St Petersburg, Russia, August 9, 2016. "
+        "Image Credit: REUTERS\n\nThe two leaders met for three hours.",
+        [
+            (
+                CAPTION,
+                "Putin greets Erdogan before talks in St Petersburg, Russia, August 9, 2016.",
+            ),
+            (CREDIT, "Image Credit: REUTERS"),
+            (STATEMENT, "The two leaders met for three hours."),
+        ],
+    ),
+    (
+        "inline_agency_slash_credit",
+        "Erdogan speaks in Ankara, Turkey, July 20, 2016. REUTERS/Jane Doe/File Photo\nBody.",
+        [
+            (CAPTION, "Erdogan speaks in Ankara, Turkey, July 20, 2016."),
+            (CREDIT, "REUTERS/Jane Doe/File Photo"),
+            (STATEMENT, "Body."),
+        ],
+    ),
+    (
+        "inline_bracket_credit",
+        "Putin and Erdogan shake hands in the palace [Jane Doe/Reuters]\nBody.",
+        [
+            (CAPTION, "Putin and Erdogan shake hands in the palace"),
+            (CREDIT, "[Jane Doe/Reuters]"),
+            (STATEMENT, "Body."),
+        ],
+    ),
+    (
+        "dateline_caption_at_top",
+        "Soldiers patrol a square in Ankara, Turkey, July 16, 2016.\n"
+        "Ankara: The government declared a state of emergency on Wednesday.",
+        [
+            (CAPTION, "Soldiers patrol a square in Ankara, Turkey, July 16, 2016."),
+            (STATEMENT, "Ankara: The government declared a state of emergency on Wednesday."),
+        ],
+    ),
+    (
+        "dateline_caption_after_headline_and_id",
+        "Turkey declares emergency\n1234567\n"
+        "A soldier stands guard, in Ankara, Turkey, July 21, 2016.\nThe decree took effect.",
+        [
+            (STATEMENT, "Turkey declares emergency"),
+            (ID_LINE, "1234567"),
+            (CAPTION, "A soldier stands guard, in Ankara, Turkey, July 21, 2016."),
+            (STATEMENT, "The decree took effect."),
+        ],
+    ),
+    (
+        "sentence_ending_in_date_in_body_is_not_caption",
+        "Ankara: The minister flew to Moscow on Monday.\n"
+        "The two ministers last met in Sochi, Russia, July 1, 2016.",
+        [
+            (STATEMENT, "Ankara: The minister flew to Moscow on Monday."),
+            (STATEMENT, "The two ministers last met in Sochi, Russia, July 1, 2016."),
+        ],
+    ),
+    (
+        "lead_ending_in_plain_date_is_not_caption",
+        "Russia lifted its ban on charter flights on June 30, 2016.\nTurkey welcomed it.",
+        [
+            (STATEMENT, "Russia lifted its ban on charter flights on June 30, 2016."),
+            (STATEMENT, "Turkey welcomed it."),
+        ],
+    ),
+    (
+        "headline_before_credit_is_not_caption",
+        "Putin hosts Erdogan in St Petersburg\nImage Credit: AFP\nThe two leaders met.",
+        [
+            (STATEMENT, "Putin hosts Erdogan in St Petersburg"),
+            (CREDIT, "Image Credit: AFP"),
+            (STATEMENT, "The two leaders met."),
+        ],
+    ),
+    (
+        "long_paragraph_before_credit_is_not_caption",
+        "Ankara and Moscow agreed. Trade will grow. Flights will resume.\nGetty Images\nEnd.",
+        [
+            (STATEMENT, "Ankara and Moscow agreed."),
+            (STATEMENT, "Trade will grow."),
+            (STATEMENT, "Flights will resume."),
+            (CREDIT, "Getty Images"),
+            (STATEMENT, "End."),
+        ],
+    ),
+    (
+        "wire_sign_off_keeps_statement",
+        "Talks will resume next week, officials said. (AFP)\nThe ministers agreed.\n- Reuters",
+        [
+            (STATEMENT, "Talks will resume next week, officials said."),
+            (CREDIT, "(AFP)"),
+            (STATEMENT, "The ministers agreed."),
+            (CREDIT, "- Reuters"),
+        ],
+    ),
+    (
+        "prose_about_photos_is_not_credit",
+        "Photo agencies were barred from the palace, officials said.\n"
+        "Reuters reported the talks would resume. The picture: a handshake.",
+        [
+            (STATEMENT, "Photo agencies were barred from the palace, officials said."),
+            (STATEMENT, "Reuters reported the talks would resume."),
+            (STATEMENT, "The picture: a handshake."),
+        ],
+    ),
+]
+
+CREDIT_LINES = [
+    "Image Credit: REUTERS",
+    "Photo: AFP",
+    "Photograph: Jane Doe/AP",
+    "(Photo by John Roe/Anadolu Agency/Getty Images)",
+    "Picture: Reuters",
+    "File photo",
+    "Getty Images",
+    "Credit: AP",
+    "© Reuters",
+    "AP Photo/Jane Doe",
+    "Jane Doe/AFP via Getty Images",
+    "[File: Jane Doe/Reuters]",
+    "PHOTO CREDIT: TASS",
+]
+
+NOT_CREDIT_LINES = [
+    "Photo agencies were barred from the palace on Tuesday, officials said.",
+    "Reuters reported that the talks would resume next week in Moscow.",
+    "Turkey/Russia relations improve",
+    "The credit line to Ankara was extended by two years, the bank said.",
+    "Putin tells Erdogan Russia backs Ankara",
+]
+
+ID_LINES = ["1.1868767-534493935", "AA-20160809-123", "2016", "#4711", "***", "a1b2c3d4e5f6a7b8c9"]
+NOT_ID_LINES = ["Ankara", "July 25, 2016", "F-16 jets return", "AA-2016 report out", "OK"]
+
+
+def _statement_texts(text: str) -> list[str]:
+    return [s.text for s in statements(text)]
+
+
+def _check_invariants(text: str, segs: list[Segment]) -> None:
+    previous_end = 0
+    for s in segs:
+        assert text[s.start : s.end] == s.text
+        assert s.text and s.text == s.text.strip()
+        assert s.start >= previous_end, "segments overlap or are out of order"
+        assert s.kind == STATEMENT or s.kind in BOILERPLATE_KINDS
+        previous_end = s.end
+    # Only whitespace lies outside the segments: nothing of the article is lost.
+    covered = "".join(s.text for s in segs)
+    assert "".join(covered.split()) == "".join(text.split())
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [(t, e) for _, t, e in STATEMENT_CASES],
+    ids=[n for n, _, _ in STATEMENT_CASES],
+)
+def test_statements(text: str, expected: list[str]) -> None:
+    assert _statement_texts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [(t, e) for _, t, e in BOILERPLATE_CASES],
+    ids=[n for n, _, _ in BOILERPLATE_CASES],
+)
+def test_boilerplate(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(s.kind, s.text) for s in segment(text)] == expected
+
+
+ALL_TEXTS = [(n, t) for n, t, _ in STATEMENT_CASES] + [(n, t) for n, t, _ in BOILERPLATE_CASES]
+
+
+@pytest.mark.parametrize("text", [t for _, t in ALL_TEXTS], ids=[n for n, _ in ALL_TEXTS])
+def test_offsets_and_coverage(text: str) -> None:
+    _check_invariants(text, segment(text))
+
+
+@pytest.mark.parametrize("line", CREDIT_LINES, ids=CREDIT_LINES)
+def test_credit_line_between_headline_and_body(line: str) -> None:
+    assert is_credit_line(line)
+    text = f"Ankara and Moscow restore ties\n{line}\nThe two governments signed a protocol."
+    assert [s.kind for s in segment(text)] == [STATEMENT, CREDIT, STATEMENT]
+
+
+@pytest.mark.parametrize("line", NOT_CREDIT_LINES, ids=NOT_CREDIT_LINES)
+def test_not_credit_line(line: str) -> None:
+    assert not is_credit_line(line)
+    assert [s.kind for s in segment(line)] == [STATEMENT] * len(segment(line))
+
+
+@pytest.mark.parametrize("line", ID_LINES, ids=ID_LINES)
+def test_id_line(line: str) -> None:
+    assert is_id_line(line)
+
+
+@pytest.mark.parametrize("line", NOT_ID_LINES, ids=NOT_ID_LINES)
+def test_not_id_line(line: str) -> None:
+    assert not is_id_line(line)
+
+
+@pytest.mark.parametrize(
+    ("credit", "expected"),
+    [("(AFP)", True), ("- Reuters", True), ("AFP", True), ("[Reuters]", False)]
+    + [("Photo: AFP", False), ("REUTERS/Jane Doe", False), ("Getty Images", False)],
+    ids=["paren_afp", "dash_reuters", "bare_afp", "bracket", "marker", "slash", "photo_agency"],
+)
+def test_sign_off(credit: str, expected: bool) -> None:
+    assert is_sign_off(credit) is expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Police stand guard near the embassy in Ankara, Turkey, July 21, 2016.", True),
+        ("A man waves a flag in İstanbul, Turkey July 16, 2016", True),
+        ("The ministers met in Sochi on July 1, 2016.", False),
+        ("The ministers met on Sept. 3, 2016 in Sochi, Russia.", False),
+        ("Trade grew in 2016.", False),
+    ],
+    ids=["full_form", "no_comma_before_date", "no_country", "date_then_place", "year_only"],
+)
+def test_picture_dateline(line: str, expected: bool) -> None:
+    assert ends_with_picture_dateline(line) is expected
+
+
+def test_statements_filters_boilerplate() -> None:
+    text = "1234-5678\nErdogan waves in Ankara.\nPhoto: AFP\nTies improved. Trade grew."
+    assert [s.kind for s in segment(text)] == [ID_LINE, CAPTION, CREDIT, STATEMENT, STATEMENT]
+    assert _statement_texts(text) == ["Ties improved.", "Trade grew."]
+
+
+def test_classify_lines_returns_spans_within_lines() -> None:
+    text = "Headline here\nA caption, in Ankara, Turkey, July 2, 2016. Photo: AFP\nBody."
+    lines = [(0, 13), (14, 68), (69, 74)]
+    assert [text[a:b] for a, b in lines] == [
+        "Headline here",
+        "A caption, in Ankara, Turkey, July 2, 2016. Photo: AFP",
+        "Body.",
+    ]
+    assert classify_lines(text, lines) == [
+        (0, 13, STATEMENT),
+        (14, 57, CAPTION),
+        (58, 68, CREDIT),
+        (69, 74, STATEMENT),
+    ]
+
+
+def test_very_long_paragraph() -> None:
+    sentence = "Ankara and Moscow held another round of talks on Nov. 3 in St. Petersburg."
+    text = " ".join([sentence] * 5000)
+    got = statements(text)
+    assert len(got) == 5000
+    assert all(s.text == sentence for s in got)
+    _check_invariants(text, got)
+
+
+def test_very_long_quote_line_without_closing_mark() -> None:
+    text = "“" + " ".join(["Turkey and Russia agreed."] * 2000)
+    assert len(statements(text)) == 2000
+
+
+# Characters that exercise every branch: quote marks of all kinds, sentence ends, abbreviations,
+# dashes, line breaks of every sort, non-ASCII letters, lone surrogates, credit words.
+_FUZZ_PIECES = [
+    ".", "!", "?", "...", "…", " ", "  ", "\n", "\r\n", "\r", "\u2028", "\x85", "\x0c", "\xa0",
+    "“", "”", "„", '"', "'", "‘", "’", "«", "»", "(", ")", "[", "]", "–", "—", "-", "/", ":",
+    "U.S.", "Mr.", "St.", "No.", "W.", "3.5", "2016", "Nov.", "İstanbul", "Erdoğan", "Turkey’s",
+    "The", "he said", "Photo:", "Image Credit:", "REUTERS", "Getty Images", "AFP", "©",
+    "in Ankara, Turkey, July 1, 2016", "AA-1234-5", "a", "B", "\ud800", "\t", "x" * 30,
+]  # fmt: skip
+
+
+def test_fuzz_offsets_hold_on_random_text() -> None:
+    rng = random.Random(20160809)
+    for _ in range(1500):
+        text = "".join(rng.choice(_FUZZ_PIECES) for _ in range(rng.randint(0, 60)))
+        _check_invariants(text, segment(text))
+
+
+def test_fuzz_random_code_points() -> None:
+    rng = random.Random(7)
+    for _ in range(300):
+        text = "".join(chr(rng.randrange(0, 0x3000)) for _ in range(rng.randint(0, 200)))
+        _check_invariants(text, segment(text))
