@@ -1,0 +1,399 @@
+"""Date expressions in news text, each resolved to a calendar date with a precision.
+
+Contract: ``find_date_mentions(text, published)`` returns the date expressions of ``text`` as
+``DateMention`` values in text order, non-overlapping, with 0-based end-exclusive offsets
+(``text[m.start:m.end] == m.text``). It never raises on odd input. Precision is "day", "month"
+(date = the 1st) or "year" (date = 1 January).
+
+What is read, and how it is resolved:
+
+* Full dates ("July 25, 2016", "25 July 2016", "2016-07-25"), month-year ("November 2015") and
+  prepositional years ("in 2015") are absolute; they resolve without a publication date.
+* Everything else is relative to ``published`` and is skipped when it is None: "yesterday",
+  "today", "tomorrow", "last/next/this month", "earlier this year", "a year ago", weekdays, and
+  year-less dates ("November 24", "24 November", "in November", "last November").
+* Year-less dates take the nearest plausible year. A tense cue near the mention (``tense_cue``)
+  decides: past ("were disrupted on November 24") → the latest candidate on or before
+  publication; future ("will meet on August 9", "the planned August 9 visit") → the earliest on
+  or after it; no cue → a candidate at most two months after publication if there is one (news
+  announces near events), else the latest one on or before publication. "last"/"next" November
+  means strictly before/after the publication month.
+* Weekdays: past or no cue → the most recent such day on or before publication; future → the
+  first on or after it; "last"/"next Friday" → strictly before/after.
+* Weeks have no precision of their own: "last/next/this week", "two weeks ago" resolve at month
+  precision to the month the week falls in. "N months/years ago" is month precision.
+* Month and weekday names count only in title case or capitals, so "may" (modal), "march" (the
+  noun) and "sun"/"wed"/"we" never match; weekdays are never abbreviated. A month without a day
+  or year needs a preposition before it ("in March", "since November"; "a March" is a walk); a
+  bare "May" only after in/last/next/this/early/late/mid/since/until/of/during and with no verb
+  after it ("since May took office", "a letter from May" are about a person). Abbreviated
+  months ("Nov.") count only with a day or year.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+DAY, MONTH, YEAR = "day", "month", "year"
+
+
+def word_list(words: str) -> list[str]:
+    return words.split()
+
+
+def word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_MONTHS = word_list(
+    "January February March April May June July August September October November December"
+)
+_ABBREVIATIONS = {m[:3]: n for n, m in enumerate(_MONTHS, 1) if m != "May"} | {"Sept": 9}
+_WEEKDAYS = word_list("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
+_MONTH_NUMBER = {m.lower(): i for i, m in enumerate(_MONTHS, 1)} | {
+    a.lower(): n for a, n in _ABBREVIATIONS.items()
+}
+_WEEKDAY_NUMBER = {w.lower(): i for i, w in enumerate(_WEEKDAYS)}
+# Beyond this many days ahead, a year-less date with no tense cue is read as last year's.
+NEAR_FUTURE_DAYS = 62
+
+
+def _cased(words: list[str]) -> str:
+    forms = {f for w in words for f in (w, w.upper())}
+    return "|".join(sorted(forms, key=len, reverse=True))
+
+
+_MONTH_FULL = rf"(?:{_cased(_MONTHS)})(?![A-Za-z])"
+_MONTH = rf"(?:{_MONTH_FULL}|(?:{_cased(list(_ABBREVIATIONS))})(?![A-Za-z])\.?)"
+_WEEKDAY = rf"(?:{_cased(_WEEKDAYS)})(?![A-Za-z])"
+_DAYNUM = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\w)"
+_YEARNUM = r"(?:19|20)\d\d(?!\w)"
+_WD_PREFIX = rf"(?:{_WEEKDAY},?\s+)?"
+
+# Every alternative starts a word with one of these characters; checking that first lets the
+# engine skip most positions cheaply (the full alternation is several times slower).
+_FIRST_CHARS = "".join(sorted(set("ilntsuobdfaemycp".upper() + "ilntsuobdfaemycpJFMASONDTW")))
+_PATTERN = re.compile(
+    rf"""
+    \b(?=[\d{_FIRST_CHARS}])(?:
+    (?P<iso>(?<![\w-])(?P<iso_y>(?:19|20)\d\d)-(?P<iso_m>1[0-2]|0?[1-9])-(?P<iso_d>3[01]|[12]\d|0?[1-9])(?![\w-]))
+    |(?P<mdy>{_WD_PREFIX}(?P<mdy_m>{_MONTH})\s+(?P<mdy_d>{_DAYNUM})(?:\s*,\s*|\s+)(?P<mdy_y>{_YEARNUM}))
+    |(?P<dmy>{_WD_PREFIX}(?<![\w.,])(?P<dmy_d>{_DAYNUM})\s+(?:of\s+)?(?P<dmy_m>{_MONTH}),?\s+(?P<dmy_y>{_YEARNUM}))
+    |(?P<my>(?P<my_m>{_MONTH})\s+(?:of\s+)?(?P<my_y>{_YEARNUM}))
+    |(?P<md>{_WD_PREFIX}(?P<md_m>{_MONTH})\s+(?P<md_d>{_DAYNUM}))
+    |(?P<dm>{_WD_PREFIX}(?<![\w.,])(?P<dm_d>{_DAYNUM})\s+(?:of\s+)?(?P<dm_m>{_MONTH}))
+    |(?P<pm>(?<![\w-])(?P<pm_p>(?i:in|last|next|this|since|until|till|of|by|during|from|through
+        |throughout|before|after|early|late|mid|end\s+of|beginning\s+of|start\s+of|middle\s+of
+        |for|to|around|into|between))
+        [\s-]+(?:(?i:early|late|mid)[\s-]+)?(?P<pm_m>{_MONTH_FULL})(?![\w-]|\s*,?\s*(?:of\s+)?\d))
+    |(?P<rel>(?<![\w-])(?P<rel_q>(?i:last|next|this|earlier\s+this|later\s+this|early\s+this
+        |late\s+this))\s+(?P<rel_u>(?i:week|month|year))(?!\w))
+    |(?P<ago>(?<![\w-])(?P<ago_n>(?i:an?|one|two|three|four|five|six|seven|eight|nine|ten)|\d{{1,2}})
+        \s+(?P<ago_u>(?i:day|week|month|year))s?\s+(?i:ago)(?!\w))
+    |(?P<wd>(?<![\w-])(?:(?P<wd_q>(?i:last|next|this|coming|past))\s+)?(?P<wd_n>{_WEEKDAY}))
+    |(?P<dw>(?<![\w-])(?i:yesterday|today|tomorrow|tonight|last\s+night|this\s+morning
+        |this\s+afternoon|this\s+evening)(?!\w))
+    |(?P<py>(?<![\w-])(?P<py_p>(?i:in|since|until|by|during|from|throughout|before|after|of|early
+        |late|mid|end\s+of|for|around|between))[\s-]+(?P<py_y>(?:19|20)\d\d)(?!\w|[-–/]\d))
+    )""",
+    re.VERBOSE,
+)
+
+_NUMBER_WORDS = {w: n for n, w in enumerate(word_list("one two three four five six seven"), 1)}
+_NUMBER_WORDS |= {"eight": 8, "nine": 9, "ten": 10, "a": 1, "an": 1}
+
+# --- tense cues -----------------------------------------------------------------------------
+
+WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
+_CLAUSE_BREAK = re.compile(r"[;!?“”\"]|(?<!\b[A-Z][a-z])(?<!\b[A-Z])\.\s")
+DETERMINERS = word_set("the a an this that these those its his her their our my your whose")
+FUTURE_WORDS = word_set(
+    """will shall upcoming planned scheduled expected forthcoming coming next due slated plans
+    plan planning intends intend going proposed"""
+)
+IRREGULAR_PAST = word_set(
+    """was were had did said told met gave took made came went held shot sent began left saw
+    brought fell rose won lost led paid spoke wrote broke struck became sought fought thought
+    felt kept knew grew drew flew threw ran sat stood understood chose froze spent built meant
+    heard found bought caught taught withdrew overthrew undertook hit"""
+)
+_PAST_MARKERS = word_set("ago since last earlier previously already yesterday")
+_PAST_ADJECTIVES = word_set("failed defeated botched abortive foiled thwarted former")
+_NEUTRAL_STOPS = word_set("would could can may might should must is are am has have")
+_INFINITIVE_FUTURES = word_set(
+    """visit meet hold travel attend sign discuss host begin start resume open launch return
+    lift restore go come make take talk"""
+)
+_ED_NOT_VERBS = word_set("speed seed feed breed greed creed deed indeed hundred sacred naked shed")
+
+
+def is_ed_verb(word: str) -> bool:
+    """A lower-case '-ed' word that is plausibly a past tense or participle."""
+    return (
+        len(word) > 4
+        and word[0].islower()
+        and word.endswith("ed")
+        and word.lower() not in _ED_NOT_VERBS
+    )
+
+
+def _word_cue(word: str, following: str) -> str | None:
+    """'future', 'past', 'stop' (a modal or present auxiliary: no cue) or None for one word."""
+    low = word.lower().replace("’", "'")
+    if low.endswith("'ll") or low in ("won't", "shan't"):
+        return "future"
+    if low.endswith("n't"):
+        low = low[:-3]
+    if low in FUTURE_WORDS or (low == "to" and following in _INFINITIVE_FUTURES):
+        return "future"
+    if low in _NEUTRAL_STOPS:
+        return "stop"
+    if low in IRREGULAR_PAST or low in _PAST_MARKERS or low in _PAST_ADJECTIVES:
+        return "past"
+    if is_ed_verb(word):
+        return "past"
+    return None
+
+
+def tense_cue(text: str, start: int, end: int) -> str | None:
+    """'past', 'future' or None for the mention at ``text[start:end]``, from its clause.
+
+    The nearest cue before the mention wins. A date that directly follows a determiner ("the
+    August 9 visit") modifies a noun, so the verb before it says nothing about it: only an
+    adjective between ("the planned …", "the failed …") counts. A date that opens its clause
+    ("On August 20, the ministers met …") takes the first cue after it.
+    """
+    window = text[max(0, start - 100) : start]
+    breaks = list(_CLAUSE_BREAK.finditer(window))
+    if breaks:
+        window = window[breaks[-1].end() :]
+    words = WORD.findall(window)[-8:]
+    if words:
+        nearest = words[-1].lower()
+        if nearest in DETERMINERS or nearest.endswith(("'s", "’s")):
+            return None
+        if len(words) > 1 and words[-2].lower() in DETERMINERS:
+            if nearest in FUTURE_WORDS:
+                return "future"
+            if nearest in _PAST_ADJECTIVES or is_ed_verb(words[-1]):
+                return "past"
+            return None
+    following = ""
+    for i in range(len(words) - 1, -1, -1):
+        cue = _word_cue(words[i], following)
+        # "will be held in November": a participle after "be" takes its tense from before it
+        if cue == "past" and i and words[i - 1].lower() in ("be", "been", "being"):
+            cue = None
+        if cue is not None:
+            return None if cue == "stop" else cue
+        following = words[i].lower()
+    if len(words) > 1:
+        return None
+    ahead = text[end : end + 80]
+    stop = _CLAUSE_BREAK.search(ahead)
+    after = WORD.findall(ahead[: stop.start()] if stop else ahead)[:8]
+    for i, word in enumerate(after):
+        low = word.lower()
+        if low in ("is", "are", "am", "has", "have", "be", "been", "being"):
+            continue  # "is expected to", "has been resolved": the next word tells
+        cue = _word_cue(word, after[i + 1].lower() if i + 1 < len(after) else "")
+        if cue == "past" and i and after[i - 1].lower() in ("be", "been", "being"):
+            cue = None  # "will be held": the auxiliary before decided already
+        if cue is not None:
+            return None if cue == "stop" else cue
+    return None
+
+
+# --- resolution ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """One date expression: where it stands, what it says, and how precise it is."""
+
+    start: int
+    end: int
+    text: str
+    date: dt.date
+    precision: str
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _shift_month(day: dt.date, months: int) -> dt.date:
+    index = day.year * 12 + day.month - 1 + months
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def _pick_day(month: int, day: int, published: dt.date, cue: str | None) -> dt.date | None:
+    """The year for a year-less day, by the rule in the module docstring."""
+    years = (published.year - 1, published.year, published.year + 1)
+    candidates = [c for c in (_safe_date(y, month, day) for y in years) if c is not None]
+    before = [c for c in candidates if c <= published]
+    after = [c for c in candidates if c >= published]
+    if cue == "future":
+        return after[0] if after else None
+    if cue is None:
+        horizon = published + dt.timedelta(days=NEAR_FUTURE_DAYS)
+        soon = [c for c in candidates if published < c <= horizon]
+        if soon:
+            return soon[0]
+    return before[-1] if before else None
+
+
+def _pick_month(month: int, published: dt.date, qualifier: str, cue: str | None) -> dt.date:
+    this_month = published.replace(day=1)
+    candidates = [dt.date(y, month, 1) for y in range(published.year - 1, published.year + 2)]
+    if qualifier == "last":
+        return [c for c in candidates if c < this_month][-1]
+    if qualifier == "next":
+        return [c for c in candidates if c > this_month][0]
+    if qualifier == "this":
+        return dt.date(published.year, month, 1)
+    if qualifier == "since":
+        cue = "past"
+    if cue == "future":
+        return [c for c in candidates if c >= this_month][0]
+    if cue is None:
+        soon = [c for c in candidates if this_month < c <= _shift_month(this_month, 2)]
+        if soon:
+            return soon[0]
+    return [c for c in candidates if c <= this_month][-1]
+
+
+def _pick_weekday(weekday: int, published: dt.date, qualifier: str, cue: str | None) -> dt.date:
+    back = (published.weekday() - weekday) % 7
+    ahead = (weekday - published.weekday()) % 7
+    if qualifier in ("last", "past"):
+        return published - dt.timedelta(days=back or 7)
+    if qualifier == "next":
+        return published + dt.timedelta(days=ahead or 7)
+    if qualifier == "coming" or cue == "future":
+        return published + dt.timedelta(days=ahead)
+    return published - dt.timedelta(days=back)
+
+
+_VERBLIKE_AFTER_NAME = re.compile(
+    r"\s+(?:is|was|has|had|said|says|will|would|could|can|may|might|must|should|did|does|told"
+    r"|tells|took|takes|wants|wanted|[a-z]+ed)\b"
+)
+_MAY_PREPOSITIONS = word_set("in last next this early late mid since until till of during")
+
+
+def _may_is_a_name(text: str, m: re.Match[str]) -> bool:
+    """A bare "May" is a month only after a few prepositions and with no verb after it
+    ("since May took office", "a letter from May" are about a person)."""
+    if m["pm_m"].lower() != "may":
+        return False
+    preposition = m["pm_p"].lower().split()[-1]
+    return preposition not in _MAY_PREPOSITIONS or bool(_VERBLIKE_AFTER_NAME.match(text, m.end()))
+
+
+def _day(text: str, m: re.Match[str], prefix: str, published: dt.date | None) -> dt.date | None:
+    month = _MONTH_NUMBER[m.group(prefix + "_m").rstrip(".").lower()]
+    day = int(m.group(prefix + "_d").rstrip("stndrh"))
+    year_text = m.groupdict().get(prefix + "_y")
+    if year_text:
+        return _safe_date(int(year_text), month, day)
+    if published is None:
+        return None
+    return _pick_day(month, day, published, tense_cue(text, m.start(), m.end()))
+
+
+def _resolve(text: str, m: re.Match[str], published: dt.date | None) -> tuple[dt.date, str] | None:
+    kind = m.lastgroup
+    if kind == "iso":
+        date = _safe_date(int(m["iso_y"]), int(m["iso_m"]), int(m["iso_d"]))
+        return (date, DAY) if date else None
+    if kind in ("mdy", "dmy", "md", "dm"):
+        date = _day(text, m, kind, published)
+        return (date, DAY) if date else None
+    if kind == "my":
+        return dt.date(int(m["my_y"]), _MONTH_NUMBER[m["my_m"].rstrip(".").lower()], 1), MONTH
+    if kind == "py":
+        return dt.date(int(m["py_y"]), 1, 1), YEAR
+    if published is None:
+        return None
+    if kind == "pm":
+        if _may_is_a_name(text, m):
+            return None
+        qualifier = m["pm_p"].lower()
+        month = _MONTH_NUMBER[m["pm_m"].lower()]
+        return _pick_month(month, published, qualifier, tense_cue(text, m.start(), m.end())), MONTH
+    if kind == "rel":
+        qualifier = m["rel_q"].lower()
+        offset = {"last": -1, "next": 1}.get(qualifier, 0)
+        unit = m["rel_u"].lower()
+        if unit == "year":
+            return dt.date(published.year + offset, 1, 1), YEAR
+        if unit == "month":
+            return _shift_month(published, offset), MONTH
+        return (published + dt.timedelta(days=7 * offset)).replace(day=1), MONTH
+    if kind == "ago":
+        n_text = m["ago_n"].lower()
+        n = _NUMBER_WORDS[n_text] if n_text in _NUMBER_WORDS else int(n_text)
+        unit = m["ago_u"].lower()
+        if unit == "day":
+            return published - dt.timedelta(days=n), DAY
+        if unit == "week":
+            return (published - dt.timedelta(days=7 * n)).replace(day=1), MONTH
+        return _shift_month(published, -n * (12 if unit == "year" else 1)), MONTH
+    if kind == "wd":
+        qualifier = (m["wd_q"] or "").lower()
+        weekday = _WEEKDAY_NUMBER[m["wd_n"].lower()]
+        return _pick_weekday(
+            weekday, published, qualifier, tense_cue(text, m.start(), m.end())
+        ), DAY
+    if kind == "dw":
+        word = " ".join(m.group().lower().split())
+        shift = {"yesterday": -1, "last night": -1, "tomorrow": 1}.get(word, 0)
+        return published + dt.timedelta(days=shift), DAY
+    return None
+
+
+# Every match contains one of these (in lower case). Running the full pattern only near them
+# is several times faster than over the whole text. A match starts at most _REACH_BACK
+# characters before its first anchor ("beginning of early November") and its lookaheads read
+# at most _REACH_ON characters past its last one.
+_ANCHOR = re.compile(
+    r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|tom|ton|ago|week|month|year|night"
+    r"|morning|afternoon|evening"
+)
+_REACH_BACK, _REACH_ON = 24, 24
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few characters ("İ") lower to two: offsets would drift
+        return [(0, len(text))]
+    windows: list[tuple[int, int]] = []
+    for m in _ANCHOR.finditer(lowered):
+        start, end = max(0, m.start() - _REACH_BACK), m.end() + _REACH_ON
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+    return windows
+
+
+def find_date_mentions(text: str, published: dt.date | None) -> list[DateMention]:
+    """The date expressions of ``text`` resolved against ``published`` (see module docstring)."""
+    mentions: list[DateMention] = []
+    for start, end in _windows(text):
+        for m in _PATTERN.finditer(text, start, end):
+            if mentions and m.start() < mentions[-1].end:
+                continue
+            try:
+                resolved = _resolve(text, m, published)
+            except (ValueError, OverflowError):  # arithmetic past year 9999
+                continue
+            if resolved is not None:
+                mentions.append(DateMention(m.start(), m.end(), m.group(), *resolved))
+    return mentions
