@@ -93,10 +93,18 @@ def main() -> None:
 
 @main.command(context_settings=CONTEXT)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--published", type=click.DateTime(formats=["%Y-%m-%d"]), help="Publication date for plain files without one.")
+@click.option(
+    "--published",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="Publication date for plain files without one.",
+)
 @click.option("--source", help="Outlet name for plain files without one.")
-@click.option("--encoding", default="utf-8", show_default=True, help="Text encoding of the input files.")
-@click.option("--replace", is_flag=True, help="A changed file replaces its earlier version's statements.")
+@click.option(
+    "--encoding", default="utf-8", show_default=True, help="Text encoding of the input files."
+)
+@click.option(
+    "--replace", is_flag=True, help="A changed file replaces its earlier version's statements."
+)
 @db_options
 def ingest(
     paths: tuple[Path, ...],
@@ -123,8 +131,12 @@ def ingest(
     defaults = Defaults(published.date() if published else None, source, encoding)
     with counter("documents read") as progress:
         report = ingest_paths(
-            list(paths), resolve_db(db_path), defaults=defaults, replace=replace,
-            wait=wait, progress=progress,
+            list(paths),
+            resolve_db(db_path),
+            defaults=defaults,
+            replace=replace,
+            wait=wait,
+            progress=progress,
         )
     for error in report.errors:
         click.echo(f"Error: {error.message}", err=True)
@@ -165,12 +177,21 @@ def demo(force: bool, db_path: Path | None, wait: float) -> None:
     path = resolve_db(db_path)
     with counter("demo briefs") as progress:
         report = build_demo(path, force=force, wait=wait, progress=progress)
-    click.echo(f"Built {path}: {report.count('added')} documents, {report.statements} statements.", err=True)
+    click.echo(
+        f"Built {path}: {report.count('added')} documents, {report.statements} statements.",
+        err=True,
+    )
 
 
 @main.command(context_settings=CONTEXT)
 @click.argument("query")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+)
 @db_options
 def sql(query: str, fmt: str, db_path: Path | None, wait: float) -> None:
     """Run a read-only SQL query and print the result.

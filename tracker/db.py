@@ -111,15 +111,15 @@ def _connect_with_retry(
             if not _is_lock_conflict(exc):
                 raise
             if time.monotonic() >= deadline:
-                raise DatabaseLocked(
-                    _locked_message(db_path, _duckdb_holder(exc), wait)
-                ) from None
+                raise DatabaseLocked(_locked_message(db_path, _duckdb_holder(exc), wait)) from None
             time.sleep(_backoff(attempt))
             attempt += 1
 
 
 @contextlib.contextmanager
-def writer(db_path: Path, wait: float = DEFAULT_WAIT_SECONDS) -> Iterator[duckdb.DuckDBPyConnection]:
+def writer(
+    db_path: Path, wait: float = DEFAULT_WAIT_SECONDS
+) -> Iterator[duckdb.DuckDBPyConnection]:
     """The single writer's connection for one unit of work, schema migrated, closed on exit.
 
     Do slow work (reading files, segmenting, scoring) before entering, so the lock is held
@@ -128,7 +128,9 @@ def writer(db_path: Path, wait: float = DEFAULT_WAIT_SECONDS) -> Iterator[duckdb
     from tracker.migrations import migrate
 
     with write_lock(db_path, wait):
-        config = None if db_path.exists() else {"storage_compatibility_version": STORAGE_COMPATIBILITY}
+        config = (
+            None if db_path.exists() else {"storage_compatibility_version": STORAGE_COMPATIBILITY}
+        )
         con = _connect_with_retry(db_path, read_only=False, wait=wait, config=config)
         try:
             migrate(con)
@@ -138,7 +140,9 @@ def writer(db_path: Path, wait: float = DEFAULT_WAIT_SECONDS) -> Iterator[duckdb
 
 
 @contextlib.contextmanager
-def reader(db_path: Path, wait: float = DEFAULT_WAIT_SECONDS) -> Iterator[duckdb.DuckDBPyConnection]:
+def reader(
+    db_path: Path, wait: float = DEFAULT_WAIT_SECONDS
+) -> Iterator[duckdb.DuckDBPyConnection]:
     """A read-only connection for one unit of work, closed on exit."""
     if not db_path.exists():
         raise DatabaseMissing(

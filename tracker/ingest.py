@@ -82,7 +82,9 @@ def scorer_runs(profiles: Sequence[str]) -> list[ScorerRun]:
     return runs
 
 
-def _batches(items: Iterable[Article | InputError], size: int) -> Iterator[list[Article | InputError]]:
+def _batches(
+    items: Iterable[Article | InputError], size: int
+) -> Iterator[list[Article | InputError]]:
     iterator = iter(items)
     while batch := list(islice(iterator, size)):
         yield batch

@@ -157,7 +157,9 @@ def read_manifest(path: Path, defaults: Defaults) -> Iterator[Article | InputErr
             continue
         target = (path.parent / row["path"]).resolve()
         if not row.get("published"):
-            yield InputError(f"{where} ({row['path']}): no publication date; fill the published column (YYYY-MM-DD).")
+            yield InputError(
+                f"{where} ({row['path']}): no publication date; fill the published column (YYYY-MM-DD)."
+            )
             continue
         try:
             yield read_text_file(target, defaults, row)
@@ -185,7 +187,9 @@ def read_jsonl(path: Path, defaults: Defaults) -> Iterator[Article | InputError]
             yield InputError(f'{where}: needs an object with a "text" string.')
             continue
         try:
-            yield _article(obj["text"].strip(), f"{path.resolve()}:{line_number}", obj, defaults, where)
+            yield _article(
+                obj["text"].strip(), f"{path.resolve()}:{line_number}", obj, defaults, where
+            )
         except InputError as exc:
             yield exc
 
@@ -231,7 +235,9 @@ def _walk_folder(folder: Path) -> list[Path]:
     return chosen
 
 
-def read_inputs(paths: Iterable[Path], defaults: Defaults = Defaults()) -> Iterator[Article | InputError]:
+def read_inputs(
+    paths: Iterable[Path], defaults: Defaults = Defaults()
+) -> Iterator[Article | InputError]:
     """Every article the given files, folders and manifests hold, or the error for each bad one."""
     for path in paths:
         if path.is_dir():

@@ -35,9 +35,7 @@ class DatabaseStats:
 
     def lines(self) -> list[str]:
         span = (
-            f"{self.first_published} .. {self.last_published}"
-            if self.first_published
-            else "none"
+            f"{self.first_published} .. {self.last_published}" if self.first_published else "none"
         )
         completed = [r for r in self.runs if r.status == "completed"]
         out = [

@@ -142,7 +142,9 @@ def _write(
         if doc.article.origin in by_origin:
             doc_id = by_origin[doc.article.origin]
             replaced_ids.append(doc_id)
-            outcomes.append(StoredDocument(doc.article.origin, REPLACED, doc_id, len(doc.statements)))
+            outcomes.append(
+                StoredDocument(doc.article.origin, REPLACED, doc_id, len(doc.statements))
+            )
         else:
             doc_id = next_doc
             next_doc += 1
@@ -155,11 +157,32 @@ def _write(
     if not new_docs:
         return outcomes
 
-    doc_cols: dict[str, list] = {k: [] for k in (
-        "document_id", "content_hash", "origin", "title", "source", "url", "published", "text",
-        "ingested_at")}
-    stmt_cols: dict[str, list] = {k: [] for k in (
-        "statement_id", "document_id", "seq", "start_char", "end_char", "text", "published")}
+    doc_cols: dict[str, list] = {
+        k: []
+        for k in (
+            "document_id",
+            "content_hash",
+            "origin",
+            "title",
+            "source",
+            "url",
+            "published",
+            "text",
+            "ingested_at",
+        )
+    }
+    stmt_cols: dict[str, list] = {
+        k: []
+        for k in (
+            "statement_id",
+            "document_id",
+            "seq",
+            "start_char",
+            "end_char",
+            "text",
+            "published",
+        )
+    }
     score_cols: dict[str, dict[str, list]] = {
         s.name: {k: [] for k in ("statement_id", "compound", "positive", "neutral", "negative")}
         for s in scorers
@@ -167,17 +190,27 @@ def _write(
     for doc_id, doc in new_docs:
         a = doc.article
         for key, value in (
-            ("document_id", doc_id), ("content_hash", doc.content_hash), ("origin", a.origin),
-            ("title", a.title), ("source", a.source), ("url", a.url), ("published", a.published),
-            ("text", a.text), ("ingested_at", now),
+            ("document_id", doc_id),
+            ("content_hash", doc.content_hash),
+            ("origin", a.origin),
+            ("title", a.title),
+            ("source", a.source),
+            ("url", a.url),
+            ("published", a.published),
+            ("text", a.text),
+            ("ingested_at", now),
         ):
             doc_cols[key].append(value)
         for seq, seg in enumerate(doc.statements):
             stmt_id = next_stmt
             next_stmt += 1
             for key, value in (
-                ("statement_id", stmt_id), ("document_id", doc_id), ("seq", seq),
-                ("start_char", seg.start), ("end_char", seg.end), ("text", seg.text),
+                ("statement_id", stmt_id),
+                ("document_id", doc_id),
+                ("seq", seq),
+                ("start_char", seg.start),
+                ("end_char", seg.end),
+                ("text", seg.text),
                 ("published", a.published),
             ):
                 stmt_cols[key].append(value)
