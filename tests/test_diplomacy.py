@@ -1,0 +1,396 @@
+"""The diplomacy profile: reversal rules, hedges, third events, clauses, domain lexicon.
+
+Every sentence here is our own writing (about real events, in our own words).
+"""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from tracker.diplomacy import DiplomacyScorer, split_clauses
+from tracker.vader_scorer import get_scorer
+
+DIPLOMACY = get_scorer("diplomacy")
+VADER = get_scorer("vader")
+
+
+def sign(x: float) -> int:
+    return (x > 0) - (x < 0)
+
+
+def check_sign(sentence: str, expected: int) -> None:
+    compound = DIPLOMACY.score(sentence).compound
+    assert sign(compound) == expected, DIPLOMACY.explain(sentence).describe()
+
+
+# (name, sentence, expected sign of the relation)
+REVERSALS = [
+    ("active lifted a ban", "Russia lifted its ban on charter flights to Turkey.", 1),
+    ("began lifting", "Moscow began lifting the sanctions it had imposed on Ankara.", 1),
+    (
+        "to begin lifting",
+        "The Kremlin told ministers to begin lifting curbs and restrictions on Turkish imports.",
+        1,
+    ),
+    ("passive embargo lifted", "The embargo on Turkish tomatoes was lifted on Friday.", 1),
+    (
+        "lifting of restrictions",
+        "The lifting of restrictions on tourist travel pleased hoteliers in Antalya.",
+        1,
+    ),
+    ("eased visa regime", "Russia eased its visa regime for Turkish businessmen.", 1),
+    ("scrapped", "Russia scrapped the visa regime for Turkish citizens.", 1),
+    ("ending the ban", "Putin signed a decree ending the ban on package holidays to Turkey.", 1),
+    (
+        "participle then passive",
+        "Sanctions imposed on Turkey after the downing of the jet were lifted in August.",
+        1,
+    ),
+    ("negation did not lift", "Russia did not lift the ban on Turkish construction firms.", -1),
+    ("negation refused to lift", "Moscow has refused to lift the sanctions on Turkish fruit.", -1),
+    ("negation passive not lifted", "The ban on Turkish workers has not been lifted yet.", -1),
+    (
+        "negation yet to lift",
+        "Russia has yet to lift the restrictions on Turkish truck drivers.",
+        -1,
+    ),
+    ("hedge may lift", "Russia may lift the ban on Turkish poultry next month.", 1),
+    ("hedge could ease", "The EU could ease restrictions on Turkish exports.", 1),
+    ("imposed", "Moscow imposed sanctions on Turkish companies after the jet was downed.", -1),
+    ("extended", "The European Union extended its sanctions against Russia for six months.", -1),
+    ("introduced new", "Washington introduced new restrictions on arms sales to Ankara.", -1),
+    ("tightened", "Russia tightened its embargo on Turkish goods.", -1),
+    ("fresh sanctions", "Moscow slapped fresh sanctions on Turkish food imports.", -1),
+    ("flights resumed", "Charter flights between Russia and Turkey resumed on Saturday.", 1),
+    ("flights suspended", "Russia suspended charter flights to Turkey.", -1),
+    ("market reopened", "Moscow reopened its market to Turkish citrus fruit.", 1),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"), [c[1:] for c in REVERSALS], ids=[c[0] for c in REVERSALS]
+)
+def test_reversal_rules(sentence: str, expected: int) -> None:
+    check_sign(sentence, expected)
+    assert DIPLOMACY.explain(sentence).by_kind("reversal"), "no reversal rule fired"
+
+
+HEDGE_PAIRS = [
+    (
+        "may lift",
+        "Russia lifted the ban on Turkish poultry.",
+        "Russia may lift the ban on Turkish poultry.",
+    ),
+    (
+        "may restore ties",
+        "Moscow restored ties with Ankara.",
+        "Moscow may restore ties with Ankara.",
+    ),
+    (
+        "could ease",
+        "The EU eased restrictions on Turkish exports.",
+        "The EU could ease restrictions on Turkish exports.",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("plain", "hedged"), [c[1:] for c in HEDGE_PAIRS], ids=[c[0] for c in HEDGE_PAIRS]
+)
+def test_hedges_keep_sign_and_shrink_magnitude(plain: str, hedged: str) -> None:
+    a, b = DIPLOMACY.score(plain).compound, DIPLOMACY.score(hedged).compound
+    assert a > b > 0
+    assert DIPLOMACY.explain(hedged).by_kind("hedge")
+
+
+THIRD_EVENT_FIRES = [
+    (
+        "condolences victims bombing",
+        "Putin offered condolences to the families of the victims of the Ankara bombing.",
+        1,
+    ),
+    (
+        "solidarity terrorist attack",
+        "Russia expressed solidarity with Turkey after the terrorist attack in Istanbul.",
+        1,
+    ),
+    (
+        "thanked support failed coup",
+        "Erdogan thanked Putin for his support during the failed coup.",
+        1,
+    ),
+    (
+        "condemned coup attempt",
+        "Moscow condemned the coup attempt against the elected government in Ankara.",
+        1,
+    ),
+    (
+        "stands by fight terrorism",
+        "The Kremlin said it stands by Turkey in its fight against terrorism.",
+        1,
+    ),
+    (
+        "grateful militants killed",
+        "Turkey is grateful for Russia's support after militants killed dozens in Istanbul.",
+        1,
+    ),
+    (
+        "condolences death pilot",
+        "Ankara sent a letter of condolences over the death of the Russian pilot.",
+        1,
+    ),
+    ("against a coup", "Russia is against any attempt at a coup in Turkey, Putin told Erdogan.", 1),
+    ("background warmed after coup", "Relations warmed quickly after the failed coup.", 1),
+    (
+        "sympathy bomb killed",
+        "Lavrov called Cavusoglu to express sympathy after a bomb killed dozens in Ankara.",
+        1,
+    ),
+    (
+        "sorry for the death",
+        "Erdogan wrote to Putin that he was sorry for the death of the pilot.",
+        1,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [c[1:] for c in THIRD_EVENT_FIRES],
+    ids=[c[0] for c in THIRD_EVENT_FIRES],
+)
+def test_third_event_words_are_neutralised(sentence: str, expected: int) -> None:
+    check_sign(sentence, expected)
+    assert DIPLOMACY.explain(sentence).by_kind("third_event_neutralised")
+    assert VADER.score(sentence).compound < DIPLOMACY.score(sentence).compound
+
+
+THIRD_EVENT_MUST_NOT_FIRE = [
+    ("blame for the attack", "Russia blamed Turkey for the attack."),
+    (
+        "accused of supporting terrorists",
+        "Moscow accused Ankara of supporting terrorists in Syria.",
+    ),
+    (
+        "attack with no support cue",
+        "The attack killed 40 people at Istanbul airport, Turkish officials said.",
+    ),
+    ("condemned a side's attack", "Russia condemned the Turkish attack on its bomber."),
+    (
+        "attacked militants, criticism",
+        "Turkish jets attacked Kurdish militants, drawing criticism from Washington.",
+    ),
+    (
+        "support for militants",
+        "Lavrov said Turkey's support for militants in Syria was unacceptable.",
+    ),
+    (
+        "slow to condemn",
+        "Western capitals were slow to condemn the coup attempt, Ankara complained.",
+    ),
+    ("lack of support", "Ankara criticised the lack of support from NATO allies after the coup."),
+]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [c[1] for c in THIRD_EVENT_MUST_NOT_FIRE],
+    ids=[c[0] for c in THIRD_EVENT_MUST_NOT_FIRE],
+)
+def test_third_event_rule_does_not_fire_without_support(sentence: str) -> None:
+    check_sign(sentence, -1)
+    fired = DIPLOMACY.explain(sentence).by_kind("third_event_neutralised")
+    assert all(c.weight <= 0 for c in fired), [c.describe() for c in fired]
+
+
+# (name, sentence, clause index, expected sign of that clause)
+CLAUSES = [
+    (
+        "criticism while praise, West",
+        "Washington criticised the crackdown on the army, while Moscow praised Ankara's resolve.",
+        0,
+        -1,
+    ),
+    (
+        "criticism while praise, Russia",
+        "Washington criticised the crackdown on the army, while Moscow praised Ankara's resolve.",
+        1,
+        1,
+    ),
+    (
+        "semicolon froze talks",
+        "The EU froze accession talks with Ankara; Russia lifted its ban on Turkish fruit.",
+        0,
+        -1,
+    ),
+    (
+        "semicolon lifted ban",
+        "The EU froze accession talks with Ankara; Russia lifted its ban on Turkish fruit.",
+        1,
+        1,
+    ),
+    (
+        "but thanks then purges",
+        "Turkey thanked Russia for its support, but NATO allies voiced concern over the purges.",
+        0,
+        1,
+    ),
+    (
+        "but purges",
+        "Turkey thanked Russia for its support, but NATO allies voiced concern over the purges.",
+        1,
+        -1,
+    ),
+    (
+        "whereas deteriorated",
+        "Relations with Brussels deteriorated whereas ties with Moscow improved.",
+        0,
+        -1,
+    ),
+    (
+        "whereas improved",
+        "Relations with Brussels deteriorated whereas ties with Moscow improved.",
+        1,
+        1,
+    ),
+    (
+        "recalled while welcomed",
+        "Ankara recalled its ambassador from Berlin, while it welcomed the Russian envoy.",
+        0,
+        -1,
+    ),
+    (
+        "welcomed envoy",
+        "Ankara recalled its ambassador from Berlin, while it welcomed the Russian envoy.",
+        1,
+        1,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "index", "expected"), [c[1:] for c in CLAUSES], ids=[c[0] for c in CLAUSES]
+)
+def test_clause_scores(sentence: str, index: int, expected: int) -> None:
+    spans = split_clauses(sentence)
+    assert len(spans) == 2
+    start, end = spans[index]
+    assert sign(DIPLOMACY.score_span(sentence, start, end).compound) == expected
+    explanation = DIPLOMACY.explain_span(sentence, start, end)
+    assert all(start <= c.start <= c.end <= end for c in explanation.contributions)
+
+
+SPLITS = [
+    ("comma while", "A criticised B, while C praised D.", ["A criticised B", "C praised D."]),
+    ("semicolon", "A left; B stayed", ["A left", "B stayed"]),
+    ("whereas", "A rose whereas B fell", ["A rose", "B fell"]),
+    ("comma but", "A agreed, but B refused", ["A agreed", "B refused"]),
+    ("no boundary", "  Ties improved.  ", ["Ties improved."]),
+]
+
+
+@pytest.mark.parametrize(("text", "clauses"), [c[1:] for c in SPLITS], ids=[c[0] for c in SPLITS])
+def test_split_clauses(text: str, clauses: list[str]) -> None:
+    assert [text[a:b] for a, b in split_clauses(text)] == clauses
+
+
+DOMAIN_LEXICON = [
+    ("thaw", "The two governments announced a thaw in relations.", 1),
+    ("normalise", "Ankara and Moscow moved to normalise relations.", 1),
+    ("strategic partner", "Erdogan called Russia a strategic partner.", 1),
+    ("shot down", "Turkish jets shot down a Russian bomber.", -1),
+    ("stab in the back", "Russia said the downing of its jet was a stab in the back.", -1),
+    ("recalled ambassador", "Moscow recalled its ambassador from Ankara.", -1),
+    ("soured", "Relations between Ankara and Washington soured.", -1),
+    ("suspended talks", "The EU suspended accession talks with Turkey.", -1),
+    ("expressed regret", "Erdogan expressed regret to Putin over the incident.", 1),
+    ("phone call", "Putin and Erdogan held a phone call on Wednesday.", 1),
+    ("ministers met", "The foreign ministers met in Sochi.", 1),
+    ("apologised", "Erdogan apologised to Putin for the incident.", 1),
+    ("froze ties", "Russia froze ties with Turkey after the incident.", -1),
+    ("crackdown criticism", "Turkey's crackdown drew criticism from Brussels.", -1),
+    ("mend ties", "Turkey and Russia agreed to mend ties.", 1),
+    ("rift", "The rift between Ankara and Brussels deepened.", -1),
+    ("hyphenated anchor", "Turkish-Russian cooperation is back on track.", 1),
+    ("lashed out; 'United' is a name", "Turkish ministers lashed out at the United States.", -1),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"), [c[1:] for c in DOMAIN_LEXICON], ids=[c[0] for c in DOMAIN_LEXICON]
+)
+def test_domain_lexicon(sentence: str, expected: int) -> None:
+    check_sign(sentence, expected)
+    kinds = {c.kind for c in DIPLOMACY.explain(sentence).contributions}
+    assert kinds & {"domain_term", "phrase"}
+
+
+# Ordinary text: no domain rule may change stock VADER's reading.
+PLAIN_TEXT = [
+    ("lifted a box", "He lifted the box onto the shelf."),
+    ("warming weather", "The weather is warming up nicely this spring."),
+    ("regret a purchase", "I regret buying this phone."),
+    ("boring meeting", "The meeting was boring and the talks dragged on."),
+    ("party", "What a great party that was!"),
+]
+
+
+@pytest.mark.parametrize("sentence", [c[1] for c in PLAIN_TEXT], ids=[c[0] for c in PLAIN_TEXT])
+def test_rules_leave_ordinary_text_alone(sentence: str) -> None:
+    assert DIPLOMACY.score(sentence) == VADER.score(sentence)
+    kinds = {c.kind for c in DIPLOMACY.explain(sentence).contributions}
+    assert kinds <= {"vader_token"}
+
+
+def test_a_lifted_smoking_ban_may_read_as_positive() -> None:
+    # The hostile-measure rule needs no diplomatic context: an ended ban is good news.
+    assert DIPLOMACY.score("The ban on smoking in bars was lifted last year.").compound > 0
+    assert VADER.score("The ban on smoking in bars was lifted last year.").compound < 0
+
+
+EXTREMES = [
+    (
+        "many warm words",
+        "Thaw! Rapprochement! Strategic partners restore ties, lift sanctions, lift the ban!!!",
+    ),
+    (
+        "many hostile words",
+        "Sanctions, embargo, blockade, provocation, retaliation, a stab in the back, crisis!!!",
+    ),
+    ("empty", ""),
+    ("spaces", "   "),
+]
+
+
+@pytest.mark.parametrize("text", [c[1] for c in EXTREMES], ids=[c[0] for c in EXTREMES])
+def test_compound_stays_in_range(text: str) -> None:
+    score = DIPLOMACY.score(text)
+    assert -1.0 <= score.compound <= 1.0
+    assert (
+        math.isclose(score.positive + score.neutral + score.negative, 1.0, abs_tol=0.01)
+        or text.strip() == ""
+    )
+
+
+def test_emoji_text_still_scores_and_explains() -> None:
+    text = "Russia lifted the ban on Turkish tomatoes \U0001f600"
+    explanation = DIPLOMACY.explain(text)
+    assert explanation.compound == DIPLOMACY.score(text).compound > 0
+    assert explanation.by_kind("reversal")
+
+
+def test_quotes_do_not_hide_domain_words() -> None:
+    assert DIPLOMACY.score("Moscow called it a \u201cstab in the back\u201d.").compound < 0
+    assert (
+        DIPLOMACY.score("Russia is \u201cready for constructive talks\u201d with Ankara.").compound
+        > 0
+    )
+
+
+def test_scorer_is_built_once_and_constructor_works_directly() -> None:
+    assert get_scorer("diplomacy") is DIPLOMACY
+    fresh = DiplomacyScorer()
+    assert fresh.identity == DIPLOMACY.identity
+    assert fresh.score("Ties thawed.") == DIPLOMACY.score("Ties thawed.")

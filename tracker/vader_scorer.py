@@ -1,0 +1,278 @@
+"""Scorers: stock VADER ("vader") and the relation profile ("diplomacy") behind one protocol.
+
+Contract
+--------
+- :func:`get_scorer` returns the scorer for a profile name in :data:`PROFILES`, built once per
+  process (VADER's lexicon is read once); unknown names raise :class:`UnknownProfile`.
+  :data:`DEFAULT_PROFILE` is "diplomacy".
+- ``score(text)`` returns a :class:`tracker.models.Score` (VADER's compound, pos, neu, neg);
+  ``explain(text)`` an :class:`tracker.explanation.Explanation`; ``score_span(text, start,
+  end)`` and ``explain_span`` do the same for one clause of a sentence (offsets into the
+  whole sentence); ``score_and_explain`` / ``score_and_explain_span`` return both from one
+  pass. Non-``str`` input raises ``TypeError``.
+- ``identity`` is a :class:`ScorerIdentity`: the profile name, the installed vaderSentiment
+  version and ``lexicon_hash``, the sha256 of VADER's ``vader_lexicon.txt`` bytes followed by
+  the bytes of every lexicon and rule file the profile reads, in a fixed order. For "vader" it
+  equals ``sha256sum vader_lexicon.txt``. Stored scores carry it, so a changed lexicon or rule
+  shows up as a different identity.
+- The "vader" profile is VADER unchanged. :class:`TracedAnalyzer` is a thin subclass of
+  VADER's analyzer with one hook: just before VADER turns its per-word valences into scores,
+  a per-call function (held in a context variable, so calls on other threads are unaffected)
+  may read or adjust the list. The explanations and the diplomacy rules use that hook;
+  without a hook function the analyzer is stock VADER.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import functools
+import hashlib
+import importlib.metadata
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+import vaderSentiment.vaderSentiment as vader_module
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer, SentiText, normalize
+
+from tracker.errors import EXIT_USAGE, InputError, TrackerError
+from tracker.explanation import Contribution, Explanation
+from tracker.models import Score
+
+PROFILES = ("diplomacy", "vader")
+DEFAULT_PROFILE = "diplomacy"
+
+Adjust = Callable[[list[float], str], list[float]]
+_ADJUST: contextvars.ContextVar[Adjust | None] = contextvars.ContextVar(
+    "tracker_vader_adjust", default=None
+)
+
+
+class UnknownProfile(TrackerError, ValueError):
+    """A profile name that is not one of PROFILES."""
+
+    exit_code = EXIT_USAGE
+
+
+@dataclass(frozen=True)
+class ScorerIdentity:
+    """Which scorer produced a score: profile, VADER version, hash of lexicons and rules."""
+
+    name: str
+    vader_version: str
+    lexicon_hash: str
+
+
+class Scorer(Protocol):
+    """What the pipeline needs from a scoring profile."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def identity(self) -> ScorerIdentity: ...
+
+    def score(self, text: str) -> Score: ...
+
+    def score_span(self, text: str, start: int, end: int) -> Score: ...
+
+    def explain(self, text: str) -> Explanation: ...
+
+    def explain_span(self, text: str, start: int, end: int) -> Explanation: ...
+
+    def score_and_explain(self, text: str) -> tuple[Score, Explanation]: ...
+
+    def score_and_explain_span(
+        self, text: str, start: int, end: int
+    ) -> tuple[Score, Explanation]: ...
+
+
+class TracedAnalyzer(SentimentIntensityAnalyzer):
+    """VADER's analyzer with a hook on the final per-word valences (see module docstring)."""
+
+    def score_valence(self, sentiments: list[float], text: str) -> dict[str, float]:
+        adjust = _ADJUST.get()
+        if adjust is not None:
+            sentiments = adjust(sentiments, text)
+        result: dict[str, float] = super().score_valence(sentiments, text)
+        return result
+
+
+def run_traced(analyzer: TracedAnalyzer, text: str, adjust: Adjust) -> dict[str, float]:
+    """VADER's ``polarity_scores`` with ``adjust`` applied to its per-word valences."""
+    token = _ADJUST.set(adjust)
+    try:
+        result: dict[str, float] = analyzer.polarity_scores(text)
+        return result
+    finally:
+        _ADJUST.reset(token)
+
+
+def vader_lexicon_path() -> Path:
+    return Path(vader_module.__file__).with_name("vader_lexicon.txt")
+
+
+@functools.cache
+def vader_version() -> str:
+    return importlib.metadata.version("vaderSentiment")
+
+
+@functools.cache
+def stock_analyzer() -> TracedAnalyzer:
+    """The process-wide analyzer with VADER's own lexicon (read from disk once)."""
+    return TracedAnalyzer()
+
+
+def identity_hash(parts: list[bytes]) -> str:
+    digest = hashlib.sha256(vader_lexicon_path().read_bytes())
+    for part in parts:
+        digest.update(part)
+    return digest.hexdigest()
+
+
+def check_text(text: object) -> str:
+    if not isinstance(text, str):
+        shown = repr(text)
+        shown = shown if len(shown) <= 60 else shown[:57] + "..."
+        raise TypeError(
+            f"scorer input must be str, got {type(text).__name__}: {shown}; "
+            "pass the statement's text, not the statement object or its id"
+        )
+    return text
+
+
+def check_span(text: str, start: int, end: int) -> None:
+    if not (0 <= start <= end <= len(text)):
+        raise ValueError(
+            f"span {start}..{end} does not lie inside the text (length {len(text)}); "
+            "pass 0 <= start <= end <= len(text)"
+        )
+
+
+def to_score(scores: dict[str, float]) -> Score:
+    return Score(
+        compound=scores["compound"],
+        positive=scores["pos"],
+        neutral=scores["neu"],
+        negative=scores["neg"],
+    )
+
+
+def piece_spans(original: str, offset: int, tokenised: str) -> list[tuple[int, int]]:
+    """Offsets in ``original`` (+``offset``) of each whitespace piece VADER scored.
+
+    VADER strips the text and spells emojis out as words; pieces it made up from an emoji are
+    given the empty span where the search stood.
+    """
+    spans: list[tuple[int, int]] = []
+    cursor = 0
+    for piece in tokenised.split():
+        found = original.find(piece, cursor)
+        if found < 0:
+            spans.append((offset + cursor, offset + cursor))
+            continue
+        spans.append((offset + found, offset + found + len(piece)))
+        cursor = found + len(piece)
+    return spans
+
+
+class VaderScorer:
+    """Stock VADER: the tone of the words."""
+
+    name = "vader"
+
+    def __init__(self) -> None:
+        self._analyzer = stock_analyzer()
+        self._identity = ScorerIdentity(self.name, vader_version(), identity_hash([]))
+
+    @property
+    def identity(self) -> ScorerIdentity:
+        return self._identity
+
+    def score(self, text: str) -> Score:
+        return to_score(self._analyzer.polarity_scores(check_text(text)))
+
+    def score_span(self, text: str, start: int, end: int) -> Score:
+        check_span(check_text(text), start, end)
+        return self.score(text[start:end])
+
+    def explain(self, text: str) -> Explanation:
+        return self.score_and_explain(text)[1]
+
+    def explain_span(self, text: str, start: int, end: int) -> Explanation:
+        return self.score_and_explain_span(text, start, end)[1]
+
+    def score_and_explain(self, text: str) -> tuple[Score, Explanation]:
+        """Both from one pass (what the pipeline stores)."""
+        return self._explain(check_text(text), 0)
+
+    def score_and_explain_span(self, text: str, start: int, end: int) -> tuple[Score, Explanation]:
+        check_span(check_text(text), start, end)
+        return self._explain(text[start:end], start, source=text)
+
+    def _explain(
+        self, text: str, offset: int, source: str | None = None
+    ) -> tuple[Score, Explanation]:
+        seen: dict[str, Any] = {}
+
+        def record(sentiments: list[float], tokenised: str) -> list[float]:
+            seen["values"] = list(sentiments)
+            seen["text"] = tokenised
+            return sentiments
+
+        scores = run_traced(self._analyzer, text, record)
+        if "values" not in seen:
+            return to_score(scores), Explanation(self.name, scores["compound"], ())
+        tokenised: str = seen["text"]
+        spans = piece_spans(text, offset, tokenised)
+        full = source if source is not None else text
+        lexicon = self._analyzer.lexicon
+        contributions = []
+        for piece, value, (a, b) in zip(tokenised.split(), seen["values"], spans, strict=True):
+            if value == 0:
+                continue
+            item = SentiText._strip_punc_if_word(piece).lower()
+            raw = lexicon.get(item)
+            note = f"lexicon {raw:+.1f}" if raw is not None else "VADER rule"
+            if raw is not None and abs(raw - value) > 1e-9:
+                note += ", after VADER's modifiers"
+            contributions.append(Contribution(a, b, full[a:b], "vader_token", value, note))
+        emphasis = self._analyzer._punctuation_emphasis(tokenised)
+        explanation = Explanation(self.name, scores["compound"], tuple(contributions), emphasis)
+        return to_score(scores), explanation
+
+
+def expected_compound(explanation: Explanation) -> float:
+    """The compound VADER derives from an explanation's weights (for checks and docs)."""
+    total = explanation.valence_sum
+    if total > 0:
+        total += explanation.punctuation_emphasis
+    elif total < 0:
+        total -= explanation.punctuation_emphasis
+    return round(normalize(total), 4) if explanation.contributions else 0.0
+
+
+@functools.cache
+def _cached_scorer(name: str, extra_lexicons: tuple[Path, ...]) -> Scorer:
+    if name == "vader":
+        if extra_lexicons:
+            raise InputError(
+                "extra lexicons apply to the 'diplomacy' profile only; drop them or use diplomacy."
+            )
+        return VaderScorer()
+    # Imported here: tracker.diplomacy builds on this module.
+    from tracker.diplomacy import DiplomacyScorer
+
+    return DiplomacyScorer(extra_lexicons=extra_lexicons)
+
+
+def get_scorer(name: str = DEFAULT_PROFILE, extra_lexicons: tuple[Path, ...] = ()) -> Scorer:
+    """The process-wide scorer for a profile ("diplomacy" or "vader")."""
+    if name not in PROFILES:
+        raise UnknownProfile(
+            f"unknown scoring profile {name!r}; valid profiles are {', '.join(PROFILES)}."
+        )
+    resolved = tuple(Path(os.path.abspath(p)) for p in extra_lexicons)
+    return _cached_scorer(name, resolved)
