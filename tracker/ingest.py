@@ -1,15 +1,15 @@
-"""The ingest pipeline: inputs -> articles -> statements -> scores -> database.
+"""The ingest pipeline's driver: inputs -> articles -> processed documents -> database.
 
 Work is done in batches so memory stays flat in corpus size. For each batch, everything slow
-(reading, segmenting, scoring) happens before the writer lock is taken; the lock is held only
-for the one transaction that stores the batch. Each stored batch appends one completed score run
-per scorer profile, so a killed ingest leaves no partial batch behind.
+(reading, segmenting, analysing, scoring: :class:`tracker.pipeline.Pipeline`) happens before the
+writer lock is taken; the lock is held only for the one transaction that stores the batch. Each
+stored batch appends one completed analysis run and one completed score run per profile, so a
+killed ingest leaves no partial batch behind.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
@@ -18,19 +18,17 @@ from pathlib import Path
 from tracker import db
 from tracker.errors import InputError
 from tracker.models import Article
-from tracker.segment import statements as split_statements
+from tracker.pipeline import Pipeline, content_hash
 from tracker.sources import Defaults, read_inputs
 from tracker.store import (
     ADDED,
     REPLACED,
     UNCHANGED,
     ProcessedDocument,
-    ScorerRun,
     StoredDocument,
     known_hashes,
     write_batch,
 )
-from tracker.vader_scorer import PROFILES, get_scorer
 
 DEFAULT_BATCH_SIZE = 500
 Progress = Callable[[int], None]
@@ -38,7 +36,7 @@ Progress = Callable[[int], None]
 
 @dataclass
 class IngestReport:
-    """What an ingest did, file by file."""
+    """What an ingest did, input by input."""
 
     stored: list[StoredDocument] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
@@ -60,28 +58,6 @@ class IngestReport:
         return f"Ingest: {', '.join(parts)}; {self.statements} new statements."
 
 
-def content_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def prepare(article: Article, profiles: Sequence[str]) -> ProcessedDocument:
-    """Split an article into statements and score them with each profile (no database)."""
-    segments = tuple(split_statements(article.text))
-    scores = {}
-    for name in profiles:
-        scorer = get_scorer(name)
-        scores[name] = tuple(scorer.score(seg.text) for seg in segments)
-    return ProcessedDocument(article, content_hash(article.text), segments, scores)
-
-
-def scorer_runs(profiles: Sequence[str]) -> list[ScorerRun]:
-    runs = []
-    for name in profiles:
-        identity = get_scorer(name).identity
-        runs.append(ScorerRun(identity.name, identity.vader_version, identity.lexicon_hash))
-    return runs
-
-
 def _batches(
     items: Iterable[Article | InputError], size: int
 ) -> Iterator[list[Article | InputError]]:
@@ -94,21 +70,21 @@ def ingest_articles(
     items: Iterable[Article | InputError],
     db_path: Path,
     *,
+    pipeline: Pipeline | None = None,
     replace: bool = False,
-    profiles: Sequence[str] = PROFILES,
     wait: float = db.DEFAULT_WAIT_SECONDS,
     batch_size: int = DEFAULT_BATCH_SIZE,
     progress: Progress | None = None,
 ) -> IngestReport:
     """Store articles (and report the errors mixed in with them) batch by batch."""
+    pipeline = pipeline or Pipeline.build()
     report = IngestReport()
-    runs = scorer_runs(profiles)
     with db.writer(db_path, wait):
-        pass  # create or migrate the database first, so readers below see the current schema
+        pass  # create or migrate the database first, so the readers below see the schema
     for batch in _batches(items, batch_size):
         articles = [a for a in batch if isinstance(a, Article)]
         report.errors.extend(e for e in batch if isinstance(e, InputError))
-        stored = _already_stored(db_path, articles, wait) if not replace else {}
+        stored = {} if replace else _already_stored(db_path, articles, wait)
         todo: list[ProcessedDocument] = []
         started = dt.datetime.now()
         for article in articles:
@@ -116,18 +92,27 @@ def ingest_articles(
             if digest in stored:
                 report.stored.append(StoredDocument(article.origin, UNCHANGED, stored[digest], 0))
             else:
-                todo.append(prepare(article, profiles))
+                todo.append(pipeline.prepare(article))
             if progress:
                 progress(1)
         if todo:
             with db.writer(db_path, wait) as con:
-                report.stored.extend(write_batch(con, todo, runs, replace=replace, started=started))
+                report.stored.extend(
+                    write_batch(
+                        con,
+                        todo,
+                        pipeline.scorer_runs,
+                        replace=replace,
+                        started=started,
+                        analysis=pipeline.analysis,
+                    )
+                )
     return report
 
 
 def _already_stored(db_path: Path, articles: Sequence[Article], wait: float) -> dict[str, int]:
-    """Which texts are stored already, so unchanged ones are not segmented and scored again."""
-    if not db_path.exists() or not articles:
+    """Which texts are stored already, so unchanged ones are not processed again."""
+    if not articles:
         return {}
     with db.reader(db_path, wait) as con:
         return known_hashes(con, [content_hash(a.text) for a in articles])
@@ -138,8 +123,8 @@ def ingest_paths(
     db_path: Path,
     *,
     defaults: Defaults = Defaults(),
+    pipeline: Pipeline | None = None,
     replace: bool = False,
-    profiles: Sequence[str] = PROFILES,
     wait: float = db.DEFAULT_WAIT_SECONDS,
     progress: Progress | None = None,
 ) -> IngestReport:
@@ -147,8 +132,8 @@ def ingest_paths(
     return ingest_articles(
         read_inputs(paths, defaults),
         db_path,
+        pipeline=pipeline,
         replace=replace,
-        profiles=profiles,
         wait=wait,
         progress=progress,
     )

@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+import json
 from dataclasses import dataclass, field
+from typing import Any
 
 import duckdb
 import pyarrow as pa
 
-from tracker.models import Article, Score, Segment
+from tracker.analysis import StatementAnalysis
+from tracker.models import Article, Segment
+from tracker.scoring import ScoredText, StatementScores
 
 ADDED = "added"
 UNCHANGED = "unchanged"
@@ -31,13 +35,24 @@ class ScorerRun:
 
 
 @dataclass(frozen=True)
+class AnalysisRun:
+    """The identity of the analysis and the reference rows (actors, events) it used."""
+
+    version: str
+    inputs_hash: str
+    actor_rows: tuple[dict[str, Any], ...] = ()
+    event_rows: tuple[dict[str, Any], ...] = ()
+
+
+@dataclass(frozen=True)
 class ProcessedDocument:
-    """An article with its statements and their scores, ready to store."""
+    """An article with its statements, their analysis and scores, ready to store."""
 
     article: Article
     content_hash: str
     statements: tuple[Segment, ...]
-    scores: dict[str, tuple[Score, ...]] = field(default_factory=dict)
+    analyses: tuple[StatementAnalysis, ...] = ()
+    scores: dict[str, tuple[StatementScores, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -103,16 +118,30 @@ def write_batch(
     *,
     replace: bool,
     started: dt.datetime,
+    analysis: AnalysisRun | None = None,
 ) -> list[StoredDocument]:
     """Store a batch in one transaction; documents whose text is stored already are skipped."""
     con.execute("BEGIN TRANSACTION")
     try:
-        outcomes = _write(con, documents, scorers, replace=replace, started=started)
+        outcomes = _write(con, documents, scorers, replace=replace, started=started, analysis=analysis)
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
         raise
     return outcomes
+
+
+def _columns(*names: str) -> dict[str, list[Any]]:
+    return {name: [] for name in names}
+
+
+def _append(columns: dict[str, list[Any]], **values: Any) -> None:
+    for key, value in values.items():
+        columns[key].append(value)
+
+
+def _span(span: tuple[int, int] | None) -> tuple[int | None, int | None]:
+    return (span[0], span[1]) if span else (None, None)
 
 
 def _write(
@@ -122,6 +151,7 @@ def _write(
     *,
     replace: bool,
     started: dt.datetime,
+    analysis: AnalysisRun | None,
 ) -> list[StoredDocument]:
     existing = known_hashes(con, [d.content_hash for d in documents])
     by_origin = _latest_by_origin(con, [d.article.origin for d in documents]) if replace else {}
@@ -139,104 +169,160 @@ def _write(
             outcomes.append(StoredDocument(doc.article.origin, UNCHANGED, doc_id, 0))
             continue
         seen.add(doc.content_hash)
+        n = len(doc.statements)
         if doc.article.origin in by_origin:
             doc_id = by_origin[doc.article.origin]
             replaced_ids.append(doc_id)
-            outcomes.append(
-                StoredDocument(doc.article.origin, REPLACED, doc_id, len(doc.statements))
-            )
+            outcomes.append(StoredDocument(doc.article.origin, REPLACED, doc_id, n))
         else:
             doc_id = next_doc
             next_doc += 1
-            outcomes.append(StoredDocument(doc.article.origin, ADDED, doc_id, len(doc.statements)))
+            outcomes.append(StoredDocument(doc.article.origin, ADDED, doc_id, n))
         new_docs.append((doc_id, doc))
 
     if replaced_ids:
         _delete_document_rows(con, replaced_ids)
         con.execute("DELETE FROM documents WHERE document_id IN (SELECT unnest(?))", [replaced_ids])
+    if analysis is not None:
+        _refresh_reference_tables(con, analysis)
     if not new_docs:
         return outcomes
 
-    doc_cols: dict[str, list] = {
-        k: []
-        for k in (
-            "document_id",
-            "content_hash",
-            "origin",
-            "title",
-            "source",
-            "url",
-            "published",
-            "text",
-            "ingested_at",
+    docs = _columns(
+        "document_id", "content_hash", "origin", "title", "source", "url", "published", "text",
+        "ingested_at",
+    )
+    stmts = _columns(
+        "statement_id", "document_id", "seq", "start_char", "end_char", "text", "published"
+    )
+    analysed = _columns(
+        "statement_id", "speaker", "speaker_actor", "speaker_side", "attribution_start",
+        "attribution_end", "said_on", "said_on_precision", "said_on_start", "said_on_end",
+        "refers_to", "refers_to_precision", "refers_to_start", "refers_to_end",
+    )
+    dyads = _columns(
+        "statement_id", "dyad", "role", "direction", "basis", "clause_start", "clause_end"
+    )
+    scored = {
+        s.name: _columns(
+            "statement_id", "dyad", "compound", "positive", "neutral", "negative", "explanation"
         )
-    }
-    stmt_cols: dict[str, list] = {
-        k: []
-        for k in (
-            "statement_id",
-            "document_id",
-            "seq",
-            "start_char",
-            "end_char",
-            "text",
-            "published",
-        )
-    }
-    score_cols: dict[str, dict[str, list]] = {
-        s.name: {k: [] for k in ("statement_id", "compound", "positive", "neutral", "negative")}
         for s in scorers
     }
     for doc_id, doc in new_docs:
         a = doc.article
-        for key, value in (
-            ("document_id", doc_id),
-            ("content_hash", doc.content_hash),
-            ("origin", a.origin),
-            ("title", a.title),
-            ("source", a.source),
-            ("url", a.url),
-            ("published", a.published),
-            ("text", a.text),
-            ("ingested_at", now),
-        ):
-            doc_cols[key].append(value)
+        _append(
+            docs, document_id=doc_id, content_hash=doc.content_hash, origin=a.origin,
+            title=a.title, source=a.source, url=a.url, published=a.published, text=a.text,
+            ingested_at=now,
+        )
         for seq, seg in enumerate(doc.statements):
             stmt_id = next_stmt
             next_stmt += 1
-            for key, value in (
-                ("statement_id", stmt_id),
-                ("document_id", doc_id),
-                ("seq", seq),
-                ("start_char", seg.start),
-                ("end_char", seg.end),
-                ("text", seg.text),
-                ("published", a.published),
-            ):
-                stmt_cols[key].append(value)
+            _append(
+                stmts, statement_id=stmt_id, document_id=doc_id, seq=seq, start_char=seg.start,
+                end_char=seg.end, text=seg.text, published=a.published,
+            )
+            if analysis is not None and doc.analyses:
+                _append_analysis(analysed, dyads, stmt_id, doc.analyses[seq])
             for scorer in scorers:
-                score = doc.scores[scorer.name][seq]
-                cols = score_cols[scorer.name]
-                cols["statement_id"].append(stmt_id)
-                cols["compound"].append(score.compound)
-                cols["positive"].append(score.positive)
-                cols["neutral"].append(score.neutral)
-                cols["negative"].append(score.negative)
+                _append_scores(scored[scorer.name], stmt_id, doc.scores[scorer.name][seq])
 
-    insert_arrow(con, "documents", pa.table(doc_cols))
-    insert_arrow(con, "statements", pa.table(stmt_cols))
-    n_statements = len(stmt_cols["statement_id"])
+    insert_arrow(con, "documents", pa.table(docs))
+    insert_arrow(con, "statements", pa.table(stmts))
+    n_statements = len(stmts["statement_id"])
+    if analysis is not None:
+        analysis_id = _next_id(con, "analysis_runs", "analysis_id")
+        con.execute(
+            "INSERT INTO analysis_runs (analysis_id, analysis_version, inputs_hash, scope, "
+            "started, finished, status, n_statements) "
+            "VALUES (?, ?, ?, 'new', ?, ?, 'completed', ?)",
+            [analysis_id, analysis.version, analysis.inputs_hash, started, now, n_statements],
+        )
+        n = len(analysed["statement_id"])
+        insert_arrow(con, "statement_analysis", pa.table({"analysis_id": [analysis_id] * n, **analysed}))
+        n = len(dyads["statement_id"])
+        insert_arrow(con, "statement_dyads", pa.table({"analysis_id": [analysis_id] * n, **dyads}))
     for scorer in scorers:
         run_id = _next_id(con, "score_runs", "run_id")
         con.execute(
             "INSERT INTO score_runs (run_id, scorer, scorer_version, lexicon_hash, scope, "
-            "started, finished, status, n_statements) VALUES (?, ?, ?, ?, 'new', ?, ?, 'completed', ?)",
+            "started, finished, status, n_statements) "
+            "VALUES (?, ?, ?, ?, 'new', ?, ?, 'completed', ?)",
             [run_id, scorer.name, scorer.version, scorer.lexicon_hash, started, now, n_statements],
         )
-        cols = score_cols[scorer.name]
-        table = pa.table({"run_id": [run_id] * n_statements, **cols})
-        insert_arrow(con, "scores", table)
+        cols = scored[scorer.name]
+        insert_arrow(con, "scores", score_table(run_id, cols))
     return outcomes
+
+
+def score_table(run_id: int, cols: dict[str, list[Any]]) -> pa.Table:
+    """Score rows as Arrow, explanations as JSON text (DuckDB casts them to JSON)."""
+    n = len(cols["statement_id"])
+    return pa.table(
+        {
+            "run_id": pa.array([run_id] * n, pa.int64()),
+            "statement_id": pa.array(cols["statement_id"], pa.int64()),
+            "dyad": pa.array(cols["dyad"], pa.string()),
+            "compound": pa.array(cols["compound"], pa.float64()),
+            "positive": pa.array(cols["positive"], pa.float64()),
+            "neutral": pa.array(cols["neutral"], pa.float64()),
+            "negative": pa.array(cols["negative"], pa.float64()),
+            "explanation": pa.array(cols["explanation"], pa.string()),
+        }
+    )
+
+
+def _append_scores(cols: dict[str, list[Any]], stmt_id: int, scores: StatementScores) -> None:
+    rows: list[tuple[str | None, ScoredText]] = [(None, scores.whole), *scores.by_dyad]
+    for dyad, scored in rows:
+        s = scored.score
+        _append(
+            cols, statement_id=stmt_id, dyad=dyad, compound=s.compound, positive=s.positive,
+            neutral=s.neutral, negative=s.negative,
+            explanation=json.dumps(scored.explanation, ensure_ascii=False),
+        )
+
+
+def _append_analysis(
+    analysed: dict[str, list[Any]],
+    dyads: dict[str, list[Any]],
+    stmt_id: int,
+    result: StatementAnalysis,
+) -> None:
+    attribution, dates = result.attribution, result.dates
+    a_start, a_end = _span(attribution.span)
+    s_start, s_end = _span(dates.said_on_span)
+    r_start, r_end = _span(dates.refers_to_span)
+    _append(
+        analysed, statement_id=stmt_id, speaker=result.speaker,
+        speaker_actor=attribution.actor, speaker_side=attribution.side,
+        attribution_start=a_start, attribution_end=a_end, said_on=dates.said_on,
+        said_on_precision=dates.said_on_precision, said_on_start=s_start, said_on_end=s_end,
+        refers_to=dates.refers_to, refers_to_precision=dates.refers_to_precision,
+        refers_to_start=r_start, refers_to_end=r_end,
+    )
+    for assignment in result.dyads:
+        c_start, c_end = _span(assignment.clause_span)
+        _append(
+            dyads, statement_id=stmt_id, dyad=assignment.dyad, role=assignment.role,
+            direction=assignment.direction, basis=assignment.basis, clause_start=c_start,
+            clause_end=c_end,
+        )
+
+
+def _refresh_reference_tables(con: duckdb.DuckDBPyConnection, analysis: AnalysisRun) -> None:
+    """Keep the actors and key_events tables equal to the dictionary the analysis used."""
+    current = con.execute(
+        "SELECT inputs_hash FROM analysis_runs WHERE status = 'completed' "
+        "ORDER BY analysis_id DESC LIMIT 1"
+    ).fetchall()
+    if current and current[0][0] == analysis.inputs_hash:
+        return
+    con.execute("DELETE FROM actors")
+    con.execute("DELETE FROM key_events")
+    insert_arrow(con, "actors", pa.Table.from_pylist(list(analysis.actor_rows)))
+    insert_arrow(con, "key_events", pa.Table.from_pylist(list(analysis.event_rows)))
 
 
 def insert_arrow(con: duckdb.DuckDBPyConnection, table: str, data: pa.Table) -> None:

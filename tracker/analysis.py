@@ -1,0 +1,102 @@
+"""Statement analysis for one document: speaker, relations (dyads) and dates per statement.
+
+:func:`analyze_document` is pure (no database): it takes a document's statements in order and
+returns one :class:`StatementAnalysis` per statement, combining
+
+* :mod:`tracker.attribution` (who speaks, with pronouns and quotations resolved across the
+  document),
+* :mod:`tracker.dyads` (which relations the statement is about, with the article's relation as a
+  fallback for statements that name one side or none),
+* :mod:`tracker.dates` (``said_on`` and ``refers_to`` with precision and the span that gave them).
+
+:func:`analysis_identity` names the rules and inputs, so a change of either is visible in
+``analysis_runs`` and triggers re-analysis.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from tracker import __version__
+from tracker.actors import ActorDictionary
+from tracker.attribution import Attribution, attribute
+from tracker.dates import StatementDates, resolve_statement_dates
+from tracker.dyads import DyadAssignment, assign_dyads, document_dyad
+from tracker.events import KeyEvent
+
+NARRATOR = "narrator"
+_RULE_MODULES = (
+    "analysis",
+    "attribution",
+    "dyads",
+    "dates",
+    "date_mentions",
+    "actors",
+    "events",
+    "segment",
+    "boilerplate",
+)
+
+
+@dataclass(frozen=True)
+class StatementAnalysis:
+    """Everything the analysis says about one statement; spans are offsets in its text."""
+
+    attribution: Attribution
+    dates: StatementDates
+    dyads: tuple[DyadAssignment, ...]
+
+    @property
+    def speaker(self) -> str:
+        return self.attribution.speaker or NARRATOR
+
+
+@dataclass(frozen=True)
+class AnalysisIdentity:
+    version: str
+    inputs_hash: str
+
+
+def analyze_document(
+    texts: Sequence[str],
+    published: dt.date | None,
+    actors: ActorDictionary,
+    events: Sequence[KeyEvent],
+) -> list[StatementAnalysis]:
+    """Analyse a document's statements, given in document order."""
+    attributions = attribute(list(texts), published, actors)
+    article_dyad = document_dyad(list(texts), attributions, actors, published)
+    results = []
+    for text, attribution in zip(texts, attributions, strict=True):
+        dyads = assign_dyads(text, attribution, published, actors, article_dyad)
+        dates = resolve_statement_dates(
+            text,
+            published,
+            attributed=attribution.speaker not in (None, NARRATOR),
+            attribution_span=attribution.span,
+            quote_spans=attribution.quote_spans,
+            events=events,
+        )
+        results.append(StatementAnalysis(attribution, dates, tuple(dyads)))
+    return results
+
+
+def _digest(paths: Sequence[Path]) -> str:
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def analysis_identity(actor_files: Sequence[Path], events_file: Path) -> AnalysisIdentity:
+    """The analysis version (package version + rule sources) and a hash of its data files."""
+    package = Path(__file__).resolve().parent
+    rules = _digest(
+        [package / f"{name}.py" for name in _RULE_MODULES if (package / f"{name}.py").exists()]
+    )
+    return AnalysisIdentity(f"{__version__}+{rules[:12]}", _digest([*actor_files, events_file]))

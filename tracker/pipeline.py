@@ -1,0 +1,100 @@
+"""Processing one article into storable rows: statements, their analysis, their scores.
+
+A :class:`Pipeline` is built once per command (actor dictionary, key events, scorers, and the
+identities recorded with every run) and then applied to each article with :meth:`prepare`,
+which touches no database, so it can run before the writer lock is taken (or in a worker).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from tracker.actors import ActorDictionary
+from tracker.analysis import analysis_identity, analyze_document
+from tracker.events import KeyEvent, load_events
+from tracker.models import Article
+from tracker.paths import data_dir, events_path
+from tracker.scoring import score_statement
+from tracker.segment import statements as split_statements
+from tracker.store import AnalysisRun, ProcessedDocument, ScorerRun
+from tracker.vader_scorer import PROFILES, Scorer, get_scorer
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Pipeline:
+    actors: ActorDictionary
+    events: tuple[KeyEvent, ...]
+    scorers: tuple[Scorer, ...]
+    analysis: AnalysisRun
+
+    @classmethod
+    def build(
+        cls,
+        profiles: Sequence[str] = PROFILES,
+        actor_files: Sequence[Path] = (),
+        lexicons: Sequence[Path] = (),
+        events_file: Path | None = None,
+    ) -> Pipeline:
+        """Load the dictionaries and scorers; user files extend the bundled ones."""
+        actors = ActorDictionary.load(actor_files) if actor_files else ActorDictionary.default()
+        events_file = events_file or events_path()
+        events = tuple(load_events(events_file))
+        scorers = tuple(
+            get_scorer(name, tuple(lexicons)) if name == "diplomacy" else get_scorer(name)
+            for name in profiles
+        )
+        identity = analysis_identity([data_dir() / "actors.toml", *actor_files], events_file)
+        actor_rows = tuple(
+            {
+                "name": a.name,
+                "side": a.side,
+                "role": a.role,
+                "kind": a.kind,
+                "aliases": list(a.aliases),
+                "titles": list(dict.fromkeys(t.form for t in a.titles)),
+                "valid_from": a.valid_from,
+                "valid_to": a.valid_to,
+                "source_file": a.source,
+            }
+            for a in actors.actors.values()
+        )
+        event_rows = tuple(
+            {
+                "event_date": e.date,
+                "label": e.label,
+                "dyad": e.dyad,
+                "description": e.description,
+                "aliases": list(e.aliases),
+            }
+            for e in events
+        )
+        run = AnalysisRun(identity.version, identity.inputs_hash, actor_rows, event_rows)
+        return cls(actors, events, scorers, run)
+
+    @property
+    def scorer_runs(self) -> list[ScorerRun]:
+        return [
+            ScorerRun(s.identity.name, s.identity.vader_version, s.identity.lexicon_hash)
+            for s in self.scorers
+        ]
+
+    def prepare(self, article: Article) -> ProcessedDocument:
+        """Segment, analyse and score one article (no database access)."""
+        segments = tuple(split_statements(article.text))
+        texts = [seg.text for seg in segments]
+        analyses = tuple(analyze_document(texts, article.published, self.actors, self.events))
+        scores = {
+            scorer.name: tuple(
+                score_statement(scorer, text, result.dyads)
+                for text, result in zip(texts, analyses, strict=True)
+            )
+            for scorer in self.scorers
+        }
+        return ProcessedDocument(article, content_hash(article.text), segments, analyses, scores)
