@@ -56,6 +56,33 @@ def db_options(func: F) -> F:
     return func
 
 
+def analysis_options(func: F) -> F:
+    """``--actors`` and ``--lexicon``: the user's own dictionary files next to ours."""
+    func = click.option(
+        "--lexicon",
+        "lexicons",
+        multiple=True,
+        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        envvar="TRACKER_LEXICON",
+        help="Extra diplomacy lexicon CSV (term,valence,note); repeatable [env TRACKER_LEXICON].",
+    )(func)
+    func = click.option(
+        "--actors",
+        multiple=True,
+        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        envvar="TRACKER_ACTORS",
+        help="Extra actor dictionary TOML (same format as data/actors.toml); repeatable "
+        "[env TRACKER_ACTORS].",
+    )(func)
+    return func
+
+
+def build_pipeline(actors: tuple[Path, ...], lexicons: tuple[Path, ...]) -> Any:
+    from tracker.pipeline import Pipeline
+
+    return Pipeline.build(actor_files=actors, lexicons=lexicons)
+
+
 def resolve_db(db_path: Path | None) -> Path:
     return db_path if db_path is not None else default_db_path()
 
@@ -105,6 +132,7 @@ def main() -> None:
 @click.option(
     "--replace", is_flag=True, help="A changed file replaces its earlier version's statements."
 )
+@analysis_options
 @db_options
 def ingest(
     paths: tuple[Path, ...],
@@ -112,6 +140,8 @@ def ingest(
     source: str | None,
     encoding: str,
     replace: bool,
+    actors: tuple[Path, ...],
+    lexicons: tuple[Path, ...],
     db_path: Path | None,
     wait: float,
 ) -> None:
@@ -129,11 +159,13 @@ def ingest(
     from tracker.sources import Defaults
 
     defaults = Defaults(published.date() if published else None, source, encoding)
+    pipeline = build_pipeline(actors, lexicons)
     with counter("documents read") as progress:
         report = ingest_paths(
             list(paths),
             resolve_db(db_path),
             defaults=defaults,
+            pipeline=pipeline,
             replace=replace,
             wait=wait,
             progress=progress,
@@ -221,3 +253,93 @@ def migrate(db_path: Path | None, wait: float) -> None:
     with db.writer(path, wait) as con:
         version = max(applied_versions(con))
     click.echo(f"{path}: schema version {version}", err=True)
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("gold", type=click.Path(path_type=Path))
+@click.option(
+    "--documents",
+    type=click.Path(path_type=Path),
+    help="Manifest of the gold file's articles: evaluate statements in their documents.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
+@click.option("--errors", is_flag=True, help="List every miss with the gold and system values.")
+@analysis_options
+def evaluate(
+    gold: Path,
+    documents: Path | None,
+    as_json: bool,
+    errors: bool,
+    actors: tuple[Path, ...],
+    lexicons: tuple[Path, ...],
+) -> None:
+    """Compare statements, speakers, relations, dates and scores with a gold file.
+
+    Metric definitions: docs/evaluation.md.
+
+    \b
+    Example:
+      tracker evaluate ../shared/eval/seed_gold.jsonl --documents ../shared/seeds/manifest.csv
+    """
+    import json
+
+    from tracker.evaluation import evaluate as run_evaluation
+    from tracker.evaluation import format_table
+    from tracker.gold import read_gold
+
+    if documents is not None and not documents.exists():
+        raise TrackerError(f"{documents}: no such manifest; check the --documents path.")
+    items = read_gold(gold)
+    result = run_evaluation(items, build_pipeline(actors, lexicons), documents)
+    for message in result.ingest_errors:
+        click.echo(f"Error: {message}", err=True)
+    if as_json:
+        click.echo(json.dumps(result.results, ensure_ascii=False, indent=2))
+    else:
+        click.echo(format_table(result.results), nl=False)
+    if errors:
+        for miss in result.misses:
+            click.echo(
+                f"{miss.item}\t{miss.metric}\tgold={miss.gold}\tsystem={miss.system}\t{miss.text}",
+                err=as_json,
+            )
+
+
+@main.command("evaluate-sentiment", context_settings=CONTEXT)
+@click.argument("directory", type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print {profile: {corpus: r}} as JSON.")
+def evaluate_sentiment(directory: Path, as_json: bool) -> None:
+    """Pearson r against the VADER paper's human ratings, per corpus, for both profiles.
+
+    DIRECTORY holds the four *_GroundTruth.txt files (tweets, movie, amazon, nyt).
+
+    \b
+    Example:
+      tracker evaluate-sentiment ../shared/data/vader_groundtruth --json
+    """
+    import json
+
+    from tracker.sentiment_eval import evaluate_directory, format_results
+
+    results = evaluate_directory(directory)
+    if as_json:
+        rounded = {p: {c: round(r, 4) for c, r in by.items()} for p, by in results.items()}
+        click.echo(json.dumps(rounded, indent=2))
+    else:
+        click.echo(format_results(results))
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("statement_id", type=int)
+@db_options
+def explain(statement_id: int, db_path: Path | None, wait: float) -> None:
+    """Show a statement's speaker, relations, dates, and which words and rules moved its score.
+
+    \b
+    Example:
+      tracker explain 42
+    """
+    from tracker.statement_report import statement_report
+
+    for line in statement_report(resolve_db(db_path), statement_id, wait).lines():
+        click.echo(line)

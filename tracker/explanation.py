@@ -124,3 +124,19 @@ class Explanation:
             return head + "\nno scored words"
         ordered = sorted(self.contributions, key=sort_key)
         return "\n".join([head, *(c.describe() for c in ordered)])
+
+
+def explanation_from_json(data: dict[str, Any]) -> Explanation:
+    """The inverse of :meth:`Explanation.to_json` (for explanations read from the database)."""
+    return Explanation(
+        profile=str(data.get("profile", "")),
+        compound=float(data.get("compound", 0.0)),
+        contributions=tuple(
+            Contribution(
+                int(c["start"]), int(c["end"]), str(c["text"]), str(c["kind"]),
+                float(c["weight"]), str(c.get("note", "")),
+            )
+            for c in data.get("contributions", [])
+        ),
+        punctuation_emphasis=float(data.get("punctuation_emphasis", 0.0)),
+    )

@@ -7,17 +7,18 @@ which touches no database, so it can run before the writer lock is taken (or in 
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from tracker.actors import ActorDictionary
-from tracker.analysis import analysis_identity, analyze_document
+from tracker.analysis import StatementAnalysis, analysis_identity, analyze_document
 from tracker.events import KeyEvent, load_events
-from tracker.models import Article
+from tracker.models import Article, Segment
 from tracker.paths import data_dir, events_path
-from tracker.scoring import score_statement
+from tracker.scoring import StatementScores, score_statement
 from tracker.segment import statements as split_statements
 from tracker.store import AnalysisRun, ProcessedDocument, ScorerRun
 from tracker.vader_scorer import PROFILES, Scorer, get_scorer
@@ -87,9 +88,20 @@ class Pipeline:
 
     def prepare(self, article: Article) -> ProcessedDocument:
         """Segment, analyse and score one article (no database access)."""
-        segments = tuple(split_statements(article.text))
+        segments, analyses, scores = self.process_text(article.text, article.published)
+        return ProcessedDocument(article, content_hash(article.text), segments, analyses, scores)
+
+    def process_text(
+        self, text: str, published: dt.date | None
+    ) -> tuple[
+        tuple[Segment, ...],
+        tuple[StatementAnalysis, ...],
+        dict[str, tuple[StatementScores, ...]],
+    ]:
+        """Statements, their analysis and each profile's scores; ``published`` may be unknown."""
+        segments = tuple(split_statements(text))
         texts = [seg.text for seg in segments]
-        analyses = tuple(analyze_document(texts, article.published, self.actors, self.events))
+        analyses = tuple(analyze_document(texts, published, self.actors, self.events))
         scores = {
             scorer.name: tuple(
                 score_statement(scorer, text, result.dyads)
@@ -97,4 +109,4 @@ class Pipeline:
             )
             for scorer in self.scorers
         }
-        return ProcessedDocument(article, content_hash(article.text), segments, analyses, scores)
+        return segments, analyses, scores

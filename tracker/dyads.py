@@ -1,0 +1,208 @@
+"""Which relation a statement is about: Turkey–Russia, Turkey–West, or both.
+
+``assign_dyads`` reads the sides a statement names (actor mentions, adjectives, possessives)
+plus its speaker's side. Turkey–Russia needs Turkey and Russia, Turkey–West needs Turkey and the
+West, one of them possibly being the speaker: a Russian official speaking of Ankara is
+Turkey–Russia. A statement carrying both relations gets both, each with the span of the clause
+that carries it (clauses split at ", while", "; ", " whereas ", ", but " ...); the first is
+"primary", the other "also". When the speaker is a party, the speaker's own relation leads.
+
+A mention is not always a relation. A partner side named only as a location ("talks in
+Brussels", "the Russian city of Sochi") or only inside a comparison ("called NATO first instead
+of notifying Moscow", "rather than", "unlike") is weak: weak mentions make a relation only when
+no plain mention or speaker does. Then the comparison's point wins: the slighted side after
+"instead of <verb>ing" ("instead of notifying Moscow": Russia's grievance), else the chosen side
+before "rather than" / "instead of" ("turned to Russia rather than its NATO allies").
+
+A statement naming one side or none ("the two leaders", "bilateral ties") takes the document's
+dyad (basis "document"); one naming only the partner that the document's dyad does not have
+pairs it with Turkey, since the document is about Turkey. ``document_dyad`` gives an article its
+dyad: the dyad of at least two thirds of the statements whose dyad is explicit (basis "text" or
+"speaker", primary role); failing that, the explicit dyad of the headline or lede (the first of
+the first two statements that has one) when no other dyad is more frequent; else None.
+
+Direction is speaker side → other party ("Russia→Turkey"), or "narrated" for the narrator and
+for speakers who are not a party to the relation (analysts, third countries, the third side).
+Basis: "text" (both sides named), "speaker" (one of them is the speaker's side), "document".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from tracker.actors import ActorDictionary, ActorMention, fold
+from tracker.attribution import Attribution
+
+TURKEY_RUSSIA = "Turkey–Russia"
+TURKEY_WEST = "Turkey–West"
+DYADS = {TURKEY_RUSSIA: "Russia", TURKEY_WEST: "West"}
+_DYAD_OF = {"Russia": TURKEY_RUSSIA, "West": TURKEY_WEST}
+
+_CLAUSE_BREAK = re.compile(
+    r",\s+(?:while|whereas|but|although|though|even as|yet)\b|;\s+|\s+(?:while|whereas)\s+"
+)
+_COMPARISON = re.compile(r"\b(?:instead of|rather than|unlike|as opposed to|in contrast to)\b")
+_LOCATION_BEFORE = re.compile(
+    r"\b(?:in|at|near|outside|inside|(?:city|capital|resort|town|port|region|province) of)"
+    r"(?:\s+the)?\s*$"
+)
+_LOCATION_AFTER = re.compile(r"^\s+(?:city|capital|resort|town|port|region|province)\s+of\b")
+_VENUE_BEFORE = re.compile(r"\b(?:at|on the sidelines of|during|ahead of)\s+(?:an?|the)?\s*$")
+_VENUE_AFTER = re.compile(r"^(?:'s)?\s+(?:summit|meeting|conference|headquarters|gathering)\b")
+_WINDOW = 40  # characters before a comparison marker that hold the compared object
+
+
+@dataclass(frozen=True)
+class DyadAssignment:
+    dyad: str
+    direction: str
+    basis: str  # "text", "speaker" or "document"
+    clause_span: tuple[int, int] | None
+    role: str = "primary"  # or "also"
+
+
+@dataclass(frozen=True)
+class _Support:
+    side: str
+    pos: int
+    weak: str | None  # None, "location", "compared" or "favoured" (the point of a comparison)
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in _CLAUSE_BREAK.finditer(text):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()] or [(0, len(text))]
+
+
+def _support(text: str, mentions: list[ActorMention]) -> list[_Support]:
+    folded = fold(text)
+    markers = [(m.start(), m.end()) for m in _COMPARISON.finditer(folded)]
+    clauses = _clauses(text)
+    out = []
+    for m in mentions:
+        if m.side not in ("Turkey", "Russia", "West"):
+            continue
+        weak = None
+        if m.side != "Turkey":
+            kind = m.actor.kind if m.actor else "place"
+            if kind == "place" and (
+                _LOCATION_BEFORE.search(folded[max(0, m.start - 30) : m.start])
+                or _LOCATION_AFTER.match(folded[m.end : m.end + 20])
+            ):
+                weak = "location"
+            if _VENUE_BEFORE.search(folded[max(0, m.start - 30) : m.start]) and _VENUE_AFTER.match(
+                folded[m.end : m.end + 20]
+            ):
+                weak = "location"  # "on the sidelines of a NATO meeting" names a venue
+            clause_start, clause_end = _raw_clause(clauses, m.start)
+            is_subject = not folded[clause_start : m.start].strip(" -–'\"“”the").strip()
+            for start, end in markers:
+                # "instead of notifying Moscow": the slighted side is the point; "Russia rather
+                # than its NATO allies": the chosen side is.
+                slight = bool(re.match(r"\s+\w+ing\b", folded[end : end + 20]))
+                if end <= m.start < clause_end and "," not in folded[end : m.start]:
+                    weak = "favoured" if slight else "compared"
+                elif start - _WINDOW <= m.start < start and "," not in folded[m.end : start]:
+                    weak = weak or (None if is_subject else "compared" if slight else "favoured")
+        out.append(_Support(m.side, m.start, weak))
+    return out
+
+
+def _direction(speaker_side: str | None, dyad: str) -> str:
+    partner = DYADS[dyad]
+    if speaker_side == "Turkey":
+        return f"Turkey→{partner}"
+    if speaker_side == partner:
+        return f"{partner}→Turkey"
+    return "narrated"
+
+
+def assign_dyads(
+    text: str,
+    attribution: Attribution,
+    published: dt.date | None,
+    actors: ActorDictionary,
+    document_dyad: str | None,
+) -> list[DyadAssignment]:
+    """The relations one statement is about; empty when it is about neither."""
+    support = _support(text, actors.find_mentions(text, published))
+    speaker = attribution.side if attribution.speaker != "narrator" else None
+    clauses = _clauses(text)
+
+    def clause_of(pos: int) -> tuple[int, int]:
+        start, end = next(((s, e) for s, e in clauses if s <= pos < e), clauses[-1])
+        segment = text[start:end]
+        return start + len(segment) - len(segment.lstrip()), start + len(segment.rstrip())
+
+    strong = [s for s in support if s.weak is None]
+    has_turkey = speaker == "Turkey" or any(s.side == "Turkey" for s in support)
+    turkey_pos = [s.pos for s in support if s.side == "Turkey"]
+    partners: dict[str, tuple[int, str, int]] = {}  # side -> (order key, basis, clause anchor)
+    for s in strong:
+        if s.side != "Turkey" and s.side not in partners:
+            basis = "text" if turkey_pos else "speaker"
+            partners[s.side] = (s.pos, basis, s.pos)
+    if speaker in DYADS.values() and turkey_pos:
+        # The speaker's own relation leads; a side the text alone names comes second.
+        partners[speaker] = (-1, "text" if speaker in partners else "speaker", turkey_pos[0])
+    if not partners:
+        weak = [s for s in support if s.weak and s.side != "Turkey"]
+        chosen = [s for s in weak if document_dyad and DYADS[document_dyad] == s.side]
+        chosen = chosen or [s for s in weak if s.weak == "favoured"] or weak
+        for s in chosen[:1]:
+            partners[s.side] = (s.pos, "text" if turkey_pos else "speaker", s.pos)
+    if has_turkey and partners:
+        ordered = sorted(
+            partners.items(),
+            key=lambda kv: (clauses.index(_raw_clause(clauses, kv[1][2])), kv[1][0]),
+        )
+        return [
+            DyadAssignment(
+                _DYAD_OF[side],
+                _direction(speaker, _DYAD_OF[side]),
+                basis,
+                clause_of(anchor),
+                "primary" if i == 0 else "also",
+            )
+            for i, (side, (_, basis, anchor)) in enumerate(ordered)
+        ]
+    if document_dyad is None:
+        return []
+    named = {s.side for s in support if s.side != "Turkey"} | ({speaker} & set(DYADS.values()))
+    if len(named) > 1:
+        return []
+    dyad = _DYAD_OF[named.pop()] if named else document_dyad
+    return [DyadAssignment(dyad, _direction(speaker, dyad), "document", None, "primary")]
+
+
+def _raw_clause(clauses: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    return next(((s, e) for s, e in clauses if s <= pos < e), clauses[-1])
+
+
+def document_dyad(
+    statements: Sequence[str],
+    attributions: Sequence[Attribution],
+    actors: ActorDictionary,
+    published: dt.date | None,
+) -> str | None:
+    """The dyad an article is about, when it clearly is about one (rule in the module doc)."""
+    explicit: list[str | None] = []
+    for text, attribution in zip(statements, attributions, strict=True):
+        found = assign_dyads(text, attribution, published, actors, None)
+        explicit.append(found[0].dyad if found else None)
+    counted = [d for d in explicit if d]
+    if not counted:
+        return None
+    top = max(sorted(set(counted)), key=counted.count)
+    if counted.count(top) * 3 >= len(counted) * 2:
+        return top
+    first = next((d for d in explicit[:2] if d), None)
+    if first and counted.count(first) == counted.count(top):
+        return first
+    return None

@@ -1,0 +1,93 @@
+"""Reading gold statement files (JSON Lines, format of ``shared/eval/README.md``).
+
+One object per line with ``id``, ``text``, ``published`` (``YYYY-MM-DD`` or null), ``speaker``
+(a name, ``"narrator"``, or null when the line is not a statement), ``speaker_side``,
+``event_date`` (``YYYY-MM-DD`` or ``YYYY-MM``), ``date_precision``, ``dyad``, ``polarity``
+(−2…+2), optional ``also`` (a second relation: ``{"dyad", "polarity"}``) and optional
+``is_statement: false``. Unknown keys are ignored. A malformed line is an InputError naming it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tracker.errors import InputError
+
+
+@dataclass(frozen=True)
+class GoldRelation:
+    dyad: str
+    polarity: int | None
+
+
+@dataclass(frozen=True)
+class GoldItem:
+    id: str
+    text: str
+    published: dt.date | None
+    is_statement: bool
+    speaker: str | None
+    speaker_side: str | None
+    event_date: str | None  # 'YYYY-MM-DD' or 'YYYY-MM'
+    date_precision: str | None
+    relations: tuple[GoldRelation, ...]  # the primary relation first, then `also`
+
+
+def _date(value: Any, where: str) -> dt.date | None:
+    if value in (None, ""):
+        return None
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise InputError(f"{where}: published {value!r} is not YYYY-MM-DD.") from None
+
+
+def _item(obj: dict[str, Any], where: str) -> GoldItem:
+    if not isinstance(obj.get("text"), str) or not obj.get("id"):
+        raise InputError(f'{where}: a gold item needs "id" and a "text" string.')
+    relations = []
+    if obj.get("dyad"):
+        relations.append(GoldRelation(obj["dyad"], obj.get("polarity")))
+    also = obj.get("also")
+    if isinstance(also, dict) and also.get("dyad"):
+        relations.append(GoldRelation(also["dyad"], also.get("polarity")))
+    is_statement = obj.get("is_statement", True) is not False and obj.get("speaker") is not None
+    return GoldItem(
+        id=str(obj["id"]),
+        text=obj["text"],
+        published=_date(obj.get("published"), where),
+        is_statement=is_statement,
+        speaker=obj.get("speaker"),
+        speaker_side=obj.get("speaker_side"),
+        event_date=obj.get("event_date"),
+        date_precision=obj.get("date_precision"),
+        relations=tuple(relations),
+    )
+
+
+def read_gold(path: Path) -> list[GoldItem]:
+    try:
+        raw = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such gold file; check the path.") from None
+    except UnicodeDecodeError:
+        raise InputError(f"{path}: not UTF-8; gold files are UTF-8 JSON Lines.") from None
+    items = []
+    for number, line in enumerate(raw.splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{path}:{number}"
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{where}: not valid JSON ({exc.msg}).") from None
+        if not isinstance(obj, dict):
+            raise InputError(f"{where}: each line must be a JSON object.")
+        items.append(_item(obj, where))
+    if not items:
+        raise InputError(f"{path}: no gold items; the file is empty.")
+    return items
