@@ -78,14 +78,15 @@ def statement_report(db_path: Path, statement_id: int, wait: float = db.DEFAULT_
                 f"No statement {statement_id} in {db_path}; find ids with "
                 '`tracker sql "SELECT statement_id, text FROM statements LIMIT 20"`.'
             )
-        analysis = cur.execute(
-            "SELECT * FROM current_analysis WHERE statement_id = ?", [statement_id]
-        ).df()
-        relations = cur.execute(
+        analysis = _records(
+            cur, "SELECT * FROM current_analysis WHERE statement_id = ?", [statement_id]
+        )
+        relations = _records(
+            cur,
             "SELECT dyad, role, direction, basis FROM current_dyads WHERE statement_id = ? "
             "ORDER BY role DESC, dyad",
             [statement_id],
-        ).df()
+        )
         scores = cur.execute(
             "WITH current_run AS ("
             "  SELECT r.scorer, max(sc.run_id) AS run_id FROM scores AS sc "
@@ -102,10 +103,15 @@ def statement_report(db_path: Path, statement_id: int, wait: float = db.DEFAULT_
         for scorer, dyad, expl in scores
         if expl is not None
     )
-    first = analysis.astype(object).where(analysis.notna(), None).to_dict("records")
     return StatementReport(
         sid, text, doc_id, title, source, origin, published,
-        first[0] if first else None,
-        tuple(relations.to_dict("records")),
+        analysis[0] if analysis else None,
+        tuple(relations),
         lines,
     )
+
+
+def _records(cur: Any, query: str, params: list[Any]) -> list[dict[str, Any]]:
+    rows = cur.execute(query, params).fetchall()
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, row, strict=True)) for row in rows]
