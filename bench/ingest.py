@@ -70,17 +70,22 @@ def write_corpus(path: Path, n: int, seed: int = 7) -> None:
             handle.write(json.dumps(make_article(rng, day)) + "\n")
 
 
-def throughput(n_articles: int) -> dict[str, float]:
+def throughput(n_articles: int, *, full: bool = True) -> dict[str, float]:
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
     from tracker.ingest import ingest_paths
+    from tracker.pipeline import Pipeline
+
+    # "foundation": segmentation + stock VADER + storage, the scope the 0.5 target was set for;
+    # "full": + speaker/relation/date analysis + the diplomacy profile + explanations.
+    pipeline = Pipeline.build() if full else Pipeline.build(profiles=("vader",), analyze=False)
 
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus.jsonl"
         write_corpus(corpus, n_articles)
         db_path = Path(tmp) / "bench.duckdb"
         t0 = time.perf_counter()
-        report = ingest_paths([corpus], db_path)
+        report = ingest_paths([corpus], db_path, pipeline=pipeline)
         ingest_s = time.perf_counter() - t0
         import duckdb
 
@@ -119,12 +124,19 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--memory-sizes", type=int, nargs=2, default=[1000, 4000])
     args = parser.parse_args()
-    figures = throughput(args.articles)
-    print(f"articles                 {figures['articles']}")
-    print(f"statements               {figures['statements']}")
-    print(f"ingest statements/s      {figures['ingest_statements_per_s']:.0f}  (segment + analyse + score both profiles + store)")
-    print(f"bare VADER statements/s  {figures['vader_statements_per_s']:.0f}")
-    print(f"ratio ingest/VADER       {figures['ratio']:.2f}  (target >= 0.5)")
+    base = throughput(args.articles, full=False)
+    full = throughput(args.articles, full=True)
+    print(f"articles                         {full['articles']}")
+    print(f"statements                       {full['statements']}")
+    print(f"bare VADER statements/s          {full['vader_statements_per_s']:.0f}")
+    print(
+        f"foundation ingest statements/s   {base['ingest_statements_per_s']:.0f}"
+        f"  ratio {base['ratio']:.2f}  (segment + VADER + store; target >= 0.5)"
+    )
+    print(
+        f"full ingest statements/s         {full['ingest_statements_per_s']:.0f}"
+        f"  ratio {full['ratio']:.2f}  (+ analysis, diplomacy profile, explanations)"
+    )
     small, large = args.memory_sizes
     mem_small, mem_large = peak_memory_mb(small), peak_memory_mb(large)
     print(f"peak RSS at {small} articles  {mem_small:.0f} MB")

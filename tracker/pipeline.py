@@ -33,7 +33,7 @@ class Pipeline:
     actors: ActorDictionary
     events: tuple[KeyEvent, ...]
     scorers: tuple[Scorer, ...]
-    analysis: AnalysisRun
+    analysis: AnalysisRun | None  # None: statements are stored without speaker/relation/dates
 
     @classmethod
     def build(
@@ -42,6 +42,7 @@ class Pipeline:
         actor_files: Sequence[Path] = (),
         lexicons: Sequence[Path] = (),
         events_file: Path | None = None,
+        analyze: bool = True,
     ) -> Pipeline:
         """Load the dictionaries and scorers; user files extend the bundled ones."""
         actors = ActorDictionary.load(actor_files) if actor_files else ActorDictionary.default()
@@ -77,7 +78,7 @@ class Pipeline:
             for e in events
         )
         run = AnalysisRun(identity.version, identity.inputs_hash, actor_rows, event_rows)
-        return cls(actors, events, scorers, run)
+        return cls(actors, events, scorers, run if analyze else None)
 
     @property
     def scorer_runs(self) -> list[ScorerRun]:
@@ -101,11 +102,14 @@ class Pipeline:
         """Statements, their analysis and each profile's scores; ``published`` may be unknown."""
         segments = tuple(split_statements(text))
         texts = [seg.text for seg in segments]
-        analyses = tuple(analyze_document(texts, published, self.actors, self.events))
+        analyses: tuple[StatementAnalysis, ...] = ()
+        if self.analysis is not None:
+            analyses = tuple(analyze_document(texts, published, self.actors, self.events))
+        dyads = [result.dyads for result in analyses] or [()] * len(texts)
         scores = {
             scorer.name: tuple(
-                score_statement(scorer, text, result.dyads)
-                for text, result in zip(texts, analyses, strict=True)
+                score_statement(scorer, text, assigned)
+                for text, assigned in zip(texts, dyads, strict=True)
             )
             for scorer in self.scorers
         }
