@@ -3,7 +3,8 @@
 Events come from the database's ``key_events`` table or, when that is empty, from the bundled
 ``data/events.csv`` (``date,label,dyad,description[,aliases]``). :func:`label_levels` places
 each label on the first row where it clears the previous one, so labels never overlap, and
-right-aligns a label that would run past the chart's right edge.
+right-aligns a label that would run past the chart's right edge; a label with no free row is
+hidden, its rule and tooltip stay.
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ def label_levels(events: pd.DataFrame, start: dt.date, end: dt.date, width: int)
 
     Labels are placed left to right; each goes on the first row where it clears the previous
     label; a label that would run past the right edge is right-aligned to its rule instead.
+    When no row is free the label is hidden (``level`` -1): its rule and tooltip remain.
     """
     frame = events.copy()
     if frame.empty:
@@ -68,8 +70,9 @@ def label_levels(events: pd.DataFrame, start: dt.date, end: dt.date, width: int)
         align = "right" if x + size > width else "left"
         left, right = (x - size, x) if align == "right" else (x, x + size)
         free = [k for k in range(MAX_LABEL_LEVELS) if row_end[k] < left]
-        level = free[0] if free else min(range(MAX_LABEL_LEVELS), key=lambda k: row_end[k])
-        row_end[level] = right
+        level = free[0] if free else -1
+        if free:
+            row_end[level] = right
         levels.append(level)
         aligns.append(align)
     return frame.assign(level=levels, align=aligns)

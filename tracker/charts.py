@@ -139,7 +139,7 @@ def _events(events: pd.DataFrame | None, filters: Filters, width: int) -> list[a
     sides: tuple[tuple[Literal["left", "right"], int], ...] = (("left", 3), ("right", -3))
     for align, dx in sides:
         layers.append(
-            alt.Chart(placed[placed["align"] == align])
+            alt.Chart(placed[(placed["align"] == align) & (placed["level"] >= 0)])
             .mark_text(align=align, baseline="top", dx=dx, fontSize=11, fontWeight="bold")
             .encode(
                 x=_x(filters, "event_date"),

@@ -225,7 +225,7 @@ def filters_from_widgets(values: Mapping[str, Any], previous: Filters) -> Filter
     )
 
 
-def selection_from_event(event: Any, chart_key: str = "timeline") -> Selection:
+def selection_from_event(event: Any) -> Selection:
     """The selection in a Streamlit chart event (``st.altair_chart(..., on_select="rerun")``).
 
     Brushes are named ``brush_<scorer>`` and clicks ``pick_<scorer>`` by :mod:`tracker.charts`;

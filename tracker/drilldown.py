@@ -152,13 +152,21 @@ def _colour(weight: float, strongest: float) -> str:
 def highlight_html(text: str, contributions: tuple[Contribution, ...]) -> str:
     """``text`` as HTML with each contribution in a coloured ``<mark>`` (green warm, red hostile).
 
-    Overlapping spans keep the first (longest at a start); the weight and rule show as a
-    tooltip and as a small superscript, so the page reads without hovering.
+    Overlapping spans keep the first (longest at a start), except that a zero-weight span
+    never hides the weighted ones inside it; the weight and rule show as a tooltip and as a
+    small superscript, so the page reads without hovering.
     """
-    strongest = max((abs(c.weight) for c in contributions), default=0.0)
+    # A zero-weight span around others (a clause marker) would hide the words inside it.
+    marks = [
+        c
+        for c in contributions
+        if c.weight
+        or not any(o is not c and c.start <= o.start and o.end <= c.end for o in contributions)
+    ]
+    strongest = max((abs(c.weight) for c in marks), default=0.0)
     parts: list[str] = []
     cursor = 0
-    for c in contributions:
+    for c in marks:
         if c.start < cursor:
             continue
         parts.append(html.escape(text[cursor : c.start]))

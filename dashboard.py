@@ -1,0 +1,169 @@
+"""Streamlit shell: `streamlit run dashboard.py`. Queries, charts and state live in `tracker`;
+data comes from a snapshot cached per database stamp (tracker.snapshot)."""
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import streamlit as st
+
+from tracker import charts, demo, drilldown, runs_queries, snapshot
+from tracker import dashboard_state as ds
+from tracker import timeline_queries as tq
+from tracker.errors import DatabaseLocked, TrackerError
+from tracker.paths import default_db_path, events_path
+
+TITLE = "Turkey–Russia & Turkey–West relations tracker"
+FILE_QUERIES: dict[str, Callable[..., Any]] = {
+    "detail": drilldown.statement_detail,
+    "changes": runs_queries.score_changes,
+}
+st.set_page_config(page_title=TITLE, layout="wide")
+
+
+@st.cache_resource(ttl=3600, max_entries=2, show_spinner="Loading the statements…")
+def load_snapshot(path: str, stamp: tuple) -> snapshot.Snapshot:
+    return snapshot.Snapshot.load(Path(path))
+
+
+@st.cache_data(ttl=600, max_entries=512, show_spinner=False)
+def q(name: str, key: tuple, _snap: snapshot.Snapshot, *args):
+    return getattr(tq, name)(_snap, *args)
+
+
+@st.cache_data(ttl=600, max_entries=128, show_spinner=False)
+def from_file(name: str, key: tuple, *args):
+    return FILE_QUERIES[name](Path(key[0]), *args)
+
+
+def guarded(slot: str, fn, *args):
+    """fn(*args), remembered; while the database is being written, the remembered value."""
+    try:
+        st.session_state[slot] = fn(*args)
+    except DatabaseLocked:
+        st.session_state["locked"] = True
+        if slot not in st.session_state:
+            st.info("The database is being updated; this view appears once the update is done.")
+            st.stop()
+    return st.session_state[slot]
+
+
+def build_demo(path: Path) -> None:
+    with st.status("No database yet: building the demo database…", expanded=True) as status:
+        bar, done = st.progress(0.0), [0]
+
+        def step(n: int) -> None:
+            done[0] += n
+            bar.progress(min(1.0, done[0] / total), text=f"{done[0]} of {total} demo articles")
+
+        try:
+            total = max(1, len(demo.demo_files()))
+            demo.ensure_demo(path, progress=step)
+        except Exception as exc:  # the page explains what to do, never shows a traceback
+            status.update(label="The demo database could not be built", state="error")
+            st.error(f"{exc} Build it with `tracker demo`, or set TRACKER_DB to a database.")
+            st.stop()
+        status.update(label=f"Demo database built at {path}", state="complete", expanded=False)
+
+
+st.title(TITLE)
+path = default_db_path()
+if not path.exists():
+    build_demo(path)
+try:
+    snap = guarded("snapshot", load_snapshot, str(path), snapshot.stamp(path))
+except TrackerError as exc:
+    st.error(exc.message)
+    st.stop()
+if st.session_state.pop("locked", False):
+    st.warning("The database is being updated by another process: showing the last data.")
+key = snap.key
+overview = q("overview", key, snap)
+if overview.rows == 0:
+    st.info(
+        f"The database {path} has {snap.info.statements} statements, none analysed and scored "
+        "yet. Ingest articles with `tracker ingest FILES`, or build the demo with `tracker demo`."
+    )
+    st.stop()
+
+if "rel" not in st.session_state:  # the session's first run starts from the URL
+    parsed = ds.from_query_params(st.query_params.to_dict())
+    st.session_state.update(ds.widget_values(parsed.filters), url_view=parsed)
+    if parsed.ignored:
+        st.toast("Ignored link parameters: " + "; ".join(parsed.ignored))
+with st.sidebar:
+    st.header("Filters")
+    st.multiselect("Relations", ds.DYADS, key="rel")
+    st.date_input("Date range", key="dates")
+    st.radio("Date axis", list(ds.DATE_AXES), format_func=ds.DATE_AXES.get, key="axis")
+    st.radio("Scorer profile", ds.SCORER_CHOICES, key="scorer", horizontal=True)
+    st.multiselect("Speaker side", ds.SIDES, key="sides", placeholder="All sides")
+    st.multiselect("Source", overview.sources, key="sources", placeholder="All sources")
+    st.text_input("Text search", key="q", placeholder="e.g. sanctions")
+    st.number_input("Minimum statements per period", 1, ds.MAX_MIN_N, key="min_n")
+    st.select_slider("Smoothing window (days)", ds.WINDOWS, key="window")
+widgets = {k: st.session_state.get(k) for k in ds.WIDGET_KEYS}
+filters = ds.filters_from_widgets(widgets, ds.Filters())
+st.caption(
+    f"{snap.info.statements:,} statements, {overview.first:%d %b %Y} – {overview.last:%d %b %Y}."
+    " Each is scored for the relation it is about: −1 hostile, 0 neutral, +1 warm."
+)
+
+daily = q("daily_timeline", key, snap, filters)
+if daily.empty:
+    st.warning("No statements match these filters. Widen the date range or clear the search.")
+    st.stop()
+metrics = tq.headline_metrics(q("monthly_means", key, snap, filters), filters.min_n)
+for col, metric in zip(st.columns(max(1, len(metrics))), metrics, strict=False):
+    col.metric(*metric)
+events = charts.key_events(q("key_events", key, snap), events_path())
+points, counts = (q(name, key, snap, filters) for name in ("sample_points", "weekly_counts"))
+chart = charts.timeline_chart(daily, points, counts, events, filters)
+tabs = st.tabs(["Timeline", "Direction & speakers", "Distribution", "Runs"])
+with tabs[0]:
+    event = st.altair_chart(chart, key="timeline", on_select="rerun", width="content")
+    selection, url = ds.selection_from_event(event), st.session_state.get("url_view")
+    if selection.empty and url and url.filters == filters:  # a shared link's selection
+        selection = url.selection
+    if st.session_state.get("view") != (filters, selection):
+        st.session_state.update(view=(filters, selection), page=1)
+    where = "" if selection.empty else f" in the selection ({selection.describe()})"
+    st.subheader("Statements" + where)
+    page = q("statement_page", key, snap, filters, selection, st.session_state["page"] - 1)
+    st.caption(f"{page.total:,} statement–relation rows by date; page {page.page + 1}/{page.pages}")
+    st.dataframe(page.rows, hide_index=True, key="table")
+    left, mid, right = st.columns([1, 3, 2])
+    st.session_state["page"] = min(st.session_state["page"], page.pages)
+    left.number_input("Page", 1, page.pages, key="page")
+    choices = tq.statement_choices(page.rows)
+    label = "Open a statement to see why it scored so"
+    picked = mid.selectbox(label, list(choices), None, lambda sid: choices[sid], "statement")
+    chosen = selection.statement_id or picked
+    exports = [
+        ("statements (CSV)", lambda: tq.export_csv(snap, filters, selection), "text/csv", "csv"),
+        ("chart (PNG)", lambda: charts.to_image(chart, "png"), "image/png", "png"),
+        ("chart (SVG)", lambda: charts.to_image(chart, "svg"), "image/svg+xml", "svg"),
+    ]
+    for label, data, mime, ext in exports:
+        right.download_button(f"Download {label}", data, f"tracker.{ext}", mime, on_click="ignore")
+    st.query_params.from_dict(ds.to_query_params(filters, selection))
+    if chosen is not None:
+        detail = guarded(f"detail_{chosen}", from_file, "detail", key, int(chosen))
+        if detail is None:
+            st.warning(f"Statement {chosen} is not in the database (any more).")
+        for element, content in drilldown.blocks(detail) if detail else []:
+            getattr(st, element)(content)
+with tabs[1]:
+    direction = charts.direction_chart(q("direction_timeline", key, snap, filters), filters)
+    st.altair_chart(direction, width="content")
+    st.subheader("Speakers")
+    st.dataframe(q("speakers", key, snap, filters), hide_index=True)
+with tabs[2]:
+    histogram = charts.histogram_chart(q("histogram", key, snap, filters), filters)
+    st.altair_chart(histogram, width="content")
+with tabs[3]:
+    st.dataframe(runs_queries.score_runs(snap), hide_index=True)
+    for scorer in filters.scorers:
+        st.markdown(f"**What the last `{scorer}` rescoring changed** (largest moves first)")
+        changes = guarded(f"changes_{scorer}", from_file, "changes", key, scorer)
+        st.dataframe(changes, hide_index=True) if len(changes) else st.caption("No earlier run.")
