@@ -510,6 +510,27 @@ RESOLVE_CASES = [
         ("2016-07-26", "day", None, "2016-07-26", "day", None),
     ),
     (
+        "narrator: relative clause with a since-date does not date a past main clause",
+        "The cleric, who has lived in Pennsylvania since 1999, denied any role in the plot.",
+        JUL26,
+        False,
+        ("2016-07-26", "day", None, "2016-07-26", "day", None),
+    ),
+    (
+        "narrator: which-clause date is background to a past main clause",
+        "The pipeline, which Moscow unveiled in December 2014, was shelved in March.",
+        JUL26,
+        False,
+        ("2016-07-26", "day", None, "2016-03", "month", "in March"),
+    ),
+    (
+        "narrator: temporal after-clause date dates a past main clause",
+        "After the two ministers met on July 1, trade officials resumed contacts.",
+        JUL26,
+        False,
+        ("2016-07-26", "day", None, "2016-07-01", "day", "July 1"),
+    ),
+    (
         "narrator: past main clause anchored by an event alias",
         "After Turkish F-16s shot down a Russian jet over Syria, trade between the neighbours "
         "collapsed.",

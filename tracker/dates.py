@@ -81,6 +81,9 @@ _SUBORDINATOR = re.compile(
     r"|until|till|because|although|though|amid|amidst|once|where|unless|prior\s+to)\b",
     re.IGNORECASE,
 )
+_TEMPORAL_OPENERS = frozenset(
+    ("after", "following", "before", "when", "whenever", "once", "amid", "amidst", "prior")
+)
 _SCOPE_END = re.compile(r"[,;:()!?–—“”\"]")
 _SPEECH_VERBS = word_set(
     """said says say told tells tell added adds stated states announced announces noted notes
@@ -263,6 +266,19 @@ class _Sentence:
     def subordinate(self, pos: int) -> bool:
         return any(start <= pos < end for start, end in self.scopes)
 
+    def anchors_main_clause(self, mention: DateMention) -> bool:
+        """A subordinate date that can date a past main clause: a temporal clause ("after …",
+        "when …"), not a relative one ("who has lived there since 1999", "which opened in
+        2005") and not the start of a lasting state ("since …")."""
+        scope = next((s for s in self.scopes if s[0] <= mention.start < s[1]), None)
+        if scope is None:
+            return True
+        opener = WORD.match(self.unquoted, scope[0])
+        word = opener.group().lower() if opener else ""
+        return word in _TEMPORAL_OPENERS and not re.search(
+            r"\bsince\s*$", self.unquoted[scope[0] : mention.start], re.IGNORECASE
+        )
+
     @functools.cached_property
     def main_verb(self) -> tuple[str, re.Match[str]] | None:
         return _first_verb(_blank(self.unquoted, self.scopes, " "))
@@ -362,7 +378,7 @@ def _narrator_refers(sentence: _Sentence, events: Sequence[KeyEvent]) -> _Dated 
         return _as_dated(found)
     if sentence.main_verb is not None and sentence.main_verb[0] == "past":
         for m in unquoted:
-            if sentence.not_after_publication(m.date):
+            if sentence.not_after_publication(m.date) and sentence.anchors_main_clause(m):
                 return _as_dated(m)
         for event, start, end in find_event_mentions(sentence.text, events):
             if not sentence.quoted(start) and sentence.not_after_publication(event.date):
