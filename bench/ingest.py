@@ -26,14 +26,22 @@ from pathlib import Path
 
 SUBJECTS = ["Russia", "Turkey", "Moscow", "Ankara", "The Kremlin", "NATO", "Brussels", "Washington"]
 SPEAKERS = [
-    "Kremlin spokesman Dmitry Peskov", "Foreign Minister Mevlut Cavusoglu", "Sergei Lavrov",
-    "Prime Minister Binali Yildirim", "a senior U.S. official", "NATO Secretary-General Jens Stoltenberg",
+    "Kremlin spokesman Dmitry Peskov",
+    "Foreign Minister Mevlut Cavusoglu",
+    "Sergei Lavrov",
+    "Prime Minister Binali Yildirim",
+    "a senior U.S. official",
+    "NATO Secretary-General Jens Stoltenberg",
 ]
 ACTIONS = [
-    "lifted a ban on charter flights to {obj}", "imposed new sanctions on {obj}",
-    "called for a rapid normalisation of ties with {obj}", "accused {obj} of a stab in the back",
-    "expressed condolences to {obj} after the attack", "agreed to restore economic ties with {obj}",
-    "suspended talks on the gas pipeline with {obj}", "voiced solidarity with {obj}",
+    "lifted a ban on charter flights to {obj}",
+    "imposed new sanctions on {obj}",
+    "called for a rapid normalisation of ties with {obj}",
+    "accused {obj} of a stab in the back",
+    "expressed condolences to {obj} after the attack",
+    "agreed to restore economic ties with {obj}",
+    "suspended talks on the gas pipeline with {obj}",
+    "voiced solidarity with {obj}",
 ]
 QUOTES = [
     "We are ready to work together. Our ties must be restored",
@@ -49,7 +57,9 @@ def make_article(rng: random.Random, day: dt.date) -> dict[str, str]:
         kind = rng.random()
         subject, obj = rng.sample(SUBJECTS, 2)
         if kind < 0.5:
-            when = rng.choice(["on Tuesday", "last month", f"on {day:%B} {day.day}", "earlier this year"])
+            when = rng.choice(
+                ["on Tuesday", "last month", f"on {day:%B} {day.day}", "earlier this year"]
+            )
             sentences.append(f"{subject} {rng.choice(ACTIONS).format(obj=obj)} {when}.")
         elif kind < 0.8:
             sentences.append(f"“{rng.choice(QUOTES)},” {rng.choice(SPEAKERS)} said.")
@@ -108,13 +118,14 @@ def throughput(n_articles: int, *, full: bool = True) -> dict[str, float]:
 
 
 def peak_memory_mb(n_articles: int) -> float:
+    root = str(Path(__file__).resolve().parent.parent)
     code = (
         "import json, resource, sys\n"
-        "sys.path.insert(0, %r)\n"
+        f"sys.path.insert(0, {root!r})\n"
         "from bench.ingest import throughput\n"
-        "throughput(%d)\n"
+        f"throughput({n_articles})\n"
         "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)\n"
-    ) % (str(Path(__file__).resolve().parent.parent), n_articles)
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     return float(out.stdout.strip().splitlines()[-1])
 

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from tests.conftest import write
 from tracker import __version__
 from tracker.cli import main
-from tests.conftest import write
 
 
 def run(*args: str):
@@ -36,7 +36,9 @@ def test_every_command_has_an_example_and_db_option(command: str) -> None:
 
 
 def test_python_dash_m_runs_the_cli() -> None:
-    out = subprocess.run([sys.executable, "-m", "tracker", "--version"], capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "tracker", "--version"], capture_output=True, text=True
+    )
     assert out.returncode == 0 and out.stdout.strip() == f"tracker, version {__version__}"
 
 
@@ -45,8 +47,10 @@ def test_ingest_folder_then_again_is_unchanged(articles: Path, db_path: Path) ->
     assert first.exit_code == 0, first.stderr
     lines = first.stdout.splitlines()
     assert len(lines) == 3 and all(line.startswith("added\t") for line in lines)
-    assert first.stderr.strip().endswith("3 added, 0 replaced, 0 unchanged, 0 failed; "
-                                         f"{sum(int(l.split(chr(9))[1]) for l in lines)} new statements.")
+    assert first.stderr.strip().endswith(
+        "3 added, 0 replaced, 0 unchanged, 0 failed; "
+        f"{sum(int(line.split(chr(9))[1]) for line in lines)} new statements."
+    )
     second = run("ingest", str(articles))
     assert second.exit_code == 0
     assert [line.split("\t")[0] for line in second.stdout.splitlines()] == ["unchanged"] * 3
@@ -54,7 +58,9 @@ def test_ingest_folder_then_again_is_unchanged(articles: Path, db_path: Path) ->
 
 
 def test_ingest_reports_bad_file_and_keeps_the_others(tmp_path: Path, db_path: Path) -> None:
-    good = write(tmp_path / "in" / "good.md", "---\npublished: 2016-07-01\n---\nMoscow and Ankara talked.\n")
+    good = write(
+        tmp_path / "in" / "good.md", "---\npublished: 2016-07-01\n---\nMoscow and Ankara talked.\n"
+    )
     write(tmp_path / "in" / "nodate.txt", "Undated text.\n")
     result = run("ingest", str(tmp_path / "in"))
     assert result.exit_code == 1
@@ -78,7 +84,12 @@ def test_replace_swaps_a_changed_documents_statements(tmp_path: Path) -> None:
     run("ingest", str(path))
     path.write_text("---\npublished: 2016-07-01\n---\nSecond version. It has two sentences.\n")
     assert run("ingest", str(path), "--replace").stdout.startswith("replaced\t2\t")
-    result = run("sql", "SELECT count(*) AS docs, (SELECT count(*) FROM statements) AS stmts FROM documents", "--format", "csv")
+    result = run(
+        "sql",
+        "SELECT count(*) AS docs, (SELECT count(*) FROM statements) AS stmts FROM documents",
+        "--format",
+        "csv",
+    )
     assert result.stdout == "docs,stmts\n1,2\n"
     path.write_text("---\npublished: 2016-07-01\n---\nThird version.\n")
     assert run("ingest", str(path)).stdout.startswith("added\t1\t")
@@ -91,7 +102,9 @@ def test_stats_and_sql_formats(articles: Path) -> None:
     assert stats.exit_code == 0
     assert "documents:      3" in stats.stdout
     assert "published:      2015-11-24 .. 2016-08-09" in stats.stdout
-    as_json = json.loads(run("sql", "SELECT count(*) AS n FROM documents", "--format", "json").stdout)
+    as_json = json.loads(
+        run("sql", "SELECT count(*) AS n FROM documents", "--format", "json").stdout
+    )
     assert as_json == [{"n": 3}]
     table = run("sql", "SELECT 1 AS one").stdout
     assert table.split() == ["one", "1"]
@@ -101,7 +114,10 @@ def test_sql_refuses_writes_and_reports_bad_queries(articles: Path) -> None:
     run("ingest", str(articles))
     result = run("sql", "DELETE FROM documents")
     assert result.exit_code == 1
-    assert result.stderr == "Error: tracker sql is read-only; change data with tracker ingest or tracker demo.\n"
+    assert (
+        result.stderr
+        == "Error: tracker sql is read-only; change data with tracker ingest or tracker demo.\n"
+    )
     bad = run("sql", "SELEC 1")
     assert bad.exit_code == 1 and bad.stderr.startswith("Error: The query failed: Parser Error")
 
@@ -119,17 +135,24 @@ def test_missing_database_has_its_own_exit_code(tmp_path: Path) -> None:
 def test_locked_database_exit_code(articles: Path, db_path: Path) -> None:
     run("ingest", str(articles))
     holder = subprocess.Popen(
-        [sys.executable, "-c",
-         "import sys,time\nfrom pathlib import Path\nfrom tracker import db\n"
-         "with db.writer(Path(sys.argv[1])):\n    print('locked', flush=True)\n    time.sleep(30)\n",
-         str(db_path)],
-        stdout=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-c",
+            "import sys,time\nfrom pathlib import Path\nfrom tracker import db\n"
+            "with db.writer(Path(sys.argv[1])):\n"
+            "    print('locked', flush=True)\n    time.sleep(30)\n",
+            str(db_path),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
         result = run("ingest", str(articles), "--wait", "0.2", "--replace")
         assert result.exit_code == 75
-        assert result.stderr.startswith(f"Error: The database {db_path} is being written by tracker (PID {holder.pid}")
+        assert result.stderr.startswith(
+            f"Error: The database {db_path} is being written by tracker (PID {holder.pid}"
+        )
         assert result.stderr.endswith("waited 0.2 s. Retry later, or pass a longer --wait.\n")
     finally:
         holder.kill()
@@ -140,7 +163,9 @@ def test_demo_builds_once(db_path: Path) -> None:
     result = run("demo")
     assert result.exit_code == 0, result.stderr
     assert result.stderr.startswith(f"Built {db_path}: ")
-    span = run("sql", "SELECT min(published) AS a, max(published) AS b FROM statements", "--format", "csv")
+    span = run(
+        "sql", "SELECT min(published) AS a, max(published) AS b FROM statements", "--format", "csv"
+    )
     first, last = span.stdout.splitlines()[1].split(",")
     assert first.startswith("2015-11") and last.startswith("2016-08")
     again = run("demo")

@@ -106,14 +106,24 @@ def test_lock_is_released_when_holder_dies(db_path: Path, held_lock) -> None:
         assert con.execute("SELECT 1").fetchall() == [(1,)]
 
 
-@pytest.mark.skipif(shutil.which("duckdb") is None, reason="duckdb CLI (pip duckdb-cli) not installed")
+@pytest.mark.skipif(
+    shutil.which("duckdb") is None, reason="duckdb CLI (pip duckdb-cli) not installed"
+)
 def test_duckdb_1x_cli_reads_our_file(db_path: Path) -> None:
     with db.writer(db_path):
         pass
     out = subprocess.run(
-        ["duckdb", "-readonly", "-csv", str(db_path), "-c",
-         "SELECT version() LIKE 'v1.%' AS v1, count(*) AS n FROM statement_scores"],
-        capture_output=True, text=True, check=False,
+        [
+            "duckdb",
+            "-readonly",
+            "-csv",
+            str(db_path),
+            "-c",
+            "SELECT version() LIKE 'v1.%' AS v1, count(*) AS n FROM statement_scores",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert out.returncode == 0, out.stderr
     assert out.stdout.split() == ["v1,n", "true,0"]

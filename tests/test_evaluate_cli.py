@@ -18,10 +18,20 @@ def run(*args: str):
 
 
 def test_document_mode_json_has_exactly_the_documented_keys() -> None:
-    result = run("evaluate", str(MINI / "gold.jsonl"), "--documents", str(MINI / "manifest.csv"), "--json")
+    result = run(
+        "evaluate", str(MINI / "gold.jsonl"), "--documents", str(MINI / "manifest.csv"), "--json"
+    )
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
-    assert set(data) == {"items", "is_statement", "speaker", "speaker_side", "dyad", "event_date", "polarity"}
+    assert set(data) == {
+        "items",
+        "is_statement",
+        "speaker",
+        "speaker_side",
+        "dyad",
+        "event_date",
+        "polarity",
+    }
     assert set(data["dyad"]) == {"precision", "recall", "f1"}
     assert set(data["event_date"]) == {"accuracy", "month_accuracy"}
     assert set(data["polarity"]) == {"diplomacy", "vader"}
@@ -37,16 +47,28 @@ def test_sentence_mode_lists_misses_with_errors() -> None:
     result = run("evaluate", str(MINI / "gold.jsonl"), "--errors")
     assert result.exit_code == 0
     assert "speaker accuracy          0.667" in result.stdout
-    assert "m-3\tspeaker\tgold=Sergei Lavrov\tsystem=narrator\t“This is a good step." in result.stdout
+    assert (
+        "m-3\tspeaker\tgold=Sergei Lavrov\tsystem=narrator\t“This is a good step." in result.stdout
+    )
 
 
 def test_gold_with_null_published_does_not_fail(tmp_path: Path) -> None:
     gold = tmp_path / "g.jsonl"
     gold.write_text(
-        json.dumps({"id": "x", "text": "On July 22, 2016, Russia eased curbs on flights to Turkey.",
-                    "published": None, "speaker": "narrator", "speaker_side": None,
-                    "event_date": "2016-07-22", "date_precision": "day",
-                    "dyad": "Turkey–Russia", "polarity": 2}) + "\n",
+        json.dumps(
+            {
+                "id": "x",
+                "text": "On July 22, 2016, Russia eased curbs on flights to Turkey.",
+                "published": None,
+                "speaker": "narrator",
+                "speaker_side": None,
+                "event_date": "2016-07-22",
+                "date_precision": "day",
+                "dyad": "Turkey–Russia",
+                "polarity": 2,
+            }
+        )
+        + "\n",
         encoding="utf-8",
     )
     data = json.loads(run("evaluate", str(gold), "--json").stdout)
@@ -78,7 +100,12 @@ def test_evaluate_sentiment_missing_folder(tmp_path: Path) -> None:
 
 def test_explain_names_the_reversal_rule(db_path: Path) -> None:
     assert run("ingest", str(MINI / "manifest.csv")).exit_code == 0
-    ids = run("sql", "SELECT statement_id FROM statements WHERE text LIKE 'Russia lifted%'", "--format", "csv")
+    ids = run(
+        "sql",
+        "SELECT statement_id FROM statements WHERE text LIKE 'Russia lifted%'",
+        "--format",
+        "csv",
+    )
     statement_id = ids.stdout.splitlines()[1]
     result = run("explain", statement_id)
     assert result.exit_code == 0, result.stderr

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import write
 from tracker.errors import InputError
 from tracker.models import Article
 from tracker.sources import Defaults, read_inputs
-from tests.conftest import write
 
 
 def results(paths: list[Path], defaults: Defaults = Defaults()) -> list[Article | InputError]:
@@ -21,7 +21,11 @@ def test_folder_reads_every_format_once(articles: Path) -> None:
     found = results([articles])
     assert all(isinstance(a, Article) for a in found), found
     by_title = {a.title: a for a in found if isinstance(a, Article)}
-    assert set(by_title) == {"Moscow eases travel curbs", "Leaders meet in St. Petersburg", "Allies meet"}
+    assert set(by_title) == {
+        "Moscow eases travel curbs",
+        "Leaders meet in St. Petersburg",
+        "Allies meet",
+    }
     assert by_title["Leaders meet in St. Petersburg"].published == dt.date(2016, 8, 9)
     assert by_title["Moscow eases travel curbs"].source == "test wire"
     assert by_title["Moscow eases travel curbs"].text.startswith("Russia lifted")
@@ -71,7 +75,9 @@ ERROR_CASES = [
     ),
     (
         "not_utf8",
-        lambda d: (d / "latin.txt").write_bytes("Ankara’s reply".encode("cp1252")) and d / "latin.txt",
+        lambda d: (
+            (d / "latin.txt").write_bytes("Ankara’s reply".encode("cp1252")) and d / "latin.txt"
+        ),
         Defaults(dt.date(2016, 1, 1)),
         "{d}/latin.txt: not valid utf-8 text (byte 0x92 at offset 6); "
         "if it uses another encoding, pass it, e.g. --encoding cp1252.",
@@ -118,7 +124,9 @@ ERROR_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("name", "make", "defaults", "message"), ERROR_CASES, ids=[c[0] for c in ERROR_CASES])
+@pytest.mark.parametrize(
+    ("name", "make", "defaults", "message"), ERROR_CASES, ids=[c[0] for c in ERROR_CASES]
+)
 def test_each_bad_input_is_one_clear_error(tmp_path: Path, name, make, defaults, message) -> None:
     path = make(tmp_path)
     (error,) = results([path], defaults)

@@ -1,4 +1,4 @@
-"""The tracker: scored, attributed, dated statements about Turkey's relations with Russia and the West.
+"""The tracker: scored, attributed, dated statements on Turkey's relations with Russia and the West.
 
 The package holds all logic; ``dashboard.py`` and the ``tracker`` CLI are thin shells over it.
 It never imports streamlit.

@@ -31,7 +31,8 @@ from tracker.errors import InputError
 from tracker.paths import data_dir
 
 
-def _words(text: str) -> frozenset[str]:
+def word_set(text: str) -> frozenset[str]:
+    """The words of ``text`` as a set: vocabulary lists written as one string."""
     return frozenset(text.split())
 
 
@@ -58,7 +59,7 @@ _SPEAKING_NOUNS = re.compile(
     re.IGNORECASE,
 )
 # Capitalised words that do not start or make a person's name.
-_NOT_NAMES = _words(
+_NOT_NAMES = word_set(
     "the a an this that these those he she they it we his her its their our one both many some "
     "several other others president prime minister deputy foreign secretary general spokesman "
     "spokeswoman chief ambassador senator chancellor mr mrs ms dr gen sir analyst professor "
@@ -66,7 +67,7 @@ _NOT_NAMES = _words(
     "monday tuesday wednesday thursday friday saturday sunday in on at of"
 )
 _NAME_JOINERS = frozenset(("al", "bin", "de", "von", "van", "der", "al-", "-"))
-_PREPOSITIONS = _words(
+PREPOSITIONS = word_set(
     "with to of from by for on in at about between against toward towards over into among than "
     "like including via under upon"
 )
@@ -118,11 +119,7 @@ class Title:
     valid_to: dt.date | None = None
 
     def holds_on(self, day: dt.date | None) -> bool:
-        if day is None:
-            return True
-        return (self.valid_from is None or self.valid_from <= day) and (
-            self.valid_to is None or day <= self.valid_to
-        )
+        return day is None or (self.valid_from or day) <= day <= (self.valid_to or day)
 
 
 @dataclass(frozen=True)
@@ -303,9 +300,9 @@ class ActorDictionary:
         out = list(mentions)
         for i, (title, name) in enumerate(zip(mentions, mentions[1:], strict=False)):
             person = name.actor is not None and name.actor.kind == "person"
-            if title.via == "title" and person and name.side == title.side:
-                if not text[title.end : name.start].strip():
-                    out[i] = dataclasses.replace(title, actor=name.actor)
+            adjacent = not text[title.end : name.start].strip()
+            if title.via == "title" and person and name.side == title.side and adjacent:
+                out[i] = dataclasses.replace(title, actor=name.actor)
         return out
 
     def side_from_text(self, phrase: str, on: dt.date | None = None) -> str | None:
@@ -342,7 +339,7 @@ class ActorDictionary:
         if named and named[-1].actor:
             last = named[-1]
             lead = phrase[: last.start].lower().split()
-            headed = any(w in _PREPOSITIONS or _SPEAKING_NOUNS.fullmatch(w) for w in lead)
+            headed = any(w in PREPOSITIONS or _SPEAKING_NOUNS.fullmatch(w) for w in lead)
             if not phrase[last.end :].strip(" ,'s") and not headed:
                 media = _MEDIA_ROLE.search(last.actor.role) if last.actor else None
                 return None if media else _identity(last)
@@ -375,9 +372,6 @@ class ActorDictionary:
             row["titles"] = list(dict.fromkeys(t.form for t in actor.titles))
             yield row
 
-    def __len__(self) -> int:
-        return len(self.actors)
-
 
 def _identity(mention: ActorMention) -> Identity:
     name = mention.actor.name if mention.actor else mention.surface
@@ -395,10 +389,10 @@ def _proper_name(phrase: str, mentions: list[ActorMention]) -> str | None:
         if not covered and (capital and not _SPEAKING_NOUNS.fullmatch(word) or joiner):
             run.append(word)
         elif run:
-            if covered or (word[:1].islower() and word not in _PREPOSITIONS):
+            if covered or (word[:1].islower() and word not in PREPOSITIONS):
                 return None  # "Senior officials", "Senior Turkish officials": sentence case
             break
-        elif word.lower() in _PREPOSITIONS:
+        elif word.lower() in PREPOSITIONS:
             break
     while run and not run[-1][:1].isupper():
         run.pop()

@@ -25,12 +25,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tracker.actors import ActorDictionary, ActorMention, Identity, fold
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
+from tracker.actors import PREPOSITIONS, ActorDictionary, ActorMention, Identity, fold, word_set
 
 NARRATOR = "narrator"
 _MASK = "\u25a0"  # stands in for quoted text (not \w, not \s), so no verb inside a quote counts
@@ -45,35 +40,30 @@ _VERB_RE = re.compile(
     r"|claim(?:ed|s)|assert(?:ed|s)|underline[sd]|underscored|reiterated|reiterates"
     r"|acknowledged|admitted|complained|vowed|vows|pledged|promised|threatened|demanded"
     r"|suggested|predicted|described|critici[sz]e[sd]|condemned|condemns|praised|praises"
-    r"|thanked|hailed|pointed out)"
+    r"|thanked|hailed|slammed|blasted|lashed out|pointed out)"
     r"|(?P<part>saying|adding|noting|stressing|emphasi[sz]ing|insisting|warning|telling"
     r"|explaining|arguing|urging|describing)"
     r"|(?P<according>according\s+to))\b",
     re.IGNORECASE,
 )
 _RANK = {"strong": 0, "passive": 0, "according": 1, "weak": 2, "part": 3}
-_INVERTING = _words(
-    "said says added adds wrote continued explained replied stressed noted insisted warned "
-    "asked remarked commented"
+_INVERTING = word_set(
+    "said says added adds wrote continued explained replied stressed noted insisted warned remarked"
 )
-_LISTENING = _words("told tells telling thanked accused urged warned called")
-_AUX = _words(
+_LISTENING = word_set("told tells telling thanked accused urged warned called")
+_AUX = word_set(
     "has have had also later again then further earlier previously reportedly once repeatedly "
     "publicly recently separately subsequently initially first last just already himself "
     "herself itself themselves would will did does do was is were are been not never yesterday "
     "today however too both all alone personally privately openly flatly bluntly angrily"
 )
 _NOT_ADVERBS = frozenset(("ally", "rally", "family", "assembly", "supply", "reply", "anomaly"))
-_STOP = _words(
+_STOP = word_set(
     "and but or as while when that which what after before because since if though although "
     "whereas where so once until nor than whether how why"
 )
 _SUBORDINATE = frozenset(("as", "while", "whereas", "that", "than"))  # may still be the point
 _SCENE = _STOP - _SUBORDINATE - {"and", "but", "or", "so", "nor"}  # only sets the scene
-_PREPOSITIONS = _words(
-    "with to of from by for on in at about between against toward towards over into among than "
-    "like including via under upon"
-)
 _PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "group", "we": "any"}
 _TOKEN = re.compile(r"\w+(?:[.'\-]\w+)*\.?|[^\w\s]")
 _TIME_TAIL = re.compile(
@@ -194,7 +184,7 @@ class _Statement:
             if m.start >= before or self.masked[m.start] == _MASK:
                 return None
             prev = re.search(r"(\w+)\W*$", self.masked[: m.start])
-            if m.possessive or (prev and prev.group(1).lower() in _PREPOSITIONS):
+            if m.possessive or (prev and prev.group(1).lower() in PREPOSITIONS):
                 continue
             if m.actor and (m.actor.kind != "place" or not self.masked[: m.start].strip(" –-")):
                 return m
@@ -223,7 +213,8 @@ def _candidates(st: _Statement) -> list[_Cand]:
         if found and not (kind == "according" and found.pronoun):
             listener = st.listener(ve) if verb in _LISTENING else None
             rank = max(_RANK[kind], found.rank)
-            out.append(_Cand(rank, vs, span, found.who, found.how, found.pronoun, listener))
+            how = "according" if kind == "according" else found.how
+            out.append(_Cand(rank, vs, span, found.who, how, found.pronoun, listener))
     head = re.match(rf"\W*([^:{_MASK}]{{2,60}}?)\s*:\s*", st.masked)
     if head and not out:
         found = st.who(head.start(1), head.end(1), "", True)

@@ -28,6 +28,7 @@ import duckdb
 from tracker.errors import DatabaseLocked, DatabaseMissing
 
 STORAGE_COMPATIBILITY = "v1.5.0"
+DuckConfig = dict[str, str | bool | int | float | list[str]]
 DEFAULT_WAIT_SECONDS = 30.0
 _FIRST_BACKOFF = 0.05
 _MAX_BACKOFF = 1.0
@@ -100,7 +101,11 @@ def write_lock(db_path: Path, wait: float = DEFAULT_WAIT_SECONDS) -> Iterator[No
 
 
 def _connect_with_retry(
-    db_path: Path, *, read_only: bool, wait: float, config: dict[str, str] | None = None
+    db_path: Path,
+    *,
+    read_only: bool,
+    wait: float,
+    config: DuckConfig | None = None,
 ) -> duckdb.DuckDBPyConnection:
     deadline = time.monotonic() + wait
     attempt = 0
@@ -128,9 +133,9 @@ def writer(
     from tracker.migrations import migrate
 
     with write_lock(db_path, wait):
-        config = (
-            None if db_path.exists() else {"storage_compatibility_version": STORAGE_COMPATIBILITY}
-        )
+        config: DuckConfig | None = None
+        if not db_path.exists():
+            config = {"storage_compatibility_version": STORAGE_COMPATIBILITY}
         con = _connect_with_retry(db_path, read_only=False, wait=wait, config=config)
         try:
             migrate(con)

@@ -4,8 +4,8 @@
 plus its speaker's side. Turkey–Russia needs Turkey and Russia, Turkey–West needs Turkey and the
 West, one of them possibly being the speaker: a Russian official speaking of Ankara is
 Turkey–Russia. A statement carrying both relations gets both, each with the span of the clause
-that carries it (clauses split at ", while", "; ", " whereas ", ", but " ...); the first is
-"primary", the other "also". When the speaker is a party, the speaker's own relation leads.
+that carries it (clauses split at ", while", "; ", " whereas ", ", but " ...): the relation of
+the earlier clause is "primary", the other "also"; in one clause, a speaker's own relation leads.
 
 A mention is not always a relation. A partner side named only as a location ("talks in
 Brussels", "the Russian city of Sochi") or only inside a comparison ("called NATO first instead
@@ -23,7 +23,8 @@ the first two statements that has one) when no other dyad is more frequent; else
 
 Direction is speaker side → other party ("Russia→Turkey"), or "narrated" for the narrator and
 for speakers who are not a party to the relation (analysts, third countries, the third side).
-Basis: "text" (both sides named), "speaker" (one of them is the speaker's side), "document".
+Basis: "text" (both sides named outside the attribution phrase), "speaker" (one side is only the
+speaker's: "Ankara must apologise, Zakharova said"), "document".
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tracker.actors import ActorDictionary, ActorMention, fold
-from tracker.attribution import Attribution
+from tracker.attribution import NARRATOR, Attribution
 
 TURKEY_RUSSIA = "Turkey–Russia"
 TURKEY_WEST = "Turkey–West"
@@ -69,6 +70,7 @@ class _Support:
     side: str
     pos: int
     weak: str | None  # None, "location", "compared" or "favoured" (the point of a comparison)
+    own: bool = False  # names the speaker's own side inside the attribution ("Peskov said")
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:
@@ -80,7 +82,7 @@ def _clauses(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if text[s:e].strip()] or [(0, len(text))]
 
 
-def _support(text: str, mentions: list[ActorMention]) -> list[_Support]:
+def _support(text: str, mentions: list[ActorMention], attribution: Attribution) -> list[_Support]:
     folded = fold(text)
     markers = [(m.start(), m.end()) for m in _COMPARISON.finditer(folded)]
     clauses = _clauses(text)
@@ -110,7 +112,9 @@ def _support(text: str, mentions: list[ActorMention]) -> list[_Support]:
                     weak = "favoured" if slight else "compared"
                 elif start - _WINDOW <= m.start < start and "," not in folded[m.end : start]:
                     weak = weak or (None if is_subject else "compared" if slight else "favoured")
-        out.append(_Support(m.side, m.start, weak))
+        span = attribution.span or (0, 0)
+        own = m.side == attribution.side and span[0] <= m.start < span[1]
+        out.append(_Support(m.side, m.start, weak, own))
     return out
 
 
@@ -131,8 +135,9 @@ def assign_dyads(
     document_dyad: str | None,
 ) -> list[DyadAssignment]:
     """The relations one statement is about; empty when it is about neither."""
-    support = _support(text, actors.find_mentions(text, published))
-    speaker = attribution.side if attribution.speaker != "narrator" else None
+    support = _support(text, actors.find_mentions(text, published), attribution)
+    speaker = attribution.side if attribution.speaker != NARRATOR else None
+    party = speaker if speaker in DYADS.values() else None  # a speaker who is a partner side
     clauses = _clauses(text)
 
     def clause_of(pos: int) -> tuple[int, int]:
@@ -140,23 +145,27 @@ def assign_dyads(
         segment = text[start:end]
         return start + len(segment) - len(segment.lstrip()), start + len(segment.rstrip())
 
-    strong = [s for s in support if s.weak is None]
-    has_turkey = speaker == "Turkey" or any(s.side == "Turkey" for s in support)
-    turkey_pos = [s.pos for s in support if s.side == "Turkey"]
+    strong = [s for s in support if s.weak is None and not s.own]
+    turkey_named = [s.pos for s in support if s.side == "Turkey" and not s.own]
+    turkey_any = turkey_named or [s.pos for s in support if s.side == "Turkey"]
+    has_turkey = speaker == "Turkey" or bool(turkey_any)
+    basis = "text" if turkey_named else "speaker"
     partners: dict[str, tuple[int, str, int]] = {}  # side -> (order key, basis, clause anchor)
     for s in strong:
         if s.side != "Turkey" and s.side not in partners:
-            basis = "text" if turkey_pos else "speaker"
             partners[s.side] = (s.pos, basis, s.pos)
-    if speaker in DYADS.values() and turkey_pos:
+    if party and turkey_any:
         # The speaker's own relation leads; a side the text alone names comes second.
-        partners[speaker] = (-1, "text" if speaker in partners else "speaker", turkey_pos[0])
+        in_text = partners.get(party)
+        own = [s.pos for s in support if s.own] + turkey_any
+        anchor = in_text[2] if in_text else min(own)
+        partners[party] = (-1, basis if in_text else "speaker", anchor)
     if not partners:
         weak = [s for s in support if s.weak and s.side != "Turkey"]
         chosen = [s for s in weak if document_dyad and DYADS[document_dyad] == s.side]
         chosen = chosen or [s for s in weak if s.weak == "favoured"] or weak
         for s in chosen[:1]:
-            partners[s.side] = (s.pos, "text" if turkey_pos else "speaker", s.pos)
+            partners[s.side] = (s.pos, basis, s.pos)
     if has_turkey and partners:
         ordered = sorted(
             partners.items(),
@@ -174,7 +183,7 @@ def assign_dyads(
         ]
     if document_dyad is None:
         return []
-    named = {s.side for s in support if s.side != "Turkey"} | ({speaker} & set(DYADS.values()))
+    named = {s.side for s in support if s.side != "Turkey"} | ({party} if party else set())
     if len(named) > 1:
         return []
     dyad = _DYAD_OF[named.pop()] if named else document_dyad

@@ -107,8 +107,16 @@ def statements_from_documents(
     for sid, text, speaker, side, refers, precision, scorer, score in whole:
         row = rows.setdefault(
             sid,
-            {"text": text, "speaker": speaker, "side": side, "refers": refers,
-             "precision": precision, "dyads": [], "scores": {}, "dyad_scores": {}},
+            {
+                "text": text,
+                "speaker": speaker,
+                "side": side,
+                "refers": refers,
+                "precision": precision,
+                "dyads": [],
+                "scores": {},
+                "dyad_scores": {},
+            },
         )
         row["scores"][scorer] = score
     for sid, dyad, scorer, score in per_dyad:
@@ -118,8 +126,14 @@ def statements_from_documents(
         row["dyad_scores"][(dyad, scorer)] = score
     statements = [
         SystemStatement(
-            r["text"], r["speaker"], r["side"], r["refers"], r["precision"], tuple(r["dyads"]),
-            r["scores"], r["dyad_scores"],
+            r["text"],
+            r["speaker"],
+            r["side"],
+            r["refers"],
+            r["precision"],
+            tuple(r["dyads"]),
+            r["scores"],
+            r["dyad_scores"],
         )
         for _, r in sorted(rows.items())
     ]
@@ -212,8 +226,19 @@ def evaluate(
     profiles = [s.name for s in pipeline.scorers]
     misses: list[Miss] = []
     counts: dict[str, int] = dict.fromkeys(
-        ["stmt_hit", "spk_n", "spk_hit", "side_hit", "date_n", "date_hit", "month_hit",
-         "tp", "fp", "fn"], 0,
+        [
+            "stmt_hit",
+            "spk_n",
+            "spk_hit",
+            "side_hit",
+            "date_n",
+            "date_hit",
+            "month_hit",
+            "tp",
+            "fp",
+            "fn",
+        ],
+        0,
     )
     polarity: dict[str, tuple[list[float], list[float]]] = {p: ([], []) for p in profiles}
     for item, system in zip(gold, found, strict=True):
@@ -221,11 +246,15 @@ def evaluate(
         if stored_as_statement == item.is_statement:
             counts["stmt_hit"] += 1
         else:
-            misses.append(Miss(item.id, "is_statement", item.is_statement, stored_as_statement, item.text))
+            misses.append(
+                Miss(item.id, "is_statement", item.is_statement, stored_as_statement, item.text)
+            )
         if item.is_statement and item.speaker is not None:
             counts["spk_n"] += 1
             got_speaker = system.speaker if system else None
-            if got_speaker and _same_speaker(item.speaker, got_speaker, pipeline.actors, item.published):
+            if got_speaker and _same_speaker(
+                item.speaker, got_speaker, pipeline.actors, item.published
+            ):
                 counts["spk_hit"] += 1
             else:
                 misses.append(Miss(item.id, "speaker", item.speaker, got_speaker, item.text))
@@ -242,14 +271,24 @@ def evaluate(
             if not exact:
                 got = system.refers_to.isoformat() if system and system.refers_to else None
                 shown = f"{got} ({system.refers_to_precision})" if system and got else got
-                misses.append(Miss(item.id, "event_date", f"{item.event_date} ({item.date_precision})", shown, item.text))
+                misses.append(
+                    Miss(
+                        item.id,
+                        "event_date",
+                        f"{item.event_date} ({item.date_precision})",
+                        shown,
+                        item.text,
+                    )
+                )
         gold_dyads = {r.dyad for r in item.relations}
         system_dyads = set(system.dyads) if system else set()
         counts["tp"] += len(gold_dyads & system_dyads)
         counts["fp"] += len(system_dyads - gold_dyads)
         counts["fn"] += len(gold_dyads - system_dyads)
         if gold_dyads != system_dyads:
-            misses.append(Miss(item.id, "dyad", sorted(gold_dyads), sorted(system_dyads), item.text))
+            misses.append(
+                Miss(item.id, "dyad", sorted(gold_dyads), sorted(system_dyads), item.text)
+            )
         for relation in item.relations:
             if relation.polarity is None:
                 continue
@@ -257,9 +296,19 @@ def evaluate(
                 score = system.score(relation.dyad, profile) if system else 0.0
                 polarity[profile][0].append(float(relation.polarity))
                 polarity[profile][1].append(score)
-                wrong_sign = relation.polarity != 0 and (score == 0 or (score > 0) != (relation.polarity > 0))
+                wrong_sign = relation.polarity != 0 and (
+                    score == 0 or (score > 0) != (relation.polarity > 0)
+                )
                 if wrong_sign and profile == profiles[0]:
-                    misses.append(Miss(item.id, f"polarity[{profile}] {relation.dyad}", relation.polarity, round(score, 3), item.text))
+                    misses.append(
+                        Miss(
+                            item.id,
+                            f"polarity[{profile}] {relation.dyad}",
+                            relation.polarity,
+                            round(score, 3),
+                            item.text,
+                        )
+                    )
     precision = _ratio(counts["tp"], counts["tp"] + counts["fp"])
     recall = _ratio(counts["tp"], counts["tp"] + counts["fn"])
     f1 = (

@@ -1,7 +1,8 @@
 """Values that cross module lines: articles read from input, segments of their text, scores.
 
 All are frozen dataclasses. Character offsets are 0-based and end-exclusive, as in Python
-slicing, into the article's stored text: ``segment.text == article.text[segment.start:segment.end]``.
+slicing, into the article's stored text:
+``segment.text == article.text[segment.start:segment.end]``.
 """
 
 from __future__ import annotations

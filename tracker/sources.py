@@ -158,7 +158,8 @@ def read_manifest(path: Path, defaults: Defaults) -> Iterator[Article | InputErr
         target = (path.parent / row["path"]).resolve()
         if not row.get("published"):
             yield InputError(
-                f"{where} ({row['path']}): no publication date; fill the published column (YYYY-MM-DD)."
+                f"{where} ({row['path']}): no publication date; "
+                "fill the published column (YYYY-MM-DD)."
             )
             continue
         try:

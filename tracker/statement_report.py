@@ -39,12 +39,15 @@ class StatementReport:
     def lines(self) -> list[str]:
         out = [f"Statement {self.statement_id}: {self.text}"]
         meta = ", ".join(x for x in (self.title, self.source) if x)
-        out.append(f"Document {self.document_id} ({meta or self.origin}), published {self.published}")
+        out.append(
+            f"Document {self.document_id} ({meta or self.origin}), published {self.published}"
+        )
         a = self.analysis
         if a:
             side = f" ({a['speaker_side']})" if a["speaker_side"] else ""
             out.append(f"Speaker: {a['speaker']}{side}{_quoted(self.text, a, 'attribution')}")
-            out.append(f"Said on: {a['said_on']} ({a['said_on_precision']}){_quoted(self.text, a, 'said_on')}")
+            said = _quoted(self.text, a, "said_on")
+            out.append(f"Said on: {a['said_on']} ({a['said_on_precision']}){said}")
             out.append(
                 f"Refers to: {a['refers_to']} ({a['refers_to_precision']})"
                 f"{_quoted(self.text, a, 'refers_to')}"
@@ -65,11 +68,14 @@ def _quoted(text: str, analysis: dict[str, Any], prefix: str) -> str:
     return f' — from "{text[start:end]}"'
 
 
-def statement_report(db_path: Path, statement_id: int, wait: float = db.DEFAULT_WAIT_SECONDS) -> StatementReport:
+def statement_report(
+    db_path: Path, statement_id: int, wait: float = db.DEFAULT_WAIT_SECONDS
+) -> StatementReport:
     with db.reader(db_path, wait) as con:
         cur = con.cursor()
         row = cur.execute(
-            "SELECT s.statement_id, s.text, s.document_id, d.title, d.source, d.origin, s.published "
+            "SELECT s.statement_id, s.text, s.document_id, d.title, d.source, d.origin, "
+            "s.published "
             "FROM statements AS s JOIN documents AS d USING (document_id) WHERE s.statement_id = ?",
             [statement_id],
         ).fetchall()
@@ -99,12 +105,20 @@ def statement_report(db_path: Path, statement_id: int, wait: float = db.DEFAULT_
         ).fetchall()
     sid, text, doc_id, title, source, origin, published = row[0]
     lines = tuple(
-        ScoreLine(scorer, dyad, explanation_from_json(json.loads(expl) if isinstance(expl, str) else expl))
+        ScoreLine(
+            scorer, dyad, explanation_from_json(json.loads(expl) if isinstance(expl, str) else expl)
+        )
         for scorer, dyad, expl in scores
         if expl is not None
     )
     return StatementReport(
-        sid, text, doc_id, title, source, origin, published,
+        sid,
+        text,
+        doc_id,
+        title,
+        source,
+        origin,
+        published,
         analysis[0] if analysis else None,
         tuple(relations),
         lines,

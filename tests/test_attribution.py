@@ -1,0 +1,154 @@
+"""Speaker attribution over documents written for the tests (our own sentences)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tracker.actors import ActorDictionary
+from tracker.attribution import NARRATOR, attribute
+
+ACTORS = ActorDictionary.default()
+AUGUST_2016 = dt.date(2016, 8, 10)
+APRIL_2016 = dt.date(2016, 4, 10)
+
+# (name, statements of one document, index of the statement checked, speaker, side, span text)
+CASES = [
+    ("X said", ["Ties with Ankara are mending, Peskov said."], 0,
+     "Dmitry Peskov", "Russia", "Peskov said"),
+    ("said X", ["“The ban will go,” said Putin."], 0, "Vladimir Putin", "Russia", "said Putin"),
+    ("said long descriptor", ["“We are ready,” said Kremlin spokesman Dmitry Peskov."], 0,
+     "Dmitry Peskov", "Russia", "said Kremlin spokesman Dmitry Peskov"),
+    ("X says headline", ["Erdogan says Turkey wants Russian tourists back"], 0,
+     "Recep Tayyip Erdogan", "Turkey", "Erdogan says"),
+    ("X tells Y headline", ["Moscow backs Ankara, Putin tells Erdogan"], 0,
+     "Vladimir Putin", "Russia", "Putin tells"),
+    ("X told reporters", ["Lavrov told reporters the talks in Sochi had gone well."], 0,
+     "Sergei Lavrov", "Russia", "Lavrov told"),
+    ("X told Y: listener is not speaker", ["Erdogan told Putin that Turkey regretted the loss."],
+     0, "Recep Tayyip Erdogan", "Turkey", "Erdogan told"),
+    ("according to X", ["According to the Kremlin, the two leaders spoke for an hour."], 0,
+     "Kremlin", "Russia", "According to the Kremlin"),
+    ("X colon quote", ["Cavusoglu: “Our ties with Moscow are back on track.”"], 0,
+     "Mevlut Cavusoglu", "Turkey", "Cavusoglu: "),
+    ("dateline colon is not a speaker", ["Ankara: Turkish jets struck targets near the border."],
+     0, NARRATOR, None, None),
+    ("X, who ..., said", ["Deputy Prime Minister Mehmet Simsek, who led the delegation, said the "
+     "visit would revive trade."], 0, "Mehmet Simsek", "Turkey",
+     "Deputy Prime Minister Mehmet Simsek, who led the delegation, said"),
+    ("X, the title, said", ["Lavrov, the Russian foreign minister, said Moscow was open to talks."],
+     0, "Sergei Lavrov", "Russia", "Lavrov, the Russian foreign minister, said"),
+    ("descriptor, Name, said", ["Russia’s envoy in Ankara, Andrei Karlov, said trade would "
+     "recover."], 0, "Andrei Karlov", "Russia", "Russia’s envoy in Ankara, Andrei Karlov, said"),
+    ("said in an interview", ["Yildirim said in an interview that Turkey wanted more friends."], 0,
+     "Binali Yildirim", "Turkey", "Yildirim said"),
+    ("auxiliary and adverb", ["Russian President Vladimir Putin has also repeatedly said the "
+     "ban would stay."], 0, "Vladimir Putin", "Russia",
+     "Russian President Vladimir Putin has also repeatedly said"),
+    ("title by date", ["The Russian president also said the visit was a sign of normal ties."], 0,
+     "Vladimir Putin", "Russia", "The Russian president also said"),
+    ("dated title, after May 2016", ["The Turkish prime minister said Ankara would not apologise."],
+     0, "Binali Yildirim", "Turkey", "The Turkish prime minister said"),
+    ("weaker verb for a named person", ["Zeybekci stressed that exporters needed the Russian "
+     "market."], 0, "Nihat Zeybekci", "Turkey", "Zeybekci stressed"),
+    ("accused", ["Moscow accused Ankara of shielding militants."], 0, "Moscow", "Russia",
+     "Moscow accused"),
+    ("reported speech and said", ["Putin backed the elected government and said he opposed any "
+     "coup."], 0, "Vladimir Putin", "Russia", "Putin backed the elected government and said"),
+    ("participle saying", ["Erdogan thanked Moscow for its support, saying Turkey would not "
+     "forget it."], 0, "Recep Tayyip Erdogan", "Turkey", "Erdogan thanked"),
+    ("passive quoted as saying", ["Peskov was quoted as saying the letter had arrived."], 0,
+     "Dmitry Peskov", "Russia", "Peskov was quoted as saying"),
+    ("unknown speaker side", ["The sanctions were a mistake, a Russian diplomat said."], 0,
+     "a Russian diplomat", "Russia", "a Russian diplomat said"),
+    ("unknown US official", ["A senior US official told reporters Washington was concerned."], 0,
+     "A senior US official", "West", "A senior US official told"),
+    ("analyst at think tank", ["Analyst Oleg Ivanov at the Carnegie Moscow Center said the "
+     "thaw was pragmatic."], 0, "Oleg Ivanov", "other",
+     "Analyst Oleg Ivanov at the Carnegie Moscow Center said"),
+    ("analyst by appositive", ["The thaw is pragmatic, Oleg Ivanov, a senior fellow at a Moscow "
+     "institute, said."], 0, "Oleg Ivanov", "other",
+     "Oleg Ivanov, a senior fellow at a Moscow institute, said"),
+    ("narrator", ["Russia lifted its ban on charter flights to Turkey on Thursday."], 0,
+     NARRATOR, None, None),
+    ("verb inside quotes ignored", ["“Putin said we are friends” was the headline of the day."], 0,
+     NARRATOR, None, None),
+    ("scene-setting clause", ["After Erdogan said he regretted the loss, Moscow eased the bans."],
+     0, NARRATOR, None, None),
+    ("is said to", ["Erdogan is said to have written the letter himself."], 0, NARRATOR, None,
+     None),
+    ("phone call is not words", ["Obama called Erdogan on Saturday."], 0, NARRATOR, None, None),
+    ("main clause beats as-clause", ["The meeting is set, Peskov told reporters as he confirmed "
+     "the date."], 0, "Dmitry Peskov", "Russia", "Peskov told"),
+    ("pronoun takes previous speaker",
+     ["Trade will recover, Dvorkovich said.", "“Tourism comes first,” he said."], 1,
+     "Arkady Dvorkovich", "Russia", "he said"),
+    ("pronoun skips the listener",
+     ["Erdogan met Putin in St Petersburg.", "“We missed you,” Putin said.",
+      "“Your call helped us,” he told Putin."], 2, "Recep Tayyip Erdogan", "Turkey", "he told"),
+    ("pronoun after narrated sentence",
+     ["Cavusoglu met Lavrov in Alanya.", "He said the visa regime would be eased."], 1,
+     "Mevlut Cavusoglu", "Turkey", "He said"),
+    ("pronoun resolves to unknown speaker",
+     ["Ankara needs Moscow, Oleg Ivanov, an analyst, said.", "He said the West was worried."], 1,
+     "Oleg Ivanov", "other", "He said"),
+    ("surname of an unknown speaker met earlier",
+     ["Ankara needs Moscow, Oleg Ivanov, an analyst, said.", "The West is worried, Ivanov said."],
+     1, "Oleg Ivanov", "other", "Ivanov said"),
+    ("quote opened, attributed at its end: first",
+     ["“We oppose every coup.", "We stand with the elected government.",
+      "We hope Turkey recovers,” Putin said."], 0, "Vladimir Putin", "Russia", None),
+    ("quote opened, attributed at its end: middle",
+     ["“We oppose every coup.", "We stand with the elected government.",
+      "We hope Turkey recovers,” Putin said."], 1, "Vladimir Putin", "Russia", None),
+    ("quote attributed at its start",
+     ["Simsek said: “You stood by us.", "Thank you.”"], 1, "Mehmet Simsek", "Turkey", None),
+    ("bare quote after attributed quote",
+     ["“Ties are back,” Erdogan said.", "“Our region expects a lot of us.”"], 1,
+     "Recep Tayyip Erdogan", "Turkey", None),
+    ("bare quote before attributed quote",
+     ["“We have turned the page.”", "“Trade will double,” Zeybekci said."], 0,
+     "Nihat Zeybekci", "Turkey", None),
+    ("straight quotes", ['"The ban is lifted," said Tkachev.'], 0, "Alexander Tkachev",
+     "Russia", "said Tkachev"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("statements", "index", "speaker", "side", "span"),
+                         [c[1:] for c in CASES], ids=[c[0] for c in CASES])  # fmt: skip
+def test_speaker(
+    statements: list[str], index: int, speaker: str, side: str | None, span: str | None
+) -> None:
+    found = attribute(statements, AUGUST_2016, ACTORS)[index]
+    assert (found.speaker, found.side) == (speaker, side)
+    text = statements[index]
+    assert (text[found.span[0] : found.span[1]] if found.span else None) == span
+    if speaker != NARRATOR and found.actor is not None:
+        assert found.actor == speaker
+
+
+def test_one_attribution_per_statement() -> None:
+    statements = ["Putin said no.", "Nothing happened.", "“Yes,” he said."]
+    assert len(attribute(statements, None, ACTORS)) == 3
+    assert attribute([], None, ACTORS) == []
+
+
+def test_title_before_the_change_of_prime_minister() -> None:
+    text = "The Turkish prime minister said Ankara would not apologise."
+    assert attribute([text], APRIL_2016, ACTORS)[0].actor == "Ahmet Davutoglu"
+
+
+def test_quote_spans_and_continuation_flags() -> None:
+    statements = ["“We oppose every coup.", "We stand with you.", "We hope,” Putin said."]
+    first, middle, last = attribute(statements, AUGUST_2016, ACTORS)
+    assert statements[0][slice(*first.quote_spans[0])] == "We oppose every coup."
+    assert middle.quote_spans == ((0, len(statements[1])),)
+    assert statements[2][slice(*last.quote_spans[0])] == "We hope,"
+    assert (first.is_quote_continuation, middle.is_quote_continuation) == (True, True)
+    assert not last.is_quote_continuation and last.how == "verb"
+
+
+def test_narrator_has_no_actor_or_side() -> None:
+    (found,) = attribute(["The summit opened in St Petersburg."], AUGUST_2016, ACTORS)
+    assert (found.speaker, found.actor, found.side, found.span) == (NARRATOR, None, None, None)

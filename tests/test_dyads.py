@@ -1,0 +1,135 @@
+"""Dyads of statements written for the tests: which relation, which direction, on what basis."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tracker.actors import ActorDictionary
+from tracker.attribution import attribute
+from tracker.dyads import TURKEY_RUSSIA, TURKEY_WEST, assign_dyads, document_dyad
+
+ACTORS = ActorDictionary.default()
+DAY = dt.date(2016, 8, 10)
+TR, TW = TURKEY_RUSSIA, TURKEY_WEST
+
+# (name, statements of one document (the last is checked), document dyad,
+#  expected [(dyad, role, direction, basis)])
+CASES = [
+    ("both sides named, narrator", ["Russia lifted its ban on flights to Turkey."], None,
+     [(TR, "primary", "narrated", "text")]),
+    ("adjectives count", ["Turkish and Russian ministers met on Friday."], None,
+     [(TR, "primary", "narrated", "text")]),
+    ("possessives count", ["Turkey’s envoy met Moscow’s negotiators."], None,
+     [(TR, "primary", "narrated", "text")]),
+    ("speaker side counts: Russian official on Ankara",
+     ["Ankara must apologise first, Zakharova said."], None,
+     [(TR, "primary", "Russia→Turkey", "speaker")]),
+    ("speaker side counts: Putin on the Turkish people",
+     ["“The Turkish people will overcome this,” Putin said."], None,
+     [(TR, "primary", "Russia→Turkey", "speaker")]),
+    ("Turkish speaker on Russia", ["Russia is a strategic partner, Simsek said."], None,
+     [(TR, "primary", "Turkey→Russia", "speaker")]),
+    ("Turkish speaker on the EU", ["The EU has failed us, Cavusoglu said."], None,
+     [(TW, "primary", "Turkey→West", "speaker")]),
+    ("West speaker on Turkey", ["Kerry urged Turkey to respect the rule of law."], None,
+     [(TW, "primary", "West→Turkey", "speaker")]),
+    ("NATO allies criticising Turkey", ["Nato allies have criticised Turkey over the purge."],
+     None, [(TW, "primary", "West→Turkey", "speaker")]),
+    ("pronoun speaker carries the side",
+     ["Trade will recover, Dvorkovich said.", "“Turkey is our neighbour,” he said."], None,
+     [(TR, "primary", "Russia→Turkey", "speaker")]),
+    ("two relations split at while",
+     ["The US criticised the purge, while Turkey thanked Russia for its support."], None,
+     [(TW, "primary", "West→Turkey", "speaker"), (TR, "also", "narrated", "text")]),
+    ("two relations split at whereas",
+     ["Turkey’s ties with the EU soured, whereas ties with Moscow improved."], None,
+     [(TW, "primary", "narrated", "text"), (TR, "also", "narrated", "text")]),
+    ("two relations split at semicolon",
+     ["Turkey is drifting away from Europe; it is moving closer to Russia."], None,
+     [(TW, "primary", "narrated", "text"), (TR, "also", "narrated", "text")]),
+    ("two relations split at but",
+     ["Russia backed Erdogan during the coup, but the EU was slow to condemn it."], None,
+     [(TR, "primary", "narrated", "text"), (TW, "also", "narrated", "text")]),
+    ("analyst on Russia, Turkey and the West",
+     ["Russia and Turkey may unite against the West, Oleg Ivanov, an analyst, said."], None,
+     [(TR, "primary", "narrated", "text"), (TW, "also", "narrated", "text")]),
+    ("Turkish speaker on both", ["“We will not choose between Russia and the West,” "
+     "Cavusoglu said."], None,
+     [(TR, "primary", "Turkey→Russia", "speaker"), (TW, "also", "Turkey→West", "speaker")]),
+    ("NATO trap, Russian speaker",
+     ["Turkey called NATO first instead of notifying Moscow, Zakharova complained."], None,
+     [(TR, "primary", "Russia→Turkey", "speaker")]),
+    ("NATO trap, narrator", ["Turkey called NATO first instead of notifying Moscow."], None,
+     [(TR, "primary", "narrated", "text")]),
+    ("chosen side of rather than", ["Turkey turned to Russia rather than its NATO allies."],
+     None, [(TR, "primary", "narrated", "text")]),
+    ("location is not a relation", ["Cavusoglu met Lavrov in Brussels."], None,
+     [(TR, "primary", "narrated", "text")]),
+    ("venue is not a relation",
+     ["Cavusoglu met Lavrov on the sidelines of a NATO meeting."], None,
+     [(TR, "primary", "narrated", "text")]),
+    ("city of a country is a location",
+     ["Turkish and Russian ministers met in the Russian city of Sochi."], None,
+     [(TR, "primary", "narrated", "text")]),
+    ("location alone still makes a relation", ["Cavusoglu held talks in Moscow."], None,
+     [(TR, "primary", "narrated", "text")]),
+    ("document dyad for no side", ["The two leaders will meet again in the autumn."], TR,
+     [(TR, "primary", "narrated", "document")]),
+    ("document dyad for one side", ["Russia also lifted its restrictions on charter flights."],
+     TR, [(TR, "primary", "narrated", "document")]),
+    ("document dyad with a speaker", ["“We are against every coup,” Putin said."], TR,
+     [(TR, "primary", "Russia→Turkey", "document")]),
+    ("one partner outside the document dyad pairs with Turkey",
+     ["The EU urged restraint."], TR, [(TW, "primary", "West→Turkey", "document")]),
+    ("no dyad without the document", ["The two leaders will meet again in the autumn."], None,
+     []),
+    ("two partners, no Turkey", ["Putin and Obama discussed Syria."], TR, []),
+    ("third countries are no relation", ["Syria and Iran condemned the strikes."], None, []),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("statements", "doc_dyad", "expected"), [c[1:] for c in CASES],
+                         ids=[c[0] for c in CASES])  # fmt: skip
+def test_dyads(statements: list[str], doc_dyad: str | None, expected: list[tuple]) -> None:
+    attribution = attribute(statements, DAY, ACTORS)[-1]
+    found = assign_dyads(statements[-1], attribution, DAY, ACTORS, doc_dyad)
+    assert [(d.dyad, d.role, d.direction, d.basis) for d in found] == expected
+
+
+def test_clause_spans_of_two_relations() -> None:
+    text = "Washington has criticised the purge, while Ankara has praised Moscow’s support."
+    (attribution,) = attribute([text], DAY, ACTORS)
+    west, russia = assign_dyads(text, attribution, DAY, ACTORS, None)
+    assert west.clause_span and russia.clause_span
+    assert text[slice(*west.clause_span)] == "Washington has criticised the purge"
+    assert text[slice(*russia.clause_span)] == "Ankara has praised Moscow’s support."
+    assert (west.role, russia.role) == ("primary", "also")
+
+
+def test_document_fallback_has_no_clause_span() -> None:
+    text = "The summit lasted three hours."
+    (attribution,) = attribute([text], DAY, ACTORS)
+    (found,) = assign_dyads(text, attribution, DAY, ACTORS, TR)
+    assert found.clause_span is None and found.basis == "document"
+
+
+# (name, statements of one document, expected document dyad)
+DOCUMENTS = [
+    ("clear majority", ["Putin met Erdogan.", "Russia lifted its ban on Turkish fruit.",
+     "Turkey thanked Moscow.", "The EU criticised Turkey."], TR),
+    ("no explicit dyad", ["The summit lasted three hours.", "The leaders smiled."], None),
+    ("split, the lede decides", ["Turkey turns to Moscow as ties with Washington fray",
+     "Erdogan thanked Putin.", "Obama criticised Erdogan."], TR),
+    ("split, no lede", ["The summit lasted three hours.", "The leaders smiled.",
+     "Obama criticised Erdogan.", "The EU criticised Turkey.", "Russia praised Turkey.",
+     "Putin thanked Erdogan."], None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("statements", "expected"), [d[1:] for d in DOCUMENTS],
+                         ids=[d[0] for d in DOCUMENTS])  # fmt: skip
+def test_document_dyad(statements: list[str], expected: str | None) -> None:
+    attributions = attribute(statements, DAY, ACTORS)
+    assert document_dyad(statements, attributions, ACTORS, DAY) == expected
