@@ -207,7 +207,8 @@ def _ratio(hits: int, total: int) -> float | None:
 def _spearman(gold: list[float], system: list[float]) -> float | None:
     if len(gold) < 2:
         return None
-    value = pd.Series(gold).corr(pd.Series(system), method="spearman")
+    # Pearson on average ranks is Spearman's rho (pandas' method="spearman" needs scipy).
+    value = pd.Series(gold).rank().corr(pd.Series(system).rank())
     return None if pd.isna(value) else round(float(value), 4)
 
 
