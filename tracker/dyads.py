@@ -53,6 +53,17 @@ _LOCATION_BEFORE = re.compile(
 _LOCATION_AFTER = re.compile(r"^\s+(?:city|capital|resort|town|port|region|province)\s+of\b")
 _VENUE_BEFORE = re.compile(r"\b(?:at|on the sidelines of|during|ahead of)\s+(?:an?|the)?\s*$")
 _VENUE_AFTER = re.compile(r"^(?:'s)?\s+(?:summit|meeting|conference|headquarters|gathering)\b")
+# Words that make a sentence about a relation even when it names one side or none.
+_RELATIONAL = re.compile(
+    r"\b(?:ties|relations?|relationship|rapprochement|bilateral|reconcil\w*|normali[sz]\w*"
+    r"|thaw\w*|two (?:leaders|countries|sides|governments|presidents|ministers|neighbours)"
+    r"|both (?:countries|sides|leaders|governments)|counterparts?|summit|talks|visit|meeting"
+    r"|met|letter|(?:phone|telephone) (?:calls?|conversations?)|apolog\w*|regret"
+    r"|condolences|sanctions?|ban|embargo|restrictions|crisis|dispute|tensions?|rift"
+    r"|partners?(?:hip)?|cooperation|alliance|allies|agreement|deal|accord|envoys?"
+    r"|ambassadors?|delegations?|extradition|solidarity|support)\b",
+    re.IGNORECASE,
+)
 _WINDOW = 40  # characters before a comparison marker that hold the compared object
 
 
@@ -186,8 +197,17 @@ def assign_dyads(
     named = {s.side for s in support if s.side != "Turkey"} | ({party} if party else set())
     if len(named) > 1:
         return []
+    if not named and not _about_the_relation(text, speaker):
+        return []  # "At home, the cabinet …": Turkey alone, nothing relational
     dyad = _DYAD_OF[named.pop()] if named else document_dyad
     return [DyadAssignment(dyad, _direction(speaker, dyad), "document", None, "primary")]
+
+
+def _about_the_relation(text: str, speaker_side: str | None) -> bool:
+    """Whether a statement naming no partner side still speaks of a relation: a party to it
+    speaks (Turkey included), or it uses the vocabulary of relations ("the two leaders",
+    "bilateral ties", "the rapprochement", "the summit", "the letter")."""
+    return speaker_side is not None or bool(_RELATIONAL.search(fold(text)))
 
 
 def _raw_clause(clauses: list[tuple[int, int]], pos: int) -> tuple[int, int]:
