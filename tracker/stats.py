@@ -32,6 +32,8 @@ class DatabaseStats:
     first_published: dt.date | None
     last_published: dt.date | None
     runs: tuple[RunSummary, ...]
+    analysis_runs: int = 0
+    latest_analysis: str | None = None  # version of the newest completed analysis run
 
     def lines(self) -> list[str]:
         span = (
@@ -46,12 +48,16 @@ class DatabaseStats:
             f"published:      {span}",
             f"score runs:     {len(self.runs)} ({len(completed)} completed)",
         ]
+        analysis = f"analysis runs:  {self.analysis_runs}"
+        if self.latest_analysis:
+            analysis += f" (current rules {self.latest_analysis})"
         for scorer in sorted({r.scorer for r in completed}):
             latest = max((r for r in completed if r.scorer == scorer), key=lambda r: r.run_id)
             out.append(
                 f"  {scorer}: latest run {latest.run_id} finished {latest.finished:%Y-%m-%d %H:%M}"
                 f" (vaderSentiment {latest.scorer_version}, lexicon {latest.lexicon_hash[:12]})"
             )
+        out.append(analysis)
         return out
 
 
@@ -66,6 +72,10 @@ def database_stats(db_path: Path, wait: float = db.DEFAULT_WAIT_SECONDS) -> Data
             "status, n_statements FROM score_runs ORDER BY run_id"
         ).fetchall()
         version = max(applied_versions(con))
+        analysis = con.execute(
+            "SELECT count(*), arg_max(analysis_version, analysis_id) FILTER (status = 'completed') "
+            "FROM analysis_runs"
+        ).fetchall()[0]
     return DatabaseStats(
         path=db_path,
         schema_version=version,
@@ -74,4 +84,6 @@ def database_stats(db_path: Path, wait: float = db.DEFAULT_WAIT_SECONDS) -> Data
         first_published=first,
         last_published=last,
         runs=tuple(RunSummary(*row) for row in runs),
+        analysis_runs=int(analysis[0]),
+        latest_analysis=analysis[1],
     )
