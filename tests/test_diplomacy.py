@@ -334,6 +334,8 @@ PLAIN_TEXT = [
     ("regret a purchase", "I regret buying this phone."),
     ("boring meeting", "The meeting was boring and the talks dragged on."),
     ("party", "What a great party that was!"),
+    ("although in a review", "Although the plot is thin, the acting is superb."),
+    ("agreed with a friend", "My friend and I agreed to stop eating sugar."),
 ]
 
 

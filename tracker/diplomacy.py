@@ -8,18 +8,24 @@ VADER's own machinery, never a copy of it:
 1. *Domain lexicon* (``data/lexicon/diplomacy.csv`` plus any ``extra_lexicons``, see
    :mod:`tracker.lexicon`): single words go into a second VADER analyzer's ``lexicon`` dict,
    so VADER's negation, boosters and "but" rule apply to them as to its own words.
-2. *Phrases* ("shot down", "restore … ties") are matched on VADER's tokens after VADER has
-   scored them; the phrase's valence replaces the valences of the words it covers and is
-   added to VADER's sum before normalisation, like any word's.
-3. *Reversal rules*, *negation* and *hedges* (:mod:`tracker.diplomacy_rules`), then
-   *third-event neutralisation* and *background damping* (:mod:`tracker.diplomacy_context`)
-   adjust that list of per-word valences; VADER then normalises it as usual.
+2. *Relation states* (:mod:`tracker.diplomacy_states`: "relations remain frozen", "thaw the
+   frozen ties"), then *phrases* ("shot down", "restore … ties"), matched on VADER's tokens
+   after VADER has scored them: a rule's valence replaces the valences of the words it
+   covers and is added to VADER's sum before normalisation, like any word's.
+3. *Reversal rules* on measures (:mod:`tracker.diplomacy_rules`), then *acts between the
+   sides* (:mod:`tracker.diplomacy_acts`: withheld gestures such as "refused to apologise",
+   agreements such as "agreed on a plan to stop …" whose purpose is neutralised), each with
+   *negation* and *hedges* (:mod:`tracker.diplomacy_ledger` applies every rule the same way).
+4. *Third-event neutralisation*, *background damping* (a past rupture that only dates a
+   warming statement, "for the first time since the shootdown", is neutralised) and
+   *concessive clauses* at x0.4 ("…, although he welcomed …") from
+   :mod:`tracker.diplomacy_context`; VADER then normalises the list as usual.
 
 All of it runs inside VADER's ``polarity_scores`` through :class:`TracedAnalyzer`'s hook.
-Steps 1, 2 and the context rules apply only to diplomatic text (:func:`is_diplomatic`); the
-hostile-measure reversal applies to any text ("the ban on smoking was lifted" is warming);
-other text scores exactly as stock VADER. ``score_span`` scores one clause, deciding
-"diplomatic" on the whole sentence. ``explain`` lists every contribution (see
+Steps 1, 2, the acts and the context rules apply only to diplomatic text
+(:func:`is_diplomatic`); the hostile-measure reversal applies to any text ("the ban on smoking
+was lifted" is warming); other text scores exactly as stock VADER. ``score_span`` scores one
+clause, deciding "diplomatic" on the whole sentence. ``explain`` lists every contribution (see
 :mod:`tracker.explanation`; the weights add up to the sum VADER normalises).
 """
 
@@ -31,30 +37,43 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from tracker import diplomacy_context, diplomacy_rules, diplomacy_tokens, lexicon
+from tracker import (
+    diplomacy_acts,
+    diplomacy_context,
+    diplomacy_ledger,
+    diplomacy_phrases,
+    diplomacy_rules,
+    diplomacy_states,
+    diplomacy_tokens,
+    lexicon,
+)
+from tracker.diplomacy_acts import Agreement, find_agreements, find_withheld_acts
 from tracker.diplomacy_context import (
     BACKGROUND_FACTOR,
+    CONCESSIVE_FACTOR,
+    RUPTURE_EVENTS,
     SOLIDARITY_VALENCE,
     THIRD_EVENT,
     background_mask,
+    concessive_mask,
     find_third_event,
     is_diplomatic,
     split_clauses,
     third_event_words,
     token_triggers,
 )
+from tracker.diplomacy_ledger import Ledger
+from tracker.diplomacy_phrases import PhraseIndex, PhraseMatch
 from tracker.diplomacy_rules import (
     HEDGE_FACTOR,
     HEDGES,
-    NEGATION_FACTOR,
     Action,
-    PhraseIndex,
-    PhraseMatch,
     action_negator,
     find_actions,
     hedge_before,
     negator_before,
 )
+from tracker.diplomacy_states import find_relation_states, find_state_endings
 from tracker.diplomacy_tokens import Tokens, base_word, normalise_quotes, tokenize
 from tracker.explanation import Contribution, Explanation, sort_key
 from tracker.lexicon import default_lexicon_path, load_lexicon
@@ -74,45 +93,21 @@ from tracker.vader_scorer import (
 __all__ = ["DiplomacyScorer", "split_clauses"]
 
 # Source files whose bytes enter the identity hash after the lexicons, in this order.
-RULE_MODULES = (diplomacy_tokens, diplomacy_rules, diplomacy_context, lexicon)
+RULE_MODULES = (
+    diplomacy_tokens,
+    diplomacy_rules,
+    diplomacy_context,
+    lexicon,
+    diplomacy_ledger,
+    diplomacy_states,
+    diplomacy_acts,
+    diplomacy_phrases,
+)
 
 
 def rule_source_bytes() -> list[bytes]:
     files = [Path(m.__file__ or "") for m in RULE_MODULES] + [Path(__file__)]
     return [f.read_bytes() for f in files]
-
-
-class _Ledger:
-    """Per-call working state: VADER's valences, our adjusted ones, and what moved them."""
-
-    def __init__(
-        self, tokens: Tokens, values: list[float], diplomatic: bool, explain: bool
-    ) -> None:
-        self.tokens = tokens
-        self.diplomatic = diplomatic
-        self.vader = list(values)
-        self.values = list(values)
-        self.taken = [False] * len(values)
-        self.spans: dict[int, tuple[int, int]] = {}  # rule anchor -> (first, last) piece
-        self.items: list[tuple[int, int, str, float, str]] | None = [] if explain else None
-        words = tokens.words
-        self.but = words.index("but") if "but" in words else None
-
-    def but_factor(self, i: int) -> float:
-        """VADER's "but" rule for values we set ourselves: x0.5 before, x1.5 after."""
-        if self.but is None or i == self.but:
-            return 1.0
-        return 0.5 if i < self.but else 1.5
-
-    def add(self, first: int, last: int, kind: str, weight: float, note: str) -> None:
-        if self.items is not None:
-            self.items.append((first, last, kind, weight, note))
-
-    def scale(self, i: int, factor: float, kind: str, note: str, by: int | None = None) -> None:
-        old = self.values[i]
-        self.values[i] = old * factor
-        first, last = self.spans.get(i, (i, i))
-        self.add(min(first, by if by is not None else first), last, kind, old * factor - old, note)
 
 
 class DiplomacyScorer:
@@ -160,7 +155,7 @@ class DiplomacyScorer:
 
     # -- scoring ------------------------------------------------------------------------
 
-    def _run(self, text: str, gate_text: str, sink: list[_Ledger] | None) -> dict[str, Any]:
+    def _run(self, text: str, gate_text: str, sink: list[Ledger] | None) -> dict[str, Any]:
         work = normalise_quotes(text)
         tokens = tokenize(work)
         diplomatic, measure = token_triggers(tokens)
@@ -180,79 +175,41 @@ class DiplomacyScorer:
         *,
         tokens: Tokens,
         diplomatic: bool,
-        sink: list[_Ledger] | None,
+        sink: list[Ledger] | None,
     ) -> list[float]:
         if len(tokens) != len(sentiments) or tokens.text.strip() != text:
             tokens = tokenize(text)  # VADER spelled out an emoji: work on its pieces
             if len(tokens) != len(sentiments):
                 return sentiments
-        ledger = _Ledger(tokens, sentiments, diplomatic, explain=sink is not None)
+        ledger = Ledger(tokens, sentiments, diplomatic, explain=sink is not None)
         if sink is not None:
             sink.append(ledger)
-        if diplomatic and self._phrases:
-            for match in self._phrases.find(tokens, ledger.taken):
-                self._apply_phrase(ledger, match)
-        for action in find_actions(tokens, ledger.taken, cooperative=diplomatic):
-            self._apply_action(ledger, action)
         if diplomatic:
+            # States first: in "thaw the frozen ties" the thaw, not the phrase "frozen … ties".
+            for hit in find_state_endings(tokens, ledger.taken):
+                ledger.apply(hit)
+            for hit in find_relation_states(tokens, ledger.taken):
+                ledger.apply(hit)
+            if self._phrases:
+                for match in self._phrases.find(tokens, ledger.taken):
+                    _apply_phrase(ledger, match)
+        for action in find_actions(tokens, ledger.taken, cooperative=diplomatic):
+            _apply_action(ledger, action)
+        if diplomatic:
+            for hit in find_withheld_acts(tokens, ledger.taken):
+                ledger.apply(hit)
+            for agreement in find_agreements(tokens, ledger.taken):
+                ledger.apply(agreement.hit)
+                _neutralise_purpose(ledger, agreement)
             self._hedge_domain_terms(ledger)
             self._neutralise_third_events(ledger)
             self._damp_background(ledger)
+            _weigh_concessions(ledger)
         return ledger.values
 
-    def _set_rule_value(
-        self, ledger: _Ledger, positions: Sequence[int], anchor: int, value: float
-    ) -> float:
-        consumed = sum(ledger.vader[p] for p in positions)
-        for p in positions:
-            ledger.values[p] = 0.0
-            ledger.taken[p] = True
-        ledger.values[anchor] = value
-        ledger.spans[anchor] = (min(positions), max(positions))
-        return consumed
-
-    def _apply_phrase(self, ledger: _Ledger, match: PhraseMatch) -> None:
-        phrase = match.phrase
-        base = phrase.valence * ledger.but_factor(match.first)
-        consumed = self._set_rule_value(ledger, match.positions, match.first, base)
-        note = f"'{phrase.term}' {phrase.valence:+.1f}"
-        if phrase.note:
-            note += f": {phrase.note}"
-        if consumed:
-            note += f"; replaces {consumed:+.2f} from the words alone"
-        ledger.add(match.first, match.last, "phrase", base, note)
-        negator = negator_before(ledger.tokens, match.first)
-        self._modify_rule_item(ledger, match.first, negator, match.first)
-
-    def _apply_action(self, ledger: _Ledger, action: Action) -> None:
-        # The value sits on the measure: in "sanctions imposed after … were lifted" the
-        # measure, not the verb, stands in the main clause (see _damp_background).
-        base = action.valence * ledger.but_factor(action.verb)
-        positions = (action.verb, action.head)
-        consumed = self._set_rule_value(ledger, positions, action.head, base)
-        note = action.rule
-        if consumed:
-            note += f"; replaces {consumed:+.2f} from the words alone"
-        ledger.add(min(positions), max(positions), "reversal", base, note)
-        negator = action_negator(ledger.tokens, action)
-        self._modify_rule_item(ledger, action.head, negator, action.verb)
-
-    def _modify_rule_item(
-        self, ledger: _Ledger, anchor: int, negator: int | None, hedge_site: int
-    ) -> None:
-        """Negation and hedge of a phrase or reversal whose value sits on ``anchor``."""
+    def _hedge_domain_terms(self, ledger: Ledger) -> None:
         words = ledger.tokens.words
-        if negator is not None:
-            note = f"'{words[negator]}' turns it round (x{NEGATION_FACTOR})"
-            ledger.scale(anchor, NEGATION_FACTOR, "negation", note, by=negator)
-        hedge = hedge_before(ledger.tokens, hedge_site)
-        if hedge is not None:
-            note = f"'{words[hedge]}' makes it tentative (x{HEDGE_FACTOR})"
-            ledger.scale(anchor, HEDGE_FACTOR, "hedge", note, by=hedge)
-
-    def _hedge_domain_terms(self, ledger: _Ledger) -> None:
-        words = ledger.tokens.words
-        if HEDGES.isdisjoint(words):
+        if HEDGES.isdisjoint(ledger.tokens.vocab):
             return
         for i, word in enumerate(words):
             if ledger.taken[i] or not ledger.values[i] or word not in self.lexicon.words:
@@ -262,16 +219,18 @@ class DiplomacyScorer:
                 note = f"'{words[hedge]}' makes '{word}' tentative (x{HEDGE_FACTOR})"
                 ledger.scale(i, HEDGE_FACTOR, "hedge", note, by=hedge)
 
-    def _neutralise_third_events(self, ledger: _Ledger) -> None:
+    def _neutralise_third_events(self, ledger: Ledger) -> None:
         finding = find_third_event(ledger.tokens, ledger.values)
         if finding is None:
             return
         words = ledger.tokens.words
         for s in finding.solidarity:
+            if ledger.taken[s]:  # "expressed regret" already counts as a phrase
+                continue
             was = ledger.vader[s]
             ledger.values[s] = SOLIDARITY_VALENCE
             ledger.taken[s] = True
-            note = f"'{words[s]}' + a third event (coup, attack …): solidarity with its target"
+            note = f"'{words[s]}' + a third event (coup, attack, death …): sympathy with its target"
             if was:
                 note += f"; replaces VADER's {was:+.2f}"
             ledger.add(s, s, "third_event_neutralised", SOLIDARITY_VALENCE, note)
@@ -288,7 +247,7 @@ class DiplomacyScorer:
             note = f"third-event word in a statement of '{cue}': not about the relation"
             ledger.scale(i, 0.0, "third_event_neutralised", note)
 
-    def _damp_background(self, ledger: _Ledger) -> None:
+    def _damp_background(self, ledger: Ledger) -> None:
         mask = background_mask(ledger.tokens)
         if mask is None:
             return
@@ -301,9 +260,14 @@ class DiplomacyScorer:
         for i, in_background in enumerate(mask):
             if not in_background or values[i] >= 0:
                 continue
-            if i in events or base_word(words[i]) in THIRD_EVENT:
+            first, last = ledger.span_of(i)
+            covered = {base_word(w) for w in words[first : last + 1]}
+            if i in events or not covered.isdisjoint(THIRD_EVENT):
                 note = "third event in the background of a warming statement"
                 ledger.scale(i, 0.0, "third_event_neutralised", note)
+            elif not covered.isdisjoint(RUPTURE_EVENTS):
+                note = "a past rupture that only dates a warming statement ('since the crisis')"
+                ledger.scale(i, 0.0, "clause", note)
             else:
                 note = f"background clause of a warming statement (x{BACKGROUND_FACTOR})"
                 ledger.scale(i, BACKGROUND_FACTOR, "clause", note)
@@ -312,7 +276,7 @@ class DiplomacyScorer:
 
     def _explain(self, source: str, start: int, end: int) -> tuple[Score, Explanation]:
         text = source[start:end]
-        sink: list[_Ledger] = []
+        sink: list[Ledger] = []
         scores = self._run(text, source, sink)
         if not sink:
             return to_score(scores), Explanation(self.name, scores["compound"], ())
@@ -347,3 +311,46 @@ class DiplomacyScorer:
         out.sort(key=sort_key)
         emphasis = analyzer._punctuation_emphasis(ledger.tokens.text)
         return to_score(scores), Explanation(self.name, scores["compound"], tuple(out), emphasis)
+
+
+def _apply_phrase(ledger: Ledger, match: PhraseMatch) -> None:
+    phrase = match.phrase
+    note = f"'{phrase.term}' {phrase.valence:+.1f}"
+    if phrase.note:
+        note += f": {phrase.note}"
+    negator = negator_before(ledger.tokens, match.first)
+    ledger.set_rule(
+        match.positions, match.first, phrase.valence, "phrase", note, match.first, negator
+    )
+
+
+def _apply_action(ledger: Ledger, action: Action) -> None:
+    # The value sits on the measure: in "sanctions imposed after … were lifted" the
+    # measure, not the verb, stands in the main clause (see _damp_background).
+    negator = action_negator(ledger.tokens, action)
+    positions = (action.verb, action.head)
+    ledger.set_rule(
+        positions, action.head, action.valence, "reversal", action.rule, action.verb, negator
+    )
+
+
+def _neutralise_purpose(ledger: Ledger, agreement: Agreement) -> None:
+    """What two sides agree to stop or fight is not their relation: "to stop the flow …"."""
+    words = ledger.tokens.words
+    cue = words[agreement.hit.anchor]
+    for i in agreement.purpose:
+        if ledger.taken[i] or ledger.values[i] >= 0:
+            continue
+        note = f"object of an agreement ('{cue}'): what the sides act on, not their relation"
+        ledger.scale(i, 0.0, "third_event_neutralised", note)
+
+
+def _weigh_concessions(ledger: Ledger) -> None:
+    """A concessive clause counts half: "slow to show solidarity, although he welcomed …"."""
+    mask = concessive_mask(ledger.tokens)
+    if mask is None or all(mask[1:]):
+        return
+    for i, conceded in enumerate(mask):
+        if conceded and ledger.values[i]:
+            note = f"concessive clause (x{CONCESSIVE_FACTOR})"
+            ledger.scale(i, CONCESSIVE_FACTOR, "clause", note)

@@ -9,17 +9,23 @@ Contract
   (only the hostile-measure reversal of :mod:`tracker.diplomacy_rules` applies to it).
 - *Third events* (a coup, terrorists, an attack, victims, a war, a bombing …) happen to one
   side, not between the sides. :func:`find_third_event` finds statements of one side's support,
-  sympathy, condolences, solidarity or gratitude toward the other (and "against / condemned the
-  coup", which is solidarity); in such a statement the third-event words, and the negative
-  words that qualify them ("the failed coup"), say nothing about the relation and are
-  neutralised. Support *for* a hostile actor ("support for militants") is not such a statement
+  sympathy, condolences, regret, solidarity or gratitude toward the other (and "against /
+  condemned the coup", which is solidarity); in such a statement the third-event words, and
+  the negative words that qualify them ("the failed coup"), say nothing about the relation and
+  are neutralised. Support *for* a hostile actor ("support for militants") is not such a statement
   and its support word is neutralised instead; nor are an accusation ("accused Ankara of
-  backing …") and negated or grudging support ("slow to condemn the coup", "lack of support").
+  backing …") and negated or grudging support ("slow to condemn the coup", "lack of support");
+  nor is a threat ("would regret it") or regret over the other side's own act ("regretted
+  Turkey's attack").
 - :func:`background_mask` marks background clauses opened by after / following / since / amid /
   when / during / despite / in the wake of; :mod:`tracker.diplomacy` damps their negative words
-  when the rest of the statement is warming ("relations warmed quickly after the failed coup").
+  when the rest of the statement is warming ("relations warmed quickly after the failed coup")
+  and neutralises the :data:`RUPTURE_EVENTS` there, which only date the statement ("spoke for
+  the first time since the shootdown").
+- :func:`concessive_mask` marks a concessive clause (from although / though / albeit, or a
+  sentence-opening while / whereas, to the end of its clause); it counts x0.4.
 - :func:`split_clauses` cuts a sentence at contrastive boundaries for callers that score each
-  clause on its own.
+  clause on its own, including after a sentence-opening "While …," clause.
 """
 
 from __future__ import annotations
@@ -79,8 +85,11 @@ SUPPORT_CUES = frozenset(
     | {"condolence", "condolences", "solidarity", "gratitude", "grateful", "thank", "thanks"}
     | {"thanked", "thanking", "appreciate", "appreciated", "appreciates", "appreciation"}
     | {"congratulated", "congratulate", "sympathise", "sympathize", "sympathised", "sorry"}
-    | {"sorrow"}
+    | {"sorrow", "regret", "regrets", "regretted"}
 )
+REGRETS = frozenset({"regret", "regrets", "regretted"})
+# "Ankara would regret it" is a threat, not an expression of regret.
+_THREAT_MODALS = frozenset({"will", "would", "shall", "'ll", "going"})
 STAND_WORDS = frozenset({"stand", "stands", "stood", "standing"})  # + "by"
 OPPOSITION_CUES = frozenset(
     {"against", "condemn", "condemns", "condemned", "condemning", "condemnation", "denounce"}
@@ -100,6 +109,18 @@ SIDE_WORDS = frozenset(
 BACKGROUND_CONNECTORS = frozenset(
     {"after", "following", "since", "amid", "when", "during", "despite", "wake"}
 )
+# Ruptures that a background clause of a warming statement only dates it by: "spoke for the
+# first time since the shootdown", "met days after they moved to end the crisis".
+RUPTURE_EVENTS = frozenset(
+    {"crisis", "shootdown", "downing", "downed", "shot", "shooting", "incident", "rupture"}
+    | {"row", "spat", "rift", "standoff", "dispute", "tension", "tensions", "collapse"}
+    | {"collapsed", "deteriorated", "deterioration", "soured", "souring", "froze", "frozen"}
+    | {"strained", "disrupted", "breakdown", "sanctions"}
+)
+# A concession weighs less than the main clause: "slow to help, although he welcomed …".
+CONCESSIVE = frozenset({"although", "though", "albeit"})
+CONCESSIVE_OPENERS = frozenset({"while", "whereas"})  # only as the sentence's first word
+CONCESSIVE_FACTOR = 0.4
 MEASURE_TRIGGERS = HOSTILE_MEASURES | frozenset(QUALIFIED_MEASURES)
 _CUE_WORDS = SUPPORT_CUES | STAND_WORDS | OPPOSITION_CUES
 _BACKGROUND_STOPS = frozenset({"while", "but", "whereas"})
@@ -111,17 +132,21 @@ _NOUN_PHRASE_STOPS = frozenset(
 _CLAUSE_SPLIT_RE = re.compile(
     r",\s+while\s+|;\s+|\s+whereas\s+|,\s+but\s+|\s+while\s+", re.IGNORECASE
 )
+# "While ties with Brussels are warming, relations with Moscow remain frozen."
+_LEADING_WHILE_RE = re.compile(
+    r"^\s*[\"'\u201c\u2018]?(?:while|whereas)\s+([^,;]+),\s+", re.IGNORECASE
+)
 
 
 def token_triggers(tokens: Tokens) -> tuple[bool, bool]:
     """(is the text diplomatic?, does it name a hostile measure such as a ban?)."""
     words = tokens.words
     diplomatic = (
-        not ANCHOR_WORDS.isdisjoint(words)
+        not ANCHOR_WORDS.isdisjoint(tokens.vocab)
         or bool(_CASED_ANCHOR_RE.search(tokens.text))
         or any(not ANCHOR_WORDS.isdisjoint(w.split("-")) for w in words if "-" in w)
     )
-    return diplomatic, not MEASURE_TRIGGERS.isdisjoint(words)
+    return diplomatic, not MEASURE_TRIGGERS.isdisjoint(tokens.vocab)
 
 
 def is_diplomatic(text: str) -> bool:
@@ -134,7 +159,7 @@ class ThirdEventFinding:
     """A support or solidarity statement and the third-event words it neutralises."""
 
     cues: tuple[int, ...]
-    solidarity: tuple[int, ...]  # opposition words ("against", "condemned") that become +
+    solidarity: tuple[int, ...]  # "against", "condemned", regret over a death: they become +
     misdirected: tuple[int, ...]  # support for a hostile actor: not warmth toward the other side
     neutralise: tuple[int, ...]
 
@@ -165,7 +190,31 @@ def _support_cue(tokens: Tokens, i: int) -> str | None:
             return None
     if _grudging(tokens, i):
         return None
+    if word in REGRETS and not _sincere_regret(tokens, i):
+        return None
     return _VALID
+
+
+def _sincere_regret(tokens: Tokens, i: int) -> bool:
+    """Regret over a third event, not a threat ("would regret") nor over the other side's act.
+
+    "regret over the death of the Russian pilot" neutralises the death; "regretted Turkey's
+    attack" does not: there the event belongs to a side and the regret is a reproach.
+    """
+    words = tokens.words
+    if i > 0 and (words[i - 1] in _THREAT_MODALS or words[i - 1].endswith("'ll")):
+        return False
+    return _event_after(tokens, i) is not False
+
+
+def _event_after(tokens: Tokens, i: int) -> bool | None:
+    """True if a third event follows piece ``i`` before any side, False if a side comes first."""
+    for j in tokens.window_after(i, 5):
+        if base_word(tokens.words[j]) in THIRD_EVENT:
+            return True
+        if _is_side(tokens, j):
+            return False
+    return None
 
 
 def _grudging(tokens: Tokens, i: int) -> bool:
@@ -206,13 +255,21 @@ def third_event_words(
 
 def find_third_event(tokens: Tokens, values: Sequence[float]) -> ThirdEventFinding | None:
     """The statement's support / solidarity cues and the words they neutralise, if any."""
+    if _CUE_WORDS.isdisjoint(tokens.vocab):
+        return None
     candidates = [i for i, word in enumerate(tokens.words) if word in _CUE_WORDS]
     if not candidates:
         return None
     kinds = {i: _support_cue(tokens, i) for i in candidates}
     cues = tuple(i for i in candidates if kinds[i] == _VALID)
     misdirected = tuple(i for i in candidates if kinds[i] == _MISDIRECTED)
-    solidarity = tuple(i for i in candidates if _solidarity_cue(tokens, i))
+    # Regret over a death is sympathy with the other side, whatever VADER says of "regret".
+    solidarity = tuple(
+        i
+        for i in candidates
+        if _solidarity_cue(tokens, i)
+        or (kinds[i] == _VALID and tokens.words[i] in REGRETS and _event_after(tokens, i))
+    )
     if not cues and not solidarity and not misdirected:
         return None
     targets: tuple[int, ...] = ()
@@ -226,7 +283,7 @@ def find_third_event(tokens: Tokens, values: Sequence[float]) -> ThirdEventFindi
 def background_mask(tokens: Tokens) -> list[bool] | None:
     """True for pieces inside a background clause ("after the failed coup"); None if none."""
     words = tokens.words
-    if BACKGROUND_CONNECTORS.isdisjoint(words):
+    if BACKGROUND_CONNECTORS.isdisjoint(tokens.vocab):
         return None
     mask = [False] * len(words)
     for c in [c for c, word in enumerate(words) if word in BACKGROUND_CONNECTORS]:
@@ -237,14 +294,41 @@ def background_mask(tokens: Tokens) -> list[bool] | None:
     return mask
 
 
+def concessive_mask(tokens: Tokens) -> list[bool] | None:
+    """True for pieces of a concessive clause ("although he welcomed …"); None if none.
+
+    The clause runs from "although" / "though" / "albeit", or from a sentence-opening "while"
+    / "whereas", to the end of its clause.
+    """
+    words = tokens.words
+    if CONCESSIVE.isdisjoint(tokens.vocab) and not (words and words[0] in CONCESSIVE_OPENERS):
+        return None
+    openers = [i for i, word in enumerate(words) if word in CONCESSIVE]
+    if words and words[0] in CONCESSIVE_OPENERS:
+        openers.append(0)
+    if not openers:
+        return None
+    mask = [False] * len(words)
+    for c in openers:
+        for j in tokens.window_after(c, len(words)):
+            mask[j] = True
+    return mask
+
+
 def split_clauses(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each clause, cut at ", while", "; ", " whereas ", ", but ", " while ".
+    """(start, end) of each clause, cut at ", while", "; ", " whereas ", ", but ", " while ",
+    and after a sentence-opening "While …," or "Whereas …," clause.
 
     The connector itself belongs to neither clause; spans are trimmed of outer whitespace.
     """
     spans: list[tuple[int, int]] = []
     start = 0
-    for match in _CLAUSE_SPLIT_RE.finditer(text):
+    leading = _LEADING_WHILE_RE.match(text)
+    # "While Turkey, a NATO member, …": a one- or two-word "clause" is an appositive's head.
+    if leading is not None and len(leading.group(1).split()) >= 3:
+        spans.append((leading.start(1), leading.end(1)))
+        start = leading.end()
+    for match in _CLAUSE_SPLIT_RE.finditer(text, start):
         spans.append((start, match.start()))
         start = match.end()
     spans.append((start, len(text)))

@@ -1,4 +1,4 @@
-"""Reversal rules, negation, hedges and phrase matching for the diplomacy profile.
+"""Reversal rules, negation and hedges for the diplomacy profile.
 
 Contract
 --------
@@ -18,7 +18,8 @@ opposite way to the words' tone:
 The verb is found before the measure within six words of the same clause ("began lifting
 sanctions", "lifted its ban on …", "the lifting of restrictions") or, in the passive, after
 it behind an auxiliary ("the ban on charter flights was lifted"). A verb before the measure
-wins over a participle after it ("lifting sanctions imposed on Turkey" is warming).
+wins over a participle after it ("lifting sanctions imposed on Turkey" is warming). "close"
+right before a noun is the adjective ("close cooperation", "close trade ties"), not a stop.
 
 *Negation* (VADER's negation words, "n't", and refuse/decline/fail/reject …, "yet to") within
 three words before the verb, or between measure and verb in the passive, multiplies the
@@ -28,13 +29,12 @@ is expected to, plans to, ready to …) within three words before a domain item 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from vaderSentiment.vaderSentiment import N_SCALAR, NEGATE
 
 from tracker.diplomacy_tokens import Tokens
-from tracker.lexicon import GAP, MAX_GAP, Phrase
 
 END_HOSTILE_VALENCE = 2.5
 START_HOSTILE_VALENCE = -2.5
@@ -114,6 +114,12 @@ RESUME_VERBS = _forms(
     "unfreez|e|es|ing", "unfroze||n", "expand||s|ed|ing", "expansion", "boost||s|ed|ing",
     "deepen||s|ed|ing", "increas|e|es|ed|ing", "allow||s|ed|ing", "permit||s|ted|ting",
 )  # fmt: skip
+# "close" is a verb only before its object's determiner ("close its market", "close down");
+# before a noun it is the adjective of "close cooperation", "close trade ties".
+_CLOSE_OBJECT_STARTS = frozenset(
+    {"the", "a", "an", "its", "their", "his", "her", "our", "all", "any", "this", "these"}
+    | {"down", "off"}
+)
 _HOSTILE_HEADS = HOSTILE_MEASURES | frozenset(QUALIFIED_MEASURES)
 _COOPERATIVE_HEADS = _HOSTILE_HEADS | COOPERATIVE_OBJECTS
 # Cooperative exchanges resume or stop without an object: "charter flights resumed on Friday".
@@ -146,20 +152,6 @@ class Action:
     valence: float
     passive: bool
     rule: str
-
-
-@dataclass(frozen=True)
-class PhraseMatch:
-    phrase: Phrase
-    positions: tuple[int, ...]  # the pieces the phrase's words matched, in order
-
-    @property
-    def first(self) -> int:
-        return self.positions[0]
-
-    @property
-    def last(self) -> int:
-        return self.positions[-1]
 
 
 def is_negator(word: str) -> bool:
@@ -211,6 +203,8 @@ def _verb_before(
     for j in reversed(tokens.window_before(k, size)):
         if taken[j] or _is_measure(words, j):
             return None
+        if words[j] == "close" and words[j + 1] not in _CLOSE_OBJECT_STARTS:
+            continue
         for which, verb_set in enumerate(sets):
             if words[j] in verb_set:
                 return j, which
@@ -245,8 +239,10 @@ def find_actions(tokens: Tokens, taken: Sequence[bool], cooperative: bool) -> li
     """Verb–measure pairs in the text; ``cooperative`` adds the cooperative-exchange rules."""
     words = tokens.words
     found: list[Action] = []
-    used = list(taken)
     heads = _COOPERATIVE_HEADS if cooperative else _HOSTILE_HEADS
+    if heads.isdisjoint(tokens.vocab):
+        return found
+    used = list(taken)
     for k in [k for k, word in enumerate(words) if word in heads]:
         word = words[k]
         measure = word in HOSTILE_MEASURES or (word in QUALIFIED_MEASURES and _is_measure(words, k))
@@ -294,74 +290,3 @@ def action_negator(tokens: Tokens, action: Action) -> int | None:
                 return j
         return negator_before(tokens, action.head)
     return negator_before(tokens, action.verb)
-
-
-class PhraseIndex:
-    """Domain phrases indexed by their first word (or the first three letters of a stem)."""
-
-    def __init__(self, phrases: Iterable[Phrase]) -> None:
-        self.exact: dict[str, list[Phrase]] = {}
-        self.stems: dict[str, list[Phrase]] = {}
-        for phrase in sorted(phrases, key=lambda p: -len(p.parts)):
-            first = phrase.parts[0]
-            if first.endswith("*"):
-                self.stems.setdefault(first[:3], []).append(phrase)
-            else:
-                self.exact.setdefault(first, []).append(phrase)
-
-    def __bool__(self) -> bool:
-        return bool(self.exact or self.stems)
-
-    def find(self, tokens: Tokens, taken: Sequence[bool]) -> list[PhraseMatch]:
-        """Non-overlapping matches, left to right, the longest phrase first at each piece."""
-        words = tokens.words
-        used = list(taken)
-        found: list[PhraseMatch] = []
-        exact, stems = self.exact, self.stems
-        starts = [i for i, word in enumerate(words) if word in exact or word[:3] in stems]
-        for i in starts:
-            if used[i]:
-                continue
-            word = words[i]
-            for phrase in exact.get(word, []) + stems.get(word[:3], []):
-                positions = _match_at(tokens, used, i, phrase.parts)
-                if positions is not None:
-                    for p in positions:
-                        used[p] = True
-                    found.append(PhraseMatch(phrase, positions))
-                    break
-        return found
-
-
-def _part_matches(part: str, word: str) -> bool:
-    if part.endswith("*"):
-        return word.startswith(part[:-1])
-    return word == part
-
-
-def _match_at(
-    tokens: Tokens, used: Sequence[bool], i: int, parts: tuple[str, ...]
-) -> tuple[int, ...] | None:
-    words = tokens.words
-    positions: list[int] = []
-    pos = i
-    gap = 0
-    for part in parts:
-        if part == GAP:
-            gap = MAX_GAP
-            continue
-        limit = pos + gap
-        while True:
-            if pos >= len(words) or used[pos]:
-                return None
-            if _part_matches(part, words[pos]):
-                break
-            if pos >= limit or tokens.clause_end[pos]:
-                return None
-            pos += 1
-        if positions and tokens.clause_end[positions[-1]]:
-            return None
-        positions.append(pos)
-        pos += 1
-        gap = 0
-    return tuple(positions)

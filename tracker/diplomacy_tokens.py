@@ -8,6 +8,7 @@ see exactly those pieces so a rule's verdict lands on the right entry of VADER's
 
 - ``words[i]``: the piece lower-cased, typographic apostrophes folded to ``'`` and outer
   punctuation (ASCII and typographic: quotes, dashes, ellipsis) stripped;
+- ``vocab``: the set of ``words``, for the rules' quick "does this text concern me?" tests;
 - ``clause_end[i]``: the piece closes a clause (ends in ``, ; : . ! ?``, or is a dash), so
   rule windows do not reach across it ("U.S." and "St." do not close one).
 
@@ -51,7 +52,7 @@ def base_word(word: str) -> str:
 class Tokens:
     """Whitespace pieces of one text, with the per-piece facts the rules look at."""
 
-    __slots__ = ("text", "raw", "words", "clause_end")
+    __slots__ = ("text", "raw", "words", "clause_end", "vocab")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -59,6 +60,8 @@ class Tokens:
         # Lower-casing never adds or removes whitespace, so the two splits stay aligned.
         self.words = [p.strip(_STRIP) for p in normalise_quotes(text.lower()).split()]
         self.clause_end = [p[-1] in _TAIL and _ends_clause(p) for p in self.raw]
+        # The distinct words: rules test it first to skip a text that cannot concern them.
+        self.vocab = frozenset(self.words)
 
     def __len__(self) -> int:
         return len(self.raw)

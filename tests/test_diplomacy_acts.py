@@ -1,0 +1,247 @@
+"""The diplomacy profile on acts between the sides: withheld gestures, agreements, protests.
+
+Every sentence here is our own writing (about real events, in our own words); each rule has a
+table where it must fire and one where it must not.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from tracker.vader_scorer import expected_compound, get_scorer
+
+DIPLOMACY = get_scorer("diplomacy")
+VADER = get_scorer("vader")
+
+
+def sign(x: float) -> int:
+    return (x > 0) - (x < 0)
+
+
+def check_sign(sentence: str, expected: int) -> None:
+    compound = DIPLOMACY.score(sentence).compound
+    assert sign(compound) == expected, DIPLOMACY.explain(sentence).describe()
+
+
+def notes(sentence: str) -> list[str]:
+    return [c.note for c in DIPLOMACY.explain(sentence).contributions]
+
+
+def fired(sentence: str, marker: str) -> bool:
+    return any(marker in note for note in notes(sentence))
+
+
+def check_rule(sentence: str, expected: int, marker: str, fires: bool) -> None:
+    check_sign(sentence, expected)
+    explanation = DIPLOMACY.explain(sentence)
+    assert math.isclose(expected_compound(explanation), explanation.compound, abs_tol=1e-4)
+    assert fired(sentence, marker) == fires, explanation.describe()
+
+
+WITHHELD = "conciliatory act withheld"
+
+# (name, sentence, expected sign): a refused, cancelled or grudging conciliatory act.
+WITHHELD_ACTS = [
+    ("refused to apologise", "Erdogan refused to apologise to Putin for the incident.", -1),
+    ("rejected calls to apologise", "Ankara rejected calls to apologise for the incident.", -1),
+    ("ruled out an apology", "Erdogan ruled out an apology to Moscow over the jet.", -1),
+    ("no plans to meet", "Putin had no plans to meet Erdogan at the summit in Paris.", -1),
+    ("declined to meet", "The Russian leader declined to meet his Turkish counterpart.", -1),
+    ("cancelled the visit", "Lavrov cancelled the visit to Ankara.", -1),
+    ("turned down an invitation", "Putin turned down an invitation to visit Ankara.", -1),
+    ("skipped the summit", "Obama skipped the summit with Erdogan.", -1),
+    ("no intention of meeting", "The Kremlin said Putin had no intention of meeting Erdogan.", -1),
+    (
+        "postponed a meeting, one free word",
+        "Moscow postponed the intergovernmental meeting with Ankara indefinitely.",
+        -1,
+    ),
+    ("unlikely to apologise", "Ankara is unlikely to apologise to Moscow, analysts said.", -1),
+    ("refused to hand over", "The United States refused to hand over Gulen to Turkey.", -1),
+    (
+        "failed to reach an agreement",
+        "The EU and Turkey failed to reach an agreement on visa liberalisation.",
+        -1,
+    ),
+    (
+        "slow to show solidarity, although",
+        "Obama had been slow to show solidarity with Turkey, although he welcomed NATO's support.",
+        -1,
+    ),
+    (
+        "failed to show support",
+        "Ankara complained that Washington failed to show support after the coup.",
+        -1,
+    ),
+    (
+        "reluctant to support",
+        "EU leaders were reluctant to support Ankara after the failed coup.",
+        -1,
+    ),
+    ("lack of solidarity", "Erdogan criticised the lack of solidarity from European leaders.", -1),
+    (
+        "lukewarm support",
+        "Brussels offered only lukewarm support to Ankara after the coup attempt.",
+        -1,
+    ),
+    ("slow to visit", "NATO allies were quick to condemn the coup but slow to visit Ankara.", -1),
+    # A negated refusal turns round like any other rule.
+    ("refused to rule out a meeting", "Putin refused to rule out a meeting with Erdogan.", 1),
+]
+
+WITHHELD_MUST_NOT_FIRE = [
+    (
+        "declined to comment on the talks",
+        "Lavrov declined to comment on the talks, but said Putin would meet Erdogan.",
+        1,
+    ),
+    (
+        "quick to show solidarity",
+        "Putin was quick to show solidarity with Turkey after the coup attempt.",
+        1,
+    ),
+    (
+        "ready to meet",
+        "Putin said he was ready to meet Erdogan once Turkey apologised.",
+        1,
+    ),
+    ("agreed to meet", "Erdogan agreed to meet Putin in St Petersburg.", 1),
+    # Plain negation is VADER's own rule, not this one.
+    ("would not meet", "Putin would not meet Erdogan, the Kremlin said.", -1),
+    (
+        "failed coup is not a failed act",
+        "Russia expressed support for Turkey after the failed coup.",
+        1,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"), [c[1:] for c in WITHHELD_ACTS], ids=[c[0] for c in WITHHELD_ACTS]
+)
+def test_withheld_conciliatory_acts_are_cooling(sentence: str, expected: int) -> None:
+    check_rule(sentence, expected, WITHHELD, fires=True)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [c[1:] for c in WITHHELD_MUST_NOT_FIRE],
+    ids=[c[0] for c in WITHHELD_MUST_NOT_FIRE],
+)
+def test_withheld_act_rule_needs_a_refusal_of_the_act(sentence: str, expected: int) -> None:
+    check_rule(sentence, expected, WITHHELD, fires=False)
+
+
+def test_a_concession_weighs_less_than_the_main_clause() -> None:
+    sentence = WITHHELD_ACTS[13][1]
+    assert fired(sentence, "concessive clause")
+    assert VADER.score(sentence).compound > 0
+
+
+AGREEMENT = "an agreement between the sides"
+
+# (name, sentence, expected sign): the sides agree, whatever the object's tone.
+AGREEMENTS = [
+    (
+        "agreed on a plan to stop",
+        "Turkey and the EU agreed on a plan to stop the flow of migrants.",
+        1,
+    ),
+    ("signed a deal to curb", "Ankara and Brussels signed a deal to curb illegal migration.", 1),
+    ("struck a deal to end", "Russia and Turkey struck a deal to end the fighting in Aleppo.", 1),
+    (
+        "reached a deal to stop",
+        "Turkish and Russian negotiators reached a deal to stop the violence in Aleppo.",
+        1,
+    ),
+    ("agreed to fight together", "Turkey and Russia agreed to fight terrorism together.", 1),
+    (
+        "signed an agreement with",
+        "Ankara signed an agreement with Moscow to curb smuggling across the border.",
+        1,
+    ),
+    ("agreed to unfreeze", "The two leaders agreed to unfreeze relations with Ankara.", 1),
+]
+
+AGREEMENTS_MUST_NOT_FIRE = [
+    ("one side agrees to freeze", "The EU agreed to freeze accession talks with Turkey.", -1),
+    ("the deal is at risk", "The deal with the EU on migrants is at risk, Erdogan warned.", -1),
+    ("scrap the deal", "Ankara threatened to scrap the migrant deal with Brussels.", -1),
+    ("failed to agree", "Turkey and Russia failed to agree on Syria.", -1),
+    ("refused to sign", "Turkey refused to sign the deal with the EU.", -1),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"), [c[1:] for c in AGREEMENTS], ids=[c[0] for c in AGREEMENTS]
+)
+def test_agreements_between_the_sides_are_warming(sentence: str, expected: int) -> None:
+    check_rule(sentence, expected, AGREEMENT, fires=True)
+    assert DIPLOMACY.score(sentence).compound > VADER.score(sentence).compound
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [c[1:] for c in AGREEMENTS_MUST_NOT_FIRE],
+    ids=[c[0] for c in AGREEMENTS_MUST_NOT_FIRE],
+)
+def test_agreement_rule_needs_two_parties_and_an_act(sentence: str, expected: int) -> None:
+    check_rule(sentence, expected, AGREEMENT, fires=False)
+
+
+def test_the_purpose_of_an_agreement_is_neutralised() -> None:
+    explanation = DIPLOMACY.explain(AGREEMENTS[0][1])
+    (stop,) = explanation.by_kind("third_event_neutralised")
+    assert stop.text == "stop" and stop.weight > 0
+
+
+# (name, sentence, expected sign): protests and contacts carried by domain phrases and words.
+PROTESTS_AND_CONTACTS = [
+    ("at odds", "Turkey and the United States are at odds over the Kurdish militia.", -1),
+    ("summoned the charge", "The foreign ministry summoned the US charge d'affaires.", -1),
+    (
+        "summoned the charg\u00e9",
+        "Ankara summoned the charg\u00e9 d'affaires over the remarks.",
+        -1,
+    ),
+    ("envoy was summoned", "Germany's envoy was summoned over the Armenia resolution.", -1),
+    ("recalled its envoy", "Moscow recalled its envoy from Ankara.", -1),
+    ("expelled the ambassador", "Russia expelled the Turkish ambassador.", -1),
+    ("demanded extradition", "Ankara demanded the extradition of Gulen from Washington.", -1),
+    (
+        "raised the extradition demand",
+        "Turkey raised the demand for the extradition of Gulen with Washington.",
+        -1,
+    ),
+    ("warned of consequences", "Moscow warned Ankara of consequences.", -1),
+    ("lodged a protest", "Turkey lodged a protest with the Russian embassy over the remarks.", -1),
+    ("spoke by phone", "Lavrov and Cavusoglu spoke by phone on Monday.", 1),
+    ("held talks", "Cavusoglu held talks with Lavrov in Sochi.", 1),
+    ("telephoned", "Erdogan telephoned Putin on Friday.", 1),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [c[1:] for c in PROTESTS_AND_CONTACTS],
+    ids=[c[0] for c in PROTESTS_AND_CONTACTS],
+)
+def test_protests_cool_and_contacts_warm(sentence: str, expected: int) -> None:
+    check_sign(sentence, expected)
+    kinds = {c.kind for c in DIPLOMACY.explain(sentence).contributions}
+    assert kinds & {"domain_term", "phrase"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Turkey and Azerbaijan have close trade ties.",
+        "Ankara and Baku agreed on close cooperation.",
+    ],
+    ids=["close trade ties", "close cooperation"],
+)
+def test_close_before_a_noun_is_not_closing_it(sentence: str) -> None:
+    assert not fired(sentence, "stopping a cooperative exchange")
+    assert DIPLOMACY.score(sentence).compound >= 0

@@ -1,0 +1,265 @@
+"""The diplomacy profile on relation states: frozen or stalled relations, their endings,
+past ruptures that only date a statement, regret over a death, a leading "While" clause.
+
+Every sentence here is our own writing (about real events, in our own words); each rule has a
+table where it must fire and one where it must not.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from tracker.diplomacy import split_clauses
+from tracker.vader_scorer import expected_compound, get_scorer
+
+DIPLOMACY = get_scorer("diplomacy")
+VADER = get_scorer("vader")
+
+
+def sign(x: float) -> int:
+    return (x > 0) - (x < 0)
+
+
+def check_sign(sentence: str, expected: int) -> None:
+    compound = DIPLOMACY.score(sentence).compound
+    assert sign(compound) == expected, DIPLOMACY.explain(sentence).describe()
+
+
+def notes(sentence: str) -> list[str]:
+    return [c.note for c in DIPLOMACY.explain(sentence).contributions]
+
+
+def fired(sentence: str, marker: str) -> bool:
+    return any(marker in note for note in notes(sentence))
+
+
+def check_rule(sentence: str, expected: int, marker: str, fires: bool) -> None:
+    check_sign(sentence, expected)
+    explanation = DIPLOMACY.explain(sentence)
+    assert math.isclose(expected_compound(explanation), explanation.compound, abs_tol=1e-4)
+    assert fired(sentence, marker) == fires, explanation.describe()
+
+
+RELATION_STATE = "a relation in a hostile state"
+STATE_ENDED = "ending a hostile state"
+
+# (name, sentence, expected sign): a relation noun with a state predicate.
+RELATION_STATES = [
+    ("remain frozen", "Relations between Ankara and Moscow remain frozen.", -1),
+    ("still frozen", "Ties with Russia are still frozen, the minister said.", -1),
+    ("talks stalled", "Talks between Turkey and the EU stalled.", -1),
+    ("cooperation has stalled", "Cooperation between Ankara and Washington has stalled.", -1),
+    ("are tense", "Relations between Ankara and Washington are tense.", -1),
+    ("are strained", "Ties between Turkey and the EU are strained.", -1),
+    ("remain tense over", "Relations remain tense over the extradition of the cleric.", -1),
+    ("deadlocked", "Ankara's accession talks with Brussels are deadlocked.", -1),
+    (
+        "attributive stalled",
+        "Stalled accession talks dominated the summit between Turkey and the EU.",
+        -1,
+    ),
+    (
+        "frozen over a case",
+        "Relations between Ankara and Washington remain frozen over the Gulen case.",
+        -1,
+    ),
+    (
+        "no longer frozen",
+        "Relations between Turkey and Russia are no longer frozen, Peskov said.",
+        1,
+    ),
+]
+
+# (name, sentence, expected sign): a verb ending a hostile state.
+STATE_ENDINGS = [
+    ("thaw the frozen ties", "Putin and Erdogan moved to thaw the frozen ties.", 1),
+    ("thawing frozen economic ties", "Moscow and Ankara are thawing frozen economic ties.", 1),
+    ("tensions eased", "Tensions between Ankara and Moscow eased after the letter.", 1),
+    ("overcome differences", "Ankara and Moscow will work to overcome their differences.", 1),
+    ("end the crisis", "Erdogan and Putin agreed to end the crisis.", 1),
+    ("broke the ice", "Moscow broke the ice with Ankara by lifting the charter ban.", 1),
+    ("efforts failed", "Efforts to end the crisis between Ankara and Moscow failed.", -1),
+]
+
+STATES_MUST_NOT_FIRE = [
+    ("frozen chicken", "Russia lifted the ban on frozen chicken from Turkey.", 1),
+    (
+        "tensions rose",
+        "Tensions between Ankara and Moscow rose sharply after the jet was shot down.",
+        -1,
+    ),
+    (
+        "crisis deepened",
+        "The crisis between Ankara and Moscow deepened after Turkey shot down the jet.",
+        -1,
+    ),
+    ("resolve is a noun", "Russia's resolve in the crisis impressed Ankara.", 1),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"), [c[1:] for c in RELATION_STATES], ids=[c[0] for c in RELATION_STATES]
+)
+def test_frozen_and_stalled_relations_are_cooling(sentence: str, expected: int) -> None:
+    check_rule(sentence, expected, RELATION_STATE, fires=True)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"), [c[1:] for c in STATE_ENDINGS], ids=[c[0] for c in STATE_ENDINGS]
+)
+def test_ending_a_hostile_state_is_warming(sentence: str, expected: int) -> None:
+    check_rule(sentence, expected, STATE_ENDED, fires=True)
+    assert not fired(sentence, RELATION_STATE)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [c[1:] for c in STATES_MUST_NOT_FIRE],
+    ids=[c[0] for c in STATES_MUST_NOT_FIRE],
+)
+def test_state_rules_need_a_relation_or_an_ending(sentence: str, expected: int) -> None:
+    check_rule(sentence, expected, RELATION_STATE, fires=False)
+    assert not fired(sentence, STATE_ENDED)
+
+
+PAST_RUPTURE = "a past rupture that only dates"
+
+# (name, sentence, expected sign): contact now, the old crisis only as a date.
+BACKGROUND_RUPTURES = [
+    (
+        "telephone since the shootdown",
+        "Putin and Erdogan spoke by telephone for the first time since the shootdown.",
+        1,
+    ),
+    (
+        "met days after a crisis that began when",
+        "The foreign ministers met in Sochi days after the two countries moved to end a crisis "
+        "that began when Turkey shot down a Russian jet.",
+        1,
+    ),
+    (
+        "first visit since the crisis",
+        "It is the first visit by a Turkish minister to Russia since the crisis.",
+        1,
+    ),
+    (
+        "visited since relations collapsed",
+        "Erdogan visited Moscow for the first time since relations collapsed over the downing "
+        "of the jet.",
+        1,
+    ),
+    (
+        "telephoned since the crisis began",
+        "Lavrov telephoned Cavusoglu for the first time since the crisis began.",
+        1,
+    ),
+]
+
+BACKGROUND_MUST_NOT_FIRE = [
+    ("sanctions after the shootdown", "Russia imposed sanctions after the shootdown.", -1),
+    (
+        "since the crisis, exports fell",
+        "Since the crisis erupted, Turkish exports to Russia have fallen by half.",
+        -1,
+    ),
+    (
+        "rupture in the main clause",
+        "Relations between Turkey and Russia collapsed after the shootdown.",
+        -1,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [c[1:] for c in BACKGROUND_RUPTURES],
+    ids=[c[0] for c in BACKGROUND_RUPTURES],
+)
+def test_a_past_rupture_only_dates_a_contact(sentence: str, expected: int) -> None:
+    check_rule(sentence, expected, PAST_RUPTURE, fires=True)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [c[1:] for c in BACKGROUND_MUST_NOT_FIRE],
+    ids=[c[0] for c in BACKGROUND_MUST_NOT_FIRE],
+)
+def test_a_rupture_in_a_cooling_statement_counts(sentence: str, expected: int) -> None:
+    check_rule(sentence, expected, PAST_RUPTURE, fires=False)
+
+
+# (name, sentence, expected sign): regret over a death is sympathy; a threat or a reproach
+# is not.
+REGRETS = [
+    (
+        "express regret over a death",
+        "Erdogan had written to Putin to express regret over the death of the Russian pilot.",
+        1,
+    ),
+    (
+        "conveyed regret over a killing",
+        "Turkish officials conveyed regret over the killing of the Russian ambassador.",
+        1,
+    ),
+    ("regretted a death", "Erdogan regretted the death of the Russian pilot.", 1),
+    ("threat: would regret", "Moscow said Ankara would regret the death of the pilot.", -1),
+    ("regret over a side's own act", "Russia regretted Turkey's attack on its bomber.", -1),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"), [c[1:] for c in REGRETS], ids=[c[0] for c in REGRETS]
+)
+def test_regret_over_a_death_neutralises_it(sentence: str, expected: int) -> None:
+    check_sign(sentence, expected)
+    neutralised = DIPLOMACY.explain(sentence).by_kind("third_event_neutralised")
+    assert bool(neutralised) == (expected > 0)
+
+
+# (name, sentence, clause index, expected sign of that clause)
+LEADING_WHILE = [
+    (
+        "leading While: warming",
+        "While Ankara's ties with Brussels are warming, its relations with Moscow remain frozen.",
+        0,
+        1,
+    ),
+    (
+        "leading While: frozen",
+        "While Ankara's ties with Brussels are warming, its relations with Moscow remain frozen.",
+        1,
+        -1,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "index", "expected"),
+    [c[1:] for c in LEADING_WHILE],
+    ids=[c[0] for c in LEADING_WHILE],
+)
+def test_a_leading_while_clause_is_scored_on_its_own(
+    sentence: str, index: int, expected: int
+) -> None:
+    spans = split_clauses(sentence)
+    assert len(spans) == 2
+    start, end = spans[index]
+    assert sign(DIPLOMACY.score_span(sentence, start, end).compound) == expected
+
+
+SPLITS = [
+    ("leading While", "While A rose sharply, B fell.", ["A rose sharply", "B fell."]),
+    ("quoted leading While", "\u201cWhile A rose sharply, B fell", ["A rose sharply", "B fell"]),
+    (
+        "appositive is not a clause",
+        "While Turkey, a NATO member, bought missiles, allies objected.",
+        ["While Turkey, a NATO member, bought missiles, allies objected."],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "clauses"), [c[1:] for c in SPLITS], ids=[c[0] for c in SPLITS])
+def test_split_after_a_leading_while(text: str, clauses: list[str]) -> None:
+    assert [text[a:b] for a, b in split_clauses(text)] == clauses
