@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from tracker import (
+    clauses,
     diplomacy_acts,
     diplomacy_context,
     diplomacy_ledger,
@@ -102,6 +103,7 @@ RULE_MODULES = (
     diplomacy_states,
     diplomacy_acts,
     diplomacy_phrases,
+    clauses,
 )
 
 

@@ -34,6 +34,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from tracker.clauses import leading_contrast
 from tracker.diplomacy_rules import HOSTILE_MEASURES, QUALIFIED_MEASURES, negator_before
 from tracker.diplomacy_tokens import Tokens, base_word, tokenize
 
@@ -133,9 +134,6 @@ _CLAUSE_SPLIT_RE = re.compile(
     r",\s+while\s+|;\s+|\s+whereas\s+|,\s+but\s+|\s+while\s+", re.IGNORECASE
 )
 # "While ties with Brussels are warming, relations with Moscow remain frozen."
-_LEADING_WHILE_RE = re.compile(
-    r"^\s*[\"'\u201c\u2018]?(?:while|whereas)\s+([^,;]+),\s+", re.IGNORECASE
-)
 
 
 def token_triggers(tokens: Tokens) -> tuple[bool, bool]:
@@ -323,11 +321,10 @@ def split_clauses(text: str) -> list[tuple[int, int]]:
     """
     spans: list[tuple[int, int]] = []
     start = 0
-    leading = _LEADING_WHILE_RE.match(text)
-    # "While Turkey, a NATO member, …": a one- or two-word "clause" is an appositive's head.
-    if leading is not None and len(leading.group(1).split()) >= 3:
-        spans.append((leading.start(1), leading.end(1)))
-        start = leading.end()
+    leading = leading_contrast(text)
+    if leading is not None:
+        spans.append(leading[0])
+        start = leading[1]
     for match in _CLAUSE_SPLIT_RE.finditer(text, start):
         spans.append((start, match.start()))
         start = match.end()

@@ -36,6 +36,7 @@ from dataclasses import dataclass
 
 from tracker.actors import ActorDictionary, ActorMention, fold
 from tracker.attribution import NARRATOR, Attribution
+from tracker.clauses import leading_contrast
 
 TURKEY_RUSSIA = "Turkey–Russia"
 TURKEY_WEST = "Turkey–West"
@@ -86,7 +87,11 @@ class _Support:
 
 def _clauses(text: str) -> list[tuple[int, int]]:
     spans, start = [], 0
-    for m in _CLAUSE_BREAK.finditer(text):
+    leading = leading_contrast(text)
+    if leading is not None:
+        spans.append(leading[0])
+        start = leading[1]
+    for m in _CLAUSE_BREAK.finditer(text, start):
         spans.append((start, m.start()))
         start = m.end()
     spans.append((start, len(text)))
