@@ -114,6 +114,140 @@ CASES = [
      "Russia", "said Tkachev"),
 ]  # fmt: skip
 
+# A parenthetical between a named speaker and the verb (category: subject, comma, verb).
+PARENTHETICAL_CASES = [
+    ("prepositional phrase with since inside",
+     ["Vladimir Putin, on his first trip to Turkey since the crisis, told reporters in Istanbul "
+      "that ties were restored."], 0, "Vladimir Putin", "Russia",
+     "Vladimir Putin, on his first trip to Turkey since the crisis, told"),
+    ("participle phrase", ["Erdogan, speaking in Ankara after a cabinet meeting, said Turkey "
+     "wanted calm."], 0, "Recep Tayyip Erdogan", "Turkey",
+     "Erdogan, speaking in Ankara after a cabinet meeting, said"),
+    ("interview with an outlet", ["Lavrov, in an interview with RIA Novosti, said the "
+     "sanctions could be lifted."], 0, "Sergei Lavrov", "Russia",
+     "Lavrov, in an interview with RIA Novosti, said"),
+    ("passive participle", ["Cavusoglu, asked about the visa regime, said talks would "
+     "continue."], 0, "Mevlut Cavusoglu", "Turkey", "Cavusoglu, asked about the visa regime, said"),
+    ("title subject, relative clause with a date", ["The Turkish president, who flew back from "
+     "Baku on Monday, told his party that Moscow was a friend."], 0, "Recep Tayyip Erdogan",
+     "Turkey", "The Turkish president, who flew back from Baku on Monday, told"),
+    ("descriptor subject", ["Officials in Ankara, speaking on condition of anonymity, said the "
+     "talks had stalled."], 0, "Officials in Ankara", "Turkey",
+     "Officials in Ankara, speaking on condition of anonymity, said"),
+    ("must not fire: clause before the parenthetical, inverted speaker",
+     ["Exports dropped since November, in part because of the embargo, said Peskov."], 0,
+     "Dmitry Peskov", "Russia", "said Peskov"),
+    ("must not fire: short clause before the parenthetical",
+     ["Ties improved, in part thanks to tourism, said Peskov."], 0, "Dmitry Peskov", "Russia",
+     "said Peskov"),
+    ("must not fire: reported clause after the verb is not an inverted speaker",
+     ["Lavrov, in an interview, said Putin would visit Ankara."], 0, "Sergei Lavrov", "Russia",
+     "Lavrov, in an interview, said"),
+]  # fmt: skip
+
+# A reporting clause inside a noun phrase: the remark is embedded in the narrator's sentence.
+EMBEDDED_CASES = [
+    ("reduced relative clause, -ed verb", ["Turkey detained dozens of reporters, a move critics "
+     "said targeted the opposition."], 0, NARRATOR, None, None),
+    ("reduced relative clause, auxiliary", ["Ankara signed a deal officials say will open "
+     "markets."], 0, NARRATOR, None, None),
+    ("that-clause", ["Ankara expelled two diplomats, a step that analysts said was overdue."], 0,
+     NARRATOR, None, None),
+    ("singular determiner with a plural head is not one noun phrase",
+     ["The summit came a day after the vote, a result some Western commentators described as a "
+      "shift."], 0, NARRATOR, None, None),
+    ("noun phrase before a name: object relative clause at the end",
+     ["The ministry said Russian jets had entered Turkish airspace, a claim Moscow denied."], 0,
+     "The ministry", None, "The ministry said"),
+    ("pronoun before a name: object relative clause at the end",
+     ["Putin said Turkey had helped militants, something Erdogan denied."], 0,
+     "Vladimir Putin", "Russia", "Putin said"),
+    ("must not fire: plain report by critics", ["Critics said the move targeted the "
+     "opposition."], 0, "Critics", None, "Critics said"),
+    ("must not fire: participle adjective starts the reported clause",
+     ["Erdogan said detained soldiers would face trial."], 0, "Recep Tayyip Erdogan", "Turkey",
+     "Erdogan said"),
+    ("must not fire: a descriptor with of", ["A group of Turkish lawmakers said the vote was "
+     "unfair."], 0, "A group of Turkish lawmakers", "Turkey", "A group of Turkish lawmakers said"),
+]  # fmt: skip
+
+# Verbs with a speech sense and another sense: only the speech sense names a speaker.
+AMBIGUOUS_VERB_CASES = [
+    ("recalled an envoy", ["Turkey recalled its ambassador to Vienna."], 0, NARRATOR, None, None),
+    ("recalled that", ["Erdogan recalled that Russia had been first to call after the coup."], 0,
+     "Recep Tayyip Erdogan", "Turkey", "Erdogan recalled"),
+    ("recalled how", ["Cavusoglu recalled how Putin had phoned on the night of the coup."], 0,
+     "Mevlut Cavusoglu", "Turkey", "Cavusoglu recalled"),
+    ("called an envoy home", ["Germany called its ambassador home for consultations."], 0,
+     NARRATOR, None, None),
+    ("called X a Y", ["Erdogan called the Bundestag vote a grave mistake."], 0,
+     "Recep Tayyip Erdogan", "Turkey", "Erdogan called"),
+    ("called X adjective", ["Erdogan called the vote unacceptable."], 0, "Recep Tayyip Erdogan",
+     "Turkey", "Erdogan called"),
+    ("called for", ["The EU called for restraint."], 0, "European Union", "West", "The EU called"),
+    ("called a snap election", ["Erdogan called a snap election."], 0, NARRATOR, None, None),
+    ("called someone to offer", ["Putin called Erdogan to offer condolences."], 0, NARRATOR, None,
+     None),
+    ("called off", ["Lavrov called off the visit."], 0, NARRATOR, None, None),
+    ("denied entry", ["Turkey denied entry to a German lawmaker."], 0, NARRATOR, None, None),
+    ("denied a role", ["Turkey denied any role in the attack."], 0, "Turkey", "Turkey",
+     "Turkey denied"),
+    ("added to a list", ["Russia added Turkish builders to the list of banned firms."], 0,
+     NARRATOR, None, None),
+    ("added to tensions", ["The dispute added to tensions."], 0, NARRATOR, None, None),
+    ("added that", ["Putin added that Russia would not retaliate."], 0, "Vladimir Putin",
+     "Russia", "Putin added"),
+    ("declared a state of emergency", ["Erdogan declared a three-month state of emergency."], 0,
+     NARRATOR, None, None),
+    ("declared that", ["Erdogan declared that the coup had failed."], 0, "Recep Tayyip Erdogan",
+     "Turkey", "Erdogan declared"),
+    ("continued an action", ["Russia continued its air strikes near the border."], 0, NARRATOR,
+     None, None),
+    ("admitted a number", ["Turkey admitted 3,000 refugees last week."], 0, NARRATOR, None, None),
+]  # fmt: skip
+
+# Commitments by governments, countries and capitals are acts the journalist reports.
+COMMITMENT_CASES = [
+    ("capital promised to", ["Brussels also promised to speed up payment of the aid."], 0,
+     NARRATOR, None, None),
+    ("country pledged to", ["Turkey pledged to take back migrants who crossed to the islands."], 0,
+     NARRATOR, None, None),
+    ("union pledged money", ["The EU pledged 3 billion euros for refugees."], 0, NARRATOR, None,
+     None),
+    ("government vowed to", ["The Turkish government vowed to retaliate."], 0, NARRATOR, None,
+     None),
+    ("must not fire: a person vows", ["Erdogan vowed to crush the plotters."], 0,
+     "Recep Tayyip Erdogan", "Turkey", "Erdogan vowed"),
+    ("must not fire: promised that", ["Brussels promised that payments would speed up."], 0,
+     "Brussels", "West", "Brussels promised"),
+    ("must not fire: an office promises", ["The Kremlin promised to study the letter."], 0,
+     "Kremlin", "Russia", "The Kremlin promised"),
+    ("must not fire: a country accuses", ["Moscow accused Ankara of shielding militants."], 0,
+     "Moscow", "Russia", "Moscow accused"),
+]  # fmt: skip
+
+# A reporting clause closing the sentence reports everything before it.
+CLOSING_CASES = [
+    ("body reports a leader's words", ["During the call, Putin told Erdogan that he would lift "
+     "the ban, the Kremlin said."], 0, "Kremlin", "Russia", "the Kremlin said"),
+    ("according to at the end", ["Putin told Erdogan that Russia would lift the ban, according "
+     "to the Kremlin."], 0, "Kremlin", "Russia", "according to the Kremlin"),
+    ("with a time and a statement", ["Putin told Erdogan on Tuesday that the ban would go, the "
+     "Kremlin said in a statement on Wednesday."], 0, "Kremlin", "Russia", "the Kremlin said"),
+    ("quotation, then closing body", ["“We are ready,” Putin told Erdogan, the Kremlin said."], 0,
+     "Kremlin", "Russia", "the Kremlin said"),
+    ("must not fire: a news outlet reports rather than speaks",
+     ["Erdogan said Turkey would never apologise, Anadolu Agency said."], 0,
+     "Recep Tayyip Erdogan", "Turkey", "Erdogan said"),
+    ("must not fire: a clause after the last reporter", ["Lavrov said on Monday that talks "
+     "would resume, and Peskov agreed."], 0, "Sergei Lavrov", "Russia", "Lavrov said"),
+    ("must not fire: a pronoun at the end", ["Putin said Russia had no plans to retaliate, he "
+     "said."], 0, "Vladimir Putin", "Russia", "Putin said"),
+]  # fmt: skip
+
+CASES += PARENTHETICAL_CASES + EMBEDDED_CASES + AMBIGUOUS_VERB_CASES + COMMITMENT_CASES
+CASES += CLOSING_CASES
+
 
 @pytest.mark.parametrize(("statements", "index", "speaker", "side", "span"),
                          [c[1:] for c in CASES], ids=[c[0] for c in CASES])  # fmt: skip

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from tracker.date_context import EVENT_REACH, DateContext, advance
 from tracker.dates import (
     DateMention,
     StatementDates,
@@ -195,6 +196,48 @@ MENTION_CASES = [
         "A delegation arrives next week.",
         JUL26,
         [("next week", "2016-08-01", "month")],
+    ),
+    (
+        "earlier this week on a Friday that opens a month: the days before are last month's",
+        "Officials met earlier this week.",
+        D(2016, 7, 1),
+        [("earlier this week", "2016-06-01", "month")],
+    ),
+    (
+        "earlier this week inside one month",
+        "Officials met earlier this week.",
+        JUL26,
+        [("earlier this week", "2016-07-01", "month")],
+    ),
+    (
+        "earlier this week, two days each side: the month nearer publication",
+        "Officials met earlier this week.",
+        D(2016, 6, 3),
+        [("earlier this week", "2016-06-01", "month")],
+    ),
+    (
+        "later this week crossing into the next month",
+        "Officials meet later this week.",
+        D(2016, 6, 30),
+        [("later this week", "2016-07-01", "month")],
+    ),
+    (
+        "this week, past tense: the days up to publication",
+        "Officials met this week.",
+        D(2016, 7, 1),
+        [("this week", "2016-06-01", "month")],
+    ),
+    (
+        "this week, future tense: the days from publication",
+        "Officials will meet this week.",
+        D(2016, 7, 1),
+        [("this week", "2016-07-01", "month")],
+    ),
+    (
+        "last week: the month holding most of its days",
+        "Officials met last week.",
+        D(2016, 9, 6),
+        [("last week", "2016-09-01", "month")],
     ),
     (
         "weekday, past",
@@ -602,6 +645,41 @@ RESOLVE_CASES = [
         ("2016-07-26", "day", None, "2016-07-25", "day", "July 25, 2016"),
     ),
     (
+        "narrator: weekday in a relative clause of a sentence about the future is the coming one",
+        "Migrants who reach the islands from Sunday will be sent back to Turkey.",
+        D(2016, 3, 18),
+        False,
+        ("2016-03-18", "day", None, "2016-03-20", "day", "Sunday"),
+    ),
+    (
+        "narrator: a past-tense relative clause keeps its weekday in the past",
+        "Migrants who reached the islands on Sunday will be sent back to Turkey.",
+        D(2016, 3, 18),
+        False,
+        ("2016-03-18", "day", None, "2016-03-18", "day", None),
+    ),
+    (
+        "narrator: due to meet on a weekday is the coming one",
+        "Lavrov is due to meet Cavusoglu in Sochi on Friday.",
+        D(2016, 6, 30),
+        False,
+        ("2016-06-30", "day", None, "2016-07-01", "day", "Friday"),
+    ),
+    (
+        "narrator: a present-tense sentence keeps its weekday (no future cue)",
+        "Lavrov meets Cavusoglu in Sochi on Friday.",
+        D(2016, 6, 30),
+        False,
+        ("2016-06-30", "day", None, "2016-06-24", "day", "Friday"),
+    ),
+    (
+        "narrator: a past act is not dated by the future date of its plan",
+        "The EU pledged to pay the rest of the money by the end of 2018.",
+        D(2016, 3, 18),
+        False,
+        ("2016-03-18", "day", None, "2016-03-18", "day", None),
+    ),
+    (
         "no publication date: narrator with a full date",
         "On June 30, 2016, Russia lifted the ban.",
         None,
@@ -663,6 +741,105 @@ def test_attribution_span_picks_the_speech_verb_whose_date_counts() -> None:
     by_peskov = resolve_statement_dates(text, JUL26, attributed=True, attribution_span=peskov)
     assert (by_lavrov.said_on, _shown(text, by_lavrov.said_on_span)) == (D(2016, 7, 25), "Monday")
     assert (by_peskov.said_on, by_peskov.said_on_span) == (JUL26, None)
+
+
+def test_reported_speech_date_dates_a_remark_attributed_at_the_end() -> None:
+    text = "On Tuesday, Putin told Erdogan that the ban would go, the Kremlin said."
+    span = (text.index("the Kremlin"), len(text) - 1)
+    dates = resolve_statement_dates(text, AUG9 + dt.timedelta(days=2), attributed=True,
+                                    attribution_span=span)  # fmt: skip
+    assert (dates.said_on, dates.said_on_span) == (D(2016, 8, 11), None)
+    assert (dates.refers_to, _shown(text, dates.refers_to_span)) == (AUG9, "Tuesday")
+
+
+def test_reported_speech_date_needs_the_speech_verb_before_the_attribution() -> None:
+    text = "The Kremlin said Putin had lifted the ban on Tuesday."
+    dates = resolve_statement_dates(text, D(2016, 8, 11), attributed=True, attribution_span=(0, 16))
+    assert (dates.refers_to, dates.refers_to_span) == (D(2016, 8, 11), None)
+
+
+# Context from earlier statements: (name, text, published, attributed, context, expected).
+# The context is (date, precision, event_day, event_age); expected as in RESOLVE_CASES.
+AUG12 = D(2016, 8, 12)  # a Friday
+MET_TUESDAY = DateContext(AUG9, "day", AUG9, 1)
+CONTEXT_CASES = [
+    ("the same day after the speech verb", "Peskov said the same day that the talks went well.",
+     AUG12, True, MET_TUESDAY, ("2016-08-09", "day", "the same day", "2016-08-09", "day",
+                                "the same day")),
+    ("the following day opens a narrated sentence",
+     "The following day, Russia lifted the ban on charter flights.", AUG12, False, MET_TUESDAY,
+     ("2016-08-12", "day", None, "2016-08-10", "day", "The following day")),
+    ("two days later", "Two days later, Moscow eased the visa rules.", AUG12, False, MET_TUESDAY,
+     ("2016-08-12", "day", None, "2016-08-11", "day", "Two days later")),
+    ("a day earlier", "Ankara had released the pilot a day earlier.", AUG12, False, MET_TUESDAY,
+     ("2016-08-12", "day", None, "2016-08-08", "day", "a day earlier")),
+    ("at the time keeps a month", "At the time, few expected a deal.", AUG12, False,
+     DateContext(D(2015, 11, 1), "month"), ("2016-08-12", "day", None, "2015-11", "month",
+                                            "At the time")),
+    ("the same day needs a day", "The same day, Erdogan spoke to reporters.", AUG12, False,
+     DateContext(D(2015, 11, 1), "month"), ("2016-08-12", "day", None, "2016-08-12", "day",
+                                            None)),
+    ("must not fire: the day before names its own point",
+     "The day before the summit, Turkey released the pilot.", AUG12, False, MET_TUESDAY,
+     ("2016-08-12", "day", None, "2016-08-12", "day", None)),
+    ("must not fire: at the time of", "At the time of the coup, Erdogan was on holiday.", AUG12,
+     False, MET_TUESDAY, ("2016-08-12", "day", None, "2016-08-12", "day", None)),
+    ("after the summit dates the remark",
+     "Merkel told a news conference after the summit that the deal was fair.", AUG12, True,
+     MET_TUESDAY, ("2016-08-09", "day", "after the summit", "2016-08-09", "day",
+                   "after the summit")),
+    ("during the call dates the narrated event", "During the call, the two leaders agreed to "
+     "meet again.", AUG12, False, MET_TUESDAY, ("2016-08-12", "day", None, "2016-08-09", "day",
+                                                "During the call")),
+    ("must not fire: the statement has a date of its own",
+     "Lavrov told reporters on Thursday after the meeting that ties were back.", AUG12, True,
+     MET_TUESDAY, ("2016-08-11", "day", "Thursday", "2016-08-11", "day", "Thursday")),
+    ("must not fire: the next meeting is another one",
+     "Erdogan is expected to raise the issue at the next meeting.", AUG12, False, MET_TUESDAY,
+     ("2016-08-12", "day", None, "2016-08-12", "day", None)),
+    ("must not fire: the meeting was reported too long ago",
+     "Lavrov told reporters after the meeting that ties were back.", AUG12, True,
+     DateContext(AUG9, "day", AUG9, EVENT_REACH + 1), ("2016-08-12", "day", None, "2016-08-12",
+                                                      "day", None)),
+    ("must not fire: the meeting only inside the quotation",
+     "“We agreed on everything at the meeting,” Erdogan said.", AUG12, True, MET_TUESDAY,
+     ("2016-08-12", "day", None, "2016-08-12", "day", None)),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "attributed", "context", "expected"),
+    [case[1:] for case in CONTEXT_CASES],
+    ids=[case[0] for case in CONTEXT_CASES],
+)
+def test_dates_from_document_context(
+    text: str, published: dt.date, attributed: bool, context: DateContext, expected: tuple
+) -> None:
+    dates = resolve_statement_dates(text, published, attributed=attributed, context=context)
+    got = (
+        _iso(dates.said_on, dates.said_on_precision),
+        dates.said_on_precision,
+        _shown(text, dates.said_on_span),
+        _iso(dates.refers_to, dates.refers_to_precision),
+        dates.refers_to_precision,
+        _shown(text, dates.refers_to_span),
+    )
+    assert got == expected
+
+
+def test_context_advances_with_explicit_dates_only() -> None:
+    start = DateContext()
+    met = "Putin met Erdogan on Tuesday."
+    after_meeting = advance(start, met, resolve_statement_dates(met, AUG12, attributed=False))
+    assert after_meeting == DateContext(AUG9, "day", AUG9, 1)
+    plain = "Trade fell."
+    after_plain = advance(
+        after_meeting, plain, resolve_statement_dates(plain, AUG12, attributed=False)
+    )
+    assert after_plain == DateContext(AUG9, "day", AUG9, 2)
+    collapsed = "Relations collapsed on November 24."
+    dated = resolve_statement_dates(collapsed, AUG12, attributed=False)
+    assert advance(after_plain, collapsed, dated) == DateContext(D(2015, 11, 24), "day", AUG9, 3)
 
 
 def test_attribution_span_date_used_even_far_from_the_verb() -> None:

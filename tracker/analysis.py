@@ -7,7 +7,9 @@ returns one :class:`StatementAnalysis` per statement, combining
   document),
 * :mod:`tracker.dyads` (which relations the statement is about, with the article's relation as a
   fallback for statements that name one side or none),
-* :mod:`tracker.dates` (``said_on`` and ``refers_to`` with precision and the span that gave them).
+* :mod:`tracker.dates` (``said_on`` and ``refers_to`` with precision and the span that gave them),
+  each statement read with what the statements before it dated (:mod:`tracker.date_context`:
+  "Peskov said the same day", "after the summit" take the date of the event just reported).
 
 :func:`analysis_identity` names the rules and inputs, so a change of either is visible in
 ``analysis_runs`` and triggers re-analysis.
@@ -24,6 +26,7 @@ from pathlib import Path
 from tracker import __version__
 from tracker.actors import ActorDictionary
 from tracker.attribution import Attribution, attribute
+from tracker.date_context import DateContext, advance
 from tracker.dates import StatementDates, resolve_statement_dates
 from tracker.dyads import DyadAssignment, assign_dyads, document_dyad
 from tracker.events import KeyEvent
@@ -32,9 +35,15 @@ NARRATOR = "narrator"
 _RULE_MODULES = (
     "analysis",
     "attribution",
+    "quotes",
+    "speakers",
+    "speech_verbs",
     "dyads",
     "dates",
+    "date_clauses",
+    "date_context",
     "date_mentions",
+    "tense_cues",
     "actors",
     "events",
     "segment",
@@ -71,6 +80,7 @@ def analyze_document(
     attributions = attribute(list(texts), published, actors)
     article_dyad = document_dyad(list(texts), attributions, actors, published)
     results = []
+    context = DateContext()
     for text, attribution in zip(texts, attributions, strict=True):
         dyads = assign_dyads(text, attribution, published, actors, article_dyad)
         dates = resolve_statement_dates(
@@ -80,7 +90,9 @@ def analyze_document(
             attribution_span=attribution.span,
             quote_spans=attribution.quote_spans,
             events=events,
+            context=context,
         )
+        context = advance(context, text, dates)
         results.append(StatementAnalysis(attribution, dates, tuple(dyads)))
     return results
 

@@ -20,8 +20,10 @@ What is read, and how it is resolved:
   means strictly before/after the publication month.
 * Weekdays: past or no cue → the most recent such day on or before publication; future → the
   first on or after it; "last"/"next Friday" → strictly before/after.
-* Weeks have no precision of their own: "last/next/this week", "two weeks ago" resolve at month
-  precision to the month the week falls in. "N months/years ago" is month precision.
+* Weeks have no precision of their own: "last/next/this week" resolve at month precision to the
+  month holding most of the days meant (Monday to Sunday; "earlier this week" is the days
+  before publication, so on Friday 1 July 2016 it is June); "two weeks ago" to the month that
+  day falls in. "N months/years ago" is month precision.
 * Month and weekday names count only in title case or capitals, so "may" (modal), "march" (the
   noun) and "sun"/"wed"/"we" never match; weekdays are never abbreviated. A month without a day
   or year needs a preposition before it ("in March", "since November"; "a March" is a walk); a
@@ -36,15 +38,16 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from tracker.tense_cues import (
+    tense_cue,
+    word_set,
+)
+
 DAY, MONTH, YEAR = "day", "month", "year"
 
 
 def word_list(words: str) -> list[str]:
     return words.split()
-
-
-def word_set(words: str) -> frozenset[str]:
-    return frozenset(words.split())
 
 
 _MONTHS = word_list(
@@ -103,108 +106,6 @@ _PATTERN = re.compile(
 
 _NUMBER_WORDS = {w: n for n, w in enumerate(word_list("one two three four five six seven"), 1)}
 _NUMBER_WORDS |= {"eight": 8, "nine": 9, "ten": 10, "a": 1, "an": 1}
-
-# --- tense cues -----------------------------------------------------------------------------
-
-WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
-_CLAUSE_BREAK = re.compile(r"[;!?“”\"]|(?<!\b[A-Z][a-z])(?<!\b[A-Z])\.\s")
-DETERMINERS = word_set("the a an this that these those its his her their our my your whose")
-FUTURE_WORDS = word_set(
-    """will shall upcoming planned scheduled expected forthcoming coming next due slated plans
-    plan planning intends intend going proposed"""
-)
-IRREGULAR_PAST = word_set(
-    """was were had did said told met gave took made came went held shot sent began left saw
-    brought fell rose won lost led paid spoke wrote broke struck became sought fought thought
-    felt kept knew grew drew flew threw ran sat stood understood chose froze spent built meant
-    heard found bought caught taught withdrew overthrew undertook hit"""
-)
-_PAST_MARKERS = word_set("ago since last earlier previously already yesterday")
-_PAST_ADJECTIVES = word_set("failed defeated botched abortive foiled thwarted former")
-_NEUTRAL_STOPS = word_set("would could can may might should must is are am has have")
-_INFINITIVE_FUTURES = word_set(
-    """visit meet hold travel attend sign discuss host begin start resume open launch return
-    lift restore go come make take talk"""
-)
-_ED_NOT_VERBS = word_set("speed seed feed breed greed creed deed indeed hundred sacred naked shed")
-
-
-def is_ed_verb(word: str) -> bool:
-    """A lower-case '-ed' word that is plausibly a past tense or participle."""
-    return (
-        len(word) > 4
-        and word[0].islower()
-        and word.endswith("ed")
-        and word.lower() not in _ED_NOT_VERBS
-    )
-
-
-def _word_cue(word: str, following: str) -> str | None:
-    """'future', 'past', 'stop' (a modal or present auxiliary: no cue) or None for one word."""
-    low = word.lower().replace("’", "'")
-    if low.endswith("'ll") or low in ("won't", "shan't"):
-        return "future"
-    if low.endswith("n't"):
-        low = low[:-3]
-    if low in FUTURE_WORDS or (low == "to" and following in _INFINITIVE_FUTURES):
-        return "future"
-    if low in _NEUTRAL_STOPS:
-        return "stop"
-    if low in IRREGULAR_PAST or low in _PAST_MARKERS or low in _PAST_ADJECTIVES:
-        return "past"
-    if is_ed_verb(word):
-        return "past"
-    return None
-
-
-def tense_cue(text: str, start: int, end: int) -> str | None:
-    """'past', 'future' or None for the mention at ``text[start:end]``, from its clause.
-
-    The nearest cue before the mention wins. A date that directly follows a determiner ("the
-    August 9 visit") modifies a noun, so the verb before it says nothing about it: only an
-    adjective between ("the planned …", "the failed …") counts. A date that opens its clause
-    ("On August 20, the ministers met …") takes the first cue after it.
-    """
-    window = text[max(0, start - 100) : start]
-    breaks = list(_CLAUSE_BREAK.finditer(window))
-    if breaks:
-        window = window[breaks[-1].end() :]
-    words = WORD.findall(window)[-8:]
-    if words:
-        nearest = words[-1].lower()
-        if nearest in DETERMINERS or nearest.endswith(("'s", "’s")):
-            return None
-        if len(words) > 1 and words[-2].lower() in DETERMINERS:
-            if nearest in FUTURE_WORDS:
-                return "future"
-            if nearest in _PAST_ADJECTIVES or is_ed_verb(words[-1]):
-                return "past"
-            return None
-    following = ""
-    for i in range(len(words) - 1, -1, -1):
-        cue = _word_cue(words[i], following)
-        # "will be held in November": a participle after "be" takes its tense from before it
-        if cue == "past" and i and words[i - 1].lower() in ("be", "been", "being"):
-            cue = None
-        if cue is not None:
-            return None if cue == "stop" else cue
-        following = words[i].lower()
-    if len(words) > 1:
-        return None
-    ahead = text[end : end + 80]
-    stop = _CLAUSE_BREAK.search(ahead)
-    after = WORD.findall(ahead[: stop.start()] if stop else ahead)[:8]
-    for i, word in enumerate(after):
-        low = word.lower()
-        if low in ("is", "are", "am", "has", "have", "be", "been", "being"):
-            continue  # "is expected to", "has been resolved": the next word tells
-        cue = _word_cue(word, after[i + 1].lower() if i + 1 < len(after) else "")
-        if cue == "past" and i and after[i - 1].lower() in ("be", "been", "being"):
-            cue = None  # "will be held": the auxiliary before decided already
-        if cue is not None:
-            return None if cue == "stop" else cue
-    return None
-
 
 # --- resolution ---------------------------------------------------------------------------
 
@@ -280,6 +181,32 @@ def _pick_weekday(weekday: int, published: dt.date, qualifier: str, cue: str | N
     return published - dt.timedelta(days=back)
 
 
+def _week_month(published: dt.date, qualifier: str) -> dt.date:
+    """The month holding most of the days a week phrase covers; on a tie, the one nearer
+    publication. Weeks run Monday to Sunday; "earlier this week" is the days before
+    publication, "later this week" the days after it, "early/late this week" its halves, and
+    "this week" with a past or future tense cue the days up to or from publication."""
+    monday = published - dt.timedelta(days=published.weekday())
+    week = [monday + dt.timedelta(days=i) for i in range(7)]
+    days = {
+        "last": [d - dt.timedelta(days=7) for d in week],
+        "next": [d + dt.timedelta(days=7) for d in week],
+        "earlier this": [d for d in week if d < published],
+        "later this": [d for d in week if d > published],
+        "this up to": [d for d in week if d <= published],
+        "this from": [d for d in week if d >= published],
+        "early this": week[:3],
+        "late this": week[3:],
+    }.get(qualifier, week) or [published]
+    counts: dict[dt.date, int] = {}
+    for d in days:
+        counts[d.replace(day=1)] = counts.get(d.replace(day=1), 0) + 1
+    nearest = {
+        m: min(abs((d - published).days) for d in days if d.replace(day=1) == m) for m in counts
+    }
+    return max(counts, key=lambda m: (counts[m], -nearest[m]))
+
+
 _VERBLIKE_AFTER_NAME = re.compile(
     r"\s+(?:is|was|has|had|said|says|will|would|could|can|may|might|must|should|did|does|told"
     r"|tells|took|takes|wants|wanted|[a-z]+ed)\b"
@@ -335,7 +262,11 @@ def _resolve(text: str, m: re.Match[str], published: dt.date | None) -> tuple[dt
             return dt.date(published.year + offset, 1, 1), YEAR
         if unit == "month":
             return _shift_month(published, offset), MONTH
-        return (published + dt.timedelta(days=7 * offset)).replace(day=1), MONTH
+        qualifier = " ".join(qualifier.split())
+        if qualifier == "this":  # "met this week" is its past days, "will meet …" its future
+            cue = tense_cue(text, m.start(), m.end())
+            qualifier = {"past": "this up to", "future": "this from"}.get(cue or "", qualifier)
+        return _week_month(published, qualifier), MONTH
     if kind == "ago":
         n_text = m["ago_n"].lower()
         n = _NUMBER_WORDS[n_text] if n_text in _NUMBER_WORDS else int(n_text)

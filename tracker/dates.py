@@ -14,43 +14,42 @@ Contract: ``resolve_statement_dates(text, published, attributed=…)`` returns `
   dates the action: its own date when it modifies the verb ("sent a letter on June 27"), its
   month when it only names an earlier event (the action followed the event by an unknown lag).
 * ``refers_to``, narrator statements: (1) a date in the main clause ("On June 30, Russia
-  lifted …", "will visit next month"); (2) when the main clause is in the past tense, a date
-  in a subordinate clause that is not after publication ("After Turkey downed the jet on
-  November 24, relations soured"), else the date of a key event named by an alias there ("After
-  the Air Force shot down a Russian jet, …"), day precision; (3) otherwise the statement is
-  about now: ``said_on``. A main clause in the present or future with a dated background
-  ("… since ties deteriorated last November") is about now. Dates inside quotations count only
-  when nothing else does.
-* A subordinate clause runs from a subordinator (since, after, following, which, that, …) or
-  from a participle after a comma (", imposed in January,") to the next clause mark. Dates
-  that modify a noun ("the August 9 meeting", "the July 15 coup") name an event rather than
-  date the clause, so they never date a main clause or a remark.
-
-Quotation spans come from the caller; when none are given, they are found from quotation marks
-(an unmatched closing mark quotes from the start, an unmatched opening one to the end).
+  lifted …", "will visit next month"), but not a date after publication in a past-tense
+  sentence ("pledged to pay by the end of 2018" dates the plan, not the pledge); (2) when the
+  main clause is in the past tense, a date in a subordinate clause that is not after
+  publication ("After Turkey downed the jet on November 24, relations soured"), else the date
+  of a key event named by an alias there ("After the Air Force shot down a Russian jet, …"),
+  day precision; (3) otherwise the statement is about now: ``said_on``. A main clause in the
+  present or future with a dated background ("… since ties deteriorated last November") is
+  about now. Dates inside quotations count only when nothing else does.
+* Context (``context``, from the statements before in the same document, see
+  :mod:`tracker.date_context`): "the same day", "the following day", "at the time" resolve
+  against the last explicitly dated statement, and "after the summit", "during the call" in a
+  statement with no date of its own take the day of the meeting just reported. They then
+  count like dates written out: "Peskov said the same day" dates the remark.
+* Attributed remarks that report someone else's words ("During the call, Putin told Erdogan
+  that …, the Kremlin said"): when nothing dates the remark itself, a date tied to the
+  reported speech verb before the attribution dates the statement (``refers_to``).
+* A bare weekday with no tense cue of its own in a narrated sentence about the future
+  ("migrants who reach the islands from Sunday will be sent back") is the coming one, and a
+  date on or after publication in a subordinate clause of such a sentence dates it: the
+  sentence is about that future arrangement.
+* Clause rules (subordinate clauses, noun modifiers such as "the August 9 meeting", tense of
+  the main clause, quotations) are in :mod:`tracker.date_clauses`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tracker.date_mentions import (
-    DAY,
-    DETERMINERS,
-    FUTURE_WORDS,
-    IRREGULAR_PAST,
-    MONTH,
-    WORD,
-    DateMention,
-    find_date_mentions,
-    is_ed_verb,
-    word_set,
-)
+from tracker.date_clauses import SPEECH_VERBS, Sentence, first_verb
+from tracker.date_context import DateContext, context_mentions
+from tracker.date_mentions import DAY, MONTH, DateMention, find_date_mentions
 from tracker.events import KeyEvent, find_event_mentions
+from tracker.tense_cues import tense_cue, word_set
 
 __all__ = ["DateMention", "StatementDates", "find_date_mentions", "resolve_statement_dates"]
 
@@ -76,259 +75,35 @@ class _Dated:
     span: Span | None
 
 
-_SUBORDINATOR = re.compile(
-    r"\b(?:since|after|following|before|when|whenever|while|whereas|which|who|whom|whose|that"
-    r"|until|till|because|although|though|amid|amidst|once|where|unless|prior\s+to)\b",
-    re.IGNORECASE,
-)
-_TEMPORAL_OPENERS = frozenset(
-    ("after", "following", "before", "when", "whenever", "once", "amid", "amidst", "prior")
-)
-_SCOPE_END = re.compile(r"[,;:()!?–—“”\"]")
-_SPEECH_VERBS = word_set(
-    """said says say told tells tell added adds stated states announced announces noted notes
-    declared declares explained stressed emphasised emphasized remarked commented insisted
-    argued warned wrote writes replied confirmed confirms claimed agreed asserted acknowledged
-    admitted denied urged reiterated underlined spoke speaking saying telling adding tweeted
-    announcing reported according"""
-)
-# Verbs that report a stance or a speech act in other words; like "said", they date the remark.
 _ATTITUDE_VERBS = word_set(
     """condemned criticised criticized praised thanked welcomed expressed voiced called accused
     appreciated hoped believed thought felt wanted vowed promised pledged offered blamed
     described rejected demanded asked"""
 )
-_PRESENT = word_set(
-    """is are am has have do does may might can could would should must seems seem remains
-    remain appears appear says say looks look continues continue stands hopes wants"""
-)
-_FUTURE_AFTER_BE = word_set("to expected set due scheduled slated planning going poised about")
-_FUNCTION_AFTER = word_set(
-    "and or but in at on to when as was were is are with by for of from after before that which"
-)
-# Words that open an adverbial before the subject ("In an interview on Sunday, X said").
-_OPENERS = word_set("in at on during after before following late early earlier later asked")
-_PRONOUN_IS = word_set("it's that's there's what's he's she's here's")
-
-
-_QUOTE_MARK = re.compile(r"[“”\"]")
-
-
-def _detect_quotes(text: str) -> list[Span]:
-    spans: list[Span] = []
-    opened: int | None = None
-    for m in _QUOTE_MARK.finditer(text):
-        mark, at = m.group(), m.start()
-        if opened is None and mark in '“"':
-            opened = at
-        elif opened is not None and mark in '”"':
-            spans.append((opened, at + 1))
-            opened = None
-        elif opened is None:  # a closing mark with no opening one: quoted from the start
-            spans.append((spans[-1][1] if spans else 0, at + 1))
-    if opened is not None:
-        spans.append((opened, len(text)))
-    return spans
-
-
-def _blank(text: str, spans: Sequence[Span], fill: str) -> str:
-    """``text`` with ``spans`` overwritten by ``fill``: same offsets, no words inside."""
-    for start, end in spans:
-        text = text[:start] + fill * (end - start) + text[end:]
-    return text
-
-
-# A participle right after a comma opens a reduced relative clause: "the ban, imposed in
-# January, remains".
-_PARTICIPLE_AFTER_COMMA = re.compile(
-    r",\s(?P<word>[a-z]+ed|"
-    + "|".join(sorted(IRREGULAR_PAST - {"was", "were", "had", "did"}))
-    + r")\b"
-)
-
-
-def _scopes(unquoted: str) -> list[Span]:
-    """Subordinate clauses: from a subordinator to the next clause mark (or the end)."""
-    starts = sorted(
-        [m.start() for m in _SUBORDINATOR.finditer(unquoted)]
-        + [m.start("word") for m in _PARTICIPLE_AFTER_COMMA.finditer(unquoted)]
-    )
-    scopes: list[Span] = []
-    for start in starts:
-        if scopes and scopes[-1][1] > start:
-            continue
-        end = _SCOPE_END.search(unquoted, start + 1)
-        scopes.append((start, end.start() if end else len(unquoted)))
-    return scopes
-
-
-def _is_noun_modifier(text: str, mention: DateMention) -> bool:
-    """'the August 9 visit', 'the defeated July 15 coup': the date names an event."""
-    before = WORD.findall(text[max(0, mention.start - 40) : mention.start])[-2:]
-    if not before or not text[: mention.start].rstrip().endswith(before[-1]):
-        return False
-    nearest = before[-1].lower()
-    determined = nearest in DETERMINERS or nearest.endswith(("'s", "’s"))
-    if not determined and len(before) == 2 and before[-2].lower() in DETERMINERS:
-        determined = nearest in FUTURE_WORDS or is_ed_verb(before[-1])
-    after = WORD.match(text, mention.end + 1)
-    return (
-        determined
-        and text[mention.end : mention.end + 1] == " "
-        and after is not None
-        and after.group().lower() not in _FUNCTION_AFTER
-    )
-
-
-def _first_verb(main_text: str) -> tuple[str, re.Match[str]] | None:
-    """The tense ('past', 'present', 'future') and token of the first finite-looking verb."""
-    tokens = list(WORD.finditer(main_text))
-    for i, token in enumerate(tokens):
-        low = token.group().lower().replace("’", "'")
-        if token.start() and main_text[token.start() - 1] in "-‐‑":
-            continue  # second half of a compound adjective ("Turkish-led")
-        if low.endswith("'ll") or low in ("will", "shall", "won't", "shan't"):
-            return "future", token
-        if low in _PRONOUN_IS or low.endswith(("'re", "'ve")):
-            return "present", token
-        if low.endswith("n't"):
-            low = low[:-3]
-        if low in ("is", "are", "am"):
-            following = tokens[i + 1].group().lower() if i + 1 < len(tokens) else ""
-            return ("future" if following in _FUTURE_AFTER_BE else "present"), token
-        if low in _PRESENT:
-            return "present", token
-        if low in IRREGULAR_PAST:
-            return "past", token
-        previous = tokens[i - 1].group().lower() if i else ""
-        if is_ed_verb(token.group()) and previous not in DETERMINERS:
-            return "past", token
-    return None
-
-
-_GAP_MARKS = re.compile(r"[“”\";:!?.]")
-_GAP_MARKS_OR_COMMA = re.compile(r"[“”\";:!?.,]")
-
-
-def _gap_is_plain(gap: str, max_words: int, allow_comma: bool) -> bool:
-    """No verb, clause mark or quotation between a speech verb and its date."""
-    if (_GAP_MARKS if allow_comma else _GAP_MARKS_OR_COMMA).search(gap):
-        return False
-    words = WORD.findall(gap)
-    if len(words) > max_words:
-        return False
-    previous = ""
-    for word in words:
-        low = word.lower()
-        if (
-            low in IRREGULAR_PAST
-            or low in _PRESENT
-            or low in _SPEECH_VERBS
-            or low in ("will", "shall", "that")
-            # "in a televised speech", "in emailed comments": adjectives, not verbs
-            or (is_ed_verb(word) and previous not in DETERMINERS and previous not in _OPENERS)
-            or _SUBORDINATOR.fullmatch(word)
-        ):
-            return False
-        previous = low
-    return True
+_WEEKDAY_ONLY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|[A-Z]+DAY")
 
 
 def _as_dated(mention: DateMention) -> _Dated:
     return _Dated(mention.date, mention.precision, (mention.start, mention.end))
 
 
-class _Sentence:
-    """One statement with its quotations blanked out, and clause facts computed on demand."""
-
-    def __init__(
-        self,
-        text: str,
-        published: dt.date | None,
-        mentions: list[DateMention],
-        quote_spans: Sequence[Span],
-    ) -> None:
-        self.text = text
-        self.published = published
-        self.mentions = mentions
-        quotes = list(quote_spans) or _detect_quotes(text)
-        # Quoted text becomes a run of opening marks: offsets stay, nothing is found inside,
-        # and a gap or clause that crosses a quotation sees a quotation mark.
-        self.unquoted = _blank(text, quotes, "“")
-
-    def quoted(self, pos: int) -> bool:
-        return pos < len(self.unquoted) and self.unquoted[pos] == "“"
-
-    @functools.cached_property
-    def scopes(self) -> list[Span]:
-        return _scopes(self.unquoted)
-
-    def subordinate(self, pos: int) -> bool:
-        return any(start <= pos < end for start, end in self.scopes)
-
-    def anchors_main_clause(self, mention: DateMention) -> bool:
-        """A subordinate date that can date a past main clause: a temporal clause ("after …",
-        "when …"), not a relative one ("who has lived there since 1999", "which opened in
-        2005") and not the start of a lasting state ("since …")."""
-        scope = next((s for s in self.scopes if s[0] <= mention.start < s[1]), None)
-        if scope is None:
-            return True
-        opener = WORD.match(self.unquoted, scope[0])
-        word = opener.group().lower() if opener else ""
-        return word in _TEMPORAL_OPENERS and not re.search(
-            r"\bsince\s*$", self.unquoted[scope[0] : mention.start], re.IGNORECASE
-        )
-
-    @functools.cached_property
-    def main_verb(self) -> tuple[str, re.Match[str]] | None:
-        return _first_verb(_blank(self.unquoted, self.scopes, " "))
-
-    @functools.cached_property
-    def speech_verbs(self) -> list[re.Match[str]]:
-        return [t for t in WORD.finditer(self.unquoted) if t.group().lower() in _SPEECH_VERBS]
-
-    def modifier(self, mention: DateMention) -> bool:
-        return _is_noun_modifier(self.text, mention)
-
-    def not_after_publication(self, date: dt.date) -> bool:
-        return self.published is None or date <= self.published
-
-    def tying_verbs(self, mention: DateMention) -> list[re.Match[str]]:
-        """Speech verbs that the date says the time of ("said on Monday"), not what was said."""
-        text = self.unquoted
-        # A date in an opening adverbial ("In an interview on Sunday, Erdogan said") can date
-        # the speech verb that follows the comma.
-        lead = WORD.findall(text[: mention.start])
-        at_clause_start = not lead or (
-            (lead[0].lower() in _OPENERS or lead[0].endswith("ing"))
-            and len(lead) <= 12
-            and not re.search(r"[,;:“”\"]", text[: mention.start])
-        )
-        tying = []
-        for verb in self.speech_verbs:
-            if verb.end() <= mention.start:
-                if _gap_is_plain(text[verb.end() : mention.start], 12, allow_comma=True):
-                    tying.append(verb)
-            elif verb.start() >= mention.end:
-                gap = text[mention.end : verb.start()]
-                if _gap_is_plain(gap, 3, allow_comma=False) or (
-                    at_clause_start and _gap_is_plain(gap, 8, allow_comma=True)
-                ):
-                    tying.append(verb)
-        return tying
-
-
-def _said_on(sentence: _Sentence, attribution_span: Span | None) -> _Dated:
-    def in_span(pos: int) -> bool:
-        return attribution_span is None or attribution_span[0] <= pos < attribution_span[1]
-
-    usable = [
+def _usable(sentence: Sentence) -> list[DateMention]:
+    """Mentions that can date a remark: outside quotations, not after publication, not a
+    noun's modifier."""
+    return [
         m
         for m in sentence.mentions
         if not sentence.quoted(m.start)
         and sentence.not_after_publication(m.date)
         and not sentence.modifier(m)
     ]
+
+
+def _said_on(sentence: Sentence, attribution_span: Span | None) -> _Dated:
+    def in_span(pos: int) -> bool:
+        return attribution_span is None or attribution_span[0] <= pos < attribution_span[1]
+
+    usable = _usable(sentence)
     # The caller's attribution span may stop at the verb ("Cavusoglu said") and leave the
     # time ("… in an interview on Monday") outside: a date tied to a verb in the span counts.
     for m in usable:
@@ -341,7 +116,7 @@ def _said_on(sentence: _Sentence, attribution_span: Span | None) -> _Dated:
     return _Dated(published, DAY if published else None, None)
 
 
-def _reported_action(sentence: _Sentence, said: _Dated) -> _Dated | None:
+def _reported_action(sentence: Sentence, said: _Dated) -> _Dated | None:
     """A dated past action that is not a speech act ("X gave his support over …")."""
     text = sentence.text
     if said.span is not None or sentence.quoted(len(text) - len(text.lstrip(" –—-"))):
@@ -350,7 +125,7 @@ def _reported_action(sentence: _Sentence, said: _Dated) -> _Dated | None:
     if verb is None or verb[0] != "past":
         return None
     word = verb[1].group().lower()
-    if word in _SPEECH_VERBS or word in _ATTITUDE_VERBS:
+    if word in SPEECH_VERBS or word in _ATTITUDE_VERBS:
         return None
     later = [v.start() for v in sentence.speech_verbs if v.start() > verb[1].end()]
     limit = later[0] if later else len(text)
@@ -365,24 +140,68 @@ def _reported_action(sentence: _Sentence, said: _Dated) -> _Dated | None:
     return None
 
 
-def _narrator_refers(sentence: _Sentence, events: Sequence[KeyEvent]) -> _Dated | None:
+def _reported_speech(sentence: Sentence, attribution_span: Span | None) -> _Dated | None:
+    """ "On Tuesday, Putin told Erdogan …, the Kremlin said": the reported speech act's date."""
+    if attribution_span is None:
+        return None
+    for m in _usable(sentence):
+        if any(v.end() <= attribution_span[0] for v in sentence.tying_verbs(m)):
+            return _as_dated(m)
+    return None
+
+
+def _about_future(sentence: Sentence, after: int) -> bool:
+    """Whether the main clause is in the future; when subordinate clauses hide it ("migrants
+    who reach … will be sent back"), the first verb after position ``after`` says."""
+    verb = sentence.main_verb or first_verb(sentence.unquoted[after:])
+    return verb is not None and verb[0] == "future"
+
+
+def _coming_weekdays(sentence: Sentence) -> None:
+    """Bare weekdays with no tense cue of their own in a sentence about the future: the
+    coming one ("from Sunday … will be sent back"), not the last."""
+    published = sentence.published
+    if published is None:
+        return
+    for i, m in enumerate(sentence.mentions):
+        if (
+            _WEEKDAY_ONLY.fullmatch(m.text)
+            and m.date < published
+            and tense_cue(sentence.text, m.start, m.end) is None
+            and _about_future(sentence, m.end)
+        ):
+            coming = m.date + dt.timedelta(days=7)
+            sentence.mentions[i] = DateMention(m.start, m.end, m.text, coming, m.precision)
+
+
+def _narrator_refers(sentence: Sentence, events: Sequence[KeyEvent]) -> _Dated | None:
+    past = sentence.main_verb is not None and sentence.main_verb[0] == "past"
+
     def main(candidates: Sequence[DateMention]) -> DateMention | None:
         for m in candidates:
-            if not sentence.subordinate(m.start) and not sentence.modifier(m):
-                return m
+            if sentence.subordinate(m.start) or sentence.modifier(m):
+                continue
+            if past and not sentence.not_after_publication(m.date):
+                continue  # "pledged to pay by the end of 2018": the plan's date, not the act's
+            return m
         return None
 
     unquoted = [m for m in sentence.mentions if not sentence.quoted(m.start)]
     found = main(unquoted)
     if found is not None:
         return _as_dated(found)
-    if sentence.main_verb is not None and sentence.main_verb[0] == "past":
+    if past:
         for m in unquoted:
             if sentence.not_after_publication(m.date) and sentence.anchors_main_clause(m):
                 return _as_dated(m)
         for event, start, end in find_event_mentions(sentence.text, events):
             if not sentence.quoted(start) and sentence.not_after_publication(event.date):
                 return _Dated(event.date, DAY, (start, end))
+    published = sentence.published
+    for m in unquoted:
+        ahead = published is not None and m.date >= published and not sentence.modifier(m)
+        if ahead and _about_future(sentence, m.end):
+            return _as_dated(m)  # "migrants who reach the islands from Sunday will be …"
     if not unquoted:
         found = main(sentence.mentions)
         if found is not None:
@@ -398,17 +217,33 @@ def resolve_statement_dates(
     attribution_span: Span | None = None,
     quote_spans: Sequence[Span] = (),
     events: Sequence[KeyEvent] = (),
+    context: DateContext | None = None,
 ) -> StatementDates:
-    """Said-on and refers-to dates of one statement, by the rules in the module docstring."""
+    """Said-on and refers-to dates of one statement, by the rules in the module docstring.
+
+    ``context`` is what the statements before it in the same document dated
+    (:func:`tracker.date_context.advance`); without it, the statement is read on its own.
+    """
     mentions = find_date_mentions(text, published)
-    if not mentions and (attributed or not events):
+    sentence = Sentence(text, published, mentions, quote_spans)
+    if context is not None:
+        own = any(not sentence.quoted(m.start) for m in mentions)
+        extra = [
+            m
+            for m in context_mentions(text, context, own)
+            if not any(m.start < x.end and x.start < m.end for x in mentions)
+        ]
+        sentence.mentions = sorted([*mentions, *extra], key=lambda m: m.start)
+    if not sentence.mentions and (attributed or not events):
         day = DAY if published else None
         return StatementDates(published, day, None, published, day, None)
-    sentence = _Sentence(text, published, mentions, quote_spans)
     if attributed:
         said = _said_on(sentence, attribution_span)
         refers = _reported_action(sentence, said) or said
+        if said.span is None and refers is said:
+            refers = _reported_speech(sentence, attribution_span) or said
     else:
+        _coming_weekdays(sentence)
         said = _Dated(published, DAY if published else None, None)
         refers = _narrator_refers(sentence, events) or said
     return StatementDates(

@@ -1,0 +1,163 @@
+"""Reading the phrase that names a speaker, inside one statement.
+
+``SpeakerText(text, regions, actors, on)`` holds a statement, a copy with its quotations masked
+(same offsets, so no verb or name inside a quotation counts) and the actor mentions of the text.
+Its readers find where the noun phrase before a verb starts (``phrase_start``), strip
+auxiliaries and adverbs between a subject and its verb ("has also repeatedly said",
+"on Tuesday told"), find the opening comma of a parenthetical that separates a subject from its
+verb ("Putin, on his first visit to Turkey since the crisis, told"), say who a phrase names
+(``who``), which person or body a sentence is about (``subject``) and who a verb addresses
+(``listener``).
+
+A phrase names a speaker only when it is a plausible noun phrase: a person, body or place the
+actor dictionary knows, an unknown proper name, or a descriptor headed by a noun that can speak
+("critics", "a senior EU official"). Two noun phrases run together, as in a reduced relative
+clause ("a move critics [said]"), are not one: a singular determiner ("a", "an", "one",
+"each", "every", "another", "something") cannot head a plural noun unless a preposition joins
+them ("a group of critics", "an adviser to the Baltic states"), and "a", "an", "something" do
+not head a name ("a claim Moscow [denied]", "something Erdogan [denied]").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from tracker.actors import PREPOSITIONS, ActorDictionary, ActorMention, Identity, fold, word_set
+from tracker.speech_verbs import MASK
+
+_AUX = word_set(
+    "has have had also later again then further earlier previously reportedly once repeatedly "
+    "publicly recently separately subsequently initially first last just already himself "
+    "herself itself themselves would will did does do was is were are been not never yesterday "
+    "today however too both all alone personally privately openly flatly bluntly angrily"
+)
+_NOT_ADVERBS = frozenset(("ally", "rally", "family", "assembly", "supply", "reply", "anomaly"))
+STOP = word_set(
+    "and but or as while when that which what after before because since if though although "
+    "whereas where so once until nor than whether how why"
+)
+_PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "group", "we": "any"}
+_TOKEN = re.compile(r"\w+(?:[.'\-]\w+)*\.?|[^\w\s]")
+_TIME_TAIL = re.compile(
+    r"\s+(?:on|last|this|late|early)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
+    r"|Sunday|week|month|night|morning|evening|year)$"
+)
+_SINGULAR = word_set("a an one each every another something anything nothing everything")
+_NOT_BEFORE_NAME = word_set("a an something anything nothing everything")
+# A parenthetical between a subject and its verb is a phrase, not a second sentence.
+_PARENTHETICAL_MAX_WORDS = 20
+
+
+def known(mention: ActorMention) -> Identity:
+    name = mention.actor.name if mention.actor else mention.surface
+    return Identity(name, name if mention.actor else None, mention.side)
+
+
+def plausible(phrase: str, identity: Identity) -> bool:
+    """False for two noun phrases run together ("a move critics"); see the module docstring."""
+    words = re.findall(r"[\w'’\-]+", phrase)
+    joined = any(w.lower() in PREPOSITIONS for w in words)  # "an adviser to the Baltic states"
+    if len(words) < 2 or words[0].lower() not in _SINGULAR or joined:
+        return True
+    head = words[-1]
+    if head[:1].isupper():
+        return words[0].lower() not in _NOT_BEFORE_NAME  # "a claim Moscow [denied]"
+    return identity.actor is not None or not re.fullmatch(r"[a-z]+[^su]s", head)
+
+
+class SpeakerText:
+    """One statement: its text, a copy with quotations masked, its mentions, phrase readers."""
+
+    def __init__(
+        self,
+        text: str,
+        regions: list[tuple[int, int]],
+        actors: ActorDictionary,
+        on: dt.date | None,
+    ) -> None:
+        self.text, self.actors, self.on = text, actors, on
+        chars = list(fold(text))
+        for start, end in regions:
+            chars[start:end] = MASK * (end - start)
+        self.masked = "".join(chars)
+        self.mentions = actors.find_mentions(text, on)
+
+    def phrase_start(self, end: int) -> tuple[int, str | None]:
+        """Start of the phrase ending at ``end`` and the word or mark that bounds it."""
+        tokens = list(_TOKEN.finditer(self.masked, 0, end))
+        for i in range(len(tokens) - 1, -1, -1):
+            tok = tokens[i].group()
+            if tok in ".;:!?()[],–—" or tok[0] == MASK or tok.lower() in STOP:
+                if tok == "." and i and len(tokens[i - 1].group()) <= 3:
+                    continue  # "U.S." / "St." abbreviations
+                return self.skip_space(tokens[i].end()), tok.lower()
+        return self.skip_space(0), None
+
+    def skip_space(self, pos: int) -> int:
+        while pos < len(self.masked) and self.masked[pos] in " –-":
+            pos += 1
+        return pos
+
+    def strip_aux(self, end: int) -> int:
+        """End of the subject before "has also said", "on Tuesday said", "bluntly told"."""
+        while True:
+            head = self.masked[:end].rstrip()
+            tail = _TIME_TAIL.search(head) or re.search(r"\w+$", head)
+            word = tail.group() if tail else ""
+            adverb = word.endswith("ly") and word.islower() and len(word) > 4
+            if not tail or not (word[:1] == " " or word in _AUX or adverb) or word in _NOT_ADVERBS:
+                return len(head)
+            end = tail.start()
+
+    def parenthetical_open(self, comma: int) -> int | None:
+        """The comma opening a parenthetical that closes at ``comma``, if any: one that starts
+        in lower case, with a number or with "The" (a name would be an appositive instead).
+
+        "Putin, on his first visit to Turkey since the crisis, told": the words between the
+        commas may contain "since" or "after", which would otherwise end the subject phrase.
+        """
+        opening = self.masked.rfind(",", 0, comma)
+        if opening < 0:
+            return None
+        inside = self.masked[opening + 1 : comma]
+        words = inside.split()
+        if (
+            not words
+            or not (words[0][:1].islower() or words[0][:1].isdigit() or words[0] == "The")
+            or len(words) > _PARENTHETICAL_MAX_WORDS
+            or re.search(rf"[.;:!?()\[\]–—{MASK}]", inside)
+        ):
+            return None
+        return opening
+
+    def who(self, start: int, end: int, context: str, strict: bool) -> Identity | None:
+        """Who the phrase text[start:end] names; a pronoun comes back as itself."""
+        phrase = self.text[start:end].strip(" ,")
+        if phrase.lower() in _PRONOUNS:
+            return Identity(phrase, None, None)
+        found = self.actors.identify(phrase, self.on, context, strict)
+        return found if found and plausible(phrase, found) else None
+
+    @staticmethod
+    def pronoun(identity: Identity) -> str | None:
+        """ "person", "group" or "any" when the identity is a bare pronoun."""
+        return _PRONOUNS.get(identity.speaker.lower()) if identity.actor is None else None
+
+    def subject(self, before: int) -> ActorMention | None:
+        """The person or body a sentence is about: its first mention not after a preposition."""
+        for m in self.mentions:
+            if m.start >= before or self.masked[m.start] == MASK:
+                return None
+            prev = re.search(r"(\w+)\W*$", self.masked[: m.start])
+            if m.possessive or (prev and prev.group(1).lower() in PREPOSITIONS):
+                continue
+            if m.actor and (m.actor.kind != "place" or not self.masked[: m.start].strip(" –-")):
+                return m
+        return None
+
+    def listener(self, verb_end: int) -> str | None:
+        for m in self.mentions:
+            if m.start >= verb_end and not self.text[verb_end : m.start].strip(" the"):
+                return m.actor.name if m.actor else None
+        return None
