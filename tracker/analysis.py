@@ -39,6 +39,7 @@ _RULE_MODULES = (
     "speakers",
     "speech_verbs",
     "dyads",
+    "clauses",
     "dates",
     "date_clauses",
     "date_context",
