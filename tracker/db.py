@@ -43,8 +43,8 @@ def lock_path(db_path: Path) -> Path:
     return db_path.with_name(db_path.name + ".lock")
 
 
-def _backoff(attempt: int) -> float:
-    return float(min(_MAX_BACKOFF, _FIRST_BACKOFF * (2**attempt)))
+def _backoff(attempt: int, cap: float = _MAX_BACKOFF) -> float:
+    return float(min(cap, _FIRST_BACKOFF * (2**attempt)))
 
 
 def _holder(lock_file: Path) -> str:
@@ -106,6 +106,7 @@ def _connect_with_retry(
     read_only: bool,
     wait: float,
     config: DuckConfig | None = None,
+    poll: float = _MAX_BACKOFF,
 ) -> duckdb.DuckDBPyConnection:
     deadline = time.monotonic() + wait
     attempt = 0
@@ -117,7 +118,7 @@ def _connect_with_retry(
                 raise
             if time.monotonic() >= deadline:
                 raise DatabaseLocked(_locked_message(db_path, _duckdb_holder(exc), wait)) from None
-            time.sleep(_backoff(attempt))
+            time.sleep(_backoff(attempt, poll))
             attempt += 1
 
 
@@ -130,18 +131,35 @@ def writer(
     Do slow work (reading files, segmenting, scoring) before entering, so the lock is held
     only while rows are written.
     """
-    from tracker.migrations import migrate
+    with write_lock(db_path, wait), writer_connection(db_path, wait) as con:
+        yield con
 
-    with write_lock(db_path, wait):
-        config: DuckConfig | None = None
-        if not db_path.exists():
-            config = {"storage_compatibility_version": STORAGE_COMPATIBILITY}
-        con = _connect_with_retry(db_path, read_only=False, wait=wait, config=config)
-        try:
-            migrate(con)
-            yield con
-        finally:
-            con.close()
+
+@contextlib.contextmanager
+def writer_connection(
+    db_path: Path,
+    wait: float = DEFAULT_WAIT_SECONDS,
+    *,
+    migrate: bool = True,
+    poll: float = _MAX_BACKOFF,
+) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read-write connection for one unit of work, for a caller that already holds
+    :func:`write_lock`. ``tracker rescore`` keeps the lock for its whole run but opens the file
+    only per chunk, so readers get in between chunks. ``poll`` caps the retry interval while
+    readers hold the file: a small one catches the gaps between busy readers' queries, which
+    the default backoff (up to 1 s) can miss for many seconds. Closed on exit."""
+    from tracker.migrations import migrate as apply_migrations
+
+    config: DuckConfig | None = None
+    if not db_path.exists():
+        config = {"storage_compatibility_version": STORAGE_COMPATIBILITY}
+    con = _connect_with_retry(db_path, read_only=False, wait=wait, config=config, poll=poll)
+    try:
+        if migrate:
+            apply_migrations(con)
+        yield con
+    finally:
+        con.close()
 
 
 @contextlib.contextmanager

@@ -335,3 +335,42 @@ def insert_arrow(con: duckdb.DuckDBPyConnection, table: str, data: pa.Table) -> 
         con.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM _batch")
     finally:
         con.unregister("_batch")
+
+
+def score_rows(run_id: int, scored: Sequence[tuple[int, StatementScores]]) -> pa.Table:
+    """One run's score rows (whole statement, then per relation) for ``(statement_id, scores)``."""
+    cols = _columns(
+        "statement_id", "dyad", "compound", "positive", "neutral", "negative", "explanation"
+    )
+    for stmt_id, scores in scored:
+        _append_scores(cols, stmt_id, scores)
+    return score_table(run_id, cols)
+
+
+_ANALYSIS_COLUMNS = (
+    "statement_id speaker speaker_actor speaker_side attribution_start attribution_end said_on "
+    "said_on_precision said_on_start said_on_end refers_to refers_to_precision refers_to_start "
+    "refers_to_end"
+).split()
+_DYAD_COLUMNS = "statement_id dyad role direction basis clause_start clause_end".split()
+
+
+def analysis_rows(
+    analysis_id: int, analysed: Sequence[tuple[int, StatementAnalysis]]
+) -> tuple[pa.Table, pa.Table]:
+    """One analysis run's ``statement_analysis`` and ``statement_dyads`` rows."""
+    rows = _columns(*_ANALYSIS_COLUMNS)
+    dyads = _columns(*_DYAD_COLUMNS)
+    for stmt_id, result in analysed:
+        _append_analysis(rows, dyads, stmt_id, result)
+    n, m = len(rows["statement_id"]), len(dyads["statement_id"])
+    return (
+        pa.table({"analysis_id": pa.array([analysis_id] * n, pa.int64()), **rows}),
+        pa.table({"analysis_id": pa.array([analysis_id] * m, pa.int64()), **dyads}),
+    )
+
+
+def refresh_reference_tables(con: duckdb.DuckDBPyConnection, analysis: AnalysisRun) -> None:
+    """Make ``actors`` and ``key_events`` those of ``analysis`` unless the newest completed
+    analysis run already used the same inputs (call before completing a new analysis run)."""
+    _refresh_reference_tables(con, analysis)

@@ -1,0 +1,161 @@
+"""Nightly rescoring under cron or systemd: a crontab line, or a ``.service`` + ``.timer`` pair.
+
+Contract
+--------
+:class:`ScheduleSpec` holds what the job needs: the command of this install's ``tracker``
+(:func:`tracker_command`: an absolute path, so neither cron's nor systemd's ``PATH`` matters),
+the absolute database path, the time of day, ``--keep``, ``--wait``, the user's dictionary
+files, and where the output goes (the journal, or a log file). :func:`cron_entry`,
+:func:`service_unit` and :func:`timer_unit` render it, ready to install as printed (see
+docs/operations.md and deploy/README.md). The job prints progress on stderr and its ``--json``
+summary on stdout, and exits non-zero on failure: the cron line appends both to a log and
+echoes the log's tail only when the job fails, so cron mails exactly the failures.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from tracker import __version__
+
+SERVICE_NAME = "tracker-rescore.service"
+TIMER_NAME = "tracker-rescore.timer"
+DEFAULT_AT = "02:30"
+DEFAULT_KEEP = 14
+DEFAULT_JOB_WAIT = 600.0
+_AT = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+
+
+def tracker_command() -> tuple[str, ...]:
+    """How to run this install's ``tracker``: its console script next to the running Python
+    (not resolved: a virtualenv's ``bin`` must stay in the path), else ``python -m tracker``."""
+    script = Path(sys.executable).parent / "tracker"
+    if script.is_file() and os.access(script, os.X_OK):
+        return (str(script.absolute()),)
+    return (str(Path(sys.executable).absolute()), "-m", "tracker")
+
+
+def parse_at(at: str) -> tuple[int, int]:
+    match = _AT.match(at.strip())
+    if not match:
+        raise ValueError(f"time {at!r} is not HH:MM (24-hour clock); write e.g. 02:30")
+    return int(match[1]), int(match[2])
+
+
+@dataclass(frozen=True)
+class ScheduleSpec:
+    command: tuple[str, ...]  # the tracker to run: a script, or python -m tracker
+    db_path: Path  # absolute
+    at: tuple[int, int] = (2, 30)
+    keep: int | None = DEFAULT_KEEP
+    wait: float = DEFAULT_JOB_WAIT
+    actor_files: tuple[Path, ...] = ()
+    lexicons: tuple[Path, ...] = ()
+    log_file: Path | None = None  # None: systemd's journal; cron: <db>.rescore.log
+    user: str | None = None  # User= of a system-wide unit
+
+    def arguments(self) -> list[str]:
+        args = [*self.command, "rescore", "--db", str(self.db_path), "--wait", f"{self.wait:g}"]
+        if self.keep is not None:
+            args += ["--keep", str(self.keep)]
+        for path in self.actor_files:
+            args += ["--actors", str(path)]
+        for path in self.lexicons:
+            args += ["--lexicon", str(path)]
+        return [*args, "--json"]
+
+    @property
+    def cron_log(self) -> Path:
+        return self.log_file or self.db_path.with_name(self.db_path.name + ".rescore.log")
+
+    @property
+    def time_text(self) -> str:
+        return f"{self.at[0]:02d}:{self.at[1]:02d}"
+
+
+def cron_entry(spec: ScheduleSpec) -> str:
+    """Comment lines and the crontab line (``%`` escaped: cron reads it as a newline)."""
+    log = shlex.quote(str(spec.cron_log))
+    command = " ".join(shlex.quote(a) for a in spec.arguments())
+    line = (f"{spec.at[1]} {spec.at[0]} * * * {command} >>{log} 2>&1 || tail -n 30 {log}").replace(
+        "%", "\\%"
+    )
+    return (
+        f"# tracker {__version__}: rescore {spec.db_path} nightly at {spec.time_text}.\n"
+        f"# Output is appended to {spec.cron_log};\n"
+        "# cron mails the log's tail only when the job fails (exit 1: failed; 75: the database\n"
+        "# was busy for longer than --wait; see docs/operations.md).\n"
+        "# Install: `crontab -e` and paste the line below.\n"
+        f"{line}\n"
+    )
+
+
+def _systemd_quote(arg: str) -> str:
+    """One ExecStart word: double-quoted when needed; ``%`` doubled (systemd specifiers)."""
+    arg = arg.replace("%", "%%")
+    if arg and not re.search(r"[\s\"'\\;$]", arg):
+        return arg
+    return '"' + arg.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def service_unit(spec: ScheduleSpec) -> str:
+    exec_start = " ".join(_systemd_quote(a) for a in spec.arguments())
+    if spec.log_file is None:
+        output = ["StandardOutput=journal", "StandardError=journal"]
+    else:
+        target = f"append:{spec.log_file}".replace("%", "%%")
+        output = [f"StandardOutput={target}", f"StandardError={target}"]
+    lines = [
+        f"# {SERVICE_NAME}: written by `tracker schedule --print systemd` (tracker {__version__}).",
+        f"# Started by {TIMER_NAME}; see docs/operations.md for installing and exit codes.",
+        "[Unit]",
+        f"Description=Tracker: rescore {spec.db_path}",
+        "After=local-fs.target",
+        f"ConditionPathExists={_systemd_quote(str(spec.db_path))}",
+        "",
+        "[Service]",
+        "Type=oneshot",
+        f"ExecStart={exec_start}",
+        f"WorkingDirectory={_systemd_quote(str(spec.db_path.parent))}",
+        "Environment=PYTHONUNBUFFERED=1",
+        *([f"User={spec.user}"] if spec.user else []),
+        "Nice=10",
+        "IOSchedulingClass=idle",
+        "# SIGTERM goes to the main process, which stops its workers and marks the run failed.",
+        "KillMode=mixed",
+        "TimeoutStopSec=30",
+        "TimeoutStartSec=6h",
+        *output,
+        "SyslogIdentifier=tracker-rescore",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def timer_unit(spec: ScheduleSpec) -> str:
+    lines = [
+        f"# {TIMER_NAME}: written by `tracker schedule --print systemd` (tracker {__version__}).",
+        "[Unit]",
+        f"Description=Tracker: nightly rescoring at {spec.time_text}",
+        "",
+        "[Timer]",
+        f"OnCalendar=*-*-* {spec.time_text}:00",
+        "# A night missed while the machine was off runs at the next boot.",
+        "Persistent=true",
+        "RandomizedDelaySec=5min",
+        f"Unit={SERVICE_NAME}",
+        "",
+        "[Install]",
+        "WantedBy=timers.target",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def systemd_units(spec: ScheduleSpec) -> dict[str, str]:
+    return {SERVICE_NAME: service_unit(spec), TIMER_NAME: timer_unit(spec)}
