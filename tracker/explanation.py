@@ -133,8 +133,12 @@ def explanation_from_json(data: dict[str, Any]) -> Explanation:
         compound=float(data.get("compound", 0.0)),
         contributions=tuple(
             Contribution(
-                int(c["start"]), int(c["end"]), str(c["text"]), str(c["kind"]),
-                float(c["weight"]), str(c.get("note", "")),
+                int(c["start"]),
+                int(c["end"]),
+                str(c["text"]),
+                str(c["kind"]),
+                float(c["weight"]),
+                str(c.get("note", "")),
             )
             for c in data.get("contributions", [])
         ),

@@ -8,8 +8,8 @@ Arrow tables (never row-by-row INSERTs). Identifiers are ``max + 1`` under the w
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -123,7 +123,9 @@ def write_batch(
     """Store a batch in one transaction; documents whose text is stored already are skipped."""
     con.execute("BEGIN TRANSACTION")
     try:
-        outcomes = _write(con, documents, scorers, replace=replace, started=started, analysis=analysis)
+        outcomes = _write(
+            con, documents, scorers, replace=replace, started=started, analysis=analysis
+        )
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
@@ -189,16 +191,34 @@ def _write(
         return outcomes
 
     docs = _columns(
-        "document_id", "content_hash", "origin", "title", "source", "url", "published", "text",
+        "document_id",
+        "content_hash",
+        "origin",
+        "title",
+        "source",
+        "url",
+        "published",
+        "text",
         "ingested_at",
     )
     stmts = _columns(
         "statement_id", "document_id", "seq", "start_char", "end_char", "text", "published"
     )
     analysed = _columns(
-        "statement_id", "speaker", "speaker_actor", "speaker_side", "attribution_start",
-        "attribution_end", "said_on", "said_on_precision", "said_on_start", "said_on_end",
-        "refers_to", "refers_to_precision", "refers_to_start", "refers_to_end",
+        "statement_id",
+        "speaker",
+        "speaker_actor",
+        "speaker_side",
+        "attribution_start",
+        "attribution_end",
+        "said_on",
+        "said_on_precision",
+        "said_on_start",
+        "said_on_end",
+        "refers_to",
+        "refers_to_precision",
+        "refers_to_start",
+        "refers_to_end",
     )
     dyads = _columns(
         "statement_id", "dyad", "role", "direction", "basis", "clause_start", "clause_end"
@@ -212,16 +232,29 @@ def _write(
     for doc_id, doc in new_docs:
         a = doc.article
         _append(
-            docs, document_id=doc_id, content_hash=doc.content_hash, origin=a.origin,
-            title=a.title, source=a.source, url=a.url, published=a.published, text=a.text,
+            docs,
+            document_id=doc_id,
+            content_hash=doc.content_hash,
+            origin=a.origin,
+            title=a.title,
+            source=a.source,
+            url=a.url,
+            published=a.published,
+            text=a.text,
             ingested_at=now,
         )
         for seq, seg in enumerate(doc.statements):
             stmt_id = next_stmt
             next_stmt += 1
             _append(
-                stmts, statement_id=stmt_id, document_id=doc_id, seq=seq, start_char=seg.start,
-                end_char=seg.end, text=seg.text, published=a.published,
+                stmts,
+                statement_id=stmt_id,
+                document_id=doc_id,
+                seq=seq,
+                start_char=seg.start,
+                end_char=seg.end,
+                text=seg.text,
+                published=a.published,
             )
             if analysis is not None and doc.analyses:
                 _append_analysis(analysed, dyads, stmt_id, doc.analyses[seq])
@@ -240,7 +273,9 @@ def _write(
             [analysis_id, analysis.version, analysis.inputs_hash, started, now, n_statements],
         )
         n = len(analysed["statement_id"])
-        insert_arrow(con, "statement_analysis", pa.table({"analysis_id": [analysis_id] * n, **analysed}))
+        insert_arrow(
+            con, "statement_analysis", pa.table({"analysis_id": [analysis_id] * n, **analysed})
+        )
         n = len(dyads["statement_id"])
         insert_arrow(con, "statement_dyads", pa.table({"analysis_id": [analysis_id] * n, **dyads}))
     for scorer in scorers:
@@ -278,8 +313,13 @@ def _append_scores(cols: dict[str, list[Any]], stmt_id: int, scores: StatementSc
     for dyad, scored in rows:
         s = scored.score
         _append(
-            cols, statement_id=stmt_id, dyad=dyad, compound=s.compound, positive=s.positive,
-            neutral=s.neutral, negative=s.negative,
+            cols,
+            statement_id=stmt_id,
+            dyad=dyad,
+            compound=s.compound,
+            positive=s.positive,
+            neutral=s.neutral,
+            negative=s.negative,
             explanation=json.dumps(scored.explanation, ensure_ascii=False),
         )
 
@@ -295,18 +335,32 @@ def _append_analysis(
     s_start, s_end = _span(dates.said_on_span)
     r_start, r_end = _span(dates.refers_to_span)
     _append(
-        analysed, statement_id=stmt_id, speaker=result.speaker,
-        speaker_actor=attribution.actor, speaker_side=attribution.side,
-        attribution_start=a_start, attribution_end=a_end, said_on=dates.said_on,
-        said_on_precision=dates.said_on_precision, said_on_start=s_start, said_on_end=s_end,
-        refers_to=dates.refers_to, refers_to_precision=dates.refers_to_precision,
-        refers_to_start=r_start, refers_to_end=r_end,
+        analysed,
+        statement_id=stmt_id,
+        speaker=result.speaker,
+        speaker_actor=attribution.actor,
+        speaker_side=attribution.side,
+        attribution_start=a_start,
+        attribution_end=a_end,
+        said_on=dates.said_on,
+        said_on_precision=dates.said_on_precision,
+        said_on_start=s_start,
+        said_on_end=s_end,
+        refers_to=dates.refers_to,
+        refers_to_precision=dates.refers_to_precision,
+        refers_to_start=r_start,
+        refers_to_end=r_end,
     )
     for assignment in result.dyads:
         c_start, c_end = _span(assignment.clause_span)
         _append(
-            dyads, statement_id=stmt_id, dyad=assignment.dyad, role=assignment.role,
-            direction=assignment.direction, basis=assignment.basis, clause_start=c_start,
+            dyads,
+            statement_id=stmt_id,
+            dyad=assignment.dyad,
+            role=assignment.role,
+            direction=assignment.direction,
+            basis=assignment.basis,
+            clause_start=c_start,
             clause_end=c_end,
         )
 
@@ -347,12 +401,23 @@ def score_rows(run_id: int, scored: Sequence[tuple[int, StatementScores]]) -> pa
     return score_table(run_id, cols)
 
 
-_ANALYSIS_COLUMNS = (
-    "statement_id speaker speaker_actor speaker_side attribution_start attribution_end said_on "
-    "said_on_precision said_on_start said_on_end refers_to refers_to_precision refers_to_start "
-    "refers_to_end"
-).split()
-_DYAD_COLUMNS = "statement_id dyad role direction basis clause_start clause_end".split()
+_ANALYSIS_COLUMNS = [
+    "statement_id",
+    "speaker",
+    "speaker_actor",
+    "speaker_side",
+    "attribution_start",
+    "attribution_end",
+    "said_on",
+    "said_on_precision",
+    "said_on_start",
+    "said_on_end",
+    "refers_to",
+    "refers_to_precision",
+    "refers_to_start",
+    "refers_to_end",
+]
+_DYAD_COLUMNS = ["statement_id", "dyad", "role", "direction", "basis", "clause_start", "clause_end"]
 
 
 def analysis_rows(
