@@ -204,25 +204,8 @@ def _write(
     stmts = _columns(
         "statement_id", "document_id", "seq", "start_char", "end_char", "text", "published"
     )
-    analysed = _columns(
-        "statement_id",
-        "speaker",
-        "speaker_actor",
-        "speaker_side",
-        "attribution_start",
-        "attribution_end",
-        "said_on",
-        "said_on_precision",
-        "said_on_start",
-        "said_on_end",
-        "refers_to",
-        "refers_to_precision",
-        "refers_to_start",
-        "refers_to_end",
-    )
-    dyads = _columns(
-        "statement_id", "dyad", "role", "direction", "basis", "clause_start", "clause_end"
-    )
+    analysed = _columns(*_ANALYSIS_COLUMNS)
+    dyads = _columns(*_DYAD_COLUMNS)
     scored = {
         s.name: _columns(
             "statement_id", "dyad", "compound", "positive", "neutral", "negative", "explanation"
