@@ -21,19 +21,10 @@ from typing import Any
 import pandas as pd
 
 from tracker import db
+from tracker.explanation import kind_label
 
 CONTEXT_SENTENCES = 2
 READ_WAIT_SECONDS = 1.0
-_KIND_LABELS = {
-    "vader_token": "VADER word",
-    "domain_term": "domain term",
-    "phrase": "domain phrase",
-    "reversal": "reversal rule",
-    "negation": "negation",
-    "hedge": "hedge",
-    "third_event_neutralised": "third-event word neutralised",
-    "clause": "clause rule",
-}
 
 
 @dataclass(frozen=True)
@@ -49,7 +40,7 @@ class Contribution:
 
     @property
     def label(self) -> str:
-        return _KIND_LABELS.get(self.kind, self.kind.replace("_", " "))
+        return kind_label(self.kind)
 
 
 @dataclass(frozen=True)

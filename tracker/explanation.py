@@ -52,6 +52,11 @@ _LABELS = {
 }
 
 
+def kind_label(kind: str) -> str:
+    """A contribution kind in plain words (an unknown kind is shown as written)."""
+    return _LABELS.get(kind, kind.replace("_", " "))
+
+
 def sort_key(c: Contribution) -> tuple[int, int, int]:
     """Text order; at one span the base item before the rules that modified it."""
     return (c.start, c.end, KINDS.index(c.kind))
@@ -86,7 +91,7 @@ class Contribution:
         """One line in plain words, e.g. ``lifted … ban: reversal rule, +2.5 (note)``."""
         words = self.text.split()
         shown = f"{words[0]} … {words[-1]}" if len(words) > 2 else " ".join(words)
-        line = f"{shown}: {_LABELS[self.kind]}, {self.weight:+.2f}"
+        line = f"{shown}: {kind_label(self.kind)}, {self.weight:+.2f}"
         return f"{line} ({self.note})" if self.note else line
 
 
