@@ -8,7 +8,6 @@ Arrow tables (never row-by-row INSERTs). Identifiers are ``max + 1`` under the w
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,7 +17,16 @@ import pyarrow as pa
 
 from tracker.analysis import StatementAnalysis
 from tracker.models import Article, Segment
-from tracker.scoring import ScoredText, StatementScores
+from tracker.scoring import StatementScores
+from tracker.store_rows import (
+    ANALYSIS_COLUMNS,
+    DYAD_COLUMNS,
+    append,
+    append_analysis,
+    append_scores,
+    columns,
+    score_table,
+)
 
 ADDED = "added"
 UNCHANGED = "unchanged"
@@ -133,19 +141,6 @@ def write_batch(
     return outcomes
 
 
-def _columns(*names: str) -> dict[str, list[Any]]:
-    return {name: [] for name in names}
-
-
-def _append(columns: dict[str, list[Any]], **values: Any) -> None:
-    for key, value in values.items():
-        columns[key].append(value)
-
-
-def _span(span: tuple[int, int] | None) -> tuple[int | None, int | None]:
-    return (span[0], span[1]) if span else (None, None)
-
-
 def _write(
     con: duckdb.DuckDBPyConnection,
     documents: Sequence[ProcessedDocument],
@@ -190,7 +185,7 @@ def _write(
     if not new_docs:
         return outcomes
 
-    docs = _columns(
+    docs = columns(
         "document_id",
         "content_hash",
         "origin",
@@ -201,20 +196,20 @@ def _write(
         "text",
         "ingested_at",
     )
-    stmts = _columns(
+    stmts = columns(
         "statement_id", "document_id", "seq", "start_char", "end_char", "text", "published"
     )
-    analysed = _columns(*_ANALYSIS_COLUMNS)
-    dyads = _columns(*_DYAD_COLUMNS)
+    analysed = columns(*ANALYSIS_COLUMNS)
+    dyads = columns(*DYAD_COLUMNS)
     scored = {
-        s.name: _columns(
+        s.name: columns(
             "statement_id", "dyad", "compound", "positive", "neutral", "negative", "explanation"
         )
         for s in scorers
     }
     for doc_id, doc in new_docs:
         a = doc.article
-        _append(
+        append(
             docs,
             document_id=doc_id,
             content_hash=doc.content_hash,
@@ -229,7 +224,7 @@ def _write(
         for seq, seg in enumerate(doc.statements):
             stmt_id = next_stmt
             next_stmt += 1
-            _append(
+            append(
                 stmts,
                 statement_id=stmt_id,
                 document_id=doc_id,
@@ -240,9 +235,9 @@ def _write(
                 published=a.published,
             )
             if analysis is not None and doc.analyses:
-                _append_analysis(analysed, dyads, stmt_id, doc.analyses[seq])
+                append_analysis(analysed, dyads, stmt_id, doc.analyses[seq])
             for scorer in scorers:
-                _append_scores(scored[scorer.name], stmt_id, doc.scores[scorer.name][seq])
+                append_scores(scored[scorer.name], stmt_id, doc.scores[scorer.name][seq])
 
     insert_arrow(con, "documents", pa.table(docs))
     insert_arrow(con, "statements", pa.table(stmts))
@@ -274,80 +269,6 @@ def _write(
     return outcomes
 
 
-def score_table(run_id: int, cols: dict[str, list[Any]]) -> pa.Table:
-    """Score rows as Arrow, explanations as JSON text (DuckDB casts them to JSON)."""
-    n = len(cols["statement_id"])
-    return pa.table(
-        {
-            "run_id": pa.array([run_id] * n, pa.int64()),
-            "statement_id": pa.array(cols["statement_id"], pa.int64()),
-            "dyad": pa.array(cols["dyad"], pa.string()),
-            "compound": pa.array(cols["compound"], pa.float64()),
-            "positive": pa.array(cols["positive"], pa.float64()),
-            "neutral": pa.array(cols["neutral"], pa.float64()),
-            "negative": pa.array(cols["negative"], pa.float64()),
-            "explanation": pa.array(cols["explanation"], pa.string()),
-        }
-    )
-
-
-def _append_scores(cols: dict[str, list[Any]], stmt_id: int, scores: StatementScores) -> None:
-    rows: list[tuple[str | None, ScoredText]] = [(None, scores.whole), *scores.by_dyad]
-    for dyad, scored in rows:
-        s = scored.score
-        _append(
-            cols,
-            statement_id=stmt_id,
-            dyad=dyad,
-            compound=s.compound,
-            positive=s.positive,
-            neutral=s.neutral,
-            negative=s.negative,
-            explanation=json.dumps(scored.explanation, ensure_ascii=False),
-        )
-
-
-def _append_analysis(
-    analysed: dict[str, list[Any]],
-    dyads: dict[str, list[Any]],
-    stmt_id: int,
-    result: StatementAnalysis,
-) -> None:
-    attribution, dates = result.attribution, result.dates
-    a_start, a_end = _span(attribution.span)
-    s_start, s_end = _span(dates.said_on_span)
-    r_start, r_end = _span(dates.refers_to_span)
-    _append(
-        analysed,
-        statement_id=stmt_id,
-        speaker=result.speaker,
-        speaker_actor=attribution.actor,
-        speaker_side=attribution.side,
-        attribution_start=a_start,
-        attribution_end=a_end,
-        said_on=dates.said_on,
-        said_on_precision=dates.said_on_precision,
-        said_on_start=s_start,
-        said_on_end=s_end,
-        refers_to=dates.refers_to,
-        refers_to_precision=dates.refers_to_precision,
-        refers_to_start=r_start,
-        refers_to_end=r_end,
-    )
-    for assignment in result.dyads:
-        c_start, c_end = _span(assignment.clause_span)
-        _append(
-            dyads,
-            statement_id=stmt_id,
-            dyad=assignment.dyad,
-            role=assignment.role,
-            direction=assignment.direction,
-            basis=assignment.basis,
-            clause_start=c_start,
-            clause_end=c_end,
-        )
-
-
 def _refresh_reference_tables(con: duckdb.DuckDBPyConnection, analysis: AnalysisRun) -> None:
     """Keep the actors and key_events tables equal to the dictionary the analysis used."""
     current = con.execute(
@@ -372,50 +293,6 @@ def insert_arrow(con: duckdb.DuckDBPyConnection, table: str, data: pa.Table) -> 
         con.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM _batch")
     finally:
         con.unregister("_batch")
-
-
-def score_rows(run_id: int, scored: Sequence[tuple[int, StatementScores]]) -> pa.Table:
-    """One run's score rows (whole statement, then per relation) for ``(statement_id, scores)``."""
-    cols = _columns(
-        "statement_id", "dyad", "compound", "positive", "neutral", "negative", "explanation"
-    )
-    for stmt_id, scores in scored:
-        _append_scores(cols, stmt_id, scores)
-    return score_table(run_id, cols)
-
-
-_ANALYSIS_COLUMNS = [
-    "statement_id",
-    "speaker",
-    "speaker_actor",
-    "speaker_side",
-    "attribution_start",
-    "attribution_end",
-    "said_on",
-    "said_on_precision",
-    "said_on_start",
-    "said_on_end",
-    "refers_to",
-    "refers_to_precision",
-    "refers_to_start",
-    "refers_to_end",
-]
-_DYAD_COLUMNS = ["statement_id", "dyad", "role", "direction", "basis", "clause_start", "clause_end"]
-
-
-def analysis_rows(
-    analysis_id: int, analysed: Sequence[tuple[int, StatementAnalysis]]
-) -> tuple[pa.Table, pa.Table]:
-    """One analysis run's ``statement_analysis`` and ``statement_dyads`` rows."""
-    rows = _columns(*_ANALYSIS_COLUMNS)
-    dyads = _columns(*_DYAD_COLUMNS)
-    for stmt_id, result in analysed:
-        _append_analysis(rows, dyads, stmt_id, result)
-    n, m = len(rows["statement_id"]), len(dyads["statement_id"])
-    return (
-        pa.table({"analysis_id": pa.array([analysis_id] * n, pa.int64()), **rows}),
-        pa.table({"analysis_id": pa.array([analysis_id] * m, pa.int64()), **dyads}),
-    )
 
 
 def refresh_reference_tables(con: duckdb.DuckDBPyConnection, analysis: AnalysisRun) -> None:

@@ -37,7 +37,7 @@ from tracker.analysis import analyze_document
 from tracker.dyads import DyadAssignment
 from tracker.pipeline import Pipeline
 from tracker.scoring import CLAUSE_PROFILES, StatementScores, score_statement
-from tracker.store import analysis_rows, score_rows
+from tracker.store_rows import analysis_rows, score_rows
 
 T = TypeVar("T")
 R = TypeVar("R")
