@@ -553,6 +553,13 @@ RESOLVE_CASES = [
         ("2016-07-26", "day", None, "2016-07-26", "day", None),
     ),
     (
+        "attributed: a since-date in the speaker's relative clause does not date the remark",
+        "The cleric, who has lived in Pennsylvania since 1999, condemned the plot.",
+        JUL26,
+        True,
+        ("2016-07-26", "day", None, "2016-07-26", "day", None),
+    ),
+    (
         "narrator: relative clause with a since-date does not date a past main clause",
         "The cleric, who has lived in Pennsylvania since 1999, denied any role in the plot.",
         JUL26,

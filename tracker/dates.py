@@ -89,14 +89,18 @@ def _as_dated(mention: DateMention) -> _Dated:
 
 def _usable(sentence: Sentence) -> list[DateMention]:
     """Mentions that can date a remark: outside quotations, not after publication, not a
-    noun's modifier."""
+    noun's modifier, not the start of a lasting state ("has lived there since 1999")."""
     return [
         m
         for m in sentence.mentions
         if not sentence.quoted(m.start)
         and sentence.not_after_publication(m.date)
         and not sentence.modifier(m)
+        and not _SINCE_BEFORE.search(sentence.text, 0, m.start)
     ]
+
+
+_SINCE_BEFORE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 
 
 def _said_on(sentence: Sentence, attribution_span: Span | None) -> _Dated:
