@@ -20,11 +20,13 @@ rounds ``compound`` to 4 decimals). So a weight says how far that item pushed th
   modifier rule made (e.g. a hedge halving a +2.5 reversal shows as -1.25).
 
 ``Contribution.text`` is always ``source[start:end]`` of the text that was explained
-(0-based, end-exclusive offsets). ``to_json()`` is a plain dict with stable keys for storage.
+(0-based, end-exclusive offsets). ``to_json()`` is a plain dict with stable keys for storage;
+``to_json_text()`` the same as the JSON text that is stored.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -38,6 +40,9 @@ KINDS = (
     "third_event_neutralised",
     "clause",
 )
+
+# One encoder for every explanation: json.dumps with options builds a new one per call.
+_JSON = json.JSONEncoder(ensure_ascii=False)
 
 # How describe() names each kind in plain words.
 _LABELS = {
@@ -121,6 +126,10 @@ class Explanation:
             "punctuation_emphasis": round(self.punctuation_emphasis, 4),
             "contributions": [c.to_json() for c in self.contributions],
         }
+
+    def to_json_text(self) -> str:
+        """:meth:`to_json` as JSON text (UTF-8 kept as is), the form stored in the database."""
+        return _JSON.encode(self.to_json())
 
     def describe(self) -> str:
         """Plain-words lines: the compound, then one line per contribution in text order."""

@@ -3,14 +3,14 @@
 A statement that carries two relations ("criticism from the US … while Turkey has heaped praise
 on Russia") gets, besides its whole-statement score, one score per relation computed on the
 clause that carries it (the ``diplomacy`` profile only: ``vader`` stays the stock baseline and
-scores whole statements). Every score keeps its explanation as a JSON-ready dict.
+scores whole statements). Every score keeps its explanation as the JSON text that is stored
+(made here, so rescoring workers do that work in parallel too).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from tracker.dyads import DyadAssignment
 from tracker.models import Score
@@ -22,7 +22,7 @@ CLAUSE_PROFILES = frozenset({"diplomacy"})
 @dataclass(frozen=True)
 class ScoredText:
     score: Score
-    explanation: dict[str, Any]
+    explanation_json: str  # Explanation.to_json_text()
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,7 @@ def _scored(scorer: Scorer, text: str, span: tuple[int, int] | None) -> ScoredTe
         score, explanation = scorer.score_and_explain(text)
     else:
         score, explanation = scorer.score_and_explain_span(text, *span)
-    return ScoredText(score, explanation.to_json())
+    return ScoredText(score, explanation.to_json_text())
 
 
 def score_statement(

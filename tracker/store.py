@@ -207,6 +207,7 @@ def _write(
         )
         for s in scorers
     }
+    stmt_columns = [stmts[name] for name in stmts]
     for doc_id, doc in new_docs:
         a = doc.article
         append(
@@ -224,16 +225,10 @@ def _write(
         for seq, seg in enumerate(doc.statements):
             stmt_id = next_stmt
             next_stmt += 1
-            append(
-                stmts,
-                statement_id=stmt_id,
-                document_id=doc_id,
-                seq=seq,
-                start_char=seg.start,
-                end_char=seg.end,
-                text=seg.text,
-                published=a.published,
-            )
+            # One row per statement: positional appends in the order of the columns above.
+            row = (stmt_id, doc_id, seq, seg.start, seg.end, seg.text, a.published)
+            for column, value in zip(stmt_columns, row, strict=True):
+                column.append(value)
             if analysis is not None and doc.analyses:
                 append_analysis(analysed, dyads, stmt_id, doc.analyses[seq])
             for scorer in scorers:

@@ -6,7 +6,6 @@ here opens the database. Explanations become JSON text, which DuckDB casts into 
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import Any
 
@@ -47,19 +46,20 @@ def score_table(run_id: int, cols: dict[str, list[Any]]) -> pa.Table:
 
 
 def append_scores(cols: dict[str, list[Any]], stmt_id: int, scores: StatementScores) -> None:
+    # Called once per statement and profile: plain list appends, no per-row dicts.
+    ids, dyads, compound = cols["statement_id"], cols["dyad"], cols["compound"]
+    positive, neutral, negative = cols["positive"], cols["neutral"], cols["negative"]
+    explanation = cols["explanation"]
     rows: list[tuple[str | None, ScoredText]] = [(None, scores.whole), *scores.by_dyad]
     for dyad, scored in rows:
         s = scored.score
-        append(
-            cols,
-            statement_id=stmt_id,
-            dyad=dyad,
-            compound=s.compound,
-            positive=s.positive,
-            neutral=s.neutral,
-            negative=s.negative,
-            explanation=json.dumps(scored.explanation, ensure_ascii=False),
-        )
+        ids.append(stmt_id)
+        dyads.append(dyad)
+        compound.append(s.compound)
+        positive.append(s.positive)
+        neutral.append(s.neutral)
+        negative.append(s.negative)
+        explanation.append(scored.explanation_json)
 
 
 def append_analysis(

@@ -160,21 +160,25 @@ def to_score(scores: dict[str, float]) -> Score:
     )
 
 
-def piece_spans(original: str, offset: int, tokenised: str) -> list[tuple[int, int]]:
-    """Offsets in ``original`` (+``offset``) of each whitespace piece VADER scored.
+def piece_spans(
+    original: str, offset: int, tokenised: str, upto: int | None = None
+) -> list[tuple[int, int]]:
+    """Offsets in ``original`` (+``offset``) of each whitespace piece VADER scored (the first
+    ``upto`` pieces only, when given).
 
     VADER strips the text and spells emojis out as words; pieces it made up from an emoji are
     given the empty span where the search stood.
     """
     spans: list[tuple[int, int]] = []
     cursor = 0
-    for piece in tokenised.split():
+    pieces = tokenised.split()
+    for piece in pieces if upto is None else pieces[:upto]:
         found = original.find(piece, cursor)
         if found < 0:
             spans.append((offset + cursor, offset + cursor))
             continue
-        spans.append((offset + found, offset + found + len(piece)))
         cursor = found + len(piece)
+        spans.append((offset + found, offset + cursor))
     return spans
 
 
@@ -215,33 +219,46 @@ class VaderScorer:
     def _explain(
         self, text: str, offset: int, source: str | None = None
     ) -> tuple[Score, Explanation]:
-        seen: dict[str, Any] = {}
+        seen: list[Any] = []
 
         def record(sentiments: list[float], tokenised: str) -> list[float]:
-            seen["values"] = list(sentiments)
-            seen["text"] = tokenised
+            # VADER does not touch the list after scoring it: keep it, no copy.
+            seen.append(sentiments)
+            seen.append(tokenised)
             return sentiments
 
         scores = run_traced(self._analyzer, text, record)
-        if "values" not in seen:
+        if not seen:
             return to_score(scores), Explanation(self.name, scores["compound"], ())
-        tokenised: str = seen["text"]
-        spans = piece_spans(text, offset, tokenised)
-        full = source if source is not None else text
-        lexicon = self._analyzer.lexicon
+        values: list[float] = seen[0]
+        tokenised: str = seen[1]
+        # Most words carry no valence: spans and notes only for those that do.
+        hits = [i for i, value in enumerate(values) if value]
         contributions = []
-        for piece, value, (a, b) in zip(tokenised.split(), seen["values"], spans, strict=True):
-            if value == 0:
-                continue
-            item = SentiText._strip_punc_if_word(piece).lower()
-            raw = lexicon.get(item)
-            note = f"lexicon {raw:+.1f}" if raw is not None else "VADER rule"
-            if raw is not None and abs(raw - value) > 1e-9:
-                note += ", after VADER's modifiers"
-            contributions.append(Contribution(a, b, full[a:b], "vader_token", value, note))
-        emphasis = self._analyzer._punctuation_emphasis(tokenised)
+        if hits:
+            pieces = tokenised.split()
+            spans = piece_spans(text, offset, tokenised, upto=hits[-1] + 1)
+            full = source if source is not None else text
+            lexicon = self._analyzer.lexicon
+            for i in hits:
+                value = values[i]
+                a, b = spans[i]
+                raw = lexicon.get(SentiText._strip_punc_if_word(pieces[i]).lower())
+                note = f"lexicon {raw:+.1f}" if raw is not None else "VADER rule"
+                if raw is not None and abs(raw - value) > 1e-9:
+                    note += ", after VADER's modifiers"
+                contributions.append(Contribution(a, b, full[a:b], "vader_token", value, note))
+        emphasis = punctuation_emphasis(self._analyzer, tokenised)
         explanation = Explanation(self.name, scores["compound"], tuple(contributions), emphasis)
         return to_score(scores), explanation
+
+
+def punctuation_emphasis(analyzer: SentimentIntensityAnalyzer, text: str) -> float:
+    """VADER's emphasis from "!" and "?" (zero without them, which is most news text)."""
+    if "!" not in text and "?" not in text:
+        return 0.0
+    value: float = analyzer._punctuation_emphasis(text)
+    return value
 
 
 def expected_compound(explanation: Explanation) -> float:
