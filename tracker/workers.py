@@ -1,23 +1,28 @@
-"""Worker processes for the CPU-bound part of rescoring: analysing documents, scoring statements.
+"""Worker processes for the CPU-bound parts of ingest and rescoring: preparing articles,
+analysing documents, scoring statements.
 
 Contract
 --------
 - :class:`PipelineSpec` names what a worker needs to build the same pipeline as the main
-  process (actor, lexicon and events files) and the identities that pipeline must have; a
-  worker that builds anything else (a file edited mid-run) refuses to work.
-- :class:`WorkerPool` runs :func:`analyse_documents` and :func:`score_statements` either inline
-  (one worker) or in ``workers`` processes started by *forkserver*, never *fork*: workers must
-  not inherit DuckDB's threads or the writer's locks. A worker that dies fails the rescoring
-  (``concurrent.futures`` reports a broken pool) instead of hanging it.
+  process (profiles, actor, lexicon and events files) and the identities that pipeline must
+  have; a worker that builds anything else (a file edited mid-run) refuses to work
+  (:class:`PipelineMismatch`).
+- :class:`WorkerPool` runs :func:`prepare_articles` (ingest), :func:`analyse_documents` and
+  :func:`score_statements` (rescore) either inline (one worker) or in ``workers`` processes
+  started by *forkserver*, never *fork*: workers must not inherit DuckDB's threads or the
+  writer's locks. A worker that dies fails the command (``concurrent.futures`` reports a broken
+  pool) instead of hanging it.
 - :meth:`WorkerPool.terminate` stops the workers at once (the SIGTERM path). Workers also
   watch the main process (a pidfd on Linux) and exit when it is gone, so even a kill -9 of the
-  rescoring leaves no orphans; the forkserver then exits because no process holds its pipe.
+  ingest or rescoring leaves no orphans; the forkserver then exits because no process holds
+  its pipe.
 - Tasks and results are frozen dataclasses of plain values and Arrow tables.
 """
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import multiprocessing
 import os
@@ -35,9 +40,12 @@ import pyarrow as pa
 
 from tracker.analysis import analyze_document
 from tracker.dyads import DyadAssignment
+from tracker.models import Article
 from tracker.pipeline import Pipeline
 from tracker.scoring import CLAUSE_PROFILES, StatementScores, score_statement
+from tracker.store import ProcessedDocument
 from tracker.store_rows import analysis_rows, score_rows
+from tracker.vader_scorer import PROFILES
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -48,6 +56,26 @@ ClauseKey = tuple[tuple[str, int, int], ...]
 WORKER_NICENESS = 10
 
 
+ScorerIdentities = tuple[tuple[str, str, str], ...]  # (profile, vader version, lexicon hash)
+AnalysisIdentity = tuple[str, str] | None  # (version, inputs hash); None: no analysis
+
+
+def identities(pipeline: Pipeline) -> tuple[ScorerIdentities, AnalysisIdentity]:
+    """What a pipeline's runs record: its scorers' and its analysis' identities."""
+    analysis = pipeline.analysis
+    return (
+        tuple(
+            (s.identity.name, s.identity.vader_version, s.identity.lexicon_hash)
+            for s in pipeline.scorers
+        ),
+        (analysis.version, analysis.inputs_hash) if analysis is not None else None,
+    )
+
+
+class PipelineMismatch(RuntimeError):
+    """A worker built a pipeline with other identities than the main process's."""
+
+
 @dataclass(frozen=True)
 class PipelineSpec:
     """How to build the pipeline, and the identities it must come out with."""
@@ -55,27 +83,24 @@ class PipelineSpec:
     actor_files: tuple[Path, ...] = ()
     lexicons: tuple[Path, ...] = ()
     events_file: Path | None = None
-    expected: tuple[tuple[str, str, str], ...] = ()  # (profile, vader version, lexicon hash)
-    expected_analysis: tuple[str, str] | None = None  # (version, inputs hash)
+    expected: ScorerIdentities = ()
+    expected_analysis: AnalysisIdentity = None
+    profiles: tuple[str, ...] = PROFILES
+    analyze: bool = True
 
     def build(self) -> Pipeline:
         return Pipeline.build(
-            actor_files=self.actor_files, lexicons=self.lexicons, events_file=self.events_file
+            profiles=self.profiles,
+            actor_files=self.actor_files,
+            lexicons=self.lexicons,
+            events_file=self.events_file,
+            analyze=self.analyze,
         )
 
     def pinned(self, pipeline: Pipeline) -> PipelineSpec:
         """This spec with ``pipeline``'s identities as the ones workers must reproduce."""
-        analysis = pipeline.analysis
-        return PipelineSpec(
-            self.actor_files,
-            self.lexicons,
-            self.events_file,
-            tuple(
-                (s.identity.name, s.identity.vader_version, s.identity.lexicon_hash)
-                for s in pipeline.scorers
-            ),
-            (analysis.version, analysis.inputs_hash) if analysis is not None else None,
-        )
+        expected, expected_analysis = identities(pipeline)
+        return dataclasses.replace(self, expected=expected, expected_analysis=expected_analysis)
 
 
 _PIPELINES: dict[PipelineSpec, Pipeline] = {}
@@ -85,14 +110,8 @@ def pipeline_for(spec: PipelineSpec) -> Pipeline:
     """The process-wide pipeline of ``spec``, checked against the identities it must have."""
     if spec not in _PIPELINES:
         pipeline = spec.build()
-        got = tuple(
-            (s.identity.name, s.identity.vader_version, s.identity.lexicon_hash)
-            for s in pipeline.scorers
-        )
-        analysis = pipeline.analysis
-        got_analysis = (analysis.version, analysis.inputs_hash) if analysis else None
-        if spec.expected and (got != spec.expected or got_analysis != spec.expected_analysis):
-            raise RuntimeError(
+        if spec.expected and identities(pipeline) != (spec.expected, spec.expected_analysis):
+            raise PipelineMismatch(
                 "an input of the analysis or scoring (a lexicon, actor, events or rule file) "
                 "changed while the rescoring ran; run `tracker rescore` again once the files "
                 "are settled"
@@ -104,6 +123,18 @@ def pipeline_for(spec: PipelineSpec) -> Pipeline:
 def adopt(spec: PipelineSpec, pipeline: Pipeline) -> None:
     """Use an already built pipeline for ``spec`` in this process (inline workers)."""
     _PIPELINES[spec] = pipeline
+
+
+@dataclass(frozen=True)
+class PrepareTask:
+    spec: PipelineSpec
+    articles: tuple[Article, ...]
+
+
+def prepare_articles(task: PrepareTask) -> tuple[ProcessedDocument, ...]:
+    """Segment, analyse and score articles (ingest), in the order given."""
+    pipeline = pipeline_for(task.spec)
+    return tuple(pipeline.prepare(article) for article in task.articles)
 
 
 @dataclass(frozen=True)
