@@ -11,6 +11,10 @@ returns one :class:`StatementAnalysis` per statement, combining
   each statement read with what the statements before it dated (:mod:`tracker.date_context`:
   "Peskov said the same day", "after the summit" take the date of the event just reported).
 
+Each statement is read once: the actor mentions of a text are found once per call and shared by
+the speaker and relation readers, and one relation reading (:func:`tracker.dyads.read_sides`)
+serves both the article's dyad and the statement's own.
+
 :func:`analysis_identity` names the rules and inputs, so a change of either is visible in
 ``analysis_runs`` and triggers re-analysis.
 """
@@ -24,11 +28,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tracker import __version__
-from tracker.actors import ActorDictionary
+from tracker.actors import ActorDictionary, ActorMention
 from tracker.attribution import Attribution, attribute
 from tracker.date_context import DateContext, advance
 from tracker.dates import StatementDates, resolve_statement_dates
-from tracker.dyads import DyadAssignment, assign_dyads, document_dyad
+from tracker.dyads import DyadAssignment, assign_sides, dyad_of_document, read_sides
 from tracker.events import KeyEvent
 
 NARRATOR = "narrator"
@@ -71,6 +75,22 @@ class AnalysisIdentity:
     inputs_hash: str
 
 
+class _DocumentActors(ActorDictionary):
+    """An actor dictionary that remembers ``find_mentions`` for one document: its speaker and
+    relation readers look at the same statements and speaker phrases again and again."""
+
+    def __init__(self, actors: ActorDictionary) -> None:
+        self.__dict__.update(vars(actors))  # the same matchers, shared rather than rebuilt
+        self._find = actors.find_mentions
+        self._seen: dict[tuple[str, dt.date | None], list[ActorMention]] = {}
+
+    def find_mentions(self, text: str, on: dt.date | None = None) -> list[ActorMention]:
+        found = self._seen.get((text, on))
+        if found is None:
+            found = self._seen[text, on] = self._find(text, on)
+        return list(found)  # a caller may change its list, never the remembered one
+
+
 def analyze_document(
     texts: Sequence[str],
     published: dt.date | None,
@@ -78,12 +98,14 @@ def analyze_document(
     events: Sequence[KeyEvent],
 ) -> list[StatementAnalysis]:
     """Analyse a document's statements, given in document order."""
+    actors = _DocumentActors(actors)
     attributions = attribute(list(texts), published, actors)
-    article_dyad = document_dyad(list(texts), attributions, actors, published)
+    sides = [read_sides(t, a, published, actors) for t, a in zip(texts, attributions, strict=True)]
+    article_dyad = dyad_of_document(sides)
     results = []
     context = DateContext()
-    for text, attribution in zip(texts, attributions, strict=True):
-        dyads = assign_dyads(text, attribution, published, actors, article_dyad)
+    for text, attribution, read in zip(texts, attributions, sides, strict=True):
+        dyads = assign_sides(read, article_dyad)
         dates = resolve_statement_dates(
             text,
             published,

@@ -25,8 +25,11 @@ from tracker.tense_cues import DETERMINERS, FUTURE_WORDS, IRREGULAR_PAST, WORD, 
 
 Span = tuple[int, int]
 
+# Every subordinator starts with one of these letters: checking that first halves the cost.
+SUBORDINATOR_INITIALS = "abfopstuw"
 SUBORDINATOR = re.compile(
-    r"\b(?:since|after|following|before|when|whenever|while|whereas|which|who|whom|whose|that"
+    rf"\b(?=[{SUBORDINATOR_INITIALS}])"
+    r"(?:since|after|following|before|when|whenever|while|whereas|which|who|whom|whose|that"
     r"|until|till|because|although|though|amid|amidst|once|where|unless|prior\s+to)\b",
     re.IGNORECASE,
 )
@@ -125,9 +128,10 @@ def _is_noun_modifier(text: str, mention: DateMention) -> bool:
 
 def first_verb(main_text: str) -> tuple[str, re.Match[str]] | None:
     """The tense ('past', 'present', 'future') and token of the first finite-looking verb."""
-    tokens = list(WORD.finditer(main_text))
-    for i, token in enumerate(tokens):
-        low = token.group().lower().replace("’", "'")
+    last = ""  # the latest token, in lower case
+    for token in WORD.finditer(main_text):  # lazily: the first verb is usually near the start
+        previous, last = last, token.group().lower()
+        low = last.replace("’", "'")
         if token.start() and main_text[token.start() - 1] in "-‐‑":
             continue  # second half of a compound adjective ("Turkish-led")
         if low.endswith("'ll") or low in ("will", "shall", "won't", "shan't"):
@@ -137,18 +141,19 @@ def first_verb(main_text: str) -> tuple[str, re.Match[str]] | None:
         if low.endswith("n't"):
             low = low[:-3]
         if low in ("is", "are", "am"):
-            following = tokens[i + 1].group().lower() if i + 1 < len(tokens) else ""
+            after = WORD.search(main_text, token.end())
+            following = after.group().lower() if after else ""
             return ("future" if following in _FUTURE_AFTER_BE else "present"), token
         if low in _PRESENT:
             return "present", token
         if low in IRREGULAR_PAST:
             return "past", token
-        previous = tokens[i - 1].group().lower() if i else ""
         if is_ed_verb(token.group()) and previous not in DETERMINERS:
             return "past", token
     return None
 
 
+_LEAD_MARKS = re.compile(r"[,;:“”\"]")
 _GAP_MARKS = re.compile(r"[“”\";:!?.]")
 _GAP_MARKS_OR_COMMA = re.compile(r"[“”\";:!?.,]")
 
@@ -235,14 +240,6 @@ class Sentence:
     def tying_verbs(self, mention: DateMention) -> list[re.Match[str]]:
         """Speech verbs that the date says the time of ("said on Monday"), not what was said."""
         text = self.unquoted
-        # A date in an opening adverbial ("In an interview on Sunday, Erdogan said") can date
-        # the speech verb that follows the comma.
-        lead = WORD.findall(text[: mention.start])
-        at_clause_start = not lead or (
-            (lead[0].lower() in OPENERS or lead[0].endswith("ing"))
-            and len(lead) <= 12
-            and not re.search(r"[,;:“”\"]", text[: mention.start])
-        )
         tying = []
         for verb in self.speech_verbs:
             if verb.end() <= mention.start:
@@ -251,7 +248,17 @@ class Sentence:
             elif verb.start() >= mention.end:
                 gap = text[mention.end : verb.start()]
                 if _gap_is_plain(gap, 3, allow_comma=False) or (
-                    at_clause_start and _gap_is_plain(gap, 8, allow_comma=True)
+                    self._opens_sentence(mention.start) and _gap_is_plain(gap, 8, allow_comma=True)
                 ):
                     tying.append(verb)
         return tying
+
+    def _opens_sentence(self, pos: int) -> bool:
+        """Whether ``pos`` is in an opening adverbial ("In an interview on Sunday, Erdogan
+        said"), where a date can date the speech verb that follows the comma."""
+        lead = WORD.findall(self.unquoted, 0, pos)
+        return not lead or (
+            (lead[0].lower() in OPENERS or lead[0].endswith("ing"))
+            and len(lead) <= 12
+            and not _LEAD_MARKS.search(self.unquoted, 0, pos)
+        )

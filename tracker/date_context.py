@@ -110,9 +110,24 @@ def _mention(
     return DateMention(m.start(), stop, m.string[m.start() : stop], date, precision)
 
 
+# Every phrase _AT_THE_TIME, _SAME and _SHIFTED find contains one of these words (keep in step).
+_ANAPHORIC_WORDS = ("day", "time", "morning", "afternoon", "evening", "night")
+_ANAPHORIC_WORD = re.compile("|".join(_ANAPHORIC_WORDS), re.IGNORECASE)
+
+
+def _may_refer_back(text: str) -> bool:
+    """Whether ``text`` has a word every anaphoric phrase contains: most statements have none,
+    and this check costs a fraction of the phrase patterns. In ASCII text a lower-case search
+    finds what the case-blind pattern finds (other text may fold case differently)."""
+    if text.isascii():
+        lowered = text.lower()
+        return any(word in lowered for word in _ANAPHORIC_WORDS)
+    return _ANAPHORIC_WORD.search(text) is not None
+
+
 def _anaphoric(text: str, context: DateContext) -> list[DateMention]:
     date, precision = context.date, context.precision
-    if date is None or precision is None:
+    if date is None or precision is None or not _may_refer_back(text):
         return []
     found = [_mention(m, date, precision) for m in _AT_THE_TIME.finditer(text)]
     if precision != DAY:

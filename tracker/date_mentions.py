@@ -38,10 +38,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from tracker.tense_cues import (
-    tense_cue,
-    word_set,
-)
+from tracker.tense_cues import tense_cue, trie_pattern, word_set
 
 DAY, MONTH, YEAR = "day", "month", "year"
 
@@ -187,23 +184,24 @@ def _week_month(published: dt.date, qualifier: str) -> dt.date:
     publication, "later this week" the days after it, "early/late this week" its halves, and
     "this week" with a past or future tense cue the days up to or from publication."""
     monday = published - dt.timedelta(days=published.weekday())
-    week = [monday + dt.timedelta(days=i) for i in range(7)]
-    days = {
-        "last": [d - dt.timedelta(days=7) for d in week],
-        "next": [d + dt.timedelta(days=7) for d in week],
-        "earlier this": [d for d in week if d < published],
-        "later this": [d for d in week if d > published],
-        "this up to": [d for d in week if d <= published],
-        "this from": [d for d in week if d >= published],
-        "early this": week[:3],
-        "late this": week[3:],
-    }.get(qualifier, week) or [published]
+    shift = {"last": -7, "next": 7}.get(qualifier, 0)
+    week = [monday + dt.timedelta(days=shift + i) for i in range(7)]
+    if qualifier == "earlier this":
+        days = [d for d in week if d < published]
+    elif qualifier == "later this":
+        days = [d for d in week if d > published]
+    elif qualifier == "this up to":
+        days = [d for d in week if d <= published]
+    elif qualifier == "this from":
+        days = [d for d in week if d >= published]
+    else:
+        days = {"early this": week[:3], "late this": week[3:]}.get(qualifier, week)
     counts: dict[dt.date, int] = {}
-    for d in days:
-        counts[d.replace(day=1)] = counts.get(d.replace(day=1), 0) + 1
-    nearest = {
-        m: min(abs((d - published).days) for d in days if d.replace(day=1) == m) for m in counts
-    }
+    nearest: dict[dt.date, int] = {}
+    for d in days or [published]:
+        month, gap = d.replace(day=1), abs((d - published).days)
+        counts[month] = counts.get(month, 0) + 1
+        nearest[month] = min(nearest.get(month, gap), gap)
     return max(counts, key=lambda m: (counts[m], -nearest[m]))
 
 
@@ -293,10 +291,13 @@ def _resolve(text: str, m: re.Match[str], published: dt.date | None) -> tuple[dt
 # is several times faster than over the whole text. A match starts at most _REACH_BACK
 # characters before its first anchor ("beginning of early November") and its lookaheads read
 # at most _REACH_ON characters past its last one.
-_ANCHOR = re.compile(
-    r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|tom|ton|ago|week|month|year|night"
-    r"|morning|afternoon|evening"
+_ANCHOR_WORDS = word_list(
+    "jan feb mar apr may jun jul aug sep oct nov dec day tom ton ago week month year night "
+    "morning afternoon evening"
 )
+# A run of digits is one anchor and the words a trie (none is a prefix of another): the windows
+# are the same as with a plain alternation of single digits and words, found faster.
+_ANCHOR = re.compile(rf"\d+|{trie_pattern(_ANCHOR_WORDS)}")
 _REACH_BACK, _REACH_ON = 24, 24
 
 

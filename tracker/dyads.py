@@ -25,6 +25,10 @@ Direction is speaker side → other party ("Russia→Turkey"), or "narrated" for
 for speakers who are not a party to the relation (analysts, third countries, the third side).
 Basis: "text" (both sides named outside the attribution phrase), "speaker" (one side is only the
 speaker's: "Ankara must apologise, Zakharova said"), "document".
+
+A document's analysis reads each statement once (``read_sides``: mentions, comparisons,
+clauses) and then assigns twice, without and with the article's dyad (``assign_sides``,
+``dyad_of_document``); ``assign_dyads`` and ``document_dyad`` do both steps in one call.
 """
 
 from __future__ import annotations
@@ -98,10 +102,14 @@ def _clauses(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if text[s:e].strip()] or [(0, len(text))]
 
 
-def _support(text: str, mentions: list[ActorMention], attribution: Attribution) -> list[_Support]:
+def _support(
+    text: str,
+    mentions: list[ActorMention],
+    attribution: Attribution,
+    clauses: list[tuple[int, int]],
+) -> list[_Support]:
     folded = fold(text)
     markers = [(m.start(), m.end()) for m in _COMPARISON.finditer(folded)]
-    clauses = _clauses(text)
     out = []
     for m in mentions:
         if m.side not in ("Turkey", "Russia", "West"):
@@ -109,29 +117,42 @@ def _support(text: str, mentions: list[ActorMention], attribution: Attribution) 
         weak = None
         if m.side != "Turkey":
             kind = m.actor.kind if m.actor else "place"
+            # The anchored tests first: they are cheaper and rarely pass.
             if kind == "place" and (
-                _LOCATION_BEFORE.search(folded[max(0, m.start - 30) : m.start])
-                or _LOCATION_AFTER.match(folded[m.end : m.end + 20])
+                _LOCATION_AFTER.match(folded[m.end : m.end + 20])
+                or _LOCATION_BEFORE.search(folded[max(0, m.start - 30) : m.start])
             ):
                 weak = "location"
-            if _VENUE_BEFORE.search(folded[max(0, m.start - 30) : m.start]) and _VENUE_AFTER.match(
-                folded[m.end : m.end + 20]
+            if _VENUE_AFTER.match(folded[m.end : m.end + 20]) and _VENUE_BEFORE.search(
+                folded[max(0, m.start - 30) : m.start]
             ):
                 weak = "location"  # "on the sidelines of a NATO meeting" names a venue
-            clause_start, clause_end = _raw_clause(clauses, m.start)
-            is_subject = not folded[clause_start : m.start].strip(" -–'\"“”the").strip()
-            for start, end in markers:
-                # "instead of notifying Moscow": the slighted side is the point; "Russia rather
-                # than its NATO allies": the chosen side is.
-                slight = bool(re.match(r"\s+\w+ing\b", folded[end : end + 20]))
-                if end <= m.start < clause_end and "," not in folded[end : m.start]:
-                    weak = "favoured" if slight else "compared"
-                elif start - _WINDOW <= m.start < start and "," not in folded[m.end : start]:
-                    weak = weak or (None if is_subject else "compared" if slight else "favoured")
+            if markers:
+                weak = _compared(folded, m, markers, _raw_clause(clauses, m.start), weak)
         span = attribution.span or (0, 0)
         own = m.side == attribution.side and span[0] <= m.start < span[1]
         out.append(_Support(m.side, m.start, weak, own))
     return out
+
+
+def _compared(
+    folded: str,
+    m: ActorMention,
+    markers: list[tuple[int, int]],
+    clause: tuple[int, int],
+    weak: str | None,
+) -> str | None:
+    """``weak`` for a mention near a comparison marker ("instead of", "rather than")."""
+    is_subject = not folded[clause[0] : m.start].strip(" -–'\"“”the").strip()
+    for start, end in markers:
+        # "instead of notifying Moscow": the slighted side is the point; "Russia rather
+        # than its NATO allies": the chosen side is.
+        slight = bool(re.match(r"\s+\w+ing\b", folded[end : end + 20]))
+        if end <= m.start < clause[1] and "," not in folded[end : m.start]:
+            weak = "favoured" if slight else "compared"
+        elif start - _WINDOW <= m.start < start and "," not in folded[m.end : start]:
+            weak = weak or (None if is_subject else "compared" if slight else "favoured")
+    return weak
 
 
 def _direction(speaker_side: str | None, dyad: str) -> str:
@@ -143,6 +164,27 @@ def _direction(speaker_side: str | None, dyad: str) -> str:
     return "narrated"
 
 
+@dataclass(frozen=True)
+class StatementSides:
+    """What one statement says about sides before the article's dyad is known: the part of
+    :func:`assign_dyads` worth computing once per statement (:func:`read_sides`)."""
+
+    text: str
+    support: tuple[_Support, ...]
+    speaker: str | None  # the speaker's side; None for the narrator
+    clauses: tuple[tuple[int, int], ...]
+
+
+def read_sides(
+    text: str, attribution: Attribution, published: dt.date | None, actors: ActorDictionary
+) -> StatementSides:
+    """The sides a statement names and its speaker's side, for :func:`assign_sides`."""
+    clauses = _clauses(text)
+    support = _support(text, actors.find_mentions(text, published), attribution, clauses)
+    speaker = attribution.side if attribution.speaker != NARRATOR else None
+    return StatementSides(text, tuple(support), speaker, tuple(clauses))
+
+
 def assign_dyads(
     text: str,
     attribution: Attribution,
@@ -151,10 +193,14 @@ def assign_dyads(
     document_dyad: str | None,
 ) -> list[DyadAssignment]:
     """The relations one statement is about; empty when it is about neither."""
-    support = _support(text, actors.find_mentions(text, published), attribution)
-    speaker = attribution.side if attribution.speaker != NARRATOR else None
+    return assign_sides(read_sides(text, attribution, published, actors), document_dyad)
+
+
+def assign_sides(sides: StatementSides, document_dyad: str | None) -> list[DyadAssignment]:
+    """:func:`assign_dyads` for a statement read by :func:`read_sides`."""
+    text, support, speaker = sides.text, sides.support, sides.speaker
     party = speaker if speaker in DYADS.values() else None  # a speaker who is a partner side
-    clauses = _clauses(text)
+    clauses = list(sides.clauses)
 
     def clause_of(pos: int) -> tuple[int, int]:
         start, end = next(((s, e) for s, e in clauses if s <= pos < e), clauses[-1])
@@ -226,9 +272,16 @@ def document_dyad(
     published: dt.date | None,
 ) -> str | None:
     """The dyad an article is about, when it clearly is about one (rule in the module doc)."""
+    return dyad_of_document(
+        [read_sides(t, a, published, actors) for t, a in zip(statements, attributions, strict=True)]
+    )
+
+
+def dyad_of_document(statements: Sequence[StatementSides]) -> str | None:
+    """:func:`document_dyad` for statements read by :func:`read_sides`."""
     explicit: list[str | None] = []
-    for text, attribution in zip(statements, attributions, strict=True):
-        found = assign_dyads(text, attribution, published, actors, None)
+    for sides in statements:
+        found = assign_sides(sides, None)
         explicit.append(found[0].dyad if found else None)
     counted = [d for d in explicit if d]
     if not counted:

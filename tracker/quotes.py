@@ -23,6 +23,8 @@ from typing import TypeVar
 
 OPENING, CLOSING = "“«„", "”»"
 Region = tuple[int, int]
+_MARKS = re.compile(f'[{OPENING}{CLOSING}"]')
+_SINGLE = re.compile(r"‘[^‘’“”]*?’(?!\w)")
 T = TypeVar("T")
 
 
@@ -30,7 +32,8 @@ def quote_regions(text: str, open_at_start: bool) -> tuple[list[Region], bool]:
     """Quoted regions (marks included) and whether a quotation is still open at the end."""
     regions: list[Region] = []
     start: int | None = 0 if open_at_start else None
-    for i, char in enumerate(text):
+    for mark in _MARKS.finditer(text):  # other characters change nothing below
+        i, char = mark.start(), mark.group()
         if start is None and (char in OPENING or char == '"'):
             start = i
         elif start is not None and (char in CLOSING or char == '"') and i > start:
@@ -40,7 +43,7 @@ def quote_regions(text: str, open_at_start: bool) -> tuple[list[Region], bool]:
             regions.append((0, i + 1))  # the quotation began in an earlier statement
     if start is not None:
         regions.append((start, len(text)))
-    for m in re.finditer(r"‘[^‘’“”]*?’(?!\w)", text):
+    for m in _SINGLE.finditer(text):
         if not any(s <= m.start() < e for s, e in regions):
             regions.append((m.start(), m.end()))
     return sorted(regions), start is not None

@@ -23,8 +23,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from tracker.actors import PREPOSITIONS, ActorDictionary, ActorMention, Identity, fold, word_set
+from tracker.actors import PREPOSITIONS, ActorDictionary, ActorMention, Identity, fold
 from tracker.speech_verbs import MASK
+from tracker.tense_cues import word_set
 
 _AUX = word_set(
     "has have had also later again then further earlier previously reportedly once repeatedly "
@@ -77,10 +78,9 @@ class SpeakerText:
         on: dt.date | None,
     ) -> None:
         self.text, self.actors, self.on = text, actors, on
-        chars = list(fold(text))
+        self.masked = fold(text)
         for start, end in regions:
-            chars[start:end] = MASK * (end - start)
-        self.masked = "".join(chars)
+            self.masked = self.masked[:start] + MASK * (end - start) + self.masked[end:]
         self.mentions = actors.find_mentions(text, on)
 
     def phrase_start(self, end: int) -> tuple[int, str | None]:

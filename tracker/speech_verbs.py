@@ -4,7 +4,8 @@
 named group says how much the verb proves: ``strong`` (said, told, added: anyone reported with
 it speaks), ``weak`` (emphasised, warned, denied: the phrase before it must name someone who
 can speak), ``part`` (", saying …": the sentence subject speaks), ``passive`` ("was quoted as
-saying") and ``according`` ("according to X").
+saying") and ``according`` ("according to X"). The verbs of the first three are listed in
+``STRONG``, ``WEAK`` and ``PART``.
 
 ``reports_no_words(masked, verb, start, end, passive)`` is true for a match that reports
 no words. The general cases: a passive or infinitive use ("is said to", "to say"); a verb whose
@@ -35,23 +36,39 @@ from __future__ import annotations
 
 import re
 
-from tracker.actors import PREPOSITIONS, word_set
+from tracker.actors import PREPOSITIONS
+from tracker.tense_cues import trie_pattern, word_set
 
 MASK = "\u25a0"  # stands in for quoted text (not \w, not \s), so no verb inside a quote counts
 
+_PASSIVE_AUXILIARIES = ["was", "were", "is", "are", "been", "being"]
+STRONG = word_set(
+    "said says say told tells added adds stated declared declares wrote writes tweeted explained "
+    "explains replied replies remarked commented continued quipped"
+)
+WEAK = word_set(
+    "emphasised emphasized emphasises emphasizes stressed stresses noted notes warned warns "
+    "insisted insists announced announces confirmed confirms denied denies accused accuses "
+    "called calls urged urges argued argues claimed claims asserted asserts underlined "
+    "underlines underscored reiterated reiterates acknowledged admitted complained vowed vows "
+    "pledged promised threatened demanded suggested predicted described criticised criticized "
+    "criticises criticizes condemned condemns praised praises thanked hailed slammed blasted "
+    "recalled recalls"
+) | {"lashed out", "pointed out"}
+PART = word_set(
+    "saying adding noting stressing emphasising emphasizing insisting warning telling explaining "
+    "arguing urging describing"
+)
+
+# Checking a word's first letter before any alternative lets the engine skip most words cheaply.
+_INITIALS = "".join(sorted({w[0] for w in [*_PASSIVE_AUXILIARIES, *STRONG, *WEAK, *PART, "a"]}))
 VERB_RE = re.compile(
-    rf"\b(?:(?P<passive>(?:was|were|is|are|been|being)\s+(?:quoted|cited)"
+    rf"\b(?=[{_INITIALS}])"
+    rf"(?:(?P<passive>(?:{'|'.join(_PASSIVE_AUXILIARIES)})\s+(?:quoted|cited)"
     rf"(?:\s+by\s+[^,.;{MASK}]{{1,60}}?)?\s+as\s+(?:saying|telling))"
-    r"|(?P<strong>said|says|say|told|tells|added|adds|stated|declared|declares|wrote|writes"
-    r"|tweeted|explained|explains|replied|replies|remarked|commented|continued|quipped)"
-    r"|(?P<weak>emphasi[sz]e[sd]|stresse[sd]|noted|notes|warned|warns|insist(?:ed|s)"
-    r"|announce[sd]|confirm(?:ed|s)|denied|denies|accuse[sd]|called|calls|urge[sd]|argue[sd]"
-    r"|claim(?:ed|s)|assert(?:ed|s)|underline[sd]|underscored|reiterated|reiterates"
-    r"|acknowledged|admitted|complained|vowed|vows|pledged|promised|threatened|demanded"
-    r"|suggested|predicted|described|critici[sz]e[sd]|condemned|condemns|praised|praises"
-    r"|thanked|hailed|slammed|blasted|lashed out|pointed out|recalled|recalls)"
-    r"|(?P<part>saying|adding|noting|stressing|emphasi[sz]ing|insisting|warning|telling"
-    r"|explaining|arguing|urging|describing)"
+    # Each group as a character trie (a literal space in "lashed out"): twice as fast as a list.
+    rf"|(?P<strong>{trie_pattern(STRONG, ' ')})|(?P<weak>{trie_pattern(WEAK, ' ')})"
+    rf"|(?P<part>{trie_pattern(PART, ' ')})"
     r"|(?P<according>according\s+to))\b",
     re.IGNORECASE,
 )

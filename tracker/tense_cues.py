@@ -2,17 +2,44 @@
 
 ``tense_cue(text, start, end)`` reads the clause around ``text[start:end]`` and returns "past",
 "future" or None (rules in its docstring). The word lists here (determiners, future words,
-irregular past forms, ``is_ed_verb``) are shared with the clause readers of statement dates.
+irregular past forms, ``is_ed_verb``) are shared with the clause readers of statement dates, and
+the helpers for word lists (``word_set``, ``trie_pattern``) with every module that keeps one.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from typing import Any
 
 
 def word_set(words: str) -> frozenset[str]:
     """The words of ``words`` as a set: vocabulary lists written as one string."""
     return frozenset(words.split())
+
+
+def trie_pattern(forms: Iterable[str], space: str = r"\s+") -> str:
+    """One regex matching any of ``forms``, longest first, as a character trie: the engine
+    tests each character once instead of once per form. ``space`` stands for a space."""
+    trie: dict[str, Any] = {}
+    for form in forms:
+        node = trie
+        for char in form:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        branches = [
+            (space if char == " " else re.escape(char)) + emit(child)
+            for char, child in sorted(node.items())
+            if char
+        ]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(trie)
 
 
 WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
