@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import random
 import subprocess
 import sys
@@ -59,28 +60,8 @@ QUOTES = [
 ]
 
 
-def make_article(rng: random.Random, day: dt.date) -> dict[str, str]:
-    sentences = []
-    for _ in range(rng.randint(5, 12)):
-        kind = rng.random()
-        subject, obj = rng.sample(SUBJECTS, 2)
-        if kind < 0.5:
-            when = rng.choice(
-                ["on Tuesday", "last month", f"on {day:%B} {day.day}", "earlier this year"]
-            )
-            sentences.append(f"{subject} {rng.choice(ACTIONS).format(obj=obj)} {when}.")
-        elif kind < 0.8:
-            sentences.append(f"“{rng.choice(QUOTES)},” {rng.choice(SPEAKERS)} said.")
-        else:
-            sentences.append(
-                f"{rng.choice(SPEAKERS)} told reporters in St. Petersburg that the U.S. "
-                f"and {obj} would meet again next week."
-            )
-    return {"text": " ".join(sentences), "published": day.isoformat(), "source": "bench"}
-
-
-# News-length statements (22-27 words on average, like the seed articles and data/corpus): the
-# short templates above average 14 words, which overstates per-statement overhead against VADER.
+# Statements of news length (about 25 words, as in the seed articles and data/corpus); bare
+# templates average 14 words, which would overstate per-statement costs against VADER's.
 CONTEXTS = [
     "in a move officials in both capitals described as a first step after months of hostility",
     "according to a statement published on the government's website late in the evening",
@@ -109,7 +90,7 @@ BACKGROUND = [
 ]
 
 
-def make_news_article(rng: random.Random, day: dt.date) -> dict[str, str]:
+def make_article(rng: random.Random, day: dt.date) -> dict[str, str]:
     sentences = []
     for _ in range(rng.randint(5, 12)):
         kind = rng.random()
@@ -134,14 +115,13 @@ def make_news_article(rng: random.Random, day: dt.date) -> dict[str, str]:
     return {"text": " ".join(sentences), "published": day.isoformat(), "source": "bench"}
 
 
-def write_corpus(path: Path, n: int, seed: int = 7, *, style: str = "short") -> None:
-    make = make_news_article if style == "news" else make_article
+def write_corpus(path: Path, n: int, seed: int = 7) -> None:
     rng = random.Random(seed)
     start = dt.date(2015, 11, 24)
     with path.open("w", encoding="utf-8") as handle:
         for i in range(n):
             day = start + dt.timedelta(days=i % 280)
-            handle.write(json.dumps(make(rng, day)) + "\n")
+            handle.write(json.dumps(make_article(rng, day)) + "\n")
 
 
 def _pipeline(full: bool) -> Any:
@@ -160,7 +140,7 @@ def warm_up() -> float:
     t0 = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus.jsonl"
-        write_corpus(corpus, 3, seed=1, style="news")
+        write_corpus(corpus, 3, seed=1)
         for full in (False, True):
             ingest_paths([corpus], Path(tmp) / f"warm{full}.duckdb", pipeline=_pipeline(full))
     return time.perf_counter() - t0
@@ -171,7 +151,9 @@ def _best(runs: int, work: Callable[[], float]) -> float:
     return min(work() for _ in range(runs))
 
 
-def throughput(n_articles: int, *, full: bool = True, runs: int = 1) -> dict[str, float]:
+def throughput(
+    n_articles: int, *, full: bool = True, runs: int = 1, workers: int = 1
+) -> dict[str, float]:
     import duckdb
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
@@ -180,7 +162,7 @@ def throughput(n_articles: int, *, full: bool = True, runs: int = 1) -> dict[str
     pipeline = _pipeline(full)
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus.jsonl"
-        write_corpus(corpus, n_articles, style="news")
+        write_corpus(corpus, n_articles)
         statements = 0
 
         def ingest_once() -> float:
@@ -188,7 +170,8 @@ def throughput(n_articles: int, *, full: bool = True, runs: int = 1) -> dict[str
             db_path = Path(tmp) / "bench.duckdb"
             db_path.unlink(missing_ok=True)
             t0 = time.perf_counter()
-            statements = ingest_paths([corpus], db_path, pipeline=pipeline).statements
+            report = ingest_paths([corpus], db_path, pipeline=pipeline, workers=workers)
+            statements = report.statements
             return time.perf_counter() - t0
 
         ingest_s = _best(runs, ingest_once)
@@ -232,6 +215,12 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--runs", type=int, default=3, help="best of R timings [default: 3]")
     parser.add_argument("--memory-sizes", type=int, nargs=2, default=[1000, 4000])
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=os.cpu_count() or 1,
+        help="also time the full ingest with this many worker processes [default: one per core]",
+    )
     args = parser.parse_args()
     startup = warm_up()
     base = throughput(args.articles, full=False, runs=args.runs)
@@ -251,6 +240,12 @@ def main() -> None:
         f"full ingest statements/s         {full['ingest_statements_per_s']:.0f}"
         f"  ratio {full['ratio']:.2f}  (+ analysis, diplomacy profile)"
     )
+    if args.workers > 1:
+        par = throughput(args.articles, full=True, runs=args.runs, workers=args.workers)
+        print(
+            f"full ingest, {args.workers} workers         {par['ingest_statements_per_s']:.0f}"
+            f"  ratio {par['ratio']:.2f}  (tracker ingest --workers {args.workers})"
+        )
     small, large = args.memory_sizes
     mem_small, mem_large = peak_memory_mb(small), peak_memory_mb(large)
     print(f"peak RSS at {small} articles  {mem_small:.0f} MB")
