@@ -197,14 +197,28 @@ def throughput(
     }
 
 
+def peak_rss_mb() -> float:
+    """This process's peak resident memory. Linux's VmHWM, because ``ru_maxrss`` survives
+    fork + exec: a child started by a big parent reports the parent's peak, not its own."""
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def peak_memory_mb(n_articles: int) -> float:
+    """Peak memory of a fresh process that ingests ``n_articles`` (full pipeline)."""
     root = str(Path(__file__).resolve().parent.parent)
     code = (
-        "import resource, sys\n"
+        "import sys\n"
         f"sys.path.insert(0, {root!r})\n"
-        "from bench.ingest import throughput\n"
+        "from bench.ingest import peak_rss_mb, throughput\n"
         f"throughput({n_articles})\n"
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)\n"
+        "print(peak_rss_mb())\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     return float(out.stdout.strip().splitlines()[-1])

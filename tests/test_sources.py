@@ -13,6 +13,9 @@ from tracker.models import Article
 from tracker.sources import Defaults, read_inputs
 
 
+_LINE = '{"text": "Ankara’s reply", "published": "2016-01-01"}\n'
+
+
 def results(paths: list[Path], defaults: Defaults = Defaults()) -> list[Article | InputError]:
     return list(read_inputs(paths, defaults))
 
@@ -121,6 +124,39 @@ ERROR_CASES = [
         Defaults(),
         '{d}/x.jsonl:1: needs an object with a "text" string.',
     ),
+    (
+        "jsonl_not_utf8",
+        lambda d: (d / "x.jsonl").write_bytes(_LINE.encode("cp1252")) and d / "x.jsonl",
+        Defaults(),
+        "{d}/x.jsonl: not valid utf-8 text (byte 0x92 at offset 16); "
+        "if it uses another encoding, pass it, e.g. --encoding cp1252.",
+    ),
+    (
+        # The file is checked in chunks of 1 MiB: a bad byte far in is still found first.
+        "jsonl_not_utf8_after_the_first_megabyte",
+        lambda d: (
+            (d / "x.jsonl").write_bytes(
+                _LINE.encode("utf-8").replace("’".encode(), b"'") * 40_000 + _LINE.encode("cp1252")
+            )
+            and d / "x.jsonl"
+        ),
+        Defaults(),
+        "{d}/x.jsonl: not valid utf-8 text (byte 0x92 at offset 2160016); "
+        "if it uses another encoding, pass it, e.g. --encoding cp1252.",
+    ),
+    (
+        "jsonl_binary",
+        lambda d: (d / "x.jsonl").write_bytes(b"\x00\x01{}") and d / "x.jsonl",
+        Defaults(),
+        "{d}/x.jsonl: looks like a binary file, not text; "
+        "ingest .txt/.md files, manifest .csv files or .jsonl files.",
+    ),
+    (
+        "jsonl_unknown_encoding",
+        lambda d: write(d / "x.jsonl", _LINE),
+        Defaults(encoding="klingon"),
+        "unknown encoding 'klingon'; use a Python codec name such as utf-8 or cp1252.",
+    ),
 ]
 
 
@@ -139,3 +175,35 @@ def test_one_bad_file_does_not_stop_the_batch(tmp_path: Path) -> None:
     write(tmp_path / "nodate.txt", "No date here.\n")
     found = results([tmp_path])
     assert sorted(type(f).__name__ for f in found) == ["Article", "InputError"]
+
+
+@pytest.mark.parametrize(
+    ("name", "raw"),
+    [
+        (
+            "lf",
+            b'{"text": "A", "published": "2016-01-01"}\n{"text": "B", "published": "2016-01-02"}\n',
+        ),
+        (
+            "crlf",
+            b'{"text": "A", "published": "2016-01-01"}\r\n\r\n{"text": "B", "published": "2016-01-02"}',
+        ),
+        (
+            "cr",
+            b'{"text": "A", "published": "2016-01-01"}\r{"text": "B", "published": "2016-01-02"}\r',
+        ),
+        (
+            "bom",
+            b'\xef\xbb\xbf{"text": "A", "published": "2016-01-01"}\n{"text": "B", "published": "2016-01-02"}',
+        ),
+    ],
+    ids=lambda v: v if isinstance(v, str) else "",
+)
+def test_jsonl_line_endings_and_bom(tmp_path: Path, name: str, raw: bytes) -> None:
+    path = tmp_path / "x.jsonl"
+    path.write_bytes(raw)
+    found = results([path])
+    assert [(a.text, a.published) for a in found if isinstance(a, Article)] == [
+        ("A", dt.date(2016, 1, 1)),
+        ("B", dt.date(2016, 1, 2)),
+    ], found

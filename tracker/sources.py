@@ -17,6 +17,7 @@ Accepted inputs:
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import json
@@ -168,31 +169,55 @@ def read_manifest(path: Path, defaults: Defaults) -> Iterator[Article | InputErr
             yield exc
 
 
-def read_jsonl(path: Path, defaults: Defaults) -> Iterator[Article | InputError]:
-    """Articles from a JSON Lines file, one result per non-blank line."""
+def check_readable_text(path: Path, encoding: str) -> None:
+    """Raise what :func:`read_text` would for an unreadable file, reading it in chunks rather
+    than whole (a JSON Lines archive can be larger than memory)."""
     try:
-        raw = read_text(path, defaults.encoding)
+        with path.open("rb") as handle:
+            head = handle.read(8192)
+            decoder = codecs.getincrementaldecoder(encoding)()
+            chunk = head
+            while chunk and b"\x00" not in head:
+                decoder.decode(chunk)
+                chunk = handle.read(1 << 20)
+            decoder.decode(b"", final=True)
+            if b"\x00" not in head:
+                return
+    except (OSError, UnicodeDecodeError, LookupError):
+        pass
+    read_text(path, encoding)  # the file's problem, worded as for any file (raises)
+
+
+def read_jsonl(path: Path, defaults: Defaults) -> Iterator[Article | InputError]:
+    """Articles from a JSON Lines file, one result per non-blank line, read line by line."""
+    try:
+        check_readable_text(path, defaults.encoding)
     except InputError as exc:
         yield exc
         return
-    for line_number, line in enumerate(raw.split("\n"), start=1):
-        if not line.strip():
-            continue
-        where = f"{path}:{line_number}"
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield InputError(f"{where}: not valid JSON ({exc.msg}); write one object per line.")
-            continue
-        if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
-            yield InputError(f'{where}: needs an object with a "text" string.')
-            continue
-        try:
-            yield _article(
-                obj["text"].strip(), f"{path.resolve()}:{line_number}", obj, defaults, where
-            )
-        except InputError as exc:
-            yield exc
+    # newline=None: "\r\n" and "\r" end lines too, as read_text's normalisation makes them.
+    origin = path.resolve()
+    with path.open(encoding=defaults.encoding, newline=None) as handle:
+        for line_number, line in enumerate(handle, start=1):
+            if line_number == 1:
+                line = line.removeprefix("\ufeff")
+            if line.strip():
+                yield _jsonl_article(
+                    f"{path}:{line_number}", f"{origin}:{line_number}", line, defaults
+                )
+
+
+def _jsonl_article(where: str, origin: str, line: str, defaults: Defaults) -> Article | InputError:
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return InputError(f"{where}: not valid JSON ({exc.msg}); write one object per line.")
+    if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
+        return InputError(f'{where}: needs an object with a "text" string.')
+    try:
+        return _article(obj["text"].strip(), origin, obj, defaults, where)
+    except InputError as exc:
+        return exc
 
 
 def _is_manifest(path: Path) -> bool:
