@@ -6,6 +6,7 @@ Exact figures come from hand-made snapshots; the story-shaped checks use a synth
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import io
@@ -14,9 +15,11 @@ import math
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 import pytest
 
@@ -228,6 +231,38 @@ def test_locked_database_raises_locked(tmp_path: Path) -> None:
         with pytest.raises(DatabaseLocked):
             snapshot.Snapshot.load(path, wait=0.3)
         assert time.monotonic() - began < 5
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_snapshot_waits_for_a_writer_that_came_between_check_and_copy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reader's check passed, then a writer took the file: the copy waits, then loads."""
+    path = tmp_path / "busy.duckdb"
+    make_database(path, 50)
+    with snapshot.db.reader(path) as con:
+        expected = con.execute("SELECT count(*) FROM statements").fetchall()[0][0]
+    code = (
+        "import sys, time; from pathlib import Path; from tracker import db\n"
+        "with db.writer(Path(sys.argv[1])):\n    print('locked', flush=True); time.sleep(1)\n"
+    )
+    holder = subprocess.Popen(
+        [sys.executable, "-c", code, str(path)], stdout=subprocess.PIPE, text=True
+    )
+
+    @contextlib.contextmanager
+    def checked_before_the_writer(_path: Path, _wait: float) -> Iterator[object]:
+        con = duckdb.connect(":memory:")
+        con.execute(f"CREATE TABLE statements AS SELECT range FROM range({expected})")
+        yield con
+
+    monkeypatch.setattr(snapshot.db, "reader", checked_before_the_writer)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+        snap = snapshot.Snapshot.load(path, wait=30)
+        assert snap.info.statements == expected and snap.info.facts > 0
     finally:
         holder.kill()
         holder.wait()

@@ -43,7 +43,8 @@ def lock_path(db_path: Path) -> Path:
     return db_path.with_name(db_path.name + ".lock")
 
 
-def _backoff(attempt: int, cap: float = _MAX_BACKOFF) -> float:
+def backoff_seconds(attempt: int, cap: float = _MAX_BACKOFF) -> float:
+    """How long to sleep before retry ``attempt`` (0, 1, …) of a locked database."""
     return float(min(cap, _FIRST_BACKOFF * (2**attempt)))
 
 
@@ -86,7 +87,7 @@ def write_lock(db_path: Path, wait: float = DEFAULT_WAIT_SECONDS) -> Iterator[No
             except BlockingIOError:
                 if time.monotonic() >= deadline:
                     raise DatabaseLocked(_locked_message(db_path, _holder(path), wait)) from None
-                time.sleep(_backoff(attempt))
+                time.sleep(backoff_seconds(attempt))
                 attempt += 1
         command = " ".join(os.path.basename(a) if i == 0 else a for i, a in enumerate(sys.argv))
         os.ftruncate(fd, 0)
@@ -118,7 +119,7 @@ def _connect_with_retry(
                 raise
             if time.monotonic() >= deadline:
                 raise DatabaseLocked(_locked_message(db_path, _duckdb_holder(exc), wait)) from None
-            time.sleep(_backoff(attempt, poll))
+            time.sleep(backoff_seconds(attempt, poll))
             attempt += 1
 
 

@@ -70,16 +70,24 @@ def _types(mem: duckdb.DuckDBPyConnection) -> None:
 
 
 def _attach(mem: duckdb.DuckDBPyConnection, db_path: Path, wait: float) -> None:
-    # A writer may take the file between the reader's check and this ATTACH: same answer.
-    try:
-        mem.execute("ATTACH ? AS src (READ_ONLY)", [str(db_path)])
-    except duckdb.IOException as exc:
-        if "lock" not in str(exc).lower():
-            raise
-        raise DatabaseLocked(
-            f"The database {db_path} is being written by another process; waited {wait:g} s. "
-            "Retry in a moment."
-        ) from None
+    # A writer may take the file between the reader's check and this ATTACH: wait for it the
+    # same way the reader does, then give the same answer.
+    deadline = time.monotonic() + wait
+    attempt = 0
+    while True:
+        try:
+            mem.execute("ATTACH ? AS src (READ_ONLY)", [str(db_path)])
+            return
+        except duckdb.IOException as exc:
+            if "lock" not in str(exc).lower():
+                raise
+            if time.monotonic() >= deadline:
+                raise DatabaseLocked(
+                    f"The database {db_path} is being written by another process; "
+                    f"waited {wait:g} s. Retry in a moment."
+                ) from None
+        time.sleep(db.backoff_seconds(attempt, cap=0.1))
+        attempt += 1
 
 
 @dataclass(frozen=True)
