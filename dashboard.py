@@ -78,7 +78,7 @@ except TrackerError as exc:
 if st.session_state.pop("locked", False):
     st.warning("The database is being updated by another process: showing the last data.")
 key = snap.key
-overview = q("overview", key, snap)
+overview = q("overview", key, snap, "published")  # the caption: what the corpus covers
 if overview.rows == 0:
     st.info(
         f"The database {path} has {snap.info.statements} statements, none analysed and scored "
@@ -105,7 +105,8 @@ with st.sidebar:
 widgets = {k: st.session_state.get(k) for k in ds.WIDGET_KEYS}
 filters = ds.filters_from_widgets(widgets, ds.Filters())
 st.caption(
-    f"{snap.info.statements:,} statements, {overview.first:%d %b %Y} – {overview.last:%d %b %Y}."
+    f"{snap.info.statements:,} statements published {overview.first:%d %b %Y} – "
+    f"{overview.last:%d %b %Y}."
     " Each is scored for the relation it is about: −1 hostile, 0 neutral, +1 warm."
 )
 

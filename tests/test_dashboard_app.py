@@ -198,6 +198,8 @@ def test_missing_database_builds_the_demo(tmp_path: Path, use_db: Callable[[Path
     at = healthy(run())
     assert path.exists()
     assert at.get("status") or at.info or at.metric  # the build was shown, then its result
+    # The corpus's publication range, not the earliest background date a statement refers to.
+    assert "statements published 24 Nov 2015 – 31 Aug 2016." in at.caption[0].value
 
 
 def test_failed_demo_build_explains(
