@@ -7,7 +7,6 @@ import importlib.metadata
 import json
 import math
 import shutil
-import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -310,30 +309,10 @@ def test_threads_get_the_same_scores() -> None:
     assert threaded == sequential
 
 
-SPEED_CORPUS = [
-    "Russia lifted its ban on charter flights to Turkey after a phone call between the leaders.",
-    "Putin offered condolences to the families of the victims of the Ankara bombing.",
-    "Washington criticised the crackdown on the army, while Moscow praised Ankara's resolve.",
-    "The embargo on Turkish tomatoes was not lifted, the Russian agriculture ministry said.",
-    "Relations between Ankara and Brussels soured after the purge of judges and teachers.",
-    "Turkish and Russian foreign ministers met in Sochi to discuss the way forward.",
-]
+def test_diplomacy_identity_covers_the_shared_scoring_code() -> None:
+    """Editing the clause scoring or VADER's hook changes diplomacy scores: a new identity."""
+    from tracker import diplomacy, scoring, vader_scorer
 
-
-def per_sentence(score: object) -> float:
-    best = math.inf
-    for _ in range(5):
-        start = time.perf_counter()
-        for _ in range(20):
-            for text in SPEED_CORPUS:
-                score(text)  # type: ignore[operator]
-        best = min(best, time.perf_counter() - start)
-    return best / (20 * len(SPEED_CORPUS))
-
-
-def test_diplomacy_costs_about_twice_vader() -> None:
-    vader, diplomacy = per_sentence(VADER.score), per_sentence(DIPLOMACY.score)
-    # About 2x on diplomatic news sentences; the margin absorbs timer noise on shared machines.
-    assert diplomacy < 3.0 * vader, (
-        f"diplomacy {diplomacy * 1e6:.0f} us vs vader {vader * 1e6:.0f} us"
-    )
+    parts = diplomacy.rule_source_bytes()
+    for module in (scoring, vader_scorer, diplomacy):
+        assert Path(module.__file__ or "").read_bytes() in parts, module.__name__

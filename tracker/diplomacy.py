@@ -107,8 +107,15 @@ RULE_MODULES = (
 )
 
 
+# Shared scoring code that changes diplomacy scores too: VADER's hook, and which clause of a
+# two-relation statement each relation is scored on.
+SHARED_SOURCES = ("vader_scorer.py", "scoring.py")
+
+
 def rule_source_bytes() -> list[bytes]:
-    files = [Path(m.__file__ or "") for m in RULE_MODULES] + [Path(__file__)]
+    here = Path(__file__)
+    files = [Path(m.__file__ or "") for m in RULE_MODULES] + [here]
+    files += [here.with_name(name) for name in SHARED_SOURCES]
     return [f.read_bytes() for f in files]
 
 
