@@ -15,15 +15,25 @@ What is read, and how it is resolved:
 * Year-less dates take the nearest plausible year. A tense cue near the mention (``tense_cue``)
   decides: past ("were disrupted on November 24") → the latest candidate on or before
   publication; future ("will meet on August 9", "the planned August 9 visit") → the earliest on
-  or after it; no cue → a candidate at most two months after publication if there is one (news
-  announces near events), else the latest one on or before publication. "last"/"next" November
-  means strictly before/after the publication month.
-* Weekdays: past or no cue → the most recent such day on or before publication; future → the
-  first on or after it; "last"/"next Friday" → strictly before/after.
+  or after it; no cue, or only a present-tense event verb (a headline narrates in the present:
+  "Russia lifts ban on June 30") → a candidate at most two months after publication if there
+  is one (news announces near events), else the latest one on or before publication.
+  "last"/"next" November means strictly before/after the publication month.
+* Deadlines look ahead: a date after "by", "until", "till" or "before" ("by June", "until
+  Friday", "before the end of June", "by June 30") with no past-tense cue is read as with a
+  future cue ("must comply by June" in March is this June); a past tense keeps it in the past
+  ("the ban stayed in place until June").
+* Weekdays: past or no cue → the most recent such day on or before publication; future, or a
+  present-tense event verb (news tells a schedule that way: "flights resume on Sunday", "Putin
+  is visiting Ankara on Friday") → the first on or after it; "last"/"next Friday" →
+  strictly before/after. A weekday between a determiner ("the", "a", "Britain's") and a
+  capitalised word is part of a name, not a date ("the Sunday Times reported", "a Monday Club
+  member"); "on Sunday Erdogan said", "Sunday's talks", "last Sunday" are dates.
 * Weeks have no precision of their own: "last/next/this week" resolve at month precision to the
   month holding most of the days meant (Monday to Sunday; "earlier this week" is the days
-  before publication, so on Friday 1 July 2016 it is June); "two weeks ago" to the month that
-  day falls in. "N months/years ago" is month precision.
+  before publication, so on Friday 1 July 2016 it is June; "this week" with a past cue the
+  days up to publication, with a future cue or a present-tense event verb the days from it);
+  "two weeks ago" to the month that day falls in. "N months/years ago" is month precision.
 * Month and weekday names count only in title case or capitals, so "may" (modal), "march" (the
   noun) and "sun"/"wed"/"we" never match; weekdays are never abbreviated. A month without a day
   or year needs a preposition before it ("in March", "since November"; "a March" is a walk); a
@@ -132,6 +142,8 @@ def _shift_month(day: dt.date, months: int) -> dt.date:
 
 def _pick_day(month: int, day: int, published: dt.date, cue: str | None) -> dt.date | None:
     """The year for a year-less day, by the rule in the module docstring."""
+    if cue == "present":
+        cue = None
     years = (published.year - 1, published.year, published.year + 1)
     candidates = [c for c in (_safe_date(y, month, day) for y in years) if c is not None]
     before = [c for c in candidates if c <= published]
@@ -157,6 +169,8 @@ def _pick_month(month: int, published: dt.date, qualifier: str, cue: str | None)
         return dt.date(published.year, month, 1)
     if qualifier == "since":
         cue = "past"
+    if cue == "present":
+        cue = None
     if cue == "future":
         return [c for c in candidates if c >= this_month][0]
     if cue is None:
@@ -173,7 +187,7 @@ def _pick_weekday(weekday: int, published: dt.date, qualifier: str, cue: str | N
         return published - dt.timedelta(days=back or 7)
     if qualifier == "next":
         return published + dt.timedelta(days=ahead or 7)
-    if qualifier == "coming" or cue == "future":
+    if qualifier == "coming" or cue in ("future", "present"):
         return published + dt.timedelta(days=ahead)
     return published - dt.timedelta(days=back)
 
@@ -205,6 +219,44 @@ def _week_month(published: dt.date, qualifier: str) -> dt.date:
     return max(counts, key=lambda m: (counts[m], -nearest[m]))
 
 
+# "by June", "until Friday", "before the end of June": the words a deadline follows.
+_DEADLINE = r"\b(?i:by|until|till|before)\s+"
+_DEADLINE_BEFORE = re.compile(_DEADLINE + "$")
+_DEADLINE_BEFORE_PART = re.compile(_DEADLINE + r"(?i:the)\s+$")
+_DEADLINE_WORDS = word_set("by until till before")
+_MONTH_PARTS = word_set("end beginning start middle")
+
+
+def _cue(text: str, start: int, end: int, deadline: bool) -> str | None:
+    """The tense cue of a mention; a deadline with no past cue looks ahead."""
+    cue = tense_cue(text, start, end)
+    return "future" if deadline and cue != "past" else cue
+
+
+def _after_deadline_word(text: str, start: int, preposition: str = "") -> bool:
+    """Whether the mention at ``start`` (whose own preposition is ``preposition``, if any)
+    is a deadline: "by June", "until Friday", "before the end of June"."""
+    words = preposition.lower().split()
+    if words and words[0] in _DEADLINE_WORDS:
+        return True
+    pattern = _DEADLINE_BEFORE_PART if words and words[0] in _MONTH_PARTS else _DEADLINE_BEFORE
+    return bool(pattern.search(text, max(0, start - 16), start))
+
+
+# A weekday between a determiner and a capitalised word names a paper or a club.
+_NAME_DETERMINER = re.compile(r"(?:\b(?i:the|an?)|\w['’]s)\s+$")
+_CAPITALISED_NEXT = re.compile(r"[^\S\n]+[A-Z]")
+
+
+def _weekday_is_a_name(text: str, m: re.Match[str]) -> bool:
+    """ "the Sunday Times reported", "a Monday Club member", "Britain's Sunday Telegraph"."""
+    return (
+        m["wd_q"] is None
+        and _CAPITALISED_NEXT.match(text, m.end()) is not None
+        and _NAME_DETERMINER.search(text, max(0, m.start() - 16), m.start()) is not None
+    )
+
+
 _VERBLIKE_AFTER_NAME = re.compile(
     r"\s+(?:is|was|has|had|said|says|will|would|could|can|may|might|must|should|did|does|told"
     r"|tells|took|takes|wants|wanted|[a-z]+ed)\b"
@@ -229,7 +281,8 @@ def _day(text: str, m: re.Match[str], prefix: str, published: dt.date | None) ->
         return _safe_date(int(year_text), month, day)
     if published is None:
         return None
-    return _pick_day(month, day, published, tense_cue(text, m.start(), m.end()))
+    deadline = _after_deadline_word(text, m.start())
+    return _pick_day(month, day, published, _cue(text, m.start(), m.end(), deadline))
 
 
 def _resolve(text: str, m: re.Match[str], published: dt.date | None) -> tuple[dt.date, str] | None:
@@ -251,7 +304,9 @@ def _resolve(text: str, m: re.Match[str], published: dt.date | None) -> tuple[dt
             return None
         qualifier = m["pm_p"].lower()
         month = _MONTH_NUMBER[m["pm_m"].lower()]
-        return _pick_month(month, published, qualifier, tense_cue(text, m.start(), m.end())), MONTH
+        deadline = _after_deadline_word(text, m.start(), qualifier)
+        cue = _cue(text, m.start(), m.end(), deadline)
+        return _pick_month(month, published, qualifier, cue), MONTH
     if kind == "rel":
         qualifier = m["rel_q"].lower()
         offset = {"last": -1, "next": 1}.get(qualifier, 0)
@@ -263,7 +318,9 @@ def _resolve(text: str, m: re.Match[str], published: dt.date | None) -> tuple[dt
         qualifier = " ".join(qualifier.split())
         if qualifier == "this":  # "met this week" is its past days, "will meet …" its future
             cue = tense_cue(text, m.start(), m.end())
-            qualifier = {"past": "this up to", "future": "this from"}.get(cue or "", qualifier)
+            qualifier = {"past": "this up to", "future": "this from", "present": "this from"}.get(
+                cue or "", qualifier
+            )
         return _week_month(published, qualifier), MONTH
     if kind == "ago":
         n_text = m["ago_n"].lower()
@@ -275,11 +332,13 @@ def _resolve(text: str, m: re.Match[str], published: dt.date | None) -> tuple[dt
             return (published - dt.timedelta(days=7 * n)).replace(day=1), MONTH
         return _shift_month(published, -n * (12 if unit == "year" else 1)), MONTH
     if kind == "wd":
+        if _weekday_is_a_name(text, m):
+            return None
         qualifier = (m["wd_q"] or "").lower()
         weekday = _WEEKDAY_NUMBER[m["wd_n"].lower()]
-        return _pick_weekday(
-            weekday, published, qualifier, tense_cue(text, m.start(), m.end())
-        ), DAY
+        deadline = not qualifier and _after_deadline_word(text, m.start())
+        cue = _cue(text, m.start(), m.end(), deadline)
+        return _pick_weekday(weekday, published, qualifier, cue), DAY
     if kind == "dw":
         word = " ".join(m.group().lower().split())
         shift = {"yesterday": -1, "last night": -1, "tomorrow": 1}.get(word, 0)

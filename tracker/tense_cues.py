@@ -1,7 +1,8 @@
 """Tense cues: whether the words around a date expression put it in the past or the future.
 
 ``tense_cue(text, start, end)`` reads the clause around ``text[start:end]`` and returns "past",
-"future" or None (rules in its docstring). The word lists here (determiners, future words,
+"future", "present" (an event verb in the present tense: "flights resume", "Putin is visiting")
+or None (rules in its docstring). The word lists here (determiners, future words,
 irregular past forms, ``is_ed_verb``) are shared with the clause readers of statement dates, and
 the helpers for word lists (``word_set``, ``trie_pattern``) with every module that keeps one.
 """
@@ -60,7 +61,37 @@ _PAST_ADJECTIVES = word_set("failed defeated botched abortive foiled thwarted fo
 _NEUTRAL_STOPS = word_set("would could can may might should must is are am has have")
 _INFINITIVE_FUTURES = word_set(
     """visit meet hold travel attend sign discuss host begin start resume open launch return
-    lift restore go come make take talk"""
+    lift restore go come make take talk pay complete finish implement deliver reach decide
+    comply fulfil fulfill withdraw ratify approve adopt submit"""
+)
+# Event verbs a schedule is told with in the present tense ("flights resume on Sunday", "the
+# summit opens on Monday", "Putin is visiting Ankara on Friday"). Forms that are as often
+# nouns ("talks", "visits", "returns", "votes") are left out of the -s forms, and a base form
+# counts only after something that can be its subject ("a state visit on Sunday" is a noun).
+_EVENT_BASE = word_set(
+    """visit meet hold host attend sign begin start resume open reopen launch return arrive
+    depart convene end close expire vote take go come gather restart fly"""
+)
+_EVENT_S = word_set(
+    """meets holds attends begins starts resumes opens reopens arrives departs convenes ends
+    closes expires takes goes comes gathers restarts flies"""
+)
+_EVENT_ING = word_set(
+    """visiting meeting holding hosting attending signing beginning starting resuming opening
+    reopening launching returning arriving departing convening ending closing voting taking
+    travelling traveling flying heading leaving gathering restarting"""
+)
+_PROGRESSIVE = word_set("is are am isn't aren't we're they're you're he's she's it's")
+_ADVERBS = word_set("also only then now still again soon not")
+_LY_NOT_ADVERBS = word_set("assembly rally ally family supply reply apply comply rely imply")
+_SUBJECT_PRONOUNS = word_set("they we i you who")
+_NOT_SUBJECTS = word_set(
+    """is was has does this its his us as less unless across thus plus perhaps news means
+    series whereas"""
+)
+_NOT_BEFORE_S_VERB = DETERMINERS | word_set(
+    """of in on at for with by from to into and or not will would can could may might must
+    shall should do does did"""
 )
 _ED_NOT_VERBS = word_set("speed seed feed breed greed creed deed indeed hundred sacred naked shed")
 
@@ -93,13 +124,64 @@ def _word_cue(word: str, following: str) -> str | None:
     return None
 
 
+def _may_be_subject(word: str) -> bool:
+    """Whether ``word`` can be the subject just before a plural present verb ("flights",
+    "Erdogan and Putin", "they"), not an adjective or noun of a compound ("state visit")."""
+    low = word.lower()
+    if low in _SUBJECT_PRONOUNS:
+        return True
+    if "'" in word or "’" in word or low in _NOT_BEFORE_S_VERB or low in _NEUTRAL_STOPS:
+        return False  # "Erdogan's visit", "a visit", "To visit", "could resume"
+    return word[0].isupper() or (len(low) > 3 and low.endswith("s") and low not in _NOT_SUBJECTS)
+
+
+def _is_adverb(word: str) -> bool:
+    return word in _ADVERBS or (
+        len(word) > 4 and word.endswith("ly") and word.islower() and word not in _LY_NOT_ADVERBS
+    )
+
+
+def _skip_adverbs(words: list[str], i: int) -> int:
+    """The index of the last word before ``words[i]`` that is not an adverb ("will be formally
+    lifted", "flights finally resume", "Putin is also visiting"); -1 if none."""
+    j = i - 1
+    while j >= 0 and _is_adverb(words[j]):
+        j -= 1
+    return j
+
+
+def _after_be(words: list[str], i: int) -> bool:
+    """Whether ``words[i]`` follows "be" ("will be held", "has been formally lifted"): the
+    participle then takes its tense from before it."""
+    j = _skip_adverbs(words, i)
+    return j >= 0 and words[j].lower() in ("be", "been", "being")
+
+
+def _present_event(words: list[str], i: int) -> bool:
+    """Whether ``words[i]`` is an event verb in the present tense (see ``_EVENT_BASE``)."""
+    low = words[i].lower()
+    j = _skip_adverbs(words, i)
+    previous = words[j].lower().replace("’", "'") if j >= 0 else ""
+    if low in _EVENT_ING:
+        return previous in _PROGRESSIVE
+    if low in _EVENT_S:
+        return bool(previous) and previous not in _NOT_BEFORE_S_VERB and "'" not in previous
+    return low in _EVENT_BASE and j >= 0 and _may_be_subject(words[j])
+
+
 def tense_cue(text: str, start: int, end: int) -> str | None:
-    """'past', 'future' or None for the mention at ``text[start:end]``, from its clause.
+    """'past', 'future', 'present' or None for the mention at ``text[start:end]``, from its
+    clause.
 
     The nearest cue before the mention wins. A date that directly follows a determiner ("the
     August 9 visit") modifies a noun, so the verb before it says nothing about it: only an
     adjective between ("the planned …", "the failed …") counts. A date that opens its clause
     ("On August 20, the ministers met …") takes the first cue after it.
+
+    "present" is an event verb in the present tense ("flights resume", "the summit opens",
+    "Putin is visiting"): news tells a schedule that way, so it points ahead, but how far is
+    the caller's decision (a headline also narrates in the present: "Russia lifts ban"). A
+    present auxiliary or modal alone ("is", "has", "could") gives no cue.
     """
     window = text[max(0, start - 100) : start]
     breaks = list(_CLAUSE_BREAK.finditer(window))
@@ -118,9 +200,9 @@ def tense_cue(text: str, start: int, end: int) -> str | None:
             return None
     following = ""
     for i in range(len(words) - 1, -1, -1):
-        cue = _word_cue(words[i], following)
+        cue = _word_cue(words[i], following) or ("present" if _present_event(words, i) else None)
         # "will be held in November": a participle after "be" takes its tense from before it
-        if cue == "past" and i and words[i - 1].lower() in ("be", "been", "being"):
+        if cue == "past" and _after_be(words, i):
             cue = None
         if cue is not None:
             return None if cue == "stop" else cue
@@ -135,7 +217,9 @@ def tense_cue(text: str, start: int, end: int) -> str | None:
         if low in ("is", "are", "am", "has", "have", "be", "been", "being"):
             continue  # "is expected to", "has been resolved": the next word tells
         cue = _word_cue(word, after[i + 1].lower() if i + 1 < len(after) else "")
-        if cue == "past" and i and after[i - 1].lower() in ("be", "been", "being"):
+        if cue is None and _present_event(after, i):
+            cue = "present"  # "On Sunday, flights resume …"
+        if cue == "past" and _after_be(after, i):
             cue = None  # "will be held": the auxiliary before decided already
         if cue is not None:
             return None if cue == "stop" else cue
