@@ -8,6 +8,7 @@ import pytest
 
 from tracker.actors import ActorDictionary
 from tracker.attribution import NARRATOR, attribute
+from tracker.dyads import assign_dyads
 
 ACTORS = ActorDictionary.default()
 AUGUST_2016 = dt.date(2016, 8, 10)
@@ -286,3 +287,152 @@ def test_quote_spans_and_continuation_flags() -> None:
 def test_narrator_has_no_actor_or_side() -> None:
     (found,) = attribute(["The summit opened in St Petersburg."], AUGUST_2016, ACTORS)
     assert (found.speaker, found.actor, found.side, found.span) == (NARRATOR, None, None, None)
+
+
+# A list of speakers ("Germany, France and Italy said") speaks as one: the whole phrase, the side
+# its members share or "other", and who each member names. (name, input, expected): the input
+# is one statement or a document whose last statement is checked; expected is (speaker, side,
+# span text, members).
+GROUP_CASES = [
+    ("three countries, joint statement", "Germany, France and Italy said in a joint statement "
+     "that Turkey must respect the rule of law.", ("Germany, France and Italy", "West",
+     "Germany, France and Italy said", ("Germany", "France", "Italy"))),
+    ("two countries", "Germany and France said Turkey must respect the rule of law.",
+     ("Germany and France", "West", "Germany and France said", ("Germany", "France"))),
+    ("serial comma", "Germany, France, and Italy said Turkey must respect the law.",
+     ("Germany, France, and Italy", "West", "Germany, France, and Italy said",
+      ("Germany", "France", "Italy"))),
+    ("country and union, weaker verb", "The US and the EU urged Turkey to show restraint.",
+     ("The US and the EU", "West", "The US and the EU urged",
+      ("United States", "European Union"))),
+    ("descriptor over a list", "Foreign ministers of Russia and Turkey said the talks had gone "
+     "well.", ("Foreign ministers of Russia and Turkey", "other",
+     "Foreign ministers of Russia and Turkey said", ("Foreign ministers of Russia", "Turkey"))),
+    ("both parties of a dyad", "Russia and Turkey said they would restore trade ties.",
+     ("Russia and Turkey", "other", "Russia and Turkey said", ("Russia", "Turkey"))),
+    ("persons on two sides", "Lavrov and Cavusoglu said the talks went well.",
+     ("Lavrov and Cavusoglu", "other", "Lavrov and Cavusoglu said",
+      ("Sergei Lavrov", "Mevlut Cavusoglu"))),
+    ("persons on one side", "Putin and Lavrov said Russia would lift the ban.",
+     ("Putin and Lavrov", "Russia", "Putin and Lavrov said", ("Vladimir Putin", "Sergei Lavrov"))),
+    ("coordinated adjectives", "Turkish and Russian officials said the talks went well.",
+     ("Turkish and Russian officials", "other", "Turkish and Russian officials said",
+      ("Turkey", "Russian officials"))),
+    ("descriptors", "Senior Turkish officials and EU diplomats said the deal would hold.",
+     ("Senior Turkish officials and EU diplomats", "other",
+      "Senior Turkish officials and EU diplomats said",
+      ("Senior Turkish officials", "EU diplomats"))),
+    ("title and name, then a descriptor", "Kremlin spokesman Dmitry Peskov and Turkish officials "
+     "said the call went well.", ("Kremlin spokesman Dmitry Peskov and Turkish officials",
+     "other", "Kremlin spokesman Dmitry Peskov and Turkish officials said",
+     ("Dmitry Peskov", "Turkish officials"))),
+    ("a person and a counterpart", "Erdogan and his Russian counterpart said ties were back on "
+     "track.", ("Erdogan and his Russian counterpart", "other",
+     "Erdogan and his Russian counterpart said", ("Recep Tayyip Erdogan",
+     "his Russian counterpart"))),
+    ("closing the sentence", "Turkey must respect the law, Germany, France and Italy said.",
+     ("Germany, France and Italy", "West", "Germany, France and Italy said",
+      ("Germany", "France", "Italy"))),
+    ("parenthetical before the verb", "Moscow and Ankara, in a rare joint statement, said the "
+     "crisis was over.", ("Moscow and Ankara", "other",
+     "Moscow and Ankara, in a rare joint statement, said", ("Moscow", "Ankara"))),
+    ("both ... and", "Both Germany and France said Turkey must respect the law.",
+     ("Germany and France", "West", "Both Germany and France said", ("Germany", "France"))),
+    ("inverted", "“We stand together,” said Germany, France and Italy.",
+     ("Germany, France and Italy", "West", "said Germany, France and Italy",
+      ("Germany", "France", "Italy"))),
+    ("inverted, phrase after the list", "“We are ready,” said Putin and Erdogan in a joint "
+     "statement.", ("Putin and Erdogan", "other", "said Putin and Erdogan",
+     ("Vladimir Putin", "Recep Tayyip Erdogan"))),
+    ("according to", "Turkey must respect the law, according to Germany, France and Italy.",
+     ("Germany, France and Italy", "West", "according to Germany, France and Italy",
+      ("Germany", "France", "Italy"))),
+    ("colon", "Germany and France: “Turkey must respect the law.”",
+     ("Germany and France", "West", "Germany and France: ", ("Germany", "France"))),
+    ("they takes the list", ["Germany and France said Turkey must respect the law.",
+     "They said the EU would watch closely."], ("Germany and France", "West", "They said",
+     ("Germany", "France"))),
+    ("he skips the list", ["Cavusoglu met Lavrov in Alanya.", "Germany and France said Turkey "
+     "must respect the law.", "He said the visa regime would be eased."],
+     ("Mevlut Cavusoglu", "Turkey", "He said", ())),
+    ("a member later is itself", ["Germany, France and Italy said Turkey must respect the law.",
+     "Italy said it would send observers."], ("Italy", "West", "Italy said", ())),
+    ("promised that: words", "Germany and France promised that Turkey would get the aid.",
+     ("Germany and France", "West", "Germany and France promised", ("Germany", "France"))),
+    ("a name with and is one name", "The Justice and Development Party said the vote was "
+     "unfair.", ("AK Party", "Turkey", "The Justice and Development Party said", ())),
+    ("one actor named twice", "Putin and the Russian president said Turkey was wrong.",
+     ("Vladimir Putin", "Russia", "Putin and the Russian president said", ())),
+    ("must not fire: a list after the verb", "Germany said France and Italy would join.",
+     ("Germany", "West", "Germany said", ())),
+    ("must not fire: a possessive list in a clause closed by a body", "Putin and Erdogan's talks "
+     "ended, the Kremlin said.", ("Kremlin", "Russia", "the Kremlin said", ())),
+    ("must not fire: apposition", "Sergei Lavrov, Russia's foreign minister, said Ankara must "
+     "apologise.", ("Sergei Lavrov", "Russia", "Sergei Lavrov, Russia's foreign minister, said",
+     ())),
+    ("must not fire: inverted apposition", "“We are ready,” said Lavrov, Russia's foreign "
+     "minister.", ("Sergei Lavrov", "Russia", "said Lavrov", ())),
+    ("must not fire: a clause before and", "Erdogan met Putin and Peskov said the talks went "
+     "well.", ("Dmitry Peskov", "Russia", "Peskov said", ())),
+    ("must not fire: a clause before , and", "Turkey shot down the jet in November, and Russia "
+     "said it was a stab in the back.", ("Russia", "Russia", "Russia said", ())),
+    ("must not fire: a list of objects before the speaker", "Erdogan will visit Moscow, Berlin "
+     "and Paris, Kalin said.", ("Ibrahim Kalin", "Turkey", "Kalin said", ())),
+    ("must not fire: listeners", "Erdogan told Putin and Lavrov that Turkey regretted the loss.",
+     ("Recep Tayyip Erdogan", "Turkey", "Erdogan told", ())),
+    ("must not fire: a relative clause after according to", "Turkey must respect the law, "
+     "according to Germany, which holds the presidency.", ("Germany", "West",
+     "according to Germany", ())),
+    ("must not fire: a list that sets the scene", "After Germany and France said Turkey must "
+     "respect the law, Ankara recalled its envoys.", (NARRATOR, None, None, ())),
+    ("must not fire: a list of countries commits itself", "Germany and France pledged to "
+     "support Turkey.", (NARRATOR, None, None, ())),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("document", "expected"), [c[1:] for c in GROUP_CASES],
+                         ids=[c[0] for c in GROUP_CASES])  # fmt: skip
+def test_group_speaker(
+    document: str | list[str], expected: tuple[str, str | None, str | None, tuple[str, ...]]
+) -> None:
+    statements = [document] if isinstance(document, str) else document
+    found = attribute(statements, AUGUST_2016, ACTORS)[-1]
+    text = statements[-1]
+    span = text[found.span[0] : found.span[1]] if found.span else None
+    assert (found.speaker, found.side, span, found.members) == expected
+    if found.members:
+        assert found.actor is None
+
+
+def test_group_speaks_a_quotation_running_over_statements() -> None:
+    statements = ["“We stand together.", "Turkey must respect the law,” Germany and France said."]
+    first, last = attribute(statements, AUGUST_2016, ACTORS)
+    assert first.is_quote_continuation
+    assert (first.speaker, first.members) == (last.speaker, last.members)
+    assert last.members == ("Germany", "France")
+
+
+# The relation of a list's statement: a one-side list speaks for its side; a list of both
+# parties (and a narrated joint act) is the dyad both name, narrated by neither side.
+GROUP_DYAD_CASES = [
+    ("one-side list speaks for its side", "Germany, France and Italy said Turkey must respect "
+     "the rule of law.", [("Turkey–West", "West→Turkey", "speaker")]),
+    ("US and EU urge Turkey", "The US and the EU urged Turkey to show restraint.",
+     [("Turkey–West", "West→Turkey", "speaker")]),
+    ("joint statement of both parties", "Russia and Turkey said they would restore trade ties.",
+     [("Turkey–Russia", "narrated", "text")]),
+    ("joint statement of both leaders", "Putin and Erdogan said they would restore trade ties.",
+     [("Turkey–Russia", "narrated", "text")]),
+    ("joint act of both parties (no speech verb)", "Russia and Turkey agreed to restore trade "
+     "ties.", [("Turkey–Russia", "narrated", "text")]),
+    ("officials of both sides", "Turkish and EU officials said the visa talks would resume.",
+     [("Turkey–West", "narrated", "text")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in GROUP_DYAD_CASES],
+                         ids=[c[0] for c in GROUP_DYAD_CASES])  # fmt: skip
+def test_group_relation(text: str, expected: list[tuple[str, str, str]]) -> None:
+    (found,) = attribute([text], AUGUST_2016, ACTORS)
+    dyads = assign_dyads(text, found, AUGUST_2016, ACTORS, None)
+    assert [(d.dyad, d.direction, d.basis) for d in dyads] == expected

@@ -12,7 +12,6 @@ from tracker.errors import InputError
 from tracker.models import Article
 from tracker.sources import Defaults, read_inputs
 
-
 _LINE = '{"text": "Ankara’s reply", "published": "2016-01-01"}\n'
 
 
@@ -186,7 +185,8 @@ def test_one_bad_file_does_not_stop_the_batch(tmp_path: Path) -> None:
         ),
         (
             "crlf",
-            b'{"text": "A", "published": "2016-01-01"}\r\n\r\n{"text": "B", "published": "2016-01-02"}',
+            b'{"text": "A", "published": "2016-01-01"}\r\n\r\n'
+            b'{"text": "B", "published": "2016-01-02"}',
         ),
         (
             "cr",
@@ -194,7 +194,8 @@ def test_one_bad_file_does_not_stop_the_batch(tmp_path: Path) -> None:
         ),
         (
             "bom",
-            b'\xef\xbb\xbf{"text": "A", "published": "2016-01-01"}\n{"text": "B", "published": "2016-01-02"}',
+            b'\xef\xbb\xbf{"text": "A", "published": "2016-01-01"}\n'
+            b'{"text": "B", "published": "2016-01-02"}',
         ),
     ],
     ids=lambda v: v if isinstance(v, str) else "",

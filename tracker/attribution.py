@@ -3,8 +3,9 @@
 ``attribute(statements, published, actors)`` takes the statement texts of one document in order
 and returns one ``Attribution`` each: the speaker (canonical name when the actor dictionary knows
 it, the phrase as written otherwise, "narrator" when nobody is quoted), the speaker's actor and
-side, the span of the attribution phrase, the quoted passages, and whether the speaker came from
-a quotation running over from a neighbouring statement.
+side, the span of the attribution phrase, the quoted passages, whether the speaker came from
+a quotation running over from a neighbouring statement, and the members of a speaker that is a
+list ("Germany, France and Italy said": :mod:`tracker.speakers`).
 
 Inside one statement (a verb inside quotation marks never counts, nor one that reports an act
 rather than words: see :mod:`tracker.speech_verbs`), in order of preference: "X said" /
@@ -23,10 +24,18 @@ journalist reports, so the statement stays the narrator's; "promised that …" o
 after the verb is a statement, and persons and offices (a minister, the Kremlin) that promise
 keep speaking.
 
+A list of speakers speaks as one: the speaker is the whole phrase, its side the side all members
+share, else "other", so a joint statement of Turkey and Russia ("Russia and Turkey said") is
+about Turkey–Russia from the names in it, narrated by neither side. A list is read wherever a
+single speaker is (before the verb, after "said" or "according to", before a colon); a list
+that sets the scene ("After Germany and France said …") gives no speaker, and a list of
+governments and countries that pledges to act commits itself like one of them.
+
 "he/she/they said" takes the most recent earlier speaker, or else the person a narrated sentence
-is about, that is not the listener ("he told Putin" is not Putin). A statement inside a
-quotation opened or closed in a neighbouring statement, or made only of a quotation next to an
-attributed one, takes that quotation's speaker (:mod:`tracker.quotes`).
+is about, that is not the listener ("he told Putin" is not Putin); only "they" and "we" stand
+for a list. A statement inside a quotation opened or closed in a neighbouring statement, or made
+only of a quotation next to an attributed one, takes that quotation's speaker
+(:mod:`tracker.quotes`).
 """
 
 from __future__ import annotations
@@ -38,7 +47,7 @@ from dataclasses import dataclass
 
 from tracker.actors import ActorDictionary, Identity
 from tracker.quotes import document_quotes, give_quotations_owners, quote_content
-from tracker.speakers import STOP, SpeakerText, known
+from tracker.speakers import STOP, Group, SpeakerText, known
 from tracker.speech_verbs import (
     INVERTING,
     LISTENING,
@@ -80,6 +89,7 @@ class Attribution:
     quote_spans: tuple[tuple[int, int], ...] = ()
     is_quote_continuation: bool = False
     how: str = "none"  # verb, inverted, according, colon, coordinated, pronoun, continuation
+    members: tuple[str, ...] = ()  # a list of speakers: who each member names; else empty
 
 
 @dataclass(frozen=True)
@@ -92,12 +102,19 @@ class _Cand:
     pronoun: str | None = None  # "person", "group" or "any": resolved against earlier speakers
     listener: str | None = None
     trailing: bool = False  # ", the Kremlin said." closing the sentence
+    members: tuple[Identity, ...] = ()
 
 
 def _cand(
     who: Identity, how: str, rank: int = 0, pos: int = 0, span: tuple[int, int] = (0, 0)
 ) -> _Cand:
     return _Cand(rank, pos, span, who, how, SpeakerText.pronoun(who))
+
+
+def _group_cand(
+    group: Group, how: str, rank: int = 0, pos: int = 0, span: tuple[int, int] = (0, 0)
+) -> _Cand:
+    return _Cand(rank, pos, span, group.identity, how, members=group.members)
 
 
 def _candidates(st: SpeakerText) -> list[_Cand]:
@@ -107,7 +124,10 @@ def _candidates(st: SpeakerText) -> list[_Cand]:
         if kind == "according":
             stop = ve + len(re.split(rf"[,.;:!?{MASK}]", st.masked[ve:], maxsplit=1)[0])
             who = st.who(st.skip_space(ve), stop, "", True)
-            found = _cand(who, "according") if who else None
+            group = st.group_after(st.skip_space(ve), _INVERTED_END) if who else None
+            found: _Cand | None = _cand(who, "according") if who else None
+            if group:
+                stop, found = group.end, _group_cand(group, "according")
             span = (vs, len(st.text[:stop].rstrip()))
         elif reports_no_words(st.masked, verb, vs, ve, kind == "passive"):
             continue
@@ -116,29 +136,51 @@ def _candidates(st: SpeakerText) -> list[_Cand]:
             span = found.span if found else (vs, ve)
         if not found or (kind == "according" and found.pronoun):
             continue
-        if is_commitment(st.masked, ve, verb) and _institutional(st, found.who, span):
+        if is_commitment(st.masked, ve, verb) and _institutional(st, found, span):
             continue
         listener = st.listener(ve) if verb in LISTENING else None
         rank = max(RANK[kind], found.rank)
         trailing = not found.pronoun and _closes_sentence(st, span, ve)
-        out.append(_Cand(rank, vs, span, found.who, found.how, found.pronoun, listener, trailing))
+        out.append(
+            _Cand(
+                rank,
+                vs,
+                span,
+                found.who,
+                found.how,
+                found.pronoun,
+                listener,
+                trailing,
+                found.members,
+            )
+        )
     head = None if out else _COLON_HEAD.match(st.masked)
     if head:
         who = st.who(head.start(1), head.end(1), "", True)
         person = who and who.actor and st.actors.actors[who.actor].kind == "person"
         if who and (st.masked[head.end() : head.end() + 1] == MASK or person):
-            out.append(_cand(who, "colon", span=(head.start(1), head.end())))
+            span = (head.start(1), head.end())
+            group = st.group_after(head.start(1), None)
+            out.append(
+                _group_cand(group, "colon", span=span) if group else _cand(who, "colon", span=span)
+            )
     return out
 
 
-def _institutional(st: SpeakerText, who: Identity, span: tuple[int, int]) -> bool:
-    """A government, country or capital (an actor that acts), not a person or an office."""
+def _institutional(st: SpeakerText, found: _Cand, span: tuple[int, int]) -> bool:
+    """A government, country or capital (an actor that acts), not a person or an office; a list
+    when all its members are."""
+    if found.members:
+        return all(_institution(st, m, m.speaker) for m in found.members)
+    phrase = st.text[span[0] : span[1]]
+    return _institution(st, found.who, re.sub(r"\s+\w+$", "", phrase))
+
+
+def _institution(st: SpeakerText, who: Identity, subject: str) -> bool:
     actor = st.actors.get(who.actor) if who.actor else None
     if actor is not None:
         return actor.kind == "place" or bool(_INSTITUTION_ROLE.search(actor.role))
-    phrase = st.text[span[0] : span[1]]
-    subject = re.sub(r"\s+\w+$", "", phrase).strip(" ,")
-    return bool(_INSTITUTION_HEAD.search(subject))
+    return bool(_INSTITUTION_HEAD.search(subject.strip(" ,")))
 
 
 def _closes_sentence(st: SpeakerText, span: tuple[int, int], verb_end: int) -> bool:
@@ -188,6 +230,12 @@ def _subject_candidate(
     who = st.who(start, end, context, strict)
     if who is None:
         return None
+    group = st.group_before(start, end) if not SpeakerText.pronoun(who) else None
+    if group is not None:
+        if group.marker in _SCENE:
+            return None  # "After Germany and France said …"
+        rank = 4 if group.marker in _SUBORDINATE else 0
+        return _group_cand(group, "verb", rank, vs, (group.start, ve))
     return _cand(who, "verb", 4 if marker in _SUBORDINATE else 0, vs, (start, ve))
 
 
@@ -225,6 +273,9 @@ def _inverted(st: SpeakerText, vs: int, ve: int) -> _Cand | None:
     who = st.who(ve + after.start(1), stop, st.text[ve : ve + after.end(2)], False)
     if not who:
         return None
+    group = st.group_after(ve + after.start(1), _INVERTED_END)
+    if group is not None:
+        return _group_cand(group, "inverted", 0, vs, (vs, group.end))
     return _cand(who, "inverted", 0, vs, (vs, len(st.text[:stop].rstrip())))
 
 
@@ -249,19 +300,23 @@ def attribute(
         first = min(x.pos for x in cands)
         closing = [x for x in cands if x.trailing and x.pos > first]
         c = max(closing, key=lambda x: x.pos) if closing else cands[0]
-        who, how = c.who, c.how
+        who, how, members = c.who, c.how, tuple(m.speaker for m in c.members)
         if c.pronoun:
-            who, how = _antecedent(parsed, results, i, c, actors) or who, "pronoun"
-        elif who.actor is None and who.speaker[:1].isupper():
+            who, members = _antecedent(parsed, results, i, c, actors) or (who, members)
+            how = "pronoun"
+        elif who.actor is None and who.speaker[:1].isupper() and not members:
             if " " in who.speaker:
                 full_names[who.speaker.split()[-1]] = who
             who = full_names.get(who.speaker, who)
-        results.append(Attribution(who.speaker, who.actor, who.side, c.span, quotes[i], False, how))
+        results.append(
+            Attribution(who.speaker, who.actor, who.side, c.span, quotes[i], False, how, members)
+        )
 
     def continuation(owner: Attribution, k: int) -> Attribution:
         return Attribution(
-            owner.speaker, owner.actor, owner.side, None, quotes[k], True, "continuation"
-        )
+            owner.speaker, owner.actor, owner.side, None, quotes[k], True, "continuation",
+            members=owner.members,
+        )  # fmt: skip
 
     give_quotations_owners(statements, regions, starts_open, results, continuation)
     return [r or Attribution(NARRATOR, None, None, None, quotes[k]) for k, r in enumerate(results)]
@@ -273,13 +328,16 @@ def _antecedent(
     i: int,
     cand: _Cand,
     actors: ActorDictionary,
-) -> Identity | None:
-    """The earlier speaker (or person a narrated sentence is about) a pronoun stands for."""
+) -> tuple[Identity, tuple[str, ...]] | None:
+    """The earlier speaker (or person a narrated sentence is about) a pronoun stands for, and
+    its members when it is a list."""
 
-    def fits(name: str | None) -> bool:
+    def fits(name: str | None, group: bool = False) -> bool:
         actor = actors.get(name) if name else None
         if name is not None and name == cand.listener:
             return False
+        if group:
+            return cand.pronoun == "any"  # "they", "we"
         if cand.pronoun == "person":
             return actor is None or actor.kind == "person"
         return cand.pronoun != "group" or actor is None or actor.kind != "person"
@@ -287,13 +345,13 @@ def _antecedent(
     for j in range(i - 1, max(-1, i - 8), -1):
         prior = results[j]
         if prior is not None and prior.speaker != NARRATOR:
-            if fits(prior.actor):
-                return Identity(prior.speaker, prior.actor, prior.side)
+            if fits(prior.actor, bool(prior.members)):
+                return Identity(prior.speaker, prior.actor, prior.side), prior.members
         elif prior is None:
             # A narrated sentence: the person it is about first, then the others it names.
             first = parsed[j].subject(len(parsed[j].text))
             named = ([first] if first else []) + parsed[j].mentions
             for m in named:
                 if m.actor and m.actor.kind == "person" and fits(m.actor.name):
-                    return known(m)
+                    return known(m), ()
     return None

@@ -16,12 +16,26 @@ clause ("a move critics [said]"), are not one: a singular determiner ("a", "an",
 "each", "every", "another", "something") cannot head a plural noun unless a preposition joins
 them ("a group of critics", "an adviser to the Baltic states"), and "a", "an", "something" do
 not head a name ("a claim Moscow [denied]", "something Erdogan [denied]").
+
+A name that contains "and" or a comma ("the Justice and Development Party") is one phrase. A
+list of speakers ("Germany, France and Italy", "the US and the EU", "Turkish and Russian
+officials") is one speaker: ``group_before`` reads the list that ends with a subject phrase,
+``group_after`` the one that starts after "said" or "according to". A list has commas between
+its members and "and" (or ", and") before the last; each member must be a plain noun phrase
+that names someone who can speak (a known actor, a proper name, a descriptor headed by a noun
+that can speak), made only of names, determiners, prepositions, official modifiers ("senior",
+"foreign") and such nouns, so that a clause ("Erdogan met Putin and Peskov said") or an
+apposition ("Lavrov, Russia's foreign minister, said": no "and") is not a list. The group's
+speaker is the whole phrase as written; its side is the side all members share, else "other"
+(mixed, as for a title held on several sides); it has an actor only when every member names
+the same one.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 
 from tracker.actors import PREPOSITIONS, ActorDictionary, ActorMention, Identity, fold
 from tracker.speech_verbs import MASK
@@ -48,6 +62,33 @@ _SINGULAR = word_set("a an one each every another something anything nothing eve
 _NOT_BEFORE_NAME = word_set("a an something anything nothing everything")
 # A parenthetical between a subject and its verb is a phrase, not a second sentence.
 _PARENTHETICAL_MAX_WORDS = 20
+# Lower-case words a list member may hold besides names and nouns that can speak.
+_MEMBER_WORDS = PREPOSITIONS | word_set(
+    "the a an both his her its their our other several many some two three four five senior top "
+    "junior foreign defence defense deputy prime former chief interior finance economy energy "
+    "trade justice military government state local regional national high-ranking high-level "
+    "unnamed anonymous"
+)
+_MEMBER_MAX_WORDS = 8
+_WORD_RE = re.compile(r"\w+(?:['\-]\w+)*")
+_AND_BEFORE = re.compile(r"(?:,\s*)?\band\s*$")  # before a list's last member
+_COMMA_BEFORE = re.compile(r",\s*$")
+_SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+# Where a list after "said" / "according to" ends: a mark, or a full stop after a word that
+# is not an abbreviation ("U.S.").
+_LIST_LIMIT = re.compile(rf"[;:!?(){MASK}]|(?<=\w\w\w\w)\.")
+
+
+@dataclass(frozen=True)
+class Group:
+    """A list of speakers read as one: its span, the mark or word before it, the whole
+    phrase as the speaker and what each member names."""
+
+    start: int
+    end: int
+    marker: str | None
+    identity: Identity
+    members: tuple[Identity, ...]
 
 
 def known(mention: ActorMention) -> Identity:
@@ -91,8 +132,13 @@ class SpeakerText:
             if tok in ".;:!?()[],–—" or tok[0] == MASK or tok.lower() in STOP:
                 if tok == "." and i and len(tokens[i - 1].group()) <= 3:
                     continue  # "U.S." / "St." abbreviations
+                if tok[0] != MASK and self._inside_a_name(tokens[i].start()):
+                    continue  # "the Justice and Development Party"
                 return self.skip_space(tokens[i].end()), tok.lower()
         return self.skip_space(0), None
+
+    def _inside_a_name(self, pos: int) -> bool:
+        return any(m.start < pos < m.end for m in self.mentions)
 
     def skip_space(self, pos: int) -> int:
         while pos < len(self.masked) and self.masked[pos] in " –-":
@@ -138,6 +184,88 @@ class SpeakerText:
             return Identity(phrase, None, None)
         found = self.actors.identify(phrase, self.on, context, strict)
         return found if found and plausible(phrase, found) else None
+
+    def group_before(self, start: int, end: int) -> Group | None:
+        """The list of speakers whose last member is the phrase text[start:end], if any."""
+        sep = _AND_BEFORE.search(self.masked, max(0, start - 8), start)
+        last = self._member(start, end) if sep else None
+        if last is None:
+            return None
+        members, first, marker = [last], start, None
+        while sep:
+            stop = len(self.masked[: sep.start()].rstrip())
+            begin, bound = self.phrase_start(stop)
+            member = self._member(begin, stop)
+            if member is None:
+                break
+            members.insert(0, member)
+            first, marker = begin, bound
+            sep = _COMMA_BEFORE.search(self.masked, 0, begin)
+        return None if first == start else self._group(first, end, marker, members)
+
+    def group_after(self, start: int, cut: re.Pattern[str] | None) -> Group | None:
+        """The list of speakers starting at ``start`` ("said Putin and Erdogan"), if any; ``cut``
+        ends its last member early (" in a statement")."""
+        found = _LIST_LIMIT.search(self.masked, start)
+        limit = found.start() if found else len(self.masked)
+        if " and " not in self.masked[start:limit]:
+            return None
+        members: list[Identity] = []
+        pos = start
+        for sep in _SEPARATOR.finditer(self.masked, start, limit):
+            if self._inside_a_name(sep.start()):
+                continue
+            member = self._member(pos, sep.start())
+            if member is None:
+                return None
+            members.append(member)
+            pos = sep.end()
+            if "and" in sep.group():
+                break
+        else:
+            return None  # no "and": an apposition ("said Lavrov, Russia's foreign minister")
+        after = next(
+            (
+                s
+                for s in _SEPARATOR.finditer(self.masked, pos, limit)
+                if not self._inside_a_name(s.start())
+            ),
+            None,
+        )
+        end = after.start() if after else limit
+        stop = cut.search(" " + self.masked[pos:end] + " ") if cut else None
+        end = len(self.masked[: pos + stop.start() if stop else end].rstrip())
+        last = self._member(pos, end)
+        return self._group(start, end, None, [*members, last]) if last else None
+
+    def _member(self, start: int, end: int) -> Identity | None:
+        """Who one member of a list names, when it is a plain noun phrase (module docstring)."""
+        if start >= end or MASK in self.masked[start:end]:
+            return None
+        words = list(_WORD_RE.finditer(self.masked, start, end))
+        if not words or len(words) > _MEMBER_MAX_WORDS:
+            return None
+        for w in words:
+            word = w.group()
+            if word[0].isupper() or word[0].isdigit() or word.lower() in _MEMBER_WORDS:
+                continue
+            if any(m.start <= w.start() < m.end for m in self.mentions):
+                continue  # part of a title ("Russia's foreign minister")
+            if self.actors.identify(word, self.on, "", True) is None:
+                return None  # a verb or a noun that cannot speak: a clause, not a name
+        phrase = self.text[start:end].strip(" ,")
+        who = self.actors.identify(phrase, self.on, "", True)
+        return who if who and plausible(phrase, who) else None
+
+    def _group(self, start: int, end: int, marker: str | None, members: list[Identity]) -> Group:
+        sides = {m.side for m in members}
+        actors = {m.actor for m in members}
+        side = sides.pop() if len(sides) == 1 else "other"
+        phrase = re.sub(r"^both\s+", "", self.text[start:end].strip(" ,"), flags=re.IGNORECASE)
+        if len(actors) == 1 and None not in actors:
+            one = members[-1]  # "Putin and the Russian president": one speaker
+            return Group(start, end, marker, one, ())
+        return Group(start, end, marker, Identity(phrase, None, side), tuple(members))
 
     @staticmethod
     def pronoun(identity: Identity) -> str | None:
