@@ -150,6 +150,20 @@ def test_lexicon_edit_rescores_only_statements_with_the_terms(
     assert state(path) == state(fresh)
 
 
+def test_lexicon_edit_after_a_plain_ingest_is_a_diff(base_db: Path, tmp_path: Path) -> None:
+    """The ingest recorded its lexicon, so the first rescoring after an edit diffs from it."""
+    path = copy_db(base_db, tmp_path / "t.duckdb")
+    with db.reader(path) as con:
+        recorded = con.execute(
+            "SELECT scorer, count(*) FROM scorer_identities GROUP BY ALL ORDER BY ALL"
+        ).fetchall()
+        terms = con.execute("SELECT count(*) FROM lexicon_terms").fetchall()[0][0]
+    assert recorded == [("diplomacy", 1), ("vader", 1)] and terms > 100
+    report = rescore(path, spec((lexicon(tmp_path, "b", LEXICON_B),)), INLINE)
+    diplomacy = score_run(report, "diplomacy")
+    assert diplomacy.scope == "changed" and 0 < diplomacy.statements < 392 / 4
+
+
 def test_lexicon_chain_with_ingest_in_between_equals_full(
     base_db: Path, tmp_path: Path, articles: Path
 ) -> None:

@@ -5,7 +5,9 @@ Work is done in batches so memory stays flat in corpus size. For each batch, eve
 writer lock is taken; the lock is held only for the one transaction that stores the batch. Each
 stored batch appends one completed analysis run and one completed score run per profile, so a
 killed ingest leaves no partial batch behind. Texts already stored are reported ``unchanged``
-and not processed again (unless ``replace``).
+and not processed again (unless ``replace``). Each write also records the scorers' identities
+and lexicons (:func:`tracker.rescore_identity.record`), so a later lexicon edit is rescored as a
+diff.
 
 With ``workers > 1`` articles are prepared in chunks of :data:`CHUNK_ARTICLES` in worker
 processes (:class:`tracker.workers.WorkerPool`: forkserver, each worker rebuilds the pipeline
@@ -33,6 +35,8 @@ from tracker import db
 from tracker.errors import InputError, TrackerError
 from tracker.models import Article
 from tracker.pipeline import Pipeline, content_hash
+from tracker.rescore_identity import record
+from tracker.rescore_identity import snapshot as identity_snapshot
 from tracker.sources import Defaults, read_inputs
 from tracker.store import (
     ADDED,
@@ -154,6 +158,7 @@ class _Ingest:
         self.report = IngestReport()
         self.queue: deque[_Batch] = deque()
         self.written: dict[str, int] = {}  # hash -> document id, of the last batch written
+        self.identities = [identity_snapshot(s) for s in pipeline.scorers]
 
     def add(self, items: list[Article | InputError]) -> None:
         articles = [a for a in items if isinstance(a, Article)]
@@ -204,6 +209,9 @@ class _Ingest:
                 started=batch.started,
                 analysis=self.pipeline.analysis,
             )
+            # So a later lexicon edit is rescored as a diff from this identity, not in full.
+            for snap in self.identities:
+                record(con, snap, dt.datetime.now())
         self.report.stored.extend(stored)
         for doc, outcome in zip(todo, stored, strict=True):
             if outcome.document_id >= 0:  # -1: a repeat of a text earlier in the batch
