@@ -1,6 +1,6 @@
 """The ingest pipeline's driver: inputs -> articles -> processed documents -> database.
 
-Work is done in batches so memory stays flat in corpus size. For each batch, everything slow
+Work is done in batches, so the articles held in memory never exceed one batch. For each batch, everything slow
 (segmenting, analysing, scoring: :meth:`tracker.pipeline.Pipeline.prepare`) happens before the
 writer lock is taken; the lock is held only for the one transaction that stores the batch. Each
 stored batch appends one completed analysis run and one completed score run per profile, so a
