@@ -159,6 +159,35 @@ def test_locked_database_exit_code(articles: Path, db_path: Path) -> None:
         holder.wait()
 
 
+def test_database_open_in_another_program_exit_code(articles: Path, db_path: Path) -> None:
+    run("ingest", str(articles))
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time, duckdb\n"
+            "con = duckdb.connect(sys.argv[1], read_only=True)\n"
+            "print('open', flush=True)\ntime.sleep(30)\n",
+            str(db_path),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "open"
+        result = run("ingest", str(articles), "--wait", "0.2", "--replace")
+        assert result.exit_code == 75
+        assert result.stderr.startswith(f"Error: The database {db_path} is open in another program")
+        assert f"(PID {holder.pid})" in result.stderr
+        assert result.stderr.endswith(
+            "and DuckDB writes a file only while no other process has it open; waited 0.2 s. "
+            "Close that program's connection and retry, or pass a longer --wait.\n"
+        )
+    finally:
+        holder.kill()
+        holder.wait()
+
+
 def test_demo_builds_once(db_path: Path) -> None:
     result = run("demo")
     assert result.exit_code == 0, result.stderr

@@ -71,6 +71,16 @@ def _locked_message(db_path: Path, holder: str, wait: float) -> str:
     )
 
 
+def _open_elsewhere_message(db_path: Path, holder: str, wait: float) -> str:
+    # A writer that holds the tracker lock is kept out by some other client (a duckdb CLI,
+    # a notebook) that has the file open, read-only or not: that client is not writing.
+    return (
+        f"The database {db_path} is open in another program ({holder}), and DuckDB writes a "
+        f"file only while no other process has it open; waited {wait:g} s. Close that "
+        "program's connection and retry, or pass a longer --wait."
+    )
+
+
 @contextlib.contextmanager
 def write_lock(db_path: Path, wait: float = DEFAULT_WAIT_SECONDS) -> Iterator[None]:
     """Hold the tracker's advisory writer lock for ``db_path`` (waiting up to ``wait`` s)."""
@@ -118,7 +128,8 @@ def _connect_with_retry(
             if not _is_lock_conflict(exc):
                 raise
             if time.monotonic() >= deadline:
-                raise DatabaseLocked(_locked_message(db_path, _duckdb_holder(exc), wait)) from None
+                message = _locked_message if read_only else _open_elsewhere_message
+                raise DatabaseLocked(message(db_path, _duckdb_holder(exc), wait)) from None
             time.sleep(backoff_seconds(attempt, poll))
             attempt += 1
 
