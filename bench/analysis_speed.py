@@ -14,14 +14,13 @@ import argparse
 import datetime as dt
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.ingest import write_corpus  # noqa: E402
+from bench.timing import best_of  # noqa: E402
 from tracker.actors import ActorDictionary  # noqa: E402
 from tracker.analysis import analyze_document  # noqa: E402
 from tracker.events import default_events  # noqa: E402
@@ -39,16 +38,6 @@ def _documents(path: Path) -> list[Document]:
         if isinstance(article, Article):
             docs.append(([s.text for s in statements(article.text)], article.published))
     return docs
-
-
-def _best_of(runs: int, work: Callable[[], object]) -> float:
-    """Fastest of ``runs`` timings: the least disturbed by other load on the machine."""
-    best = float("inf")
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        work()
-        best = min(best, time.perf_counter() - t0)
-    return best
 
 
 def main() -> None:
@@ -79,7 +68,7 @@ def main() -> None:
         def analyse(docs: list[Document] = docs) -> object:
             return [analyze_document(t, p, actors, events) for t, p in docs]
 
-        seconds = _best_of(args.runs, analyse)
+        seconds = best_of(args.runs, analyse)
         line = f"{name}: {len(docs)} documents, {len(texts)} statements, "
         line += f"analysis {seconds / len(texts) * 1e6:.1f} µs/statement"
         if analyzer is not None:
@@ -87,7 +76,7 @@ def main() -> None:
             def score(texts: list[str] = texts, scorer: Any = analyzer) -> object:
                 return [scorer.polarity_scores(t) for t in texts]
 
-            vader = _best_of(args.runs, score)
+            vader = best_of(args.runs, score)
             line += f", VADER {vader / len(texts) * 1e6:.1f} µs/statement"
             line += f" (analysis = {seconds / vader:.2f}x VADER)"
         print(line)

@@ -26,12 +26,13 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 # Run as a script from anywhere: the package next to this folder, not another installed copy.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.timing import best_of  # noqa: E402
 
 SUBJECTS = ["Russia", "Turkey", "Moscow", "Ankara", "The Kremlin", "NATO", "Brussels", "Washington"]
 SPEAKERS = [
@@ -146,11 +147,6 @@ def warm_up() -> float:
     return time.perf_counter() - t0
 
 
-def _best(runs: int, work: Callable[[], float]) -> float:
-    """Fastest of ``runs`` timings: the one least disturbed by other load on the machine."""
-    return min(work() for _ in range(runs))
-
-
 def throughput(
     n_articles: int, *, full: bool = True, runs: int = 1, workers: int = 1
 ) -> dict[str, float]:
@@ -165,28 +161,21 @@ def throughput(
         write_corpus(corpus, n_articles)
         statements = 0
 
-        def ingest_once() -> float:
+        db_path = Path(tmp) / "bench.duckdb"
+
+        def ingest_once() -> None:
             nonlocal statements
-            db_path = Path(tmp) / "bench.duckdb"
             db_path.unlink(missing_ok=True)
-            t0 = time.perf_counter()
             report = ingest_paths([corpus], db_path, pipeline=pipeline, workers=workers)
             statements = report.statements
-            return time.perf_counter() - t0
 
-        ingest_s = _best(runs, ingest_once)
+        ingest_s = best_of(runs, ingest_once)
         con = duckdb.connect(str(Path(tmp) / "bench.duckdb"), read_only=True)
         texts = [r[0] for r in con.execute("SELECT text FROM statements").fetchall()]
         con.close()
     analyzer = SentimentIntensityAnalyzer()
 
-    def vader_once() -> float:
-        t0 = time.perf_counter()
-        for text in texts:
-            analyzer.polarity_scores(text)
-        return time.perf_counter() - t0
-
-    vader_s = _best(runs, vader_once)
+    vader_s = best_of(runs, lambda: [analyzer.polarity_scores(text) for text in texts])
     return {
         "articles": n_articles,
         "statements": statements,

@@ -15,13 +15,13 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.ingest import write_corpus  # noqa: E402
+from bench.timing import best_of  # noqa: E402
 from tracker.models import Article  # noqa: E402
 from tracker.paths import data_dir  # noqa: E402
 from tracker.segment import statements  # noqa: E402
@@ -32,16 +32,6 @@ from tracker.vader_scorer import get_scorer  # noqa: E402
 def _texts(path: Path) -> list[str]:
     found = read_inputs([path])
     return [s.text for a in found if isinstance(a, Article) for s in statements(a.text)]
-
-
-def _best_of(runs: int, work: Callable[[], object]) -> float:
-    """Fastest of ``runs`` timings: the least disturbed by other load on the machine."""
-    best = float("inf")
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        work()
-        best = min(best, time.perf_counter() - t0)
-    return best
 
 
 def main() -> None:
@@ -72,7 +62,7 @@ def main() -> None:
         ]
         base = 0.0
         for label, fn in runs:
-            seconds = _best_of(args.runs, lambda fn=fn, texts=texts: [fn(t) for t in texts])
+            seconds = best_of(args.runs, lambda fn=fn, texts=texts: [fn(t) for t in texts])
             base = base or seconds
             per = seconds / len(texts) * 1e6
             print(f"  {label:30s} {per:7.1f} µs/statement  ({seconds / base:.2f}x VADER)")

@@ -12,12 +12,11 @@ from __future__ import annotations
 import argparse
 import random
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.timing import best_of  # noqa: E402
 from tracker.segment import segment, statements  # noqa: E402
 
 # Segmentation must be this many times faster than VADER for ingest to reach 0.5x VADER.
@@ -83,16 +82,6 @@ def make_corpus(paragraphs: int, seed: int) -> list[str]:
     return docs
 
 
-def _best_of(runs: int, work: Callable[[], object]) -> float:
-    """Fastest of ``runs`` timings: the least disturbed by other load on the machine."""
-    best = float("inf")
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        work()
-        best = min(best, time.perf_counter() - t0)
-    return best
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--paragraphs", type=int, default=20000)
@@ -105,12 +94,12 @@ def main() -> None:
 
     docs = make_corpus(args.paragraphs, args.seed)
     n_segments = sum(len(segment(d)) for d in docs)
-    seg_time = _best_of(args.runs, lambda: [segment(d) for d in docs])
+    seg_time = best_of(args.runs, lambda: [segment(d) for d in docs])
     texts = [s.text for d in docs for s in statements(d)]
 
     analyzer = SentimentIntensityAnalyzer()
     sample = texts[: min(len(texts), 5000)]
-    vader_time = _best_of(args.runs, lambda: [analyzer.polarity_scores(t) for t in sample])
+    vader_time = best_of(args.runs, lambda: [analyzer.polarity_scores(t) for t in sample])
 
     seg_rate = n_segments / seg_time
     vader_rate = len(sample) / vader_time

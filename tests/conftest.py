@@ -21,6 +21,21 @@ def db_path(_isolated_db: Path) -> Path:
     return _isolated_db
 
 
+def session_processes(session: int) -> list[int]:
+    """Live (non-zombie) processes of a session (Linux /proc): what a killed command left."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[3]) == session and fields[0] != "Z":
+            found.append(int(entry.name))
+    return found
+
+
 def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(textwrap.dedent(text).lstrip("\n"), encoding=encoding)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -132,49 +134,48 @@ def test_missing_database_has_its_own_exit_code(tmp_path: Path) -> None:
     )
 
 
-def test_locked_database_exit_code(articles: Path, db_path: Path) -> None:
-    run("ingest", str(articles))
+@contextlib.contextmanager
+def holding(db_path: Path, code: str) -> Iterator[subprocess.Popen[str]]:
+    """Another process running ``code`` (which opens ``sys.argv[1]`` and prints "ready")."""
     holder = subprocess.Popen(
         [
             sys.executable,
             "-c",
-            "import sys,time\nfrom pathlib import Path\nfrom tracker import db\n"
-            "with db.writer(Path(sys.argv[1])):\n"
-            "    print('locked', flush=True)\n    time.sleep(30)\n",
+            code + "\nprint('ready', flush=True)\ntime.sleep(30)\n",
             str(db_path),
         ],
         stdout=subprocess.PIPE,
         text=True,
     )
     try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
+        yield holder
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+WRITER = (
+    "import sys, time\nfrom pathlib import Path\nfrom tracker import db\n"
+    "lock = db.writer(Path(sys.argv[1]))\nlock.__enter__()"
+)
+READ_ONLY_CLIENT = "import sys, time, duckdb\ncon = duckdb.connect(sys.argv[1], read_only=True)"
+
+
+def test_locked_database_exit_code(articles: Path, db_path: Path) -> None:
+    run("ingest", str(articles))
+    with holding(db_path, WRITER) as holder:
         result = run("ingest", str(articles), "--wait", "0.2", "--replace")
         assert result.exit_code == 75
         assert result.stderr.startswith(
             f"Error: The database {db_path} is being written by tracker (PID {holder.pid}"
         )
         assert result.stderr.endswith("waited 0.2 s. Retry later, or pass a longer --wait.\n")
-    finally:
-        holder.kill()
-        holder.wait()
 
 
 def test_database_open_in_another_program_exit_code(articles: Path, db_path: Path) -> None:
     run("ingest", str(articles))
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import sys, time, duckdb\n"
-            "con = duckdb.connect(sys.argv[1], read_only=True)\n"
-            "print('open', flush=True)\ntime.sleep(30)\n",
-            str(db_path),
-        ],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "open"
+    with holding(db_path, READ_ONLY_CLIENT) as holder:
         result = run("ingest", str(articles), "--wait", "0.2", "--replace")
         assert result.exit_code == 75
         assert result.stderr.startswith(f"Error: The database {db_path} is open in another program")
@@ -183,9 +184,6 @@ def test_database_open_in_another_program_exit_code(articles: Path, db_path: Pat
             "and DuckDB writes a file only while no other process has it open; waited 0.2 s. "
             "Close that program's connection and retry, or pass a longer --wait.\n"
         )
-    finally:
-        holder.kill()
-        holder.wait()
 
 
 def test_demo_builds_once(db_path: Path) -> None:

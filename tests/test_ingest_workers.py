@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from tests.conftest import write
+from tests.conftest import session_processes, write
 from tracker import db, ingest
 from tracker.cli import main
 from tracker.errors import InputError
@@ -236,20 +236,6 @@ def test_a_dead_worker_is_one_clear_error() -> None:
     )
 
 
-def _session_processes(session: int) -> list[int]:
-    found = []
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[3]) == session and fields[0] != "Z":
-            found.append(int(entry.name))
-    return found
-
-
 def _poll(condition: Callable[[], bool], timeout: float) -> bool:
     deadline = time.monotonic() + timeout
     while not condition():
@@ -280,9 +266,9 @@ def test_kill_9_of_an_ingest_leaves_no_worker_behind(tmp_path: Path) -> None:
     )
     try:
         # The main process, the forkserver and two workers.
-        started = _poll(lambda: len(_session_processes(job.pid)) >= 4 or job.poll() is not None, 60)
+        started = _poll(lambda: len(session_processes(job.pid)) >= 4 or job.poll() is not None, 60)
         assert started and job.poll() is None, "no workers started"
     finally:
         os.kill(job.pid, signal.SIGKILL)
         job.wait(timeout=30)
-    assert _poll(lambda: not _session_processes(job.pid), 10), "orphaned workers after kill -9"
+    assert _poll(lambda: not session_processes(job.pid), 10), "orphaned workers after kill -9"

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import session_processes
 from tracker import db
 from tracker.synthetic import make_database
 
@@ -62,21 +63,6 @@ def tracker(*args: str) -> subprocess.Popen[str]:
         text=True,
         start_new_session=True,
     )
-
-
-def session_processes(session: int) -> list[int]:
-    """Live (non-zombie) processes of a session."""
-    found = []
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[3]) == session and fields[0] != "Z":
-            found.append(int(entry.name))
-    return found
 
 
 def wait_for_no_processes(session: int, timeout: float = 5.0) -> list[int]:

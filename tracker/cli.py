@@ -24,6 +24,7 @@ from tracker.cli_options import (
     counter,
     db_options,
     resolve_db,
+    workers_option,
 )
 from tracker.cli_rescore import rescore, schedule
 from tracker.errors import EXIT_FAILURE
@@ -54,12 +55,9 @@ def main() -> None:
 @click.option(
     "--replace", is_flag=True, help="A changed file replaces its earlier version's statements."
 )
-@click.option(
-    "--workers",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Worker processes for analysis and scoring [default: one per core; an ingest with "
-    "less than 100 kB of new text runs in one process, as starting workers takes 0.25 s].",
+@workers_option(
+    "Worker processes for analysis and scoring [default: one per core; an ingest with "
+    "less than 100 kB of new text runs in one process, as starting workers takes 0.25 s]."
 )
 @analysis_options
 @db_options

@@ -71,6 +71,11 @@ def analysis_options(func: F) -> F:
     return func
 
 
+def workers_option(help_text: str) -> Callable[[F], F]:
+    """``--workers N`` (at least 1; None: the command's default, one per core)."""
+    return click.option("--workers", type=click.IntRange(min=1), default=None, help=help_text)
+
+
 def build_pipeline(actors: tuple[Path, ...], lexicons: tuple[Path, ...]) -> Any:
     from tracker.pipeline import Pipeline
 

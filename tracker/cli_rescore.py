@@ -12,17 +12,13 @@ from tracker.cli_options import (
     analysis_options,
     db_options,
     resolve_db,
+    workers_option,
 )
 from tracker.paths import DB_ENV_VAR
 
 
 @click.command(context_settings=CONTEXT)
-@click.option(
-    "--workers",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Worker processes for analysis and scoring [default: one per core].",
-)
+@workers_option("Worker processes for analysis and scoring [default: one per core].")
 @click.option(
     "--keep",
     type=click.IntRange(min=1),
