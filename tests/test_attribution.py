@@ -436,3 +436,100 @@ def test_group_relation(text: str, expected: list[tuple[str, str, str]]) -> None
     (found,) = attribute([text], AUGUST_2016, ACTORS)
     dyads = assign_dyads(text, found, AUGUST_2016, ACTORS, None)
     assert [(d.dyad, d.direction, d.basis) for d in dyads] == expected
+
+
+# An adverbial opening the sentence before its subject, with no comma, is not part of the
+# speaker: the speaker is what follows it. (name, input, expected speaker); "keeps:" cases have
+# nothing to cut. Published 20 July 2016.
+JULY_2016 = dt.date(2016, 7, 20)
+ADVERBIAL_CASES = [
+    ("weekday", "On Wednesday France said the visa talks should go on.", "France"),
+    ("late on weekday", "Late on Thursday the Kremlin said the charter ban would be lifted.",
+     "Kremlin"),
+    ("early on weekday", "Early on Sunday Moscow said the flights would resume.", "Moscow"),
+    ("weekday and part of the day", "On Friday evening Germany said Ankara had to keep its "
+     "word.", "Germany"),
+    ("day of the month", "On June 29 Ankara said the letter had reached Moscow.", "Ankara"),
+    ("month", "In December Washington said Turkey had the right to defend itself.",
+     "Washington"),
+    ("relative week", "Earlier this week Brussels said the visa deal could slip.", "Brussels"),
+    ("the same day", "On the same day the European Union said the migrant deal stood.",
+     "European Union"),
+    ("hours later", "Hours later the Kremlin said Putin had accepted the apology.", "Kremlin"),
+    ("deadline", "By Friday the EU said the refugee money had been paid.", "European Union"),
+    ("statement then time", "In a written statement on Monday Russia said the apology had "
+     "been received.", "Russia"),
+    ("news conference", "At a news conference the Russian Foreign Ministry said the ban on "
+     "tours stood.", "Russian Foreign Ministry"),
+    ("news conference and place", "At a joint news conference in Sochi Cavusoglu said the "
+     "ties were thawing.", "Mevlut Cavusoglu"),
+    ("interview with an outlet", "In an interview with Reuters Germany said the EU talks were "
+     "frozen.", "Germany"),
+    ("phone call with a person", "In a phone call with Erdogan the Kremlin said Russia "
+     "opposed the coup.", "Kremlin"),
+    ("speaking to reporters", "Speaking to reporters in Ankara the government said the purge "
+     "would go on.", "the government"),
+    ("statement before a descriptor", "In a statement officials said the border would stay "
+     "shut.", "officials"),
+    ("sentence adverb", "Meanwhile Brussels said the refugee money would arrive in time.",
+     "Brussels"),
+    ("time before a descriptor", "On Tuesday senior Turkish officials said the pipeline talks "
+     "would resume.", "senior Turkish officials"),
+    ("after a setting noun phrase", "After the talks Ankara said the gas pipeline was back on "
+     "the table.", "Ankara"),
+    ("since a month", "Since January Moscow has said the sanctions would stay.", "Moscow"),
+    ("time after the subject", "The Kremlin on Monday night said the charter flights would "
+     "resume.", "Kremlin"),
+    ("date after the subject", "Berlin on June 2 said the vote on Armenia was not aimed at "
+     "Turkey.", "Berlin"),
+    ("list joined by and twice", "Austria and Germany and the Netherlands said the accession "
+     "talks should stop.", "Austria and Germany and the Netherlands"),
+    ("a conjunction is no one", "“We are not done yet,” said and.", NARRATOR),
+    ("keeps: comma after the adverbial", "On Thursday, the Kremlin said the ban would stay.",
+     "Kremlin"),
+    ("keeps: possessive place before a comma", "In Moscow’s view, Lavrov said the summit was "
+     "useful.", "Sergei Lavrov"),
+    ("keeps: place inside the subject", "The Foreign Ministry in Ankara said the visit was a "
+     "success.", "Turkish Foreign Ministry"),
+    ("keeps: title before a time", "Turkey’s president on Tuesday said the visit was a "
+     "success.", "Recep Tayyip Erdogan"),
+    ("keeps: a dated possessive names a thing", "Monday’s statement said the ban would stay.",
+     "Monday’s statement"),
+    ("keeps: a number starts the subject", "Two Turkish officials said the ban would stay.",
+     "Two Turkish officials"),
+    ("keeps: a name starting like a preposition", "Near East Consulting said the thaw was "
+     "real.", "Near East Consulting"),
+    ("keeps: a scene-setting clause", "After Lavrov said the talks had failed, Ankara "
+     "recalled its envoy.", NARRATOR),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "speaker"), [c[1:] for c in ADVERBIAL_CASES],
+                         ids=[c[0] for c in ADVERBIAL_CASES])  # fmt: skip
+def test_speaker_after_an_opening_adverbial(text: str, speaker: str) -> None:
+    (found,) = attribute([text], JULY_2016, ACTORS)
+    assert found.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "side"),
+    [
+        ("Late on Monday the Kremlin said the ban would stay.", "Kremlin", "Russia"),
+        ("On Tuesday Germany said Ankara must respect the law.", "Germany", "West"),
+        ("In a statement on Friday Russia said the talks were useful.", "Russia", "Russia"),
+        ("On Tuesday senior Turkish officials said the talks would resume.", None, "Turkey"),
+    ],
+)
+def test_opening_adverbial_keeps_actor_and_side(text: str, actor: str | None, side: str) -> None:
+    (found,) = attribute([text], JULY_2016, ACTORS)
+    assert (found.actor, found.side) == (actor, side)
+
+
+def test_opening_adverbial_without_a_publication_date() -> None:
+    (found,) = attribute(["Late on Monday the Kremlin said the ban would stay."], None, ACTORS)
+    assert found.speaker == "Kremlin"
+
+
+def test_list_joined_by_and_twice_has_every_member() -> None:
+    (found,) = attribute(["Germany and France and Italy said talks must go on."], JULY_2016, ACTORS)
+    assert found.members == ("Germany", "France", "Italy")

@@ -42,6 +42,7 @@ _RULE_MODULES = (
     "quotes",
     "speakers",
     "speech_verbs",
+    "adverbials",
     "dyads",
     "clauses",
     "dates",

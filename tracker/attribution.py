@@ -12,7 +12,9 @@ rather than words: see :mod:`tracker.speech_verbs`), in order of preference: "X 
 "X told Y" / "X, who ..., said" / "X, on his first visit to Turkey, told" / "said X" / "X was
 quoted as saying"; "according to X"; "X emphasised/warned/denied/..." (weaker verbs: the phrase
 must name someone who can speak); "X ... and said" / ", saying" (the sentence subject speaks);
-"as he confirmed" (a clause that may still carry the point). A reporting clause at the end of
+"as he confirmed" (a clause that may still carry the point). An adverbial before the subject
+is not part of the speaker ("On Tuesday Germany said", "In a statement on Friday Russia said":
+:mod:`tracker.adverbials`). A reporting clause at the end of
 the sentence (", the Kremlin said.", ", according to the Kremlin.") reports everything before
 it, so it beats any earlier one: in "Putin told Erdogan that …, the Kremlin said" the Kremlin
 speaks. Verbs in clauses that only set the scene ("after X said", "which officials said", "what

@@ -1,13 +1,13 @@
 """The ingest pipeline's driver: inputs -> articles -> processed documents -> database.
 
-Work is done in batches, so the articles held in memory never exceed one batch. For each batch, everything slow
-(segmenting, analysing, scoring: :meth:`tracker.pipeline.Pipeline.prepare`) happens before the
-writer lock is taken; the lock is held only for the one transaction that stores the batch. Each
-stored batch appends one completed analysis run and one completed score run per profile, so a
-killed ingest leaves no partial batch behind. Texts already stored are reported ``unchanged``
-and not processed again (unless ``replace``). Each write also records the scorers' identities
-and lexicons (:func:`tracker.rescore_identity.record`), so a later lexicon edit is rescored as a
-diff.
+Work is done in batches, so the articles held in memory never exceed one batch. For each batch,
+everything slow (segmenting, analysing, scoring: :meth:`tracker.pipeline.Pipeline.prepare`)
+happens before the writer lock is taken; the lock is held only for the one transaction that
+stores the batch. Each stored batch appends one completed analysis run and one completed score
+run per profile, so a killed ingest leaves no partial batch behind. Texts already stored are
+reported ``unchanged`` and not processed again (unless ``replace``). Each write also records the
+scorers' identities and lexicons (:func:`tracker.rescore_identity.record`), so a later lexicon
+edit is rescored as a diff.
 
 With ``workers > 1`` articles are prepared in chunks of :data:`CHUNK_ARTICLES` in worker
 processes (:class:`tracker.workers.WorkerPool`: forkserver, each worker rebuilds the pipeline

@@ -2,12 +2,14 @@
 
 ``SpeakerText(text, regions, actors, on)`` holds a statement, a copy with its quotations masked
 (same offsets, so no verb or name inside a quotation counts) and the actor mentions of the text.
-Its readers find where the noun phrase before a verb starts (``phrase_start``), strip
-auxiliaries and adverbs between a subject and its verb ("has also repeatedly said",
-"on Tuesday told"), find the opening comma of a parenthetical that separates a subject from its
-verb ("Putin, on his first visit to Turkey since the crisis, told"), say who a phrase names
-(``who``), which person or body a sentence is about (``subject``) and who a verb addresses
-(``listener``).
+Its readers find where the noun phrase before a verb starts (``phrase_start``: after an
+adverbial that opens the sentence, "Late on Monday the Kremlin said", "In a statement Russia
+said", "After the talks Lavrov said", see :mod:`tracker.adverbials`), strip auxiliaries, adverbs
+and time adverbials between a subject and its verb ("has also repeatedly said", "on Tuesday
+night told"), find the opening comma of a parenthetical that separates a subject from its verb
+("Putin, on his first visit to Turkey since the crisis, told"), say who a phrase names (``who``;
+a function word alone, "and", "but", names no one), which person or body a sentence is about
+(``subject``) and who a verb addresses (``listener``).
 
 A phrase names a speaker only when it is a plausible noun phrase: a person, body or place the
 actor dictionary knows, an unknown proper name, or a descriptor headed by a noun that can speak
@@ -21,14 +23,14 @@ A name that contains "and" or a comma ("the Justice and Development Party") is o
 list of speakers ("Germany, France and Italy", "the US and the EU", "Turkish and Russian
 officials") is one speaker: ``group_before`` reads the list that ends with a subject phrase,
 ``group_after`` the one that starts after "said" or "according to". A list has commas between
-its members and "and" (or ", and") before the last; each member must be a plain noun phrase
-that names someone who can speak (a known actor, a proper name, a descriptor headed by a noun
-that can speak), made only of names, determiners, prepositions, official modifiers ("senior",
-"foreign") and such nouns, so that a clause ("Erdogan met Putin and Peskov said") or an
-apposition ("Lavrov, Russia's foreign minister, said": no "and") is not a list. The group's
-speaker is the whole phrase as written; its side is the side all members share, else "other"
-(mixed, as for a title held on several sides); it has an actor only when every member names
-the same one.
+its members and "and" (or ", and") before the last, or "and" between all of them ("Germany and
+France and Italy"); each member must be a plain noun phrase that names someone who can speak (a
+known actor, a proper name, a descriptor headed by a noun that can speak), made only of names,
+determiners, prepositions, official modifiers ("senior", "foreign") and such nouns, so that a
+clause ("Erdogan met Putin and Peskov said") or an apposition ("Lavrov, Russia's foreign
+minister, said": no "and") is not a list. The group's speaker is the whole phrase as written;
+its side is the side all members share, else "other" (mixed, as for a title held on several
+sides); it has an actor only when every member names the same one.
 """
 
 from __future__ import annotations
@@ -38,15 +40,17 @@ import re
 from dataclasses import dataclass
 
 from tracker.actors import PREPOSITIONS, ActorDictionary, ActorMention, Identity, fold
+from tracker.adverbials import (
+    ADVERBS,
+    OPENING_ADVERBS,
+    scene_object_end,
+    subject_start,
+    time_tail_start,
+)
 from tracker.speech_verbs import MASK
 from tracker.tense_cues import word_set
 
-_AUX = word_set(
-    "has have had also later again then further earlier previously reportedly once repeatedly "
-    "publicly recently separately subsequently initially first last just already himself "
-    "herself itself themselves would will did does do was is were are been not never yesterday "
-    "today however too both all alone personally privately openly flatly bluntly angrily"
-)
+_AUX = ADVERBS | word_set("has have had would will did does do was is were are been not never")
 _NOT_ADVERBS = frozenset(("ally", "rally", "family", "assembly", "supply", "reply", "anomaly"))
 STOP = word_set(
     "and but or as while when that which what after before because since if though although "
@@ -54,10 +58,7 @@ STOP = word_set(
 )
 _PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "group", "we": "any"}
 _TOKEN = re.compile(r"\w+(?:[.'\-]\w+)*\.?|[^\w\s]")
-_TIME_TAIL = re.compile(
-    r"\s+(?:on|last|this|late|early)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
-    r"|Sunday|week|month|night|morning|evening|year)$"
-)
+_FUNCTION_WORDS = STOP | PREPOSITIONS | OPENING_ADVERBS | word_set("the a an")  # "and", "but"
 _SINGULAR = word_set("a an one each every another something anything nothing everything")
 _NOT_BEFORE_NAME = word_set("a an something anything nothing everything")
 # A parenthetical between a subject and its verb is a phrase, not a second sentence.
@@ -125,7 +126,8 @@ class SpeakerText:
         self.mentions = actors.find_mentions(text, on)
 
     def phrase_start(self, end: int) -> tuple[int, str | None]:
-        """Start of the phrase ending at ``end`` and the word or mark that bounds it."""
+        """Start of the phrase ending at ``end`` and the word or mark that bounds it; opening
+        adverbials are not part of the phrase (:mod:`tracker.adverbials`)."""
         tokens = list(_TOKEN.finditer(self.masked, 0, end))
         for i in range(len(tokens) - 1, -1, -1):
             tok = tokens[i].group()
@@ -134,8 +136,16 @@ class SpeakerText:
                     continue  # "U.S." / "St." abbreviations
                 if tok[0] != MASK and self._inside_a_name(tokens[i].start()):
                     continue  # "the Justice and Development Party"
-                return self.skip_space(tokens[i].end()), tok.lower()
-        return self.skip_space(0), None
+                bound = tokens[i].start()
+                # "After the talks Lavrov said": a preposition, so the phrase goes on before it.
+                found = scene_object_end(self.masked, bound, end, self.mentions, self.on)
+                if found is not None:
+                    return found, self.phrase_start(bound)[1]
+                return self._subject(self.skip_space(tokens[i].end()), end), tok.lower()
+        return self._subject(self.skip_space(0), end), None
+
+    def _subject(self, start: int, end: int) -> int:
+        return subject_start(self.masked, start, end, self.mentions, self.on)
 
     def _inside_a_name(self, pos: int) -> bool:
         return any(m.start < pos < m.end for m in self.mentions)
@@ -149,10 +159,14 @@ class SpeakerText:
         """End of the subject before "has also said", "on Tuesday said", "bluntly told"."""
         while True:
             head = self.masked[:end].rstrip()
-            tail = _TIME_TAIL.search(head) or re.search(r"\w+$", head)
+            timed = time_tail_start(head, len(head), self.on)
+            if timed < len(head) and head[:timed].strip():
+                end = timed
+                continue
+            tail = re.search(r"\w+$", head)
             word = tail.group() if tail else ""
             adverb = word.endswith("ly") and word.islower() and len(word) > 4
-            if not tail or not (word[:1] == " " or word in _AUX or adverb) or word in _NOT_ADVERBS:
+            if not tail or not (word in _AUX or adverb) or word in _NOT_ADVERBS:
                 return len(head)
             end = tail.start()
 
@@ -182,6 +196,8 @@ class SpeakerText:
         phrase = self.text[start:end].strip(" ,")
         if phrase.lower() in _PRONOUNS:
             return Identity(phrase, None, None)
+        if all(w.lower() in _FUNCTION_WORDS for w in _WORD_RE.findall(phrase)):
+            return None  # "and", "but the": no one
         found = self.actors.identify(phrase, self.on, context, strict)
         return found if found and plausible(phrase, found) else None
 
@@ -200,7 +216,10 @@ class SpeakerText:
                 break
             members.insert(0, member)
             first, marker = begin, bound
-            sep = _COMMA_BEFORE.search(self.masked, 0, begin)
+            # "Germany, France and Italy"; "Germany and France and Italy"
+            sep = _COMMA_BEFORE.search(self.masked, 0, begin) or _AND_BEFORE.search(
+                self.masked, max(0, begin - 8), begin
+            )
         return None if first == start else self._group(first, end, marker, members)
 
     def group_after(self, start: int, cut: re.Pattern[str] | None) -> Group | None:
