@@ -35,13 +35,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.timing import best_of  # noqa: E402
 
 SUBJECTS = ["Russia", "Turkey", "Moscow", "Ankara", "The Kremlin", "NATO", "Brussels", "Washington"]
+# Nobody real is quoted: the quotations below are invented for the benchmark.
 SPEAKERS = [
-    "Kremlin spokesman Dmitry Peskov",
-    "Foreign Minister Mevlut Cavusoglu",
-    "Sergei Lavrov",
-    "Prime Minister Binali Yildirim",
+    "a Kremlin spokesman",
+    "a Turkish foreign ministry official",
+    "a Russian diplomat",
+    "a Turkish government spokesman",
     "a senior U.S. official",
-    "NATO Secretary-General Jens Stoltenberg",
+    "a NATO official",
 ]
 ACTIONS = [
     "lifted a ban on charter flights to {obj}",

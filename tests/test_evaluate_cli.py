@@ -36,7 +36,7 @@ def test_document_mode_json_has_exactly_the_documented_keys() -> None:
     assert set(data["event_date"]) == {"accuracy", "month_accuracy"}
     assert set(data["polarity"]) == {"diplomacy", "vader"}
     assert data["items"] == 4
-    # In context the quotation's first sentence belongs to Lavrov and to Turkey–Russia.
+    # In context the quotation's first sentence belongs to the diplomat and to Turkey–Russia.
     assert data["speaker"]["accuracy"] == 1.0
     assert data["dyad"]["f1"] == 1.0
     assert data["is_statement"]["accuracy"] == 1.0
@@ -47,9 +47,8 @@ def test_sentence_mode_lists_misses_with_errors() -> None:
     result = run("evaluate", str(MINI / "gold.jsonl"), "--errors")
     assert result.exit_code == 0
     assert "speaker accuracy          0.667" in result.stdout
-    assert (
-        "m-3\tspeaker\tgold=Sergei Lavrov\tsystem=narrator\t“This is a good step." in result.stdout
-    )
+    miss = "m-3\tspeaker\tgold=a Russian diplomat\tsystem=narrator\t“This is a good step."
+    assert miss in result.stdout
 
 
 def test_gold_with_null_published_does_not_fail(tmp_path: Path) -> None:
