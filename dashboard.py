@@ -1,23 +1,19 @@
 """Streamlit shell: `streamlit run dashboard.py`. Queries, charts and state live in `tracker`;
 data comes from a snapshot cached per database stamp (tracker.snapshot)."""
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import streamlit as st
 
 from tracker import charts, demo, drilldown, runs_queries, snapshot
 from tracker import dashboard_state as ds
 from tracker import timeline_queries as tq
+from tracker.downloads import downloads
 from tracker.errors import DatabaseLocked, TrackerError
 from tracker.paths import default_db_path, events_path
 
 TITLE = "Turkey–Russia & Turkey–West relations tracker"
-FILE_QUERIES: dict[str, Callable[..., Any]] = {
-    "detail": drilldown.statement_detail,
-    "changes": runs_queries.score_changes,
-}
+FILE_QUERIES = {"detail": drilldown.statement_detail, "changes": runs_queries.score_changes}
 st.set_page_config(page_title=TITLE, layout="wide")
 
 
@@ -50,14 +46,9 @@ def guarded(slot: str, fn, *args):
 
 def build_demo(path: Path) -> None:
     with st.status("No database yet: building the demo database…", expanded=True) as status:
-        bar, done = st.progress(0.0), [0]
-
-        def step(n: int) -> None:
-            done[0] += n
-            bar.progress(min(1.0, done[0] / total), text=f"{done[0]} of {total} demo articles")
-
+        bar = st.progress(0.0)
         try:
-            total = max(1, len(demo.demo_files()))
+            step = demo.counting(lambda n, of: bar.progress(n / of, text=f"{n} of {of} articles"))
             demo.ensure_demo(path, progress=step)
         except Exception as exc:  # the page explains what to do, never shows a traceback
             status.update(label="The demo database could not be built", state="error")
@@ -80,10 +71,7 @@ if st.session_state.pop("locked", False):
 key = snap.key
 overview = q("overview", key, snap, "published")  # the caption: what the corpus covers
 if overview.rows == 0:
-    st.info(
-        f"The database {path} has {snap.info.statements} statements, none analysed and scored "
-        "yet. Ingest articles with `tracker ingest FILES`, or build the demo with `tracker demo`."
-    )
+    st.info(overview.nothing_scored(path, snap.info.statements))
     st.stop()
 
 if "rel" not in st.session_state:  # the session's first run starts from the URL
@@ -104,11 +92,7 @@ with st.sidebar:
     st.select_slider("Smoothing window (days)", ds.WINDOWS, key="window")
 widgets = {k: st.session_state.get(k) for k in ds.WIDGET_KEYS}
 filters = ds.filters_from_widgets(widgets, ds.Filters())
-st.caption(
-    f"{snap.info.statements:,} statements published {overview.first:%d %b %Y} – "
-    f"{overview.last:%d %b %Y}."
-    " Each is scored for the relation it is about: −1 hostile, 0 neutral, +1 warm."
-)
+st.caption(overview.caption(snap.info.statements))
 
 daily = q("daily_timeline", key, snap, filters)
 if daily.empty:
@@ -123,13 +107,10 @@ chart = charts.timeline_chart(daily, points, counts, events, filters)
 tabs = st.tabs(["Timeline", "Direction & speakers", "Distribution", "Runs"])
 with tabs[0]:
     event = st.altair_chart(chart, key="timeline", on_select="rerun", width="content")
-    selection, url = ds.selection_from_event(event), st.session_state.get("url_view")
-    if selection.empty and url and url.filters == filters:  # a shared link's selection
-        selection = url.selection
+    selection = ds.current_selection(event, st.session_state.get("url_view"), filters)
     if st.session_state.get("view") != (filters, selection):
         st.session_state.update(view=(filters, selection), page=1)
-    where = "" if selection.empty else f" in the selection ({selection.describe()})"
-    st.subheader("Statements" + where)
+    st.subheader(selection.heading())
     page = q("statement_page", key, snap, filters, selection, st.session_state["page"] - 1)
     st.caption(f"{page.total:,} statement–relation rows by date; page {page.page + 1}/{page.pages}")
     st.dataframe(page.rows, hide_index=True, key="table")
@@ -140,13 +121,8 @@ with tabs[0]:
     label = "Open a statement to see why it scored so"
     picked = mid.selectbox(label, list(choices), None, lambda sid: choices[sid], "statement")
     chosen = selection.statement_id or picked
-    exports = [
-        ("statements (CSV)", lambda: tq.export_csv(snap, filters, selection), "text/csv", "csv"),
-        ("chart (PNG)", lambda: charts.to_image(chart, "png"), "image/png", "png"),
-        ("chart (SVG)", lambda: charts.to_image(chart, "svg"), "image/svg+xml", "svg"),
-    ]
-    for label, data, mime, ext in exports:
-        right.download_button(f"Download {label}", data, f"tracker.{ext}", mime, on_click="ignore")
+    for d in downloads(snap, filters, selection, chart):
+        right.download_button(f"Download {d.label}", d.data, d.filename, d.mime, on_click="ignore")
     st.query_params.from_dict(ds.to_query_params(filters, selection))
     if chosen is not None:
         detail = guarded(f"detail_{chosen}", from_file, "detail", key, int(chosen))

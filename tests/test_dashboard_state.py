@@ -10,7 +10,9 @@ from tracker.dashboard_state import (
     DYADS,
     WIDGET_KEYS,
     Filters,
+    ParsedParams,
     Selection,
+    current_selection,
     filters_from_widgets,
     from_query_params,
     selection_from_event,
@@ -160,3 +162,26 @@ def test_selection_describe() -> None:
         == "01 Jul 2016 – 03 Jul 2016"
     )
     assert Selection().empty
+
+
+def test_selection_heading() -> None:
+    assert Selection().heading() == "Statements"
+    assert Selection(statement_id=5).heading() == "Statements in the selection (statement 5)"
+
+
+PICK = {"selection": {"pick_diplomacy": [{"statement_id": 7}]}}
+SHARED = ParsedParams(Filters(search="ban"), Selection(statement_id=3))
+
+
+@pytest.mark.parametrize(
+    ("name", "event", "shared", "filters", "expected"),
+    [
+        ("chart selection wins", PICK, SHARED, Filters(search="ban"), Selection(statement_id=7)),
+        ("shared link while its filters hold", {}, SHARED, Filters(search="ban"), SHARED.selection),
+        ("shared link after the filters changed", {}, SHARED, Filters(search="x"), Selection()),
+        ("no link, no selection", {}, None, Filters(), Selection()),
+    ],
+    ids=lambda v: v if isinstance(v, str) else "",
+)
+def test_current_selection(name, event, shared, filters, expected) -> None:
+    assert current_selection(event, shared, filters) == expected

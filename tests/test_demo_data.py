@@ -309,3 +309,14 @@ def test_shootdown_aliases_find_the_event_in_plain_text() -> None:
     shootdown = rows["2015-11-24 Turkey\u2013Russia"]["aliases"].split("|")
     text = "relations soured after turkish jets shot down a russian warplane near the border"
     assert any(alias in text for alias in shootdown)
+
+
+def test_demo_build_progress_counts_articles() -> None:
+    from tracker import demo
+
+    seen: list[tuple[int, int]] = []
+    step = demo.counting(lambda done, total: seen.append((done, total)))
+    total = len(demo.demo_files())
+    step(1)
+    step(total + 5)  # never past the total
+    assert seen == [(1, total), (total, total)]

@@ -366,3 +366,35 @@ def test_runs_and_changes(synthetic_db: Path, snap: snapshot.Snapshot) -> None:
     assert list(changes["change"].abs()) == sorted(changes["change"].abs(), reverse=True)
     assert (changes["after"] - changes["before"]).round(6).equals(changes["change"].round(6))
     assert runs_queries.score_changes(synthetic_db, "vader").empty
+
+
+def test_overview_texts(snap: snapshot.Snapshot) -> None:
+    view = tq.overview(snap, "published")
+    assert view.first is not None and view.last is not None
+    assert view.caption(1234) == (
+        f"1,234 statements published {view.first:%d %b %Y} – {view.last:%d %b %Y}. "
+        "Each is scored for the relation it is about: −1 hostile, 0 neutral, +1 warm."
+    )
+    assert view.nothing_scored("x.duckdb", 3) == (
+        "The database x.duckdb has 3 statements, none analysed and scored yet. Ingest articles "
+        "with `tracker ingest FILES`, or build the demo with `tracker demo`."
+    )
+
+
+def test_downloads_make_their_bytes_on_demand(snap: snapshot.Snapshot) -> None:
+    from tracker import charts
+    from tracker.downloads import downloads
+
+    filters = Filters()
+    daily = tq.daily_timeline(snap, filters)
+    chart = charts.timeline_chart(
+        daily, tq.sample_points(snap, filters), tq.weekly_counts(snap, filters), None, filters
+    )
+    found = downloads(snap, filters, Selection(), chart)
+    assert [(d.label, d.mime, d.filename) for d in found] == [
+        ("statements (CSV)", "text/csv", "tracker.csv"),
+        ("chart (PNG)", "image/png", "tracker.png"),
+        ("chart (SVG)", "image/svg+xml", "tracker.svg"),
+    ]
+    assert found[0].data().startswith(b"date,")
+    assert found[1].data().startswith(b"\x89PNG")

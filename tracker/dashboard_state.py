@@ -66,6 +66,10 @@ class Selection:
             return f"{self.start:%d %b %Y} – {(self.end or self.start):%d %b %Y}"
         return "nothing"
 
+    def heading(self) -> str:
+        """The statement table's heading: what it lists."""
+        return "Statements" + ("" if self.empty else f" in the selection ({self.describe()})")
+
 
 # URL parameter names, short so links stay readable.
 _PARAMS = {
@@ -246,6 +250,14 @@ def selection_from_event(event: Any) -> Selection:
                 first, last = sorted(_as_date(b) for b in bounds)
                 return Selection(start=first, end=last)
     return Selection()
+
+
+def current_selection(event: Any, shared: ParsedParams | None, filters: Filters) -> Selection:
+    """The chart's selection; without one, a shared link's selection while its filters hold."""
+    selection = selection_from_event(event)
+    if selection.empty and shared is not None and shared.filters == filters:
+        return shared.selection
+    return selection
 
 
 def _as_date(value: Any) -> dt.date:

@@ -7,6 +7,7 @@ a reader never sees a half-built demo and a failed build leaves any previous fil
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from tracker import db
@@ -67,6 +68,18 @@ def _build(
             building.unlink(missing_ok=True)
             building.with_name(building.name + ".lock").unlink(missing_ok=True)
     return report
+
+
+def counting(report: Callable[[int, int], None]) -> Progress:
+    """An ingest progress callback that calls ``report(done, total)`` over the demo articles."""
+    total, done = max(1, len(demo_files())), 0
+
+    def step(n: int) -> None:
+        nonlocal done
+        done = min(total, done + n)
+        report(done, total)
+
+    return step
 
 
 def ensure_demo(db_path: Path, progress: Progress | None = None) -> IngestReport | None:

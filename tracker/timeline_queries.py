@@ -289,6 +289,21 @@ class Overview:
     scorers: tuple[str, ...]
     rows: int
 
+    def caption(self, statements: int) -> str:
+        """One line over the timeline: how many statements, over which dates."""
+        span = f" {self.first:%d %b %Y} – {self.last:%d %b %Y}" if self.first and self.last else ""
+        return (
+            f"{statements:,} statements published{span}. Each is scored for the relation it is "
+            "about: −1 hostile, 0 neutral, +1 warm."
+        )
+
+    def nothing_scored(self, path: object, statements: int) -> str:
+        """The message for a database none of whose statements is analysed and scored yet."""
+        return (
+            f"The database {path} has {statements} statements, none analysed and scored yet. "
+            "Ingest articles with `tracker ingest FILES`, or build the demo with `tracker demo`."
+        )
+
 
 def overview(snap: Snapshot, date_axis: str = "refers_to") -> Overview:
     axis = _axis(Filters(date_axis=date_axis))
