@@ -9,21 +9,9 @@ import math
 
 import pytest
 
+from tests.diplomacy_checks import DIPLOMACY, VADER, check_sign, sign
 from tracker.diplomacy import DiplomacyScorer, split_clauses
 from tracker.vader_scorer import get_scorer
-
-DIPLOMACY = get_scorer("diplomacy")
-VADER = get_scorer("vader")
-
-
-def sign(x: float) -> int:
-    return (x > 0) - (x < 0)
-
-
-def check_sign(sentence: str, expected: int) -> None:
-    compound = DIPLOMACY.score(sentence).compound
-    assert sign(compound) == expected, DIPLOMACY.explain(sentence).describe()
-
 
 # (name, sentence, expected sign of the relation)
 REVERSALS = [

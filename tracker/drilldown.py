@@ -20,27 +20,22 @@ from typing import Any
 
 import pandas as pd
 
-from tracker import db
-from tracker.explanation import kind_label
+from tracker import db, explanation
 
 CONTEXT_SENTENCES = 2
 READ_WAIT_SECONDS = 1.0
 
 
-@dataclass(frozen=True)
-class Contribution:
-    """A span of the statement text that moved a score, by ``weight`` (signed)."""
+class Contribution(explanation.Contribution):
+    """A stored contribution, offsets into the statement text. Any kind is accepted: the JSON
+    may come from another version of the scorers, and is shown rather than refused."""
 
-    start: int
-    end: int
-    text: str
-    kind: str
-    weight: float
-    note: str = ""
+    def __post_init__(self) -> None:
+        pass
 
     @property
     def label(self) -> str:
-        return kind_label(self.kind)
+        return explanation.kind_label(self.kind)
 
 
 @dataclass(frozen=True)
