@@ -15,7 +15,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from tracker.diplomacy import DiplomacyScorer, split_clauses
 from tracker.errors import InputError, TrackerError
-from tracker.explanation import Contribution
+from tracker.explanation import Contribution, Explanation
 from tracker.lexicon import default_lexicon_path
 from tracker.models import Score
 from tracker.vader_scorer import (
@@ -180,6 +180,59 @@ def test_score_and_explain_agree_with_separate_calls(
         assert pair == expected
         assert all(start <= c.start <= c.end <= end for c in pair[1].contributions)
     assert pair[0].compound == pair[1].compound
+
+
+# Texts where the offsets of VADER's pieces need a search (padding, tabs, no-break spaces,
+# emojis spelled out as words) and where they do not.
+STORED_FORMS = [
+    ("single spaces", "Russia lifted its ban, but Brussels froze accession talks."),
+    ("padded", "  The talks were a great  success , sadly   short.  "),
+    ("tab and no-break space", "A warm\tand friendly\u00a0meeting, not a bad one."),
+    ("emoji", "GREAT news \U0001f600 for everyone, sadly late"),
+    ("quotes and backslash", 'He called it a \\ "terrible" and "wonderful" day!!'),
+    ("non-ASCII", "Erdoğan hailed a great day; Lavrov was not pleased?"),
+    ("no valence", "The ministers met in Sochi on Friday."),
+    ("empty", ""),
+]
+
+
+@pytest.mark.parametrize("profile", PROFILES)
+@pytest.mark.parametrize("text", [s[1] for s in STORED_FORMS], ids=[s[0] for s in STORED_FORMS])
+def test_stored_json_is_the_explanation_as_json(profile: str, text: str) -> None:
+    """Ingest stores ``score_and_explain_json`` without building objects: it must be the
+    object path's explanation, spelled exactly as ``json.dumps`` spells ``to_json()``."""
+    scorer = get_scorer(profile)
+    spans = [None, (0, len(text)), (min(3, len(text)), max(len(text) - 4, min(3, len(text))))]
+    for span in spans:
+        score, explanation = (
+            scorer.score_and_explain(text)
+            if span is None
+            else scorer.score_and_explain_span(text, *span)
+        )
+        stored_score, stored = scorer.score_and_explain_json(text, span)
+        assert stored_score == score
+        assert stored == explanation.to_json_text()
+        assert stored == json.dumps(explanation.to_json(), ensure_ascii=False)
+        for c in json.loads(stored)["contributions"]:
+            assert text[c["start"] : c["end"]] == c["text"]
+
+
+NUMBERS = [
+    ("no contributions: integer sum", Explanation("vader", 0.0, ())),
+    ("negative zero", Explanation("vader", -0.0, (Contribution(0, 1, "a", "hedge", -0.0),))),
+    ("integer weight", Explanation("vader", 0.5, (Contribution(0, 1, "a", "phrase", 2),))),
+    ("long float", Explanation("x", 0.123456789, (Contribution(0, 2, "ab", "clause", 1 / 3),))),
+    (
+        "escapes",
+        Explanation("vader", 0.1, (Contribution(0, 3, '"\\\n', "vader_token", 1.0, "é\t"),)),
+    ),
+    ("not finite", Explanation("vader", 0.0, (Contribution(0, 1, "a", "hedge", math.inf),))),
+]
+
+
+@pytest.mark.parametrize("explanation", [n[1] for n in NUMBERS], ids=[n[0] for n in NUMBERS])
+def test_json_text_is_spelled_as_json_dumps(explanation: Explanation) -> None:
+    assert explanation.to_json_text() == json.dumps(explanation.to_json(), ensure_ascii=False)
 
 
 def test_profiles_and_default() -> None:

@@ -159,6 +159,15 @@ class DiplomacyScorer:
         check_span(check_text(text), start, end)
         return self._explain(text, start, end)
 
+    def score_and_explain_json(
+        self, text: str, span: tuple[int, int] | None = None
+    ) -> tuple[Score, str]:
+        if span is None:
+            score, explanation = self.score_and_explain(text)
+        else:
+            score, explanation = self.score_and_explain_span(text, *span)
+        return score, explanation.to_json_text()
+
     def split_clauses(self, text: str) -> list[tuple[int, int]]:
         return split_clauses(check_text(text))
 

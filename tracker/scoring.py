@@ -22,7 +22,7 @@ CLAUSE_PROFILES = frozenset({"diplomacy"})
 @dataclass(frozen=True)
 class ScoredText:
     score: Score
-    explanation_json: str  # Explanation.to_json_text()
+    explanation_json: str  # the stored form: Explanation.to_json_text()
 
 
 @dataclass(frozen=True)
@@ -34,11 +34,7 @@ class StatementScores:
 
 
 def _scored(scorer: Scorer, text: str, span: tuple[int, int] | None) -> ScoredText:
-    if span is None:
-        score, explanation = scorer.score_and_explain(text)
-    else:
-        score, explanation = scorer.score_and_explain_span(text, *span)
-    return ScoredText(score, explanation.to_json_text())
+    return ScoredText(*scorer.score_and_explain_json(text, span))
 
 
 def score_statement(

@@ -9,7 +9,8 @@ Contract
   ``explain(text)`` an :class:`tracker.explanation.Explanation`; ``score_span(text, start,
   end)`` and ``explain_span`` do the same for one clause of a sentence (offsets into the
   whole sentence); ``score_and_explain`` / ``score_and_explain_span`` return both from one
-  pass. Non-``str`` input raises ``TypeError``.
+  pass; ``score_and_explain_json(text, span=None)`` the score with the explanation's stored
+  JSON text (what ingest and rescoring store). Non-``str`` input raises ``TypeError``.
 - ``identity`` is a :class:`ScorerIdentity`: the profile name, the installed vaderSentiment
   version and ``lexicon_hash``, the sha256 of VADER's ``vader_lexicon.txt`` bytes followed by
   the bytes of every lexicon and rule file the profile reads, in a fixed order. For "vader" it
@@ -38,7 +39,7 @@ import vaderSentiment.vaderSentiment as vader_module
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer, SentiText, normalize
 
 from tracker.errors import EXIT_USAGE, InputError, TrackerError
-from tracker.explanation import Contribution, Explanation
+from tracker.explanation import Contribution, ContributionRow, Explanation, explanation_json_text
 from tracker.models import Score
 
 PROFILES = ("diplomacy", "vader")
@@ -87,6 +88,10 @@ class Scorer(Protocol):
     def score_and_explain_span(
         self, text: str, start: int, end: int
     ) -> tuple[Score, Explanation]: ...
+
+    def score_and_explain_json(
+        self, text: str, span: tuple[int, int] | None = None
+    ) -> tuple[Score, str]: ...
 
 
 class TracedAnalyzer(SentimentIntensityAnalyzer):
@@ -161,18 +166,31 @@ def to_score(scores: dict[str, float]) -> Score:
 
 
 def piece_spans(
-    original: str, offset: int, tokenised: str, upto: int | None = None
+    original: str,
+    offset: int,
+    tokenised: str,
+    upto: int | None = None,
+    pieces: list[str] | None = None,
 ) -> list[tuple[int, int]]:
     """Offsets in ``original`` (+``offset``) of each whitespace piece VADER scored (the first
-    ``upto`` pieces only, when given).
+    ``upto`` pieces only, when given; ``pieces`` is ``tokenised.split()`` if the caller has it).
 
     VADER strips the text and spells emojis out as words; pieces it made up from an emoji are
     given the empty span where the search stood.
     """
     spans: list[tuple[int, int]] = []
+    pieces = tokenised.split() if pieces is None else pieces
+    wanted = pieces if upto is None else pieces[:upto]
+    if tokenised == original and len(original) == sum(map(len, pieces)) + len(pieces) - 1:
+        # The usual case, one whitespace character between pieces: no search needed.
+        start = offset
+        for piece in wanted:
+            end = start + len(piece)
+            spans.append((start, end))
+            start = end + 1
+        return spans
     cursor = 0
-    pieces = tokenised.split()
-    for piece in pieces if upto is None else pieces[:upto]:
+    for piece in wanted:
         found = original.find(piece, cursor)
         if found < 0:
             spans.append((offset + cursor, offset + cursor))
@@ -216,9 +234,31 @@ class VaderScorer:
         check_span(check_text(text), start, end)
         return self._explain(text[start:end], start, source=text)
 
+    def score_and_explain_json(
+        self, text: str, span: tuple[int, int] | None = None
+    ) -> tuple[Score, str]:
+        """The score and its explanation's stored JSON text (of ``text[span]`` when given),
+        without building the explanation's objects: the ingest path."""
+        if span is not None:
+            check_span(check_text(text), *span)
+            scores, rows, emphasis = self._contributions(text[span[0] : span[1]], span[0], text)
+        else:
+            scores, rows, emphasis = self._contributions(check_text(text), 0)
+        compound = scores["compound"]
+        return to_score(scores), explanation_json_text(self.name, compound, rows, emphasis)
+
     def _explain(
         self, text: str, offset: int, source: str | None = None
     ) -> tuple[Score, Explanation]:
+        scores, rows, emphasis = self._contributions(text, offset, source)
+        contributions = tuple(Contribution(*row) for row in rows)
+        explanation = Explanation(self.name, scores["compound"], contributions, emphasis)
+        return to_score(scores), explanation
+
+    def _contributions(
+        self, text: str, offset: int, source: str | None = None
+    ) -> tuple[dict[str, float], list[ContributionRow], float]:
+        """VADER's scores, one row per word that carries valence, and the "!"/"?" emphasis."""
         seen: list[Any] = []
 
         def record(sentiments: list[float], tokenised: str) -> list[float]:
@@ -229,15 +269,15 @@ class VaderScorer:
 
         scores = run_traced(self._analyzer, text, record)
         if not seen:
-            return to_score(scores), Explanation(self.name, scores["compound"], ())
+            return scores, [], 0.0
         values: list[float] = seen[0]
         tokenised: str = seen[1]
+        rows: list[ContributionRow] = []
         # Most words carry no valence: spans and notes only for those that do.
         hits = [i for i, value in enumerate(values) if value]
-        contributions = []
         if hits:
             pieces = tokenised.split()
-            spans = piece_spans(text, offset, tokenised, upto=hits[-1] + 1)
+            spans = piece_spans(text, offset, tokenised, upto=hits[-1] + 1, pieces=pieces)
             full = source if source is not None else text
             lexicon = self._analyzer.lexicon
             for i in hits:
@@ -247,10 +287,8 @@ class VaderScorer:
                 note = f"lexicon {raw:+.1f}" if raw is not None else "VADER rule"
                 if raw is not None and abs(raw - value) > 1e-9:
                     note += ", after VADER's modifiers"
-                contributions.append(Contribution(a, b, full[a:b], "vader_token", value, note))
-        emphasis = punctuation_emphasis(self._analyzer, tokenised)
-        explanation = Explanation(self.name, scores["compound"], tuple(contributions), emphasis)
-        return to_score(scores), explanation
+                rows.append((a, b, full[a:b], "vader_token", value, note))
+        return scores, rows, punctuation_emphasis(self._analyzer, tokenised)
 
 
 def punctuation_emphasis(analyzer: SentimentIntensityAnalyzer, text: str) -> float:
