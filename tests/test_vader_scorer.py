@@ -6,6 +6,7 @@ import hashlib
 import importlib.metadata
 import json
 import math
+import re
 import shutil
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -25,6 +26,8 @@ from tracker.vader_scorer import (
     VaderScorer,
     expected_compound,
     get_scorer,
+    hit_spans,
+    piece_spans,
     vader_lexicon_path,
 )
 
@@ -215,6 +218,33 @@ def test_stored_json_is_the_explanation_as_json(profile: str, text: str) -> None
         assert stored == json.dumps(explanation.to_json(), ensure_ascii=False)
         for c in json.loads(stored)["contributions"]:
             assert text[c["start"] : c["end"]] == c["text"]
+
+
+PIECE_TEXTS = [
+    ("one space apart", "Russia lifted its ban, but Brussels froze talks."),
+    ("non-ASCII", "Erdoğan’s “great” day — Lavrov was not pleased?"),
+    ("one tab apart", "warm\tand friendly"),
+    ("two spaces", "warm  and friendly"),
+    ("no-break space", "warm\u00a0and friendly"),
+    ("newline and padding", " warm\nand friendly "),
+    ("single piece", "good"),
+]
+
+
+@pytest.mark.parametrize("text", [t[1] for t in PIECE_TEXTS], ids=[t[0] for t in PIECE_TEXTS])
+@pytest.mark.parametrize("offset", [0, 7])
+def test_piece_offsets_match_the_whitespace_split(text: str, offset: int) -> None:
+    """Both offset paths (no search when pieces are one character apart, a search otherwise)
+    against a regular expression: VADER's pieces are the text's runs of non-space."""
+    expected = [(offset + m.start(), offset + m.end()) for m in re.finditer(r"\S+", text)]
+    tokenised = text.strip()
+    pieces = tokenised.split()
+    assert piece_spans(text, offset, tokenised) == expected
+    every = list(range(len(pieces)))
+    assert hit_spans(text, offset, tokenised, pieces, every) == expected
+    assert hit_spans(text, offset, tokenised, pieces, every[1::2] or [0]) == (
+        expected[1::2] or expected[:1]
+    )
 
 
 NUMBERS = [

@@ -32,6 +32,7 @@ import importlib.metadata
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import accumulate, compress
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -181,8 +182,7 @@ def piece_spans(
     spans: list[tuple[int, int]] = []
     pieces = tokenised.split() if pieces is None else pieces
     wanted = pieces if upto is None else pieces[:upto]
-    if tokenised == original and len(original) == sum(map(len, pieces)) + len(pieces) - 1:
-        # The usual case, one whitespace character between pieces: no search needed.
+    if _one_apart(original, tokenised, pieces):
         start = offset
         for piece in wanted:
             end = start + len(piece)
@@ -198,6 +198,37 @@ def piece_spans(
         cursor = found + len(piece)
         spans.append((offset + found, offset + cursor))
     return spans
+
+
+def _one_apart(original: str, tokenised: str, pieces: list[str]) -> bool:
+    """The usual case, where offsets need no search: VADER changed nothing (no padding, no
+    emoji) and one whitespace character separates the pieces."""
+    return tokenised == original and len(original) == sum(map(len, pieces)) + len(pieces) - 1
+
+
+def hit_spans(
+    original: str, offset: int, tokenised: str, pieces: list[str], hits: list[int]
+) -> list[tuple[int, int]]:
+    """:func:`piece_spans` of the pieces at ``hits`` only (ascending indexes into ``pieces``)."""
+    upto = hits[-1] + 1
+    if _one_apart(original, tokenised, pieces):
+        ends = list(accumulate(map(len, pieces[:upto])))
+        return [(offset + ends[i] - len(pieces[i]) + i, offset + ends[i] + i) for i in hits]
+    spans = piece_spans(original, offset, tokenised, upto=upto, pieces=pieces)
+    return [spans[i] for i in hits]
+
+
+_LEXICON_NOTES: dict[float, str] = {}  # one per distinct lexicon value, about 80 in all
+
+
+def _note(raw: float | None, value: float) -> str:
+    """How a VADER word's weight came about: its lexicon value, changed by VADER's rules?"""
+    if raw is None:
+        return "VADER rule"
+    note = _LEXICON_NOTES.get(raw)
+    if note is None:
+        note = _LEXICON_NOTES[raw] = f"lexicon {raw:+.1f}"
+    return note if abs(raw - value) <= 1e-9 else note + ", after VADER's modifiers"
 
 
 class VaderScorer:
@@ -274,20 +305,16 @@ class VaderScorer:
         tokenised: str = seen[1]
         rows: list[ContributionRow] = []
         # Most words carry no valence: spans and notes only for those that do.
-        hits = [i for i, value in enumerate(values) if value]
+        hits = list(compress(range(len(values)), values))
         if hits:
             pieces = tokenised.split()
-            spans = piece_spans(text, offset, tokenised, upto=hits[-1] + 1, pieces=pieces)
             full = source if source is not None else text
             lexicon = self._analyzer.lexicon
-            for i in hits:
+            spans = hit_spans(text, offset, tokenised, pieces, hits)
+            for i, (a, b) in zip(hits, spans, strict=True):
                 value = values[i]
-                a, b = spans[i]
                 raw = lexicon.get(SentiText._strip_punc_if_word(pieces[i]).lower())
-                note = f"lexicon {raw:+.1f}" if raw is not None else "VADER rule"
-                if raw is not None and abs(raw - value) > 1e-9:
-                    note += ", after VADER's modifiers"
-                rows.append((a, b, full[a:b], "vader_token", value, note))
+                rows.append((a, b, full[a:b], "vader_token", value, _note(raw, value)))
         return scores, rows, punctuation_emphasis(self._analyzer, tokenised)
 
 
