@@ -5,9 +5,10 @@ news length: about 25 words, like the seed articles and data/corpus), ingests it
 database and prints statements per second for two ingests, "foundation" (segmentation, stock
 VADER with its stored explanation, storage) and "full" (+ speakers, relations, dates and the
 diplomacy profile), and for bare VADER (``polarity_scores``) on the same statements, with their
-ratios. Each figure is the best of R runs in one warm process (the one-off start-up is printed
-apart). Peak memory (max RSS) is measured in separate processes at two corpus sizes: flat
-memory means the two figures are close.
+ratios. Ingest and VADER run alternately R times in one warm process (the one-off start-up is
+printed apart): statements/s are the best runs', each ratio the median over back-to-back pairs.
+Peak memory (max RSS) is measured in separate processes at two corpus sizes: flat memory means
+the two figures are close.
 
     python bench/ingest.py --articles 2000
     python bench/ingest.py --articles 500 --memory-sizes 1000 4000
@@ -32,7 +33,7 @@ from typing import Any
 # Run as a script from anywhere: the package next to this folder, not another installed copy.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.timing import best_of  # noqa: E402
+from bench.timing import paired  # noqa: E402
 
 SUBJECTS = ["Russia", "Turkey", "Moscow", "Ankara", "The Kremlin", "NATO", "Brussels", "Washington"]
 # Nobody real is quoted: the quotations below are invented for the benchmark.
@@ -157,33 +158,31 @@ def throughput(
     from tracker.ingest import ingest_paths
 
     pipeline = _pipeline(full)
+    analyzer = SentimentIntensityAnalyzer()
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus.jsonl"
         write_corpus(corpus, n_articles)
-        statements = 0
-
         db_path = Path(tmp) / "bench.duckdb"
 
-        def ingest_once() -> None:
-            nonlocal statements
+        def ingest_once() -> int:
             db_path.unlink(missing_ok=True)
             report = ingest_paths([corpus], db_path, pipeline=pipeline, workers=workers)
-            statements = report.statements
+            return report.statements
 
-        ingest_s = best_of(runs, ingest_once)
-        con = duckdb.connect(str(Path(tmp) / "bench.duckdb"), read_only=True)
+        statements = ingest_once()  # also gives VADER the same statements, read back
+        con = duckdb.connect(str(db_path), read_only=True)
         texts = [r[0] for r in con.execute("SELECT text FROM statements").fetchall()]
         con.close()
-    analyzer = SentimentIntensityAnalyzer()
-
-    vader_s = best_of(runs, lambda: [analyzer.polarity_scores(text) for text in texts])
+        timing = paired(
+            runs, ingest_once, lambda: [analyzer.polarity_scores(text) for text in texts]
+        )
     return {
         "articles": n_articles,
         "statements": statements,
         "words_per_statement": sum(len(t.split()) for t in texts) / max(1, len(texts)),
-        "ingest_statements_per_s": statements / ingest_s,
-        "vader_statements_per_s": len(texts) / vader_s,
-        "ratio": (statements / ingest_s) / (len(texts) / vader_s),
+        "ingest_statements_per_s": statements / timing.work,
+        "vader_statements_per_s": len(texts) / timing.baseline,
+        "ratio": timing.ratio,
     }
 
 
@@ -217,7 +216,9 @@ def peak_memory_mb(n_articles: int) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=2000)
-    parser.add_argument("--runs", type=int, default=3, help="best of R timings [default: 3]")
+    parser.add_argument(
+        "--runs", type=int, default=5, help="runs of each workload, alternating [default: 5]"
+    )
     parser.add_argument("--memory-sizes", type=int, nargs=2, default=[1000, 4000])
     parser.add_argument(
         "--workers",

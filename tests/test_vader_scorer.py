@@ -19,6 +19,7 @@ from tracker.errors import InputError, TrackerError
 from tracker.explanation import Contribution, Explanation
 from tracker.lexicon import default_lexicon_path
 from tracker.models import Score
+from tracker.segment import statements
 from tracker.vader_scorer import (
     DEFAULT_PROFILE,
     PROFILES,
@@ -28,6 +29,7 @@ from tracker.vader_scorer import (
     get_scorer,
     hit_spans,
     piece_spans,
+    stock_analyzer,
     vader_lexicon_path,
 )
 
@@ -55,6 +57,46 @@ def test_vader_profile_is_stock_vader(text: str) -> None:
     assert explanation.compound == expected["compound"]
     assert math.isclose(expected_compound(explanation), expected["compound"], abs_tol=1e-4)
     assert {c.kind for c in explanation.contributions} <= {"vader_token"}
+
+
+# VADER's negation and idiom checks read up to three words before a lexicon word and two after
+# it: cases at the start, middle and end of a sentence, where the narrowed view must match.
+NARROWED = [
+    ("negation first word", "Not good at all."),
+    ("negation two before", "It is not very good."),
+    ("negation three before", "It was not a very good day."),
+    ("never so, three before", "It was never so very good."),
+    ("without doubt, three before", "It was without doubt really good."),
+    ("idiom three before", "It was the bomb really good."),
+    ("never so", "The talks were never so productive as today."),
+    ("without doubt", "It was without doubt a great success."),
+    ("no ... nor", "There was no trust nor goodwill left."),
+    ("least", "It was the least helpful meeting, at least good food."),
+    ("idiom before", "That deal was the bomb for both sides."),
+    ("idiom after, sentence end", "The plan does not cut the mustard"),
+    ("idiom spanning the end", "Their offer was a kiss of death"),
+    ("booster bigram", "Relations were kind of bad and sort of tense."),
+    ("late in a long sentence", " ".join(["word"] * 30) + " was not a bad result"),
+    ("capitals", "The summit was NOT GOOD, but the dinner was GREAT!"),
+]
+
+
+@pytest.mark.parametrize("text", [n[1] for n in NARROWED], ids=[n[0] for n in NARROWED])
+def test_traced_analyzer_scores_as_stock_vader(text: str) -> None:
+    assert stock_analyzer().polarity_scores(text) == STOCK.polarity_scores(text)
+
+
+def test_traced_analyzer_scores_the_demo_corpus_as_stock_vader() -> None:
+    sentences = [
+        seg.text
+        for path in sorted((Path(__file__).parent.parent / "data" / "corpus").glob("*.md"))
+        for seg in statements(path.read_text(encoding="utf-8"))
+    ]
+    assert len(sentences) > 500
+    analyzer = stock_analyzer()
+    assert [analyzer.polarity_scores(t) for t in sentences] == [
+        STOCK.polarity_scores(t) for t in sentences
+    ]
 
 
 def test_vader_explanation_lists_lexicon_tokens() -> None:

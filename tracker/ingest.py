@@ -36,7 +36,7 @@ from pathlib import Path
 from tracker import db
 from tracker.errors import InputError, TrackerError
 from tracker.models import Article
-from tracker.pipeline import Pipeline, content_hash
+from tracker.pipeline import Pipeline, content_hash, paused_gc
 from tracker.rescore_identity import record
 from tracker.rescore_identity import snapshot as identity_snapshot
 from tracker.sources import Defaults, read_inputs
@@ -203,7 +203,7 @@ class _Ingest:
             return known_hashes(con, hashes)
 
     def _prepare_inline(self, task: PrepareTask) -> Prepared:
-        return tuple(self.pipeline.prepare(article) for article in task.articles)
+        return self.pipeline.prepare_all(task.articles)
 
     def finish(self) -> None:
         """Collect the oldest batch's documents (in order) and write them."""
@@ -296,12 +296,14 @@ def ingest_articles(
         while current is not None:
             # One batch read ahead: its texts are checked during this batch's write.
             run.lookahead = _hashes(following or [])
-            run.add(current, hashes)
+            with paused_gc():  # a batch's objects live until it is written
+                run.add(current, hashes)
             current, hashes = following, run.lookahead
             following = next(batches, None) if current is not None else None
         run.lookahead = []
         while run.queue:
-            run.finish()
+            with paused_gc():
+                run.finish()
     return run.report
 
 

@@ -7,9 +7,11 @@ which touches no database, so it can run before the writer lock is taken (or in 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import gc
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +28,27 @@ from tracker.vader_scorer import PROFILES, Scorer, get_scorer
 
 def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@contextlib.contextmanager
+def paused_gc() -> Iterator[None]:
+    """Python's cycle collector off for one batch of work, then one young collection.
+
+    A batch allocates millions of small, acyclic objects (statements, scores, their JSON) that
+    live until the batch is stored and are then freed by reference counting. While they pile
+    up, the collector traverses them again and again: about a tenth of ingest time, for no
+    garbage. Cycles made meanwhile (rare) are collected at the end. Leaves a collector that
+    the caller turned off alone.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+        gc.collect(1)
 
 
 @dataclass(frozen=True)
@@ -86,6 +109,11 @@ class Pipeline:
             ScorerRun(s.identity.name, s.identity.vader_version, s.identity.lexicon_hash)
             for s in self.scorers
         ]
+
+    def prepare_all(self, articles: Sequence[Article]) -> tuple[ProcessedDocument, ...]:
+        """:meth:`prepare` each article, in order, with the cycle collector paused."""
+        with paused_gc():
+            return tuple(self.prepare(article) for article in articles)
 
     def prepare(self, article: Article) -> ProcessedDocument:
         """Segment, analyse and score one article (no database access)."""

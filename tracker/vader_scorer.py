@@ -20,7 +20,8 @@ Contract
   VADER's analyzer with one hook: just before VADER turns its per-word valences into scores,
   a per-call function (held in a context variable, so calls on other threads are unaffected)
   may read or adjust the list. The explanations and the diplomacy rules use that hook;
-  without a hook function the analyzer is stock VADER.
+  without a hook function the analyzer scores as stock VADER does (it passes two of VADER's
+  checks a narrower view of the sentence, for speed; see the class).
 """
 
 from __future__ import annotations
@@ -96,7 +97,30 @@ class Scorer(Protocol):
 
 
 class TracedAnalyzer(SentimentIntensityAnalyzer):
-    """VADER's analyzer with a hook on the final per-word valences (see module docstring)."""
+    """VADER's analyzer with a hook on the final per-word valences (see module docstring).
+
+    It also hands VADER's negation and idiom checks only the words they read (the three
+    before a lexicon word, and the two after it for idioms), with the index shifted to match:
+    both lowercase their whole word list on every call, which makes a sentence's cost grow
+    with the square of its length. The checks themselves run unchanged, so the scores are
+    VADER's (a test compares them with stock VADER's on a corpus).
+    """
+
+    @staticmethod
+    def _negation_check(valence: float, words: list[str], start_i: int, i: int) -> float:
+        lo = i - 3 if i > 3 else 0
+        value: float = SentimentIntensityAnalyzer._negation_check(
+            valence, words[lo : i + 1], start_i, i - lo
+        )
+        return value
+
+    @staticmethod
+    def _special_idioms_check(valence: float, words: list[str], i: int) -> float:
+        lo = i - 3 if i > 3 else 0
+        value: float = SentimentIntensityAnalyzer._special_idioms_check(
+            valence, words[lo : i + 3], i - lo
+        )
+        return value
 
     def score_valence(self, sentiments: list[float], text: str) -> dict[str, float]:
         adjust = _ADJUST.get()

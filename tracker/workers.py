@@ -133,8 +133,7 @@ class PrepareTask:
 
 def prepare_articles(task: PrepareTask) -> tuple[ProcessedDocument, ...]:
     """Segment, analyse and score articles (ingest), in the order given."""
-    pipeline = pipeline_for(task.spec)
-    return tuple(pipeline.prepare(article) for article in task.articles)
+    return pipeline_for(task.spec).prepare_all(task.articles)
 
 
 @dataclass(frozen=True)
