@@ -23,8 +23,8 @@ from tracker.store_rows import (
     DYAD_COLUMNS,
     append,
     append_analysis,
-    append_scores,
     columns,
+    extend_scores,
     score_table,
 )
 
@@ -207,7 +207,6 @@ def _write(
         )
         for s in scorers
     }
-    stmt_columns = [stmts[name] for name in stmts]
     for doc_id, doc in new_docs:
         a = doc.article
         append(
@@ -222,17 +221,23 @@ def _write(
             text=a.text,
             ingested_at=now,
         )
-        for seq, seg in enumerate(doc.statements):
-            stmt_id = next_stmt
-            next_stmt += 1
-            # One row per statement: positional appends in the order of the columns above.
-            row = (stmt_id, doc_id, seq, seg.start, seg.end, seg.text, a.published)
-            for column, value in zip(stmt_columns, row, strict=True):
-                column.append(value)
-            if analysis is not None and doc.analyses:
-                append_analysis(analysed, dyads, stmt_id, doc.analyses[seq])
-            for scorer in scorers:
-                append_scores(scored[scorer.name], stmt_id, doc.scores[scorer.name][seq])
+        # A document's statements column by column (list operations, not a row at a time).
+        segments = doc.statements
+        n = len(segments)
+        ids = range(next_stmt, next_stmt + n)
+        next_stmt += n
+        stmts["statement_id"].extend(ids)
+        stmts["document_id"].extend([doc_id] * n)
+        stmts["seq"].extend(range(n))
+        stmts["start_char"].extend([seg.start for seg in segments])
+        stmts["end_char"].extend([seg.end for seg in segments])
+        stmts["text"].extend([seg.text for seg in segments])
+        stmts["published"].extend([a.published] * n)
+        if analysis is not None and doc.analyses:
+            for stmt_id, result in zip(ids, doc.analyses, strict=True):
+                append_analysis(analysed, dyads, stmt_id, result)
+        for scorer in scorers:
+            extend_scores(scored[scorer.name], ids, doc.scores[scorer.name])
 
     insert_arrow(con, "documents", pa.table(docs))
     insert_arrow(con, "statements", pa.table(stmts))

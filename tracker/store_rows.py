@@ -62,6 +62,26 @@ def append_scores(cols: dict[str, list[Any]], stmt_id: int, scores: StatementSco
         explanation.append(scored.explanation_json)
 
 
+def extend_scores(
+    cols: dict[str, list[Any]], stmt_ids: Sequence[int], scores: Sequence[StatementScores]
+) -> None:
+    """:func:`append_scores` for a run of statements: column by column when none of them has
+    per-relation rows (the usual case), else statement by statement."""
+    if any(s.by_dyad for s in scores):
+        for stmt_id, statement_scores in zip(stmt_ids, scores, strict=True):
+            append_scores(cols, stmt_id, statement_scores)
+        return
+    wholes = [s.whole for s in scores]
+    values = [w.score for w in wholes]
+    cols["statement_id"].extend(stmt_ids)
+    cols["dyad"].extend([None] * len(wholes))
+    cols["compound"].extend([v.compound for v in values])
+    cols["positive"].extend([v.positive for v in values])
+    cols["neutral"].extend([v.neutral for v in values])
+    cols["negative"].extend([v.negative for v in values])
+    cols["explanation"].extend([w.explanation_json for w in wholes])
+
+
 def append_analysis(
     analysed: dict[str, list[Any]],
     dyads: dict[str, list[Any]],
