@@ -53,27 +53,29 @@ _JSON = json.JSONEncoder(ensure_ascii=False)
 ContributionRow = tuple[int, int, str, str, float, str]
 
 
-def _number(value: float) -> str:
-    # json's own spelling of ints and finite floats is their repr (NaN/Infinity are not).
-    return repr(value) if math.isfinite(value) else _JSON.encode(value)
-
-
 def explanation_json_text(
     profile: str, compound: float, rows: Sequence[ContributionRow], emphasis: float = 0.0
 ) -> str:
     """The stored JSON text of an explanation, written directly: scoring news text makes
     millions of these, and building dicts for an encoder cost about a tenth of VADER's time."""
-    items = ", ".join(
-        f'{{"start": {start}, "end": {end}, "text": {encode_basestring(text)}, '
-        f'"kind": {encode_basestring(kind)}, "weight": {_number(round(weight, 4))}, '
-        f'"note": {encode_basestring(note)}}}'
-        for start, end, text, kind, weight, note in rows
-    )
     valence_sum = sum(row[4] for row in rows)
+    if not math.isfinite(valence_sum + compound + emphasis):
+        # json's spelling of NaN and Infinity is not repr's (a finite sum: every weight is).
+        contributions = tuple(Contribution(*row) for row in rows)
+        return _JSON.encode(Explanation(profile, compound, contributions, emphasis).to_json())
+    # repr() is json's own spelling of ints and finite floats.
+    items = ", ".join(
+        [
+            f'{{"start": {start}, "end": {end}, "text": {encode_basestring(text)}, '
+            f'"kind": {encode_basestring(kind)}, "weight": {round(weight, 4)!r}, '
+            f'"note": {encode_basestring(note)}}}'
+            for start, end, text, kind, weight, note in rows
+        ]
+    )
     return (
-        f'{{"profile": {encode_basestring(profile)}, "compound": {_number(compound)}, '
-        f'"valence_sum": {_number(round(valence_sum, 4))}, '
-        f'"punctuation_emphasis": {_number(round(emphasis, 4))}, "contributions": [{items}]}}'
+        f'{{"profile": {encode_basestring(profile)}, "compound": {compound!r}, '
+        f'"valence_sum": {round(valence_sum, 4)!r}, '
+        f'"punctuation_emphasis": {round(emphasis, 4)!r}, "contributions": [{items}]}}'
     )
 
 
