@@ -127,3 +127,65 @@ def test_duckdb_1x_cli_reads_our_file(db_path: Path) -> None:
     )
     assert out.returncode == 0, out.stderr
     assert out.stdout.split() == ["v1,n", "true,0"]
+
+
+def _lock_is_free(db_path: Path) -> bool:
+    import fcntl
+    import os
+
+    fd = os.open(db.lock_path(db_path), os.O_RDWR | os.O_CREAT)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        return True
+    except BlockingIOError:
+        return False
+    finally:
+        os.close(fd)
+
+
+def test_deferred_close_commits_then_closes_on_a_thread(db_path: Path) -> None:
+    closer = db.DeferredClose()
+    for source in ("first", "second"):  # the second unit waits for the first close itself
+        with closer.writer(db_path, wait=5) as con:
+            con.execute(
+                "INSERT INTO documents VALUES (?, ?, 'o', NULL, ?, NULL, DATE '2016-01-01', "
+                "'t', now())",
+                [1 if source == "first" else 2, source, source],
+            )
+    closer.wait()
+    assert _lock_is_free(db_path)
+    with db.reader(db_path) as con:
+        rows = con.execute("SELECT source FROM documents ORDER BY document_id").fetchall()
+    assert rows == [("first",), ("second",)]
+
+
+def test_deferred_close_closes_at_once_on_an_error(db_path: Path) -> None:
+    closer = db.DeferredClose()
+    with pytest.raises(ValueError, match="boom"), closer.writer(db_path, wait=5):
+        raise ValueError("boom")
+    assert _lock_is_free(db_path)  # no thread holds it: closed before the error went on
+    closer.wait()
+
+
+def test_deferred_close_reports_a_failed_close(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import contextlib
+
+    real = db.writer_connection
+
+    @contextlib.contextmanager
+    def failing(*args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        with real(*args, **kwargs) as con:  # type: ignore[arg-type]
+            yield con
+        raise OSError("disk full")
+
+    monkeypatch.setattr(db, "writer_connection", failing)
+    closer = db.DeferredClose()
+    with closer.writer(db_path, wait=5):
+        pass
+    with pytest.raises(OSError, match="disk full"):
+        closer.wait()
+    assert _lock_is_free(db_path)
+    closer.wait()  # reported once

@@ -19,6 +19,7 @@ import contextlib
 import fcntl
 import os
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -172,6 +173,53 @@ def writer_connection(
         yield con
     finally:
         con.close()
+
+
+class DeferredClose:
+    """Writer units whose connection is closed on a thread, for a loop of units (ingest).
+
+    DuckDB checkpoints a file when its last connection closes: tens of milliseconds of work,
+    done outside Python's GIL, which can overlap the caller's next slow step. The unit's
+    transaction is committed before the hand-off; the tracker lock is released only once the
+    file is closed; and the next unit, and :meth:`wait`, join the thread first, so this process
+    never opens the file while it is still closing it. Call :meth:`wait` when the loop ends
+    (it re-raises an error the close met).
+    """
+
+    def __init__(self) -> None:
+        self._closing: threading.Thread | None = None
+        self._error: BaseException | None = None
+
+    @contextlib.contextmanager
+    def writer(
+        self, db_path: Path, wait: float = DEFAULT_WAIT_SECONDS
+    ) -> Iterator[duckdb.DuckDBPyConnection]:
+        """:func:`writer`, but a unit that ends without an error is closed on a thread."""
+        self.wait()
+        with contextlib.ExitStack() as stack:
+            stack.enter_context(write_lock(db_path, wait))
+            con = stack.enter_context(writer_connection(db_path, wait))
+            yield con
+            closing = stack.pop_all()  # not reached on an error: the stack closes as usual
+        self._closing = threading.Thread(
+            target=self._close, args=(closing,), name="tracker-close", daemon=False
+        )
+        self._closing.start()
+
+    def _close(self, closing: contextlib.ExitStack) -> None:
+        try:
+            closing.close()
+        except BaseException as exc:  # handed to the caller by wait()
+            self._error = exc
+
+    def wait(self) -> None:
+        """Wait until the last unit's file is closed and its lock released."""
+        closing, self._closing = self._closing, None
+        if closing is not None:
+            closing.join()
+        error, self._error = self._error, None
+        if error is not None:
+            raise error
 
 
 @contextlib.contextmanager

@@ -10,6 +10,10 @@ scorers' identities and lexicons (:func:`tracker.rescore_identity.record`), so a
 edit is rescored as a diff. Opening the file is a fixed cost (about 10 ms for DuckDB alone), so
 the input is read one batch ahead and that batch's texts are checked on the connection of the
 write before it (the first batch's on the connection that creates or migrates the database).
+Closing a write's connection (DuckDB's checkpoint, tens of milliseconds) happens on a thread
+while the next batch is prepared (:class:`tracker.db.DeferredClose`); the lock is held until
+the file is closed, and the ingest returns only once the last close is done. Python's cycle
+collector is paused while a batch's objects pile up (:func:`tracker.pipeline.paused_gc`).
 
 With ``workers > 1`` articles are prepared in chunks of :data:`CHUNK_ARTICLES` in worker
 processes (:class:`tracker.workers.WorkerPool`: forkserver, each worker rebuilds the pipeline
@@ -157,6 +161,9 @@ class _Ingest:
         self.workers, self.replace, self.wait = workers, replace, wait
         self.progress = progress or (lambda _n: None)
         self.pool = WorkerPool(1)  # inline until a batch is worth the processes
+        # Each write's close (DuckDB's checkpoint) overlaps the next batch's preparing.
+        self.closer = db.DeferredClose()
+        stack.callback(self.closer.wait)
         self.report = IngestReport()
         self.queue: deque[_Batch] = deque()
         self.written: dict[str, int] = {}  # hash -> document id, of the last batch written
@@ -168,7 +175,7 @@ class _Ingest:
 
     def start(self, hashes: list[str]) -> None:
         """Create or migrate the database and check the first batch's texts, in one unit."""
-        with db.writer(self.db_path, self.wait) as con:
+        with self.closer.writer(self.db_path, self.wait) as con:
             self.checked = (hashes, {} if self.replace else known_hashes(con, hashes))
 
     def add(self, items: list[Article | InputError], hashes: list[str]) -> None:
@@ -199,6 +206,7 @@ class _Ingest:
             return self.checked[1]
         if not hashes:
             return {}
+        self.closer.wait()
         with db.reader(self.db_path, self.wait) as con:
             return known_hashes(con, hashes)
 
@@ -220,7 +228,7 @@ class _Ingest:
         self.written = {}
         if not todo:
             return
-        with db.writer(self.db_path, self.wait) as con:
+        with self.closer.writer(self.db_path, self.wait) as con:
             stored = write_batch(
                 con,
                 todo,
