@@ -222,6 +222,27 @@ aliases = ["Washington"]
 """
 
 
+def test_deferred_analysis_is_completed_by_rescore(base_db: Path, tmp_path: Path) -> None:
+    """`ingest --defer-analysis` stores stock VADER scores only; the next rescore brings the
+    database to exactly what a full ingest stores."""
+    path = tmp_path / "deferred.duckdb"
+    args = ["ingest", str(corpus_dir()), "--defer-analysis", "--workers", "1", "--db", str(path)]
+    result = CliRunner().invoke(main, args, catch_exceptions=False)
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines()[-1] == (
+        "Speakers, relations, dates and the diplomacy profile are deferred: "
+        "run `tracker rescore` to add them."
+    )
+    with db.reader(path) as con:
+        assert con.execute("SELECT DISTINCT scorer FROM score_runs").fetchall() == [("vader",)]
+        assert con.execute("SELECT count(*) FROM current_analysis").fetchall() == [(0,)]
+    report = rescore(path, spec(), INLINE)
+    assert report.changed
+    assert state(path) == state(base_db)
+    again = CliRunner().invoke(main, args, catch_exceptions=False)
+    assert "deferred" not in again.stderr  # nothing new was stored
+
+
 def test_actor_change_reanalyses_and_rescores_moved_clauses(base_db: Path, tmp_path: Path) -> None:
     path = copy_db(base_db, tmp_path / "t.duckdb")
     actors = write(tmp_path / "actors.toml", WASHINGTON_OTHER)
