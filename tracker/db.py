@@ -155,17 +155,22 @@ def writer_connection(
     *,
     migrate: bool = True,
     poll: float = _MAX_BACKOFF,
+    memory_limit: str | None = None,
 ) -> Iterator[duckdb.DuckDBPyConnection]:
     """A read-write connection for one unit of work, for a caller that already holds
     :func:`write_lock`. ``tracker rescore`` keeps the lock for its whole run but opens the file
     only per chunk, so readers get in between chunks. ``poll`` caps the retry interval while
     readers hold the file: a small one catches the gaps between busy readers' queries, which
-    the default backoff (up to 1 s) can miss for many seconds. Closed on exit."""
+    the default backoff (up to 1 s) can miss for many seconds. ``memory_limit`` (e.g. "256MB")
+    caps DuckDB's buffer pool, which otherwise keeps the blocks it read, up to 80% of the
+    machine's memory. Closed on exit."""
     from tracker.migrations import migrate as apply_migrations
 
-    config: DuckConfig | None = None
+    config: DuckConfig = {}
     if not db_path.exists():
-        config = {"storage_compatibility_version": STORAGE_COMPATIBILITY}
+        config["storage_compatibility_version"] = STORAGE_COMPATIBILITY
+    if memory_limit is not None:
+        config["memory_limit"] = memory_limit
     con = _connect_with_retry(db_path, read_only=False, wait=wait, config=config, poll=poll)
     try:
         if migrate:
@@ -192,13 +197,13 @@ class DeferredClose:
 
     @contextlib.contextmanager
     def writer(
-        self, db_path: Path, wait: float = DEFAULT_WAIT_SECONDS
+        self, db_path: Path, wait: float = DEFAULT_WAIT_SECONDS, memory_limit: str | None = None
     ) -> Iterator[duckdb.DuckDBPyConnection]:
         """:func:`writer`, but a unit that ends without an error is closed on a thread."""
         self.wait()
         with contextlib.ExitStack() as stack:
             stack.enter_context(write_lock(db_path, wait))
-            con = stack.enter_context(writer_connection(db_path, wait))
+            con = stack.enter_context(writer_connection(db_path, wait, memory_limit=memory_limit))
             yield con
             closing = stack.pop_all()  # not reached on an error: the stack closes as usual
         self._closing = threading.Thread(

@@ -7,6 +7,7 @@ Arrow tables (never row-by-row INSERTs). Identifiers are ``max + 1`` under the w
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -159,13 +160,12 @@ def _write(
     outcomes: list[StoredDocument] = []
     new_docs: list[tuple[int, ProcessedDocument]] = []
     replaced_ids: list[int] = []
-    seen: set[str] = set()
+    stored = dict(existing)  # hash -> document id, with the texts stored by this batch
     for doc in documents:
-        if doc.content_hash in existing or doc.content_hash in seen:
-            doc_id = existing.get(doc.content_hash, -1)
+        if doc.content_hash in stored:
+            doc_id = stored[doc.content_hash]
             outcomes.append(StoredDocument(doc.article.origin, UNCHANGED, doc_id, 0))
             continue
-        seen.add(doc.content_hash)
         n = len(doc.statements)
         if doc.article.origin in by_origin:
             doc_id = by_origin[doc.article.origin]
@@ -175,6 +175,7 @@ def _write(
             doc_id = next_doc
             next_doc += 1
             outcomes.append(StoredDocument(doc.article.origin, ADDED, doc_id, n))
+        stored[doc.content_hash] = doc_id
         new_docs.append((doc_id, doc))
 
     if replaced_ids:
@@ -288,11 +289,15 @@ def insert_arrow(con: duckdb.DuckDBPyConnection, table: str, data: pa.Table) -> 
     if data.num_rows == 0:
         return
     con.register("_batch", data)
+    columns = ", ".join(data.column_names)
     try:
-        columns = ", ".join(data.column_names)
         con.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM _batch")
-    finally:
-        con.unregister("_batch")
+    except BaseException:
+        # In an aborted transaction unregistering fails too: keep the error that matters.
+        with contextlib.suppress(duckdb.Error):
+            con.unregister("_batch")
+        raise
+    con.unregister("_batch")
 
 
 def refresh_reference_tables(con: duckdb.DuckDBPyConnection, analysis: AnalysisRun) -> None:
