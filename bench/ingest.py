@@ -268,7 +268,7 @@ def main() -> None:
     if args.workers > 1:
         par = throughput(args.articles, full=True, runs=args.runs, workers=args.workers)
         print(
-            f"full ingest, {args.workers} workers         {par['ingest_statements_per_s']:.0f}"
+            f"full ingest, {args.workers} workers        {par['ingest_statements_per_s']:.0f}"
             f"  ratio {par['ratio']:.2f}  (tracker ingest --workers {args.workers})"
         )
     small, large = args.memory_sizes
