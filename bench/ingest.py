@@ -3,8 +3,9 @@
 Builds a deterministic synthetic corpus of N articles from templates of our own (statements of
 news length: about 25 words, like the seed articles and data/corpus), ingests it into a fresh
 database and prints statements per second for two ingests, "foundation" (segmentation, stock
-VADER with its stored explanation, storage: ``tracker ingest --defer-analysis``) and "full"
-(+ speakers, relations, dates and the diplomacy profile: ``tracker ingest``), and for bare
+VADER with its stored explanation, storage: ``tracker ingest --defer-analysis --workers 1``)
+and "full" (+ speakers, relations, dates and the diplomacy profile: ``tracker ingest --workers
+1``), and for bare
 VADER (``polarity_scores``) on the same statements, with their ratios. Ingest and VADER run
 alternately R times in one warm process (the one-off start-up is printed apart; each ingest
 goes into a copy of an empty database, as creating the schema is a one-off too): statements/s
@@ -258,12 +259,12 @@ def main() -> None:
     print(f"bare VADER statements/s          {full['vader_statements_per_s']:.0f}")
     print(
         f"foundation ingest statements/s   {base['ingest_statements_per_s']:.0f}"
-        f"  ratio {base['ratio']:.2f}  (ingest --defer-analysis: segment, VADER, explanation, "
-        "store; target >= 0.5)"
+        f"  ratio {base['ratio']:.2f}  (ingest --defer-analysis --workers 1: segment, VADER, "
+        "explanation, store; target >= 0.5)"
     )
     print(
         f"full ingest statements/s         {full['ingest_statements_per_s']:.0f}"
-        f"  ratio {full['ratio']:.2f}  (ingest: + analysis, diplomacy profile)"
+        f"  ratio {full['ratio']:.2f}  (ingest --workers 1: + analysis, diplomacy profile)"
     )
     if args.workers > 1:
         par = throughput(args.articles, full=True, runs=args.runs, workers=args.workers)

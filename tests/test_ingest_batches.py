@@ -42,12 +42,30 @@ def demo_articles(repeat_every: int = 0) -> list[Article]:
     return articles
 
 
-@pytest.mark.parametrize("batch_size", [1, 7, 1000], ids=["one", "seven", "all"])
-def test_same_rows_and_report_for_any_batch_size(tmp_path: Path, batch_size: int) -> None:
+@pytest.mark.parametrize(
+    ("batch_size", "prepared"),
+    # The copies come after every original: with small batches each is seen stored (or being
+    # written) and skipped; in one batch, write_batch finds them among the batch's own texts.
+    [(1, 75), (7, 75), (1000, 90)],
+    ids=["one", "seven", "all"],
+)
+def test_same_rows_and_report_for_any_batch_size(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, batch_size: int, prepared: int
+) -> None:
     articles = demo_articles(repeat_every=5)
+    assert len(articles) == 90 and len({a.text for a in articles}) == 75
     reference = ingest_articles(articles, tmp_path / "ref.duckdb", pipeline=VADER_ONLY)
+    counted: list[Article] = []
+    real = Pipeline.prepare
+
+    def counting(self: Pipeline, article: Article):  # type: ignore[no-untyped-def]
+        counted.append(article)
+        return real(self, article)
+
+    monkeypatch.setattr(Pipeline, "prepare", counting)
     path = tmp_path / f"b{batch_size}.duckdb"
     report = ingest_articles(articles, path, pipeline=VADER_ONLY, batch_size=batch_size)
+    assert len(counted) == prepared
     assert report.stored == reference.stored
     assert stored(path) == stored(tmp_path / "ref.duckdb")
     repeats = [s for s in report.stored if s.origin.startswith("copy of ")]
@@ -62,8 +80,17 @@ def test_a_batch_beyond_the_memory_cap_is_written_again_without_it(
     reference = tmp_path / "ref.duckdb"
     ingest_paths([corpus_dir()], reference, pipeline=VADER_ONLY)
     monkeypatch.setattr(ingest, "MEMORY_LIMIT", "2MB")  # too small for any batch's write
+    attempts: list[int] = []
+    real = ingest.write_batch
+
+    def counting(*args, **kwargs):  # type: ignore[no-untyped-def]
+        attempts.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(ingest, "write_batch", counting)
     path = tmp_path / "capped.duckdb"
-    report = ingest_paths([corpus_dir()], path, pipeline=VADER_ONLY)
+    report = ingest_articles(demo_articles(), path, pipeline=VADER_ONLY, batch_size=30)
+    assert len(attempts) == 4  # three batches, the first written twice: capped, then not
     assert report.count("added") == len(demo_articles()) and not report.errors
     assert stored(path) == stored(reference)
 

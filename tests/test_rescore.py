@@ -243,6 +243,18 @@ def test_deferred_analysis_is_completed_by_rescore(base_db: Path, tmp_path: Path
     assert "deferred" not in again.stderr  # nothing new was stored
 
 
+def test_deferred_analysis_refuses_analysis_files(tmp_path: Path) -> None:
+    actors = corpus_dir().parent / "actors.toml"
+    args = ["ingest", str(corpus_dir()), "--defer-analysis", "--actors", str(actors)]
+    result = CliRunner().invoke(main, [*args, "--db", str(tmp_path / "x.duckdb")])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == (
+        "Error: --actors and --lexicon are used when analysing and scoring with the diplomacy "
+        "profile: with --defer-analysis, pass them to `tracker rescore`."
+    )
+    assert not (tmp_path / "x.duckdb").exists()
+
+
 def test_actor_change_reanalyses_and_rescores_moved_clauses(base_db: Path, tmp_path: Path) -> None:
     path = copy_db(base_db, tmp_path / "t.duckdb")
     actors = write(tmp_path / "actors.toml", WASHINGTON_OTHER)

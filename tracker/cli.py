@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 import click
+from click.core import ParameterSource
 
 from tracker import __version__
 from tracker.cli_evaluate import evaluate, evaluate_sentiment, explain
@@ -100,6 +101,12 @@ def ingest(
     defaults = Defaults(published.date() if published else None, source, encoding)
     spec = PipelineSpec(actor_files=actors, lexicons=lexicons)
     if defer_analysis:
+        given = click.get_current_context().get_parameter_source
+        if any(given(name) is ParameterSource.COMMANDLINE for name in ("actors", "lexicons")):
+            raise click.UsageError(
+                "--actors and --lexicon are used when analysing and scoring with the "
+                "diplomacy profile: with --defer-analysis, pass them to `tracker rescore`."
+            )
         spec = PipelineSpec(profiles=("vader",), analyze=False)
     with counter("documents read") as progress:
         report = ingest_paths(

@@ -206,10 +206,15 @@ class DeferredClose:
             con = stack.enter_context(writer_connection(db_path, wait, memory_limit=memory_limit))
             yield con
             closing = stack.pop_all()  # not reached on an error: the stack closes as usual
-        self._closing = threading.Thread(
+        thread = threading.Thread(
             target=self._close, args=(closing,), name="tracker-close", daemon=False
         )
-        self._closing.start()
+        try:
+            thread.start()
+        except BaseException:
+            closing.close()  # no thread (or interrupted): close here, as writer() would
+            raise
+        self._closing = thread
 
     def _close(self, closing: contextlib.ExitStack) -> None:
         try:
@@ -219,9 +224,10 @@ class DeferredClose:
 
     def wait(self) -> None:
         """Wait until the last unit's file is closed and its lock released."""
-        closing, self._closing = self._closing, None
-        if closing is not None:
-            closing.join()
+        # Forgotten only once joined: an interrupted join leaves it for the next wait().
+        if self._closing is not None:
+            self._closing.join()
+            self._closing = None
         error, self._error = self._error, None
         if error is not None:
             raise error

@@ -1,6 +1,7 @@
 """The ingest pipeline's driver: inputs -> articles -> processed documents -> database.
 
-Work is done in batches, so the articles held in memory never exceed one batch. For each batch,
+Work is done in batches, so memory holds one batch's processed documents (two with worker
+processes, which prepare one batch ahead) and the next batch's articles. For each batch,
 everything slow (segmenting, analysing, scoring: :meth:`tracker.pipeline.Pipeline.prepare`)
 happens before the writer lock is taken; the lock is held only for the one transaction that
 stores the batch. Each stored batch appends one completed analysis run and one completed score
@@ -66,9 +67,9 @@ from tracker.workers import (
     prepare_articles,
 )
 
-# A batch costs two short connections (the skip check, the write) whatever its size, so batches
-# are large; the character bound keeps each write (the time the lock is held) to 0.2-0.3 s:
-# 2M characters are some 13,000 statements of news length.
+# A batch costs one connection (its write, which also checks the next batch) whatever its
+# size, so batches are large; the character bound keeps each write (the time the lock is held)
+# to 0.2-0.3 s: 2M characters are some 13,000 statements of news length.
 DEFAULT_BATCH_SIZE = 2000
 BATCH_CHARS = 2_000_000
 CHUNK_ARTICLES = 25  # one task for a worker: small, so the progress counter moves
@@ -78,7 +79,7 @@ MIN_PARALLEL_CHARS = 100_000
 # DuckDB keeps the blocks it reads cached up to 80% of the machine's memory, so an ingest's
 # peak grew with the database (604 MB after 1.1M statements, against 290 MB for a small one);
 # capped, it stays near (389 MB), at the same speed. A batch that needs more is written again
-# without the cap.
+# without the cap, and so are the rest of the run's.
 MEMORY_LIMIT = "128MB"
 Progress = Callable[[int], None]
 Prepared = tuple[ProcessedDocument, ...]
@@ -212,8 +213,9 @@ class _Ingest:
 
     def _stored(self, hashes: list[str]) -> dict[str, int]:
         """Which texts are stored already, so unchanged ones are not processed again."""
-        if self.checked is not None and self.checked[0] == hashes:
-            return self.checked[1]
+        checked, self.checked = self.checked, None  # good for the batch it was made for only
+        if checked is not None and checked[0] == hashes:
+            return checked[1]
         if not hashes:
             return {}
         self.closer.wait()
@@ -260,11 +262,14 @@ class _Ingest:
                 except duckdb.OutOfMemoryException:
                     if self.memory_limit is None:
                         raise
-                    self.memory_limit = None  # rolled back: this database needs more
+                    # Rolled back. The database needs more: no cap for the rest of the run,
+                    # rather than a failed attempt before each batch.
+                    self.memory_limit = None
                     continue
                 # So a later lexicon edit is rescored as a diff from this identity, not in full.
                 for snap in self.identities:
                     record(con, snap, dt.datetime.now())
+                self.checked = None
                 if self.lookahead and not self.replace:
                     self.checked = (self.lookahead, known_hashes(con, self.lookahead))
             return stored

@@ -252,7 +252,7 @@ def _note(raw: float | None, value: float) -> str:
     note = _LEXICON_NOTES.get(raw)
     if note is None:
         note = _LEXICON_NOTES[raw] = f"lexicon {raw:+.1f}"
-    return note if abs(raw - value) <= 1e-9 else note + ", after VADER's modifiers"
+    return note + ", after VADER's modifiers" if abs(raw - value) > 1e-9 else note
 
 
 class VaderScorer:
