@@ -6,13 +6,14 @@ import hashlib
 import importlib.metadata
 import json
 import math
+import random
 import re
 import shutil
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+from vaderSentiment.vaderSentiment import NEGATE, SentimentIntensityAnalyzer
 
 from tracker.diplomacy import DiplomacyScorer, split_clauses
 from tracker.errors import InputError, TrackerError
@@ -78,12 +79,64 @@ NARROWED = [
     ("booster bigram", "Relations were kind of bad and sort of tense."),
     ("late in a long sentence", " ".join(["word"] * 30) + " was not a bad result"),
     ("capitals", "The summit was NOT GOOD, but the dinner was GREAT!"),
+    ("so/this right before, three back", "We all think this good."),
+    ("so right before", "They really were so good."),
+    ("n't forms", "They didn't like it, and we don't hate it, ain't bad."),
+    ("n't forms VADER does not list", "I amn't happy, they mayn't like it, we oughtn't win."),
+    ("negation at each distance", "Not at all a good day, not a good day, not good."),
+    ("capitalised negation", "NEVER so GOOD, Without doubt great."),
 ]
 
 
 @pytest.mark.parametrize("text", [n[1] for n in NARROWED], ids=[n[0] for n in NARROWED])
 def test_traced_analyzer_scores_as_stock_vader(text: str) -> None:
     assert stock_analyzer().polarity_scores(text) == STOCK.polarity_scores(text)
+
+
+def test_traced_analyzer_scores_made_up_sentences_as_stock_vader() -> None:
+    """Sentences drawn from VADER's negations, boosters, idiom words and a few sentiment words,
+    where the shortcuts and narrowed views are most likely to go wrong."""
+    rng = random.Random(2016)
+    words = [
+        *NEGATE,
+        *[
+            "so",
+            "this",
+            "doubt",
+            "kind",
+            "of",
+            "sort",
+            "the",
+            "bomb",
+            "cut",
+            "mustard",
+            "least",
+            "at",
+            "no",
+            "or",
+            "but",
+            "very",
+        ],
+        *[
+            "good",
+            "bad",
+            "great",
+            "horrible",
+            "SO",
+            "THIS",
+            "Never",
+            "GOOD",
+            "extremely",
+            "slightly",
+            "kiss",
+            "death",
+        ],
+    ]
+    sentences = [" ".join(rng.choices(words, k=rng.randint(1, 12))) for _ in range(3000)]
+    analyzer = stock_analyzer()
+    assert [analyzer.polarity_scores(t) for t in sentences] == [
+        STOCK.polarity_scores(t) for t in sentences
+    ]
 
 
 def test_traced_analyzer_scores_the_demo_corpus_as_stock_vader() -> None:
