@@ -59,9 +59,9 @@ def main() -> None:
 @click.option(
     "--defer-analysis",
     is_flag=True,
-    help="Store the statements with stock VADER scores only (about twice VADER's time, five "
-    "times faster than a full ingest); the next `tracker rescore` adds speakers, relations, "
-    "dates and the diplomacy profile, in worker processes. For large archives.",
+    help="Store the statements with stock VADER scores only (about six times faster than a "
+    "full ingest); the next `tracker rescore` adds speakers, relations, dates and the "
+    "diplomacy profile, in worker processes. For large archives.",
 )
 @workers_option(
     "Worker processes for analysis and scoring [default: one per core; an ingest with "
