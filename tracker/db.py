@@ -137,14 +137,17 @@ def _connect_with_retry(
 
 @contextlib.contextmanager
 def writer(
-    db_path: Path, wait: float = DEFAULT_WAIT_SECONDS
+    db_path: Path, wait: float = DEFAULT_WAIT_SECONDS, memory_limit: str | None = None
 ) -> Iterator[duckdb.DuckDBPyConnection]:
     """The single writer's connection for one unit of work, schema migrated, closed on exit.
 
     Do slow work (reading files, segmenting, scoring) before entering, so the lock is held
     only while rows are written.
     """
-    with write_lock(db_path, wait), writer_connection(db_path, wait) as con:
+    with (
+        write_lock(db_path, wait),
+        writer_connection(db_path, wait, memory_limit=memory_limit) as con,
+    ):
         yield con
 
 
@@ -202,8 +205,7 @@ class DeferredClose:
         """:func:`writer`, but a unit that ends without an error is closed on a thread."""
         self.wait()
         with contextlib.ExitStack() as stack:
-            stack.enter_context(write_lock(db_path, wait))
-            con = stack.enter_context(writer_connection(db_path, wait, memory_limit=memory_limit))
+            con = stack.enter_context(writer(db_path, wait, memory_limit))
             yield con
             closing = stack.pop_all()  # not reached on an error: the stack closes as usual
         thread = threading.Thread(

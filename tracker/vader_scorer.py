@@ -33,7 +33,7 @@ import importlib.metadata
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
-from itertools import accumulate, compress
+from itertools import compress
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -219,16 +219,17 @@ def piece_spans(
     VADER strips the text and spells emojis out as words; pieces it made up from an emoji are
     given the empty span where the search stood.
     """
-    spans: list[tuple[int, int]] = []
     pieces = tokenised.split() if pieces is None else pieces
     wanted = pieces if upto is None else pieces[:upto]
-    if _one_apart(original, tokenised, pieces):
-        start = offset
+    if tokenised == original and len(original) == sum(map(len, pieces)) + len(pieces) - 1:
+        # The usual case (VADER changed nothing, one whitespace character between pieces):
+        # the offsets follow from the lengths, no search needed.
+        spans, start = [], offset
         for piece in wanted:
-            end = start + len(piece)
-            spans.append((start, end))
-            start = end + 1
+            spans.append((start, start + len(piece)))
+            start += len(piece) + 1
         return spans
+    spans = []
     cursor = 0
     for piece in wanted:
         found = original.find(piece, cursor)
@@ -240,21 +241,11 @@ def piece_spans(
     return spans
 
 
-def _one_apart(original: str, tokenised: str, pieces: list[str]) -> bool:
-    """The usual case, where offsets need no search: VADER changed nothing (no padding, no
-    emoji) and one whitespace character separates the pieces."""
-    return tokenised == original and len(original) == sum(map(len, pieces)) + len(pieces) - 1
-
-
 def hit_spans(
     original: str, offset: int, tokenised: str, pieces: list[str], hits: list[int]
 ) -> list[tuple[int, int]]:
     """:func:`piece_spans` of the pieces at ``hits`` only (ascending indexes into ``pieces``)."""
-    upto = hits[-1] + 1
-    if _one_apart(original, tokenised, pieces):
-        ends = list(accumulate(map(len, pieces[:upto])))
-        return [(offset + ends[i] - len(pieces[i]) + i, offset + ends[i] + i) for i in hits]
-    spans = piece_spans(original, offset, tokenised, upto=upto, pieces=pieces)
+    spans = piece_spans(original, offset, tokenised, upto=hits[-1] + 1, pieces=pieces)
     return [spans[i] for i in hits]
 
 
