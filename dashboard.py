@@ -1,16 +1,18 @@
 """Streamlit shell: `streamlit run dashboard.py`. Queries, charts and state live in `tracker`;
-data comes from a snapshot cached per database stamp (tracker.snapshot)."""
+data comes from a snapshot cached per database stamp (tracker.views.snapshot)."""
 
 from pathlib import Path
 
 import streamlit as st
 
-from tracker import charts, demo, drilldown, runs_queries, snapshot
-from tracker import dashboard_state as ds
-from tracker import timeline_queries as tq
-from tracker.downloads import downloads
+from tracker import demo
 from tracker.errors import DatabaseLocked, TrackerError
 from tracker.paths import default_db_path, events_path
+from tracker.views import charts, drilldown, snapshot
+from tracker.views import runs as runs_queries
+from tracker.views import state as ds
+from tracker.views import timeline as tq
+from tracker.views.downloads import downloads
 
 TITLE = "Turkey–Russia & Turkey–West relations tracker"
 FILE_QUERIES = {"detail": drilldown.statement_detail, "changes": runs_queries.score_changes}

@@ -1,6 +1,6 @@
 """Statement analysis (speaker, relations, dates) per statement, against bare VADER.
 
-Times :func:`tracker.analysis.analyze_document` over the synthetic ingest corpus
+Times :func:`tracker.analysis.analyze.analyze_document` over the synthetic ingest corpus
 (``bench/ingest.py``'s ``write_corpus``) and over the bundled ``data/corpus``, and VADER's
 ``polarity_scores`` on the same statements, and prints microseconds per statement for each.
 Figures only: timings on a shared machine are noisy, compare ratios within one run.
@@ -21,13 +21,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.ingest import write_corpus  # noqa: E402
 from bench.timing import best_of  # noqa: E402
-from tracker.actors import ActorDictionary  # noqa: E402
-from tracker.analysis import analyze_document  # noqa: E402
-from tracker.events import default_events  # noqa: E402
+from tracker.analysis.actors import ActorDictionary  # noqa: E402
+from tracker.analysis.analyze import analyze_document  # noqa: E402
+from tracker.analysis.events import default_events  # noqa: E402
+from tracker.ingest.sources import read_inputs  # noqa: E402
 from tracker.models import Article  # noqa: E402
 from tracker.paths import data_dir  # noqa: E402
-from tracker.segment import statements  # noqa: E402
-from tracker.sources import read_inputs  # noqa: E402
+from tracker.text.segment import statements  # noqa: E402
 
 Document = tuple[list[str], dt.date]
 

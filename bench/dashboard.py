@@ -15,11 +15,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from tracker import drilldown, runs_queries
-from tracker import timeline_queries as tq
-from tracker.charts import timeline_chart
-from tracker.dashboard_state import Filters, Selection
-from tracker.snapshot import Snapshot
+from tracker.views import drilldown
+from tracker.views import runs as runs_queries
+from tracker.views import timeline as tq
+from tracker.views.charts import timeline_chart
+from tracker.views.snapshot import Snapshot
+from tracker.views.state import Filters, Selection
 
 BUDGET_MS = 300.0
 

@@ -132,7 +132,7 @@ def write_corpus(path: Path, n: int, seed: int = 7) -> None:
 
 
 def _pipeline(full: bool) -> Any:
-    from tracker.pipeline import Pipeline
+    from tracker.ingest.pipeline import Pipeline
 
     # "foundation": segmentation + stock VADER (with its explanation) + storage, the scope the
     # 0.5 target was set for (`tracker ingest --defer-analysis`); "full": + speaker/relation/
@@ -143,7 +143,7 @@ def _pipeline(full: bool) -> Any:
 def warm_up() -> float:
     """One tiny ingest, so one-off process costs (imports, lexicons, DuckDB's first Arrow scan
     importing pandas) are not charged to the throughput figures; returns its duration."""
-    from tracker.ingest import ingest_paths
+    from tracker.ingest.driver import ingest_paths
 
     t0 = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
@@ -160,8 +160,8 @@ def throughput(
     import duckdb
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-    from tracker import db
-    from tracker.ingest import ingest_paths
+    from tracker.db import connection as db
+    from tracker.ingest.driver import ingest_paths
 
     pipeline = _pipeline(full)
     analyzer = SentimentIntensityAnalyzer()
@@ -200,8 +200,8 @@ def tracker_vader_speed(n_articles: int, runs: int) -> dict[str, float]:
     cannot change them) on the corpus's statements, alternately."""
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-    from tracker.segment import statements
-    from tracker.vader_scorer import stock_analyzer
+    from tracker.scoring.vader import stock_analyzer
+    from tracker.text.segment import statements
 
     rng = random.Random(7)
     start = dt.date(2015, 11, 24)
@@ -234,7 +234,7 @@ def peak_rss_mb() -> float:
 
 def ingest_corpus(n_articles: int) -> None:
     """Write the corpus of ``n_articles`` and ingest it (full pipeline) into a new database."""
-    from tracker.ingest import ingest_paths
+    from tracker.ingest.driver import ingest_paths
 
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus.jsonl"

@@ -1,6 +1,6 @@
 """Write a synthetic tracker database for benchmarks: ``python bench/make_db.py --statements N``.
 
-The data follows the reference story (see :mod:`tracker.synthetic`); ``--rescore`` appends a
+The data follows the reference story (see :mod:`tracker.synthetic.build`); ``--rescore`` appends a
 second ``diplomacy`` run over a fifth of the statements, so the dashboard's "what changed"
 query has work to do.
 """
@@ -11,7 +11,7 @@ import argparse
 import time
 from pathlib import Path
 
-from tracker.synthetic import add_rescoring_run, make_database
+from tracker.synthetic.build import add_rescoring_run, make_database
 
 
 def main() -> None:

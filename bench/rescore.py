@@ -1,6 +1,6 @@
 """Rescoring benchmark: ``python bench/rescore.py [--statements N] [--noop-statements M]``.
 
-Prints, for a synthetic database of N statements (:mod:`tracker.synthetic`, whose runs carry
+Prints, for a synthetic database of N statements (:mod:`tracker.synthetic.build`, whose runs carry
 made-up identities, so the first rescoring re-analyses and rescores everything): the full
 rescoring's wall time and throughput, and how long its writes locked readers out (longest,
 median) and waited for them. Then, for M statements (default one million), the wall time of
@@ -22,9 +22,9 @@ import sys
 import time
 from pathlib import Path
 
-from tracker import db
-from tracker.pipeline import Pipeline
-from tracker.synthetic import make_database
+from tracker.db import connection as db
+from tracker.ingest.pipeline import Pipeline
+from tracker.synthetic.build import make_database
 
 
 def fresh(path: Path) -> Path:
@@ -52,7 +52,7 @@ def full_rescore(path: Path, n: int, workers: int | None) -> None:
     print(f"built {n} statements in {time.perf_counter() - began:.1f} s")
     extra = ["--workers", str(workers)] if workers else []
     # Hold times per write: rerun through the library to see every one of them.
-    from tracker import rescore_io
+    from tracker.rescore import chunks as rescore_io
 
     holds: list[float] = []
     waits: list[float] = []
@@ -74,8 +74,8 @@ def full_rescore(path: Path, n: int, workers: int | None) -> None:
     )
     rescore_io.ChunkWriter.flush = flush  # type: ignore[method-assign]
     try:
-        from tracker.rescore import rescore
-        from tracker.rescore_report import RescoreOptions
+        from tracker.rescore.command import rescore
+        from tracker.rescore.report import RescoreOptions
 
         report = rescore(path, options=RescoreOptions(workers=workers, full=True))
     finally:

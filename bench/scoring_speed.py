@@ -22,11 +22,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.ingest import write_corpus  # noqa: E402
 from bench.timing import best_of  # noqa: E402
+from tracker.ingest.sources import read_inputs  # noqa: E402
 from tracker.models import Article  # noqa: E402
 from tracker.paths import data_dir  # noqa: E402
-from tracker.segment import statements  # noqa: E402
-from tracker.sources import read_inputs  # noqa: E402
-from tracker.vader_scorer import get_scorer  # noqa: E402
+from tracker.scoring.vader import get_scorer  # noqa: E402
+from tracker.text.segment import statements  # noqa: E402
 
 
 def _texts(path: Path) -> list[str]:

@@ -17,7 +17,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.timing import best_of  # noqa: E402
-from tracker.segment import segment, statements  # noqa: E402
+from tracker.text.segment import segment, statements  # noqa: E402
 
 # Segmentation must be this many times faster than VADER for ingest to reach 0.5x VADER.
 _TARGET = 10.0

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 
-from tracker.vader_scorer import expected_compound, get_scorer
+from tracker.scoring.vader import expected_compound, get_scorer
 
 DIPLOMACY = get_scorer("diplomacy")
 VADER = get_scorer("vader")

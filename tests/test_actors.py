@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tracker.actors import ActorDictionary, fold
+from tracker.analysis.actors import ActorDictionary, fold
 from tracker.errors import InputError
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from tracker.actors import ActorDictionary
-from tracker.attribution import NARRATOR, attribute
-from tracker.dyads import assign_dyads
+from tracker.analysis.actors import ActorDictionary
+from tracker.analysis.attribution.attribute import NARRATOR, attribute
+from tracker.analysis.dyads import assign_dyads
 
 ACTORS = ActorDictionary.default()
 AUGUST_2016 = dt.date(2016, 8, 10)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from tracker.synthetic import make_database
+from tracker.synthetic.build import make_database
 
 pytestmark = pytest.mark.browser
 

@@ -10,11 +10,11 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from tracker import charts
-from tracker import timeline_queries as tq
-from tracker.dashboard_state import DYADS, Filters
-from tracker.snapshot import Snapshot
-from tracker.synthetic import make_database
+from tracker.synthetic.build import make_database
+from tracker.views import charts
+from tracker.views import timeline as tq
+from tracker.views.snapshot import Snapshot
+from tracker.views.state import DYADS, Filters
 
 D = dt.date
 

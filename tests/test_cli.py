@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from tests.conftest import write
 from tracker import __version__
-from tracker.cli import main
+from tracker.cli.main import main
 
 
 def run(*args: str):
@@ -156,7 +156,7 @@ def holding(db_path: Path, code: str) -> Iterator[subprocess.Popen[str]]:
 
 
 WRITER = (
-    "import sys, time\nfrom pathlib import Path\nfrom tracker import db\n"
+    "import sys, time\nfrom pathlib import Path\nfrom tracker.db import connection as db\n"
     "lock = db.writer(Path(sys.argv[1]))\nlock.__enter__()"
 )
 READ_ONLY_CLIENT = "import sys, time, duckdb\ncon = duckdb.connect(sys.argv[1], read_only=True)"

@@ -14,8 +14,9 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from tracker import db, demo
-from tracker.synthetic import add_rescoring_run, make_database
+from tracker import demo
+from tracker.db import connection as db
+from tracker.synthetic.build import add_rescoring_run, make_database
 
 APP = str(Path(__file__).resolve().parents[1] / "dashboard.py")
 D = dt.date
@@ -238,7 +239,7 @@ def writer_holding(synthetic_db: Path) -> Iterator[Callable[[], None]]:
     """Call to start another process that holds the database's writer lock."""
     holders: list[subprocess.Popen] = []
     code = (
-        "import sys, time; from pathlib import Path; from tracker import db\n"
+        "import sys, time; from pathlib import Path; from tracker.db import connection as db\n"
         "with db.writer(Path(sys.argv[1])):\n    print('locked', flush=True); time.sleep(60)\n"
     )
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from tracker.dashboard_state import (
+from tracker.views.state import (
     DYADS,
     WIDGET_KEYS,
     Filters,

@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from tracker.date_context import EVENT_REACH, DateContext, advance
-from tracker.dates import (
+from tracker.analysis.dates.context import EVENT_REACH, DateContext, advance
+from tracker.analysis.dates.resolve import (
     DateMention,
     StatementDates,
     find_date_mentions,
     resolve_statement_dates,
 )
-from tracker.events import load_events
+from tracker.analysis.events import load_events
 
 D = dt.date
 JUL26 = D(2016, 7, 26)  # a Tuesday
@@ -870,7 +870,8 @@ def test_caller_quote_spans_hide_dates_without_quotation_marks() -> None:
     assert (quoted.refers_to, quoted.refers_to_precision) == (D(2016, 6, 1), "month")
 
 
-# Three categories of date errors, each fixed by a general rule (see tracker.date_mentions).
+# Three categories of date errors, each fixed by a general rule (see
+# tracker.analysis.dates.mentions).
 # Tables are (name, text, expected mentions as (text, ISO date)); every text is read as
 # published on WED16, a Wednesday in March 2016. "must not fire" rows keep the old reading.
 WED16 = D(2016, 3, 16)

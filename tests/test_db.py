@@ -10,9 +10,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from tracker import db
+from tracker.db import connection as db
+from tracker.db.migrations import applied_versions, latest_version
 from tracker.errors import DatabaseLocked, DatabaseMissing, TrackerError
-from tracker.migrations import applied_versions, latest_version
 
 
 def test_writer_creates_and_migrates(db_path: Path) -> None:
@@ -67,7 +67,7 @@ def test_reader_on_older_schema_says_migrate(db_path: Path) -> None:
 HOLD_LOCK = """
 import sys, time
 from pathlib import Path
-from tracker import db
+from tracker.db import connection as db
 with db.writer(Path(sys.argv[1])):
     print("locked", flush=True)
     time.sleep(30)

@@ -10,8 +10,8 @@ import math
 import pytest
 
 from tests.diplomacy_checks import DIPLOMACY, VADER, check_sign, sign
-from tracker.diplomacy import DiplomacyScorer, split_clauses
-from tracker.vader_scorer import get_scorer
+from tracker.scoring.diplomacy.profile import DiplomacyScorer, split_clauses
+from tracker.scoring.vader import get_scorer
 
 # (name, sentence, expected sign of the relation)
 REVERSALS = [

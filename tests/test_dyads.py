@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from tracker.actors import ActorDictionary
-from tracker.attribution import attribute
-from tracker.dyads import TURKEY_RUSSIA, TURKEY_WEST, assign_dyads, document_dyad
+from tracker.analysis.actors import ActorDictionary
+from tracker.analysis.attribution.attribute import attribute
+from tracker.analysis.dyads import TURKEY_RUSSIA, TURKEY_WEST, assign_dyads, document_dyad
 
 ACTORS = ActorDictionary.default()
 DAY = dt.date(2016, 8, 10)

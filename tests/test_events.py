@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-import tracker.events as events_module
+import tracker.analysis.events as events_module
+from tracker.analysis.events import KeyEvent, default_events, find_event_mentions, load_events
 from tracker.errors import InputError
-from tracker.events import KeyEvent, default_events, find_event_mentions, load_events
 
 FIXTURE = Path(__file__).parent / "fixtures" / "events_small.csv"
 HEADER = "date,label,dyad,description,aliases\n"

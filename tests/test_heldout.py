@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from tracker.evaluation import evaluate
-from tracker.gold import read_gold
-from tracker.pipeline import Pipeline
+from tracker.evaluation.gold import read_gold
+from tracker.evaluation.statements import evaluate
+from tracker.ingest.pipeline import Pipeline
 
 HELDOUT = Path(__file__).resolve().parent / "fixtures" / "heldout"
 

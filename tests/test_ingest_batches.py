@@ -9,12 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from tracker import db, ingest
-from tracker.ingest import ingest_articles, ingest_paths
+from tracker.db import connection as db
+from tracker.ingest import driver as ingest
+from tracker.ingest.driver import ingest_articles, ingest_paths
+from tracker.ingest.pipeline import Pipeline
+from tracker.ingest.sources import read_inputs
 from tracker.models import Article
 from tracker.paths import corpus_dir
-from tracker.pipeline import Pipeline
-from tracker.sources import read_inputs
 
 VADER_ONLY = Pipeline.build(profiles=("vader",), analyze=False)
 

@@ -19,14 +19,15 @@ import pytest
 from click.testing import CliRunner
 
 from tests.conftest import session_processes, write
-from tracker import db, ingest
-from tracker.cli import main
+from tracker.cli.main import main
+from tracker.db import connection as db
 from tracker.errors import InputError
-from tracker.ingest import IngestFailed, ingest_articles
+from tracker.ingest import driver as ingest
+from tracker.ingest.driver import IngestFailed, ingest_articles
+from tracker.ingest.pipeline import Pipeline
+from tracker.ingest.sources import read_inputs
 from tracker.models import Article
 from tracker.paths import corpus_dir
-from tracker.pipeline import Pipeline
-from tracker.sources import read_inputs
 from tracker.workers import PipelineSpec, WorkerPool
 
 # Every table an ingest writes, with the columns that differ between two runs (clock times)

@@ -30,7 +30,7 @@ def test_importing_every_module_loads_no_streamlit() -> None:
     code = (
         "import importlib, sys\n"
         f"for m in {modules!r}: importlib.import_module(m.removesuffix('.__init__'))\n"
-        "import tracker.cli\n"
+        "import tracker.cli.main\n"
         "print('streamlit' in sys.modules)\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

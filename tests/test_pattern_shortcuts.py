@@ -13,9 +13,9 @@ import re
 
 import pytest
 
-from tracker.date_clauses import SUBORDINATOR, SUBORDINATOR_INITIALS
-from tracker.date_context import _AT_THE_TIME, _SAME, _SHIFTED, _may_refer_back
-from tracker.speech_verbs import PART, STRONG, VERB_RE, WEAK
+from tracker.analysis.attribution.speech_verbs import PART, STRONG, VERB_RE, WEAK
+from tracker.analysis.dates.clauses import SUBORDINATOR, SUBORDINATOR_INITIALS
+from tracker.analysis.dates.context import _AT_THE_TIME, _SAME, _SHIFTED, _may_refer_back
 
 
 def test_subordinators_start_with_a_listed_initial() -> None:

@@ -17,16 +17,16 @@ import pytest
 from click.testing import CliRunner
 
 from tests.conftest import write
-from tracker import db
-from tracker.cli import main
-from tracker.ingest import ingest_paths
+from tracker.cli.main import main
+from tracker.db import connection as db
+from tracker.ingest.driver import ingest_paths
+from tracker.ingest.pipeline import Pipeline
 from tracker.paths import corpus_dir
-from tracker.pipeline import Pipeline
-from tracker.rescore import RescoreFailed, rescore
-from tracker.rescore_identity import IdentitySnapshot, LexiconTerm, changed_terms, term_filter
-from tracker.rescore_plan import RunRecord, effective_identity, make_plan
-from tracker.rescore_report import RescoreOptions, RescoreReport
-from tracker.rescore_store import prunable
+from tracker.rescore.command import RescoreFailed, rescore
+from tracker.rescore.identity import IdentitySnapshot, LexiconTerm, changed_terms, term_filter
+from tracker.rescore.plan import RunRecord, effective_identity, make_plan
+from tracker.rescore.report import RescoreOptions, RescoreReport
+from tracker.rescore.runs import prunable
 from tracker.workers import PipelineSpec, pipeline_for
 
 INLINE = RescoreOptions(workers=1)
@@ -412,7 +412,7 @@ def test_failure_marks_runs_failed_and_keeps_previous(
     def broken(task: object) -> object:
         raise ValueError("scorer exploded")
 
-    monkeypatch.setattr("tracker.rescore_run.score_statements", broken)
+    monkeypatch.setattr("tracker.rescore.execute.score_statements", broken)
     with pytest.raises(RescoreFailed) as info:
         rescore(path, spec(), RescoreOptions(workers=1, full=True))
     assert info.value.exit_code == 1
@@ -492,7 +492,7 @@ def test_second_writer_gets_exit_75_naming_the_holder(base_db: Path, tmp_path: P
         [
             sys.executable,
             "-c",
-            "import sys,time\nfrom pathlib import Path\nfrom tracker import db\n"
+            "import sys,time\nfrom pathlib import Path\nfrom tracker.db import connection as db\n"
             "with db.write_lock(Path(sys.argv[1])):\n"
             "    print('locked', flush=True)\n    time.sleep(30)\n",
             str(path),

@@ -19,19 +19,19 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import session_processes
-from tracker import db
-from tracker.synthetic import make_database
+from tracker.db import connection as db
+from tracker.synthetic.build import make_database
 
 pytestmark = pytest.mark.slow
 
-# The dashboard's own read timeout (tracker.snapshot.READ_WAIT_SECONDS): a read that needs
+# The dashboard's own read timeout (tracker.views.snapshot.READ_WAIT_SECONDS): a read that needs
 # longer than this counts as failed.
 DASHBOARD_WAIT = 0.5
 
 READER = """
 import json, sys, time
 from pathlib import Path
-from tracker import db
+from tracker.db import connection as db
 path, stop, out, wait = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]), float(sys.argv[4])
 reads, failures = [], []
 while not stop.exists():
@@ -195,8 +195,8 @@ def _articles(folder: Path, batch: int, n: int) -> Path:
 INGEST = """
 import sys
 from pathlib import Path
-from tracker.ingest import ingest_articles
-from tracker.sources import read_inputs
+from tracker.ingest.driver import ingest_articles
+from tracker.ingest.sources import read_inputs
 ingest_articles(read_inputs([Path(a) for a in sys.argv[2:]]), Path(sys.argv[1]), batch_size=10)
 """
 

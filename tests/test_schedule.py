@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from tracker import schedule
-from tracker.cli import main
+from tracker.cli.main import main
+from tracker.rescore import schedule
 
 DEPLOY = Path(__file__).resolve().parent.parent / "deploy"
 # The example install that deploy/ documents.

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import duckdb
 
-from tracker import db
+from tracker.db import connection as db
 
 EXPECTED = """
 table actors.name VARCHAR

@@ -6,15 +6,15 @@ import random
 
 import pytest
 
-from tracker.boilerplate import (
+from tracker.models import BOILERPLATE_KINDS, CAPTION, CREDIT, ID_LINE, STATEMENT, Segment
+from tracker.text.boilerplate import (
     classify_lines,
     ends_with_picture_dateline,
     is_credit_line,
     is_id_line,
     is_sign_off,
 )
-from tracker.models import BOILERPLATE_KINDS, CAPTION, CREDIT, ID_LINE, STATEMENT, Segment
-from tracker.segment import segment, statements
+from tracker.text.segment import segment, statements
 
 # (name, text, expected statement texts in order)
 STATEMENT_CASES: list[tuple[str, str, list[str]]] = [

@@ -14,13 +14,13 @@ from pathlib import Path
 import pytest
 
 from tracker.errors import InputError
-from tracker.sentiment_eval import (
+from tracker.evaluation.sentiment import (
     CORPUS_FILES,
     evaluate_directory,
     format_results,
     read_ground_truth,
 )
-from tracker.vader_scorer import get_scorer
+from tracker.scoring.vader import get_scorer
 
 MINI = Path(__file__).parent / "fixtures" / "vader_mini"
 

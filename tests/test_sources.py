@@ -9,8 +9,8 @@ import pytest
 
 from tests.conftest import write
 from tracker.errors import InputError
+from tracker.ingest.sources import Defaults, read_inputs
 from tracker.models import Article
-from tracker.sources import Defaults, read_inputs
 
 _LINE = '{"text": "Ankara’s reply", "published": "2016-01-01"}\n'
 

@@ -1,7 +1,7 @@
 """Timeline queries, the snapshot, the drill-down and the runs section, on small databases.
 
 Exact figures come from hand-made snapshots; the story-shaped checks use a synthetic database
-(tracker.synthetic) of 3,000 statements with a partial rescoring run.
+(tracker.synthetic.build) of 3,000 statements with a partial rescoring run.
 """
 
 from __future__ import annotations
@@ -23,11 +23,12 @@ import duckdb
 import pandas as pd
 import pytest
 
-from tracker import drilldown, runs_queries, snapshot
-from tracker import timeline_queries as tq
-from tracker.dashboard_state import Filters, Selection
 from tracker.errors import DatabaseLocked, DatabaseMissing
-from tracker.synthetic import add_rescoring_run, make_database
+from tracker.synthetic.build import add_rescoring_run, make_database
+from tracker.views import drilldown, snapshot
+from tracker.views import runs as runs_queries
+from tracker.views import timeline as tq
+from tracker.views.state import Filters, Selection
 
 D = dt.date
 RUSSIA, WEST = "Turkey–Russia", "Turkey–West"
@@ -219,7 +220,7 @@ def test_locked_database_raises_locked(tmp_path: Path) -> None:
     path = tmp_path / "locked.duckdb"
     make_database(path, 50)
     code = (
-        "import sys, time; from pathlib import Path; from tracker import db\n"
+        "import sys, time; from pathlib import Path; from tracker.db import connection as db\n"
         "with db.writer(Path(sys.argv[1])):\n    print('locked', flush=True); time.sleep(20)\n"
     )
     holder = subprocess.Popen(
@@ -245,7 +246,7 @@ def test_snapshot_waits_for_a_writer_that_came_between_check_and_copy(
     with snapshot.db.reader(path) as con:
         expected = con.execute("SELECT count(*) FROM statements").fetchall()[0][0]
     code = (
-        "import sys, time; from pathlib import Path; from tracker import db\n"
+        "import sys, time; from pathlib import Path; from tracker.db import connection as db\n"
         "with db.writer(Path(sys.argv[1])):\n    print('locked', flush=True); time.sleep(1)\n"
     )
     holder = subprocess.Popen(
@@ -382,8 +383,8 @@ def test_overview_texts(snap: snapshot.Snapshot) -> None:
 
 
 def test_downloads_make_their_bytes_on_demand(snap: snapshot.Snapshot) -> None:
-    from tracker import charts
-    from tracker.downloads import downloads
+    from tracker.views import charts
+    from tracker.views.downloads import downloads
 
     filters = Filters()
     daily = tq.daily_timeline(snap, filters)

@@ -15,13 +15,12 @@ from pathlib import Path
 import pytest
 from vaderSentiment.vaderSentiment import NEGATE, SentimentIntensityAnalyzer
 
-from tracker.diplomacy import DiplomacyScorer, split_clauses
 from tracker.errors import InputError, TrackerError
-from tracker.explanation import Contribution, Explanation
-from tracker.lexicon import default_lexicon_path
 from tracker.models import Score
-from tracker.segment import statements
-from tracker.vader_scorer import (
+from tracker.scoring.diplomacy.lexicon import default_lexicon_path
+from tracker.scoring.diplomacy.profile import DiplomacyScorer, split_clauses
+from tracker.scoring.explanation import Contribution, Explanation
+from tracker.scoring.vader import (
     DEFAULT_PROFILE,
     PROFILES,
     UnknownProfile,
@@ -33,6 +32,7 @@ from tracker.vader_scorer import (
     stock_analyzer,
     vader_lexicon_path,
 )
+from tracker.text.segment import statements
 
 VADER = get_scorer("vader")
 DIPLOMACY = get_scorer("diplomacy")
@@ -424,7 +424,7 @@ def test_editing_the_bundled_lexicon_changes_identity(
 ) -> None:
     copy = tmp_path / "diplomacy.csv"
     shutil.copy(default_lexicon_path(), copy)
-    monkeypatch.setattr("tracker.diplomacy.default_lexicon_path", lambda: copy)
+    monkeypatch.setattr("tracker.scoring.diplomacy.profile.default_lexicon_path", lambda: copy)
     same = DiplomacyScorer()
     assert same.identity == DIPLOMACY.identity
     copy.write_text(copy.read_text(encoding="utf-8") + "handshake,1.0,\n", encoding="utf-8")
@@ -495,7 +495,9 @@ def test_threads_get_the_same_scores() -> None:
 
 def test_diplomacy_identity_covers_the_shared_scoring_code() -> None:
     """Editing the clause scoring or VADER's hook changes diplomacy scores: a new identity."""
-    from tracker import diplomacy, scoring, vader_scorer
+    from tracker.scoring import statement as scoring
+    from tracker.scoring import vader as vader_scorer
+    from tracker.scoring.diplomacy import profile as diplomacy
 
     parts = diplomacy.rule_source_bytes()
     for module in (scoring, vader_scorer, diplomacy):

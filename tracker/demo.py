@@ -10,9 +10,9 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from tracker import db
+from tracker.db import connection as db
 from tracker.errors import TrackerError
-from tracker.ingest import IngestReport, Progress, ingest_paths
+from tracker.ingest.driver import IngestReport, Progress, ingest_paths
 from tracker.paths import corpus_dir
 
 

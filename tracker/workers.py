@@ -38,14 +38,14 @@ from typing import Any, TypeVar
 
 import pyarrow as pa
 
-from tracker.analysis import analyze_document
-from tracker.dyads import DyadAssignment
+from tracker.analysis.analyze import analyze_document
+from tracker.analysis.dyads import DyadAssignment
+from tracker.ingest.pipeline import Pipeline
+from tracker.ingest.rows import analysis_rows, score_rows
+from tracker.ingest.store import ProcessedDocument
 from tracker.models import Article
-from tracker.pipeline import Pipeline
-from tracker.scoring import CLAUSE_PROFILES, StatementScores, score_statement
-from tracker.store import ProcessedDocument
-from tracker.store_rows import analysis_rows, score_rows
-from tracker.vader_scorer import PROFILES
+from tracker.scoring.statement import CLAUSE_PROFILES, StatementScores, score_statement
+from tracker.scoring.vader import PROFILES
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -183,7 +183,7 @@ def score_statements(task: ScoreTask) -> ScoreResult:
 
 def clause_key(rows: Sequence[DyadRow], text_length: int) -> ClauseKey:
     """The relation clauses a clause profile scores separately (empty: whole statement only),
-    mirroring :func:`tracker.scoring.score_statement`."""
+    mirroring :func:`tracker.scoring.statement.score_statement`."""
     if len(rows) < 2:
         return ()
     return tuple(

@@ -1,0 +1,394 @@
+"""The actor dictionary: who is who on each side, and where a text mentions them.
+
+``data/actors.toml`` (format described at its top) lists people, bodies and places with their
+side ("Turkey", "Russia", "West", "other"), aliases and dated title forms. Users extend it with
+files of their own: ``ActorDictionary.load(paths)`` reads ours first, then each path in order; an
+entry with a new name is added, one with an existing name replaces it whole. Bad data raises
+``InputError`` naming the file and the entry.
+
+``find_mentions`` finds every alias and title in a text in one pass of two precompiled trie
+regexes (aliases as written, titles in any case), leftmost-longest, on word boundaries, after
+folding diacritics and curly apostrophes (``fold`` keeps offsets, so spans index the original
+text). A title resolves to the actor holding it on the given date; when none or several do, the
+mention keeps its side with ``actor=None``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import datetime as dt
+import functools
+import re
+import tomllib
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tracker.analysis.dates.tense import trie_pattern, word_set
+from tracker.errors import InputError
+from tracker.paths import data_dir
+
+SIDES = ("Turkey", "Russia", "West", "other")
+KINDS = ("person", "body", "place")
+
+# Words that make a speaker an outside observer whatever country the phrase names.
+_ANALYST_WORDS = (
+    r"analysts?|experts?|scholars?|professors?|researchers?|fellows?|associates?|economists?"
+    r"|commentators?|observers?|academics?|lecturers?|think[- ]tanks?|strategists?|historians?"
+    r"|columnists?|pollsters?|consultants?"
+)
+_ANALYST = re.compile(rf"\b(?:{_ANALYST_WORDS})\b", re.IGNORECASE)
+# Heads of noun phrases that can speak although they name nobody: "a Russian diplomat said".
+_SPEAKING_NOUNS = re.compile(
+    rf"\b(?:{_ANALYST_WORDS}|officials?|diplomats?|spokes(?:man|men|woman|women|person|people)"
+    r"|sources?|aides?|advis[eo]rs?|ministers?|ministry|ministries|ambassadors?|envoys?"
+    r"|lawmakers?|MPs?|deput(?:y|ies)|leaders?|president|premier|chancellor|secretary|generals?"
+    r"|commanders?|officers?|negotiators?|governments?|authorities|side|statement|communique"
+    r"|media|press|office|embassy|presidency|counterparts?|delegations?|senators?|members?"
+    r"|chief|head|director|chairman|executives?|representatives?|agency|council|committee"
+    r"|parliament|army|military|party|people|residents|critics|opponents|supporters|palace"
+    r"|administration|cabinet|militants|rebels|activists|allies|partners|countries|states)\b",
+    re.IGNORECASE,
+)
+# Capitalised words that do not start or make a person's name.
+_NOT_NAMES = word_set(
+    "the a an this that these those he she they it we his her its their our one both many some "
+    "several other others president prime minister deputy foreign secretary general spokesman "
+    "spokeswoman chief ambassador senator chancellor mr mrs ms dr gen sir analyst professor "
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday in on at of"
+)
+_NAME_JOINERS = frozenset(("al", "bin", "de", "von", "van", "der", "al-", "-"))
+PREPOSITIONS = word_set(
+    "with to of from by for on in at about between against toward towards over into among than "
+    "like including via under upon"
+)
+_WORD = re.compile(r"\w+(?:[.'\-]\w+)*\.?|[^\w\s]")
+_FINITE = re.compile(r"\b(?:is|are|was|were|will|would|has|have|had|can|could)\b", re.I)
+_MEDIA_ROLE = re.compile(r"news|newspaper|broadcaster|magazine")
+_POSSESSIVE = re.compile(r"'s?(?!\w)")
+
+
+def _fold_table() -> dict[int, str]:
+    table = {ord(c): " " for c in "\t\n\r\u00a0\u2007\u2009\u202f"}
+    table.update({ord(c): "'" for c in "’‘ʼ`´"})
+    table.update({ord(c): base for c, base in zip("ıøØđĐłŁ", "ioOdDlL", strict=True)})
+    for cp in range(0x80, 0x250):
+        parts = unicodedata.normalize("NFD", chr(cp))
+        base = "".join(c for c in parts if not unicodedata.combining(c))
+        if len(base) == 1 and cp not in table:
+            table[cp] = base
+    return table
+
+
+_FOLD_TABLE = _fold_table()
+_ASCII_FOLDED = [chr(c) for c in _FOLD_TABLE if c < 0x80]
+
+
+def fold(text: str) -> str:
+    """Text with diacritics, curly apostrophes and odd spaces made plain, one char per char."""
+    if text.isascii() and not any(c in text for c in _ASCII_FOLDED):
+        return text  # the common case, and many times faster than translate
+    return text.translate(_FOLD_TABLE)
+
+
+def _norm(form: str) -> str:
+    return " ".join(fold(form).split())
+
+
+def _date(value: Any, where: str) -> dt.date | None:
+    if value is None or (isinstance(value, dt.date) and not isinstance(value, dt.datetime)):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d\d-\d\d", value.strip()):
+        with contextlib.suppress(ValueError):
+            return dt.date.fromisoformat(value.strip())
+    raise InputError(f"{where}: {value!r} is not a date; write it as YYYY-MM-DD.")
+
+
+@dataclass(frozen=True)
+class Title:
+    """A title form ("Turkish president") and the period in which it means its actor."""
+
+    form: str
+    valid_from: dt.date | None = None
+    valid_to: dt.date | None = None
+
+    def holds_on(self, day: dt.date | None) -> bool:
+        return day is None or (self.valid_from or day) <= day <= (self.valid_to or day)
+
+
+@dataclass(frozen=True)
+class Actor:
+    name: str
+    side: str
+    role: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    titles: tuple[Title, ...] = ()
+    valid_from: dt.date | None = None
+    valid_to: dt.date | None = None
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    """One place in a text that names an actor or its side; ``actor`` is None when ambiguous."""
+
+    start: int
+    end: int
+    surface: str
+    actor: Actor | None
+    side: str
+    via: str = "alias"  # "alias" or "title"
+    possessive: bool = False  # followed by 's / '
+
+
+@dataclass(frozen=True)
+class Identity:
+    """Who a noun phrase names: a known actor, an unknown name, or a descriptor with a side."""
+
+    speaker: str
+    actor: str | None
+    side: str | None
+
+
+@dataclass(frozen=True)
+class _Form:
+    actor: Actor
+    title: Title | None
+
+
+def _parse_entry(raw: Any, where: str, source: str) -> Actor:
+    if not isinstance(raw, dict):
+        raise InputError(f"{where}: an [[actor]] entry must be a table of keys.")
+    name = raw.get("name")
+    if not isinstance(name, str) or not name.strip():
+        raise InputError(f'{where}: the entry has no name; add name = "..." to it.')
+    where = f"{where} ({name})"
+    side = raw.get("side")
+    if side not in SIDES:
+        raise InputError(f"{where}: side {side!r} is not one of {', '.join(SIDES)}; fix the side.")
+    kind = raw.get("kind", "person")
+    if kind not in KINDS:
+        raise InputError(f"{where}: kind {kind!r} is not one of {', '.join(KINDS)}; fix the kind.")
+    aliases = raw.get("aliases", [])
+    if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
+        raise InputError(f"{where}: aliases must be a list of non-empty strings.")
+    valid_from = _date(raw.get("valid_from"), f"{where}, valid_from")
+    valid_to = _date(raw.get("valid_to"), f"{where}, valid_to")
+    titles = []
+    for item in raw.get("titles", []):
+        if isinstance(item, str) and item.strip():
+            titles.append(Title(item, valid_from, valid_to))
+        elif isinstance(item, dict) and isinstance(item.get("form"), str):
+            since = _date(item.get("valid_from", valid_from), f"{where}, title valid_from")
+            until = _date(item.get("valid_to", valid_to), f"{where}, title valid_to")
+            titles.append(Title(item["form"], since, until))
+        else:
+            raise InputError(f'{where}: a title must be a string or {{ form = "..." }}.')
+    names = tuple(dict.fromkeys([name.strip(), *aliases]))
+    role = str(raw.get("role", ""))
+    return Actor(name.strip(), side, role, kind, names, tuple(titles), valid_from, valid_to, source)
+
+
+def read_actor_file(path: Path) -> list[Actor]:
+    """The entries of one actor file, checked."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError(f"{path}: actor file not found; check the path.") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: not valid TOML ({exc}); fix the syntax.") from None
+    entries = data.get("actor", [])
+    if not isinstance(entries, list):
+        raise InputError(f"{path}: actors must be written as [[actor]] tables.")
+    return [_parse_entry(raw, f"{path}, entry {i + 1}", str(path)) for i, raw in enumerate(entries)]
+
+
+class ActorDictionary:
+    """Actors by name, with a matcher for their aliases and titles."""
+
+    def __init__(self, actors: Iterable[Actor]) -> None:
+        self.actors: dict[str, Actor] = {a.name: a for a in actors}
+        self._aliases: dict[str, list[_Form]] = {}
+        self._titles: dict[str, list[_Form]] = {}
+        self._folded_names: dict[str, list[Actor]] = {}
+        for actor in self.actors.values():
+            for alias in actor.aliases:
+                key = _norm(alias)
+                for variant in {key, key.upper(), key[:1].upper() + key[1:]}:
+                    self._aliases.setdefault(variant, []).append(_Form(actor, None))
+                self._folded_names.setdefault(key.casefold(), []).append(actor)
+            for title in actor.titles:
+                key = _norm(title.form).casefold()
+                self._titles.setdefault(key, []).append(_Form(actor, title))
+        self._alias_re = re.compile(rf"(?<!\w){trie_pattern(self._aliases)}(?!\w)")
+        titles = rf"(?<!\w){trie_pattern(self._titles)}(?!\w)"
+        self._title_re = re.compile(titles, re.I)
+        # On ASCII text, lower-case titles matched in the lowered text give the same matches
+        # as the case-blind pattern, in half the time. (Other text may fold case differently.)
+        self._ascii_title_re = None
+        if all(key.isascii() for key in self._titles):
+            self._ascii_title_re = re.compile(titles)
+        # What an alias names does not depend on the date: resolved once, not per mention.
+        self._alias_hits = {k: _resolve(forms, None) for k, forms in self._aliases.items()}
+
+    @classmethod
+    def load(cls, paths: Iterable[Path | str] = (), *, bundled: bool = True) -> ActorDictionary:
+        """Our ``data/actors.toml`` (unless ``bundled=False``), then each user file in order."""
+        files = [data_dir() / "actors.toml"] if bundled else []
+        files += [Path(p) for p in paths]
+        merged: dict[str, Actor] = {}
+        for path in dict.fromkeys(files):
+            for actor in read_actor_file(path):
+                merged[actor.name] = actor
+        return cls(merged.values())
+
+    @staticmethod
+    @functools.cache
+    def default() -> ActorDictionary:
+        return ActorDictionary.load()
+
+    def find_mentions(self, text: str, on: dt.date | None = None) -> list[ActorMention]:
+        folded = fold(text)
+        found = [(*m.span(), "alias") for m in self._alias_re.finditer(folded)]
+        if self._ascii_title_re is not None and folded.isascii():
+            titles = self._ascii_title_re.finditer(folded.lower())
+        else:
+            titles = self._title_re.finditer(folded)
+        found += [(*m.span(), "title") for m in titles]
+        found.sort(key=lambda f: (f[0], f[0] - f[1]))
+        mentions: list[ActorMention] = []
+        last_end = -1
+        for start, end, via in found:
+            if start < last_end:
+                continue
+            last_end = end
+            key = " ".join(folded[start:end].split())
+            if via == "alias":
+                actor, side = self._alias_hits[key]
+            else:
+                actor, side = _resolve(self._titles[key.casefold()], on)
+            possessive = bool(_POSSESSIVE.match(folded, end))
+            mentions.append(ActorMention(start, end, text[start:end], actor, side, via, possessive))
+        return self._name_after_title(mentions, text)
+
+    @staticmethod
+    def _name_after_title(mentions: list[ActorMention], text: str) -> list[ActorMention]:
+        # "Turkish Prime Minister Binali Yildirim": the name says who holds the title, whatever
+        # the date says.
+        out = list(mentions)
+        for i, (title, name) in enumerate(zip(mentions, mentions[1:], strict=False)):
+            person = name.actor is not None and name.actor.kind == "person"
+            adjacent = not text[title.end : name.start].strip()
+            if title.via == "title" and person and name.side == title.side and adjacent:
+                out[i] = dataclasses.replace(title, actor=name.actor)
+        return out
+
+    def side_from_text(
+        self, phrase: str, on: dt.date | None = None, mentions: list[ActorMention] | None = None
+    ) -> str | None:
+        """The side a descriptor speaks for: "a senior US official" is West; analysts are other.
+        ``mentions``: the phrase's own, when the caller has found them already."""
+        if _ANALYST.search(phrase):
+            return "other"
+        for mention in self.find_mentions(phrase, on) if mentions is None else mentions:
+            return mention.side
+        return None
+
+    def identify(
+        self, phrase: str, on: dt.date | None = None, context: str = "", strict: bool = False
+    ) -> Identity | None:
+        """Who a speaker phrase names ("Kremlin spokesman Dmitry Peskov", "a Russian diplomat").
+
+        A known person wins; then an unknown proper name ("Alexander Baunov"); then a known body
+        or place that is the whole phrase ("the Kremlin", "Ankara"); then a descriptor whose side
+        comes from the phrase and ``context`` (an appositive). ``strict`` (weaker speech verbs)
+        wants a descriptor headed by a noun that can speak. News outlets report rather than
+        speak: a phrase naming only an outlet gives None.
+        """
+        phrase = phrase.strip(" ,–-")
+        if not phrase or len(phrase.split()) > 12:
+            return None
+        inside = self.find_mentions(phrase, on)
+        persons = [m for m in inside if m.actor and m.actor.kind == "person" and not m.possessive]
+        if persons and persons[-1].actor:
+            return _identity(persons[-1])
+        # Without a context the text is the phrase (a space added changes no match).
+        side = self.side_from_text(phrase + " " + context, on, None if context else inside)
+        name = _proper_name(phrase, inside)
+        if name:
+            return Identity(name, None, side)
+        named = [m for m in inside if not m.possessive]
+        if named and named[-1].actor:
+            last = named[-1]
+            lead = phrase[: last.start].lower().split()
+            headed = any(w in PREPOSITIONS or _SPEAKING_NOUNS.fullmatch(w) for w in lead)
+            if not phrase[last.end :].strip(" ,'s") and not headed:
+                media = _MEDIA_ROLE.search(last.actor.role) if last.actor else None
+                return None if media else _identity(last)
+        if _FINITE.search(phrase):
+            return None
+        if _SPEAKING_NOUNS.search(phrase) or (not strict and len(phrase.split()) <= 6):
+            return Identity(phrase, None, side)
+        return None
+
+    def canonical(self, name: str, on: dt.date | None = None) -> str | None:
+        """The canonical name for an alias, name or title (case and diacritics ignored)."""
+        key = _POSSESSIVE.sub("", _norm(name)).strip()
+        key = re.sub(r"^the\s+", "", key, flags=re.IGNORECASE)
+        for candidate in (key, "the " + key):
+            actors = self._folded_names.get(candidate.casefold(), [])
+            if len(set(actors)) == 1:
+                return actors[0].name
+        titles = self._titles.get(key.casefold(), [])
+        holders = {f.actor.name for f in titles if f.title and f.title.holds_on(on)}
+        return holders.pop() if len(holders) == 1 else None
+
+    def get(self, name: str) -> Actor | None:
+        return self.actors.get(name)
+
+    def rows(self) -> Iterator[dict[str, Any]]:
+        """One dict per actor, ready for a DuckDB table."""
+        for actor in self.actors.values():
+            row = {f.name: getattr(actor, f.name) for f in dataclasses.fields(Actor)}
+            row["aliases"] = list(actor.aliases)
+            row["titles"] = list(dict.fromkeys(t.form for t in actor.titles))
+            yield row
+
+
+def _resolve(forms: list[_Form], on: dt.date | None) -> tuple[Actor | None, str]:
+    """The one actor ``forms`` name on ``on`` (None: none or several), and the side they name."""
+    held = {id(f.actor): f.actor for f in forms if not f.title or f.title.holds_on(on)}
+    actor = next(iter(held.values())) if len(held) == 1 else None
+    sides = {f.actor.side for f in forms}
+    return actor, sides.pop() if len(sides) == 1 else (actor.side if actor else "other")
+
+
+def _identity(mention: ActorMention) -> Identity:
+    name = mention.actor.name if mention.actor else mention.surface
+    return Identity(name, name if mention.actor else None, mention.side)
+
+
+def _proper_name(phrase: str, mentions: list[ActorMention]) -> str | None:
+    """The run of capitalised words no mention covers: "analyst Ivan Petrov at ..."."""
+    run: list[str] = []
+    for m in _WORD.finditer(phrase):
+        word = m.group()
+        covered = any(x.start <= m.start() < x.end for x in mentions)
+        capital = word[:1].isupper() and word.lower().rstrip(".") not in _NOT_NAMES
+        joiner = bool(run) and word in _NAME_JOINERS
+        if not covered and (capital and not _SPEAKING_NOUNS.fullmatch(word) or joiner):
+            run.append(word)
+        elif run:
+            if covered or (word[:1].islower() and word not in PREPOSITIONS):
+                return None  # "Senior officials", "Senior Turkish officials": sentence case
+            break
+        elif word.lower() in PREPOSITIONS:
+            break
+    while run and not run[-1][:1].isupper():
+        run.pop()
+    return " ".join(run).replace(" - ", "-") or None

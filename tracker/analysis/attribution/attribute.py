@@ -1,0 +1,360 @@
+"""Whose words each statement of a document carries.
+
+``attribute(statements, published, actors)`` takes the statement texts of one document in order
+and returns one ``Attribution`` each: the speaker (canonical name when the actor dictionary knows
+it, the phrase as written otherwise, "narrator" when nobody is quoted), the speaker's actor and
+side, the span of the attribution phrase, the quoted passages, whether the speaker came from
+a quotation running over from a neighbouring statement, and the members of a speaker that is a
+list ("Germany, France and Italy said": :mod:`tracker.analysis.attribution.speakers`).
+
+Inside one statement (a verb inside quotation marks never counts, nor one that reports an act
+rather than words: see :mod:`tracker.analysis.attribution.speech_verbs`), in order of preference:
+"X said" /
+"X told Y" / "X, who ..., said" / "X, on his first visit to Turkey, told" / "said X" / "X was
+quoted as saying"; "according to X"; "X emphasised/warned/denied/..." (weaker verbs: the phrase
+must name someone who can speak); "X ... and said" / ", saying" (the sentence subject speaks);
+"as he confirmed" (a clause that may still carry the point). An adverbial before the subject
+is not part of the speaker ("On Tuesday Germany said", "In a statement on Friday Russia said":
+:mod:`tracker.analysis.attribution.adverbials`). A reporting clause at the end of
+the sentence (", the Kremlin said.", ", according to the Kremlin.") reports everything before
+it, so it beats any earlier one: in "Putin told Erdogan that …, the Kremlin said" the Kremlin
+speaks. Verbs in clauses that only set the scene ("after X said", "which officials said", "what
+Erdogan called") give no speaker. "X: “...”" at the start names X.
+
+A government, a country or a capital that promises, pledges or vows to do something ("Brussels
+promised to speed up payments", "Turkey pledged €3 billion") commits itself to an act that the
+journalist reports, so the statement stays the narrator's; "promised that …" or a quotation
+after the verb is a statement, and persons and offices (a minister, the Kremlin) that promise
+keep speaking.
+
+A list of speakers speaks as one: the speaker is the whole phrase, its side the side all members
+share, else "other", so a joint statement of Turkey and Russia ("Russia and Turkey said") is
+about Turkey–Russia from the names in it, narrated by neither side. A list is read wherever a
+single speaker is (before the verb, after "said" or "according to", before a colon); a list
+that sets the scene ("After Germany and France said …") gives no speaker, and a list of
+governments and countries that pledges to act commits itself like one of them.
+
+"he/she/they said" takes the most recent earlier speaker, or else the person a narrated sentence
+is about, that is not the listener ("he told Putin" is not Putin); only "they" and "we" stand
+for a list. A statement inside a quotation opened or closed in a neighbouring statement, or made
+only of a quotation next to an attributed one, takes that quotation's speaker
+(:mod:`tracker.text.quotes`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from tracker.analysis.actors import ActorDictionary, Identity
+from tracker.analysis.attribution.speakers import STOP, Group, SpeakerText, known
+from tracker.analysis.attribution.speech_verbs import (
+    INVERTING,
+    LISTENING,
+    MASK,
+    RANK,
+    VERB_RE,
+    is_commitment,
+    reports_no_words,
+)
+from tracker.text.quotes import document_quotes, give_quotations_owners, quote_content
+
+NARRATOR = "narrator"
+_SUBORDINATE = frozenset(("as", "while", "whereas", "that", "than"))  # may still be the point
+_SCENE = STOP - _SUBORDINATE - {"and", "but", "or", "so", "nor"}  # only sets the scene
+_INVERTED_END = re.compile(
+    r"\s(?:in|on|at|during|after|before|when|as|while|to|told|last|this|who|which|adding"
+    r"|referring|according)\s"
+)
+_FINITE = re.compile(r"\b(?:is|are|was|were|will|would|has|have|had|can|could|should|must)\b")
+_INSTITUTION_ROLE = re.compile(
+    r"country|capital|city|bloc|seat|union|alliance|executive|heads of state|government"
+    r"|company|armed forces|parliament|legislature"
+)
+_INSTITUTION_HEAD = re.compile(
+    r"\b(?:government|authorities|administration|country|countries|side|bloc|state|states"
+    r"|union|alliance)$",
+    re.IGNORECASE,
+)
+_TAIL_WORDS = 12
+_COLON_HEAD = re.compile(rf"\W*([^:{MASK}]{{2,60}}?)\s*:\s*")  # "Erdogan: “…”"
+_COORDINATED = re.compile(r"(?:^|\s)(?:and|but|then)$")  # "X … and said"
+
+
+@dataclass(frozen=True)
+class Attribution:
+    speaker: str
+    actor: str | None
+    side: str | None
+    span: tuple[int, int] | None
+    quote_spans: tuple[tuple[int, int], ...] = ()
+    is_quote_continuation: bool = False
+    how: str = "none"  # verb, inverted, according, colon, coordinated, pronoun, continuation
+    members: tuple[str, ...] = ()  # a list of speakers: who each member names; else empty
+
+
+@dataclass(frozen=True)
+class _Cand:
+    rank: int  # 0 speech verb, 1 according to, 2 weaker verb, 3 coordinated, 4 "as"-clause
+    pos: int
+    span: tuple[int, int]
+    who: Identity
+    how: str
+    pronoun: str | None = None  # "person", "group" or "any": resolved against earlier speakers
+    listener: str | None = None
+    trailing: bool = False  # ", the Kremlin said." closing the sentence
+    members: tuple[Identity, ...] = ()
+
+
+def _cand(
+    who: Identity, how: str, rank: int = 0, pos: int = 0, span: tuple[int, int] = (0, 0)
+) -> _Cand:
+    return _Cand(rank, pos, span, who, how, SpeakerText.pronoun(who))
+
+
+def _group_cand(
+    group: Group, how: str, rank: int = 0, pos: int = 0, span: tuple[int, int] = (0, 0)
+) -> _Cand:
+    return _Cand(rank, pos, span, group.identity, how, members=group.members)
+
+
+def _candidates(st: SpeakerText) -> list[_Cand]:
+    out: list[_Cand] = []
+    for m in VERB_RE.finditer(st.masked):
+        kind, verb, vs, ve = m.lastgroup or "", m.group().lower(), m.start(), m.end()
+        if kind == "according":
+            stop = ve + len(re.split(rf"[,.;:!?{MASK}]", st.masked[ve:], maxsplit=1)[0])
+            who = st.who(st.skip_space(ve), stop, "", True)
+            group = st.group_after(st.skip_space(ve), _INVERTED_END) if who else None
+            found: _Cand | None = _cand(who, "according") if who else None
+            if group:
+                stop, found = group.end, _group_cand(group, "according")
+            span = (vs, len(st.text[:stop].rstrip()))
+        elif reports_no_words(st.masked, verb, vs, ve, kind == "passive"):
+            continue
+        else:
+            found = _verb_candidate(st, kind, verb, vs, ve)
+            span = found.span if found else (vs, ve)
+        if not found or (kind == "according" and found.pronoun):
+            continue
+        if is_commitment(st.masked, ve, verb) and _institutional(st, found, span):
+            continue
+        listener = st.listener(ve) if verb in LISTENING else None
+        rank = max(RANK[kind], found.rank)
+        trailing = not found.pronoun and _closes_sentence(st, span, ve)
+        out.append(
+            _Cand(
+                rank,
+                vs,
+                span,
+                found.who,
+                found.how,
+                found.pronoun,
+                listener,
+                trailing,
+                found.members,
+            )
+        )
+    head = None if out else _COLON_HEAD.match(st.masked)
+    if head:
+        who = st.who(head.start(1), head.end(1), "", True)
+        person = who and who.actor and st.actors.actors[who.actor].kind == "person"
+        if who and (st.masked[head.end() : head.end() + 1] == MASK or person):
+            span = (head.start(1), head.end())
+            group = st.group_after(head.start(1), None)
+            out.append(
+                _group_cand(group, "colon", span=span) if group else _cand(who, "colon", span=span)
+            )
+    return out
+
+
+def _institutional(st: SpeakerText, found: _Cand, span: tuple[int, int]) -> bool:
+    """A government, country or capital (an actor that acts), not a person or an office; a list
+    when all its members are."""
+    if found.members:
+        return all(_institution(st, m, m.speaker) for m in found.members)
+    phrase = st.text[span[0] : span[1]]
+    return _institution(st, found.who, re.sub(r"\s+\w+$", "", phrase))
+
+
+def _institution(st: SpeakerText, who: Identity, subject: str) -> bool:
+    actor = st.actors.get(who.actor) if who.actor else None
+    if actor is not None:
+        return actor.kind == "place" or bool(_INSTITUTION_ROLE.search(actor.role))
+    return bool(_INSTITUTION_HEAD.search(subject.strip(" ,")))
+
+
+def _closes_sentence(st: SpeakerText, span: tuple[int, int], verb_end: int) -> bool:
+    """ ", the Kremlin said (in a statement on Wednesday)." after a clause of its own."""
+    before = st.masked[: span[0]].rstrip(" –-")
+    if not before.endswith(",") or not re.search(r"\w", before):
+        return False
+    rest = st.masked[max(span[1], verb_end) :]
+    return not (
+        MASK in rest
+        or re.search(r"[,;:]|\bthat\b", rest)
+        or _FINITE.search(rest)
+        or len(rest.split()) > _TAIL_WORDS
+    )
+
+
+def _verb_candidate(st: SpeakerText, kind: str, verb: str, vs: int, ve: int) -> _Cand | None:
+    text, masked = st.text, st.masked
+    strict = kind in ("weak", "part")
+    end = st.strip_aux(vs)
+    head = masked[:end].rstrip()
+    # The match is at most five characters long: searching only the end is the same, faster.
+    if kind == "part" or _COORDINATED.search(head.lower(), max(0, len(head) - 5)):
+        subject = st.subject(vs)
+        if subject and subject.actor:
+            return _cand(known(subject), "coordinated", 3, vs, (subject.start, ve))
+        pronoun = re.match(r"\W*(He|She)\b", text)
+        if pronoun:
+            who = Identity(pronoun.group(1).lower(), None, None)
+            return _Cand(3, vs, (vs, ve), who, "pronoun", "person")
+        return None
+    if head and head[-1] not in ",:" + MASK:
+        return _subject_candidate(st, end, "", strict, vs, ve)
+    if head.endswith(","):
+        found = _across_comma(st, len(head) - 1, strict, vs, ve)
+        if found is not None:
+            return found
+    return _inverted(st, vs, ve) if kind == "strong" and verb in INVERTING else None
+
+
+def _subject_candidate(
+    st: SpeakerText, end: int, context: str, strict: bool, vs: int, ve: int
+) -> _Cand | None:
+    start, marker = st.phrase_start(end)
+    if start >= end or marker in _SCENE or st.masked[start:end].strip().lower() in ("who", "which"):
+        return None  # a scene-setting or relative clause: the main clause, if any, speaks
+    who = st.who(start, end, context, strict)
+    if who is None:
+        return None
+    group = st.group_before(start, end) if not SpeakerText.pronoun(who) else None
+    if group is not None:
+        if group.marker in _SCENE:
+            return None  # "After Germany and France said …"
+        rank = 4 if group.marker in _SUBORDINATE else 0
+        return _group_cand(group, "verb", rank, vs, (group.start, ve))
+    return _cand(who, "verb", 4 if marker in _SUBORDINATE else 0, vs, (start, ve))
+
+
+def _across_comma(st: SpeakerText, comma: int, strict: bool, vs: int, ve: int) -> _Cand | None:
+    """ "X, who …, said", "X, on his first visit …, told", "Russia's envoy, Andrei Karlov, said"."""
+    opening = st.parenthetical_open(comma)
+    if opening is not None:
+        # The words between the commas describe the subject or set the scene: the subject
+        # stands before them, and must name someone who can speak.
+        context = st.text[opening + 1 : comma]
+        return _subject_candidate(st, opening, context, True, vs, ve)
+    c0, _ = st.phrase_start(comma)
+    before = st.masked[:c0].rstrip()
+    if not before.endswith(","):
+        return None
+    # "Russia's envoy to Ankara, Andrei Karlov, said": the name is the appositive.
+    d0, _ = st.phrase_start(len(before) - 1)
+    who = st.who(c0, comma, st.text[d0 : len(before) - 1], strict)
+    if not who or SpeakerText.pronoun(who):
+        return None
+    return _Cand(0, vs, (d0, ve), who, "verb")
+
+
+def _inverted(st: SpeakerText, vs: int, ve: int) -> _Cand | None:
+    """'“...,” said Kremlin spokesman Dmitry Peskov, ...'."""
+    after = re.match(rf"\s*([^,.;:!?{MASK}]+)(.*)", st.masked[ve:])
+    if not after or not after.group(1)[:1].isalpha():
+        return None
+    phrase = after.group(1)
+    cut = _INVERTED_END.search(" " + phrase + " ")
+    phrase = phrase[: cut.start()] if cut else phrase
+    if _FINITE.search(phrase):
+        return None  # "X, in an interview, said Moscow was open": a reported clause
+    stop = ve + after.start(1) + len(phrase)
+    who = st.who(ve + after.start(1), stop, st.text[ve : ve + after.end(2)], False)
+    if not who:
+        return None
+    group = st.group_after(ve + after.start(1), _INVERTED_END)
+    if group is not None:
+        return _group_cand(group, "inverted", 0, vs, (vs, group.end))
+    return _cand(who, "inverted", 0, vs, (vs, len(st.text[:stop].rstrip())))
+
+
+def attribute(
+    statements: Sequence[str], published: dt.date | None, actors: ActorDictionary
+) -> list[Attribution]:
+    """One Attribution per statement of a document, in order."""
+    regions, starts_open = document_quotes(statements)
+    parsed = [
+        SpeakerText(t, r, actors, published) for t, r in zip(statements, regions, strict=True)
+    ]
+    quotes = [
+        tuple(quote_content(t, r) for r in rs) for t, rs in zip(statements, regions, strict=True)
+    ]
+    results: list[Attribution | None] = []
+    full_names: dict[str, Identity] = {}  # "Baunov" -> the "Alexander Baunov" met earlier
+    for i, st in enumerate(parsed):
+        cands = sorted(_candidates(st), key=lambda c: (c.rank, c.pos))
+        if not cands:
+            results.append(None)
+            continue
+        first = min(x.pos for x in cands)
+        closing = [x for x in cands if x.trailing and x.pos > first]
+        c = max(closing, key=lambda x: x.pos) if closing else cands[0]
+        who, how, members = c.who, c.how, tuple(m.speaker for m in c.members)
+        if c.pronoun:
+            who, members = _antecedent(parsed, results, i, c, actors) or (who, members)
+            how = "pronoun"
+        elif who.actor is None and who.speaker[:1].isupper() and not members:
+            if " " in who.speaker:
+                full_names[who.speaker.split()[-1]] = who
+            who = full_names.get(who.speaker, who)
+        results.append(
+            Attribution(who.speaker, who.actor, who.side, c.span, quotes[i], False, how, members)
+        )
+
+    def continuation(owner: Attribution, k: int) -> Attribution:
+        return Attribution(
+            owner.speaker, owner.actor, owner.side, None, quotes[k], True, "continuation",
+            members=owner.members,
+        )  # fmt: skip
+
+    give_quotations_owners(statements, regions, starts_open, results, continuation)
+    return [r or Attribution(NARRATOR, None, None, None, quotes[k]) for k, r in enumerate(results)]
+
+
+def _antecedent(
+    parsed: list[SpeakerText],
+    results: list[Attribution | None],
+    i: int,
+    cand: _Cand,
+    actors: ActorDictionary,
+) -> tuple[Identity, tuple[str, ...]] | None:
+    """The earlier speaker (or person a narrated sentence is about) a pronoun stands for, and
+    its members when it is a list."""
+
+    def fits(name: str | None, group: bool = False) -> bool:
+        actor = actors.get(name) if name else None
+        if name is not None and name == cand.listener:
+            return False
+        if group:
+            return cand.pronoun == "any"  # "they", "we"
+        if cand.pronoun == "person":
+            return actor is None or actor.kind == "person"
+        return cand.pronoun != "group" or actor is None or actor.kind != "person"
+
+    for j in range(i - 1, max(-1, i - 8), -1):
+        prior = results[j]
+        if prior is not None and prior.speaker != NARRATOR:
+            if fits(prior.actor, bool(prior.members)):
+                return Identity(prior.speaker, prior.actor, prior.side), prior.members
+        elif prior is None:
+            # A narrated sentence: the person it is about first, then the others it names.
+            first = parsed[j].subject(len(parsed[j].text))
+            named = ([first] if first else []) + parsed[j].mentions
+            for m in named:
+                if m.actor and m.actor.kind == "person" and fits(m.actor.name):
+                    return known(m), ()
+    return None

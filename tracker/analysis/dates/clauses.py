@@ -1,0 +1,272 @@
+"""Clauses of one statement, for dating it: quotations, subordinate clauses, tense, speech verbs.
+
+``Sentence(text, published, mentions, quote_spans)`` holds a statement with its date mentions
+and its quotations blanked out (offsets kept) and answers the questions the dating rules of
+:mod:`tracker.analysis.dates.resolve` ask: is a position quoted or inside a subordinate clause, may
+a
+subordinate date anchor a past main clause, what tense the main clause has, which speech verbs
+a date says the time of ("said on Monday"), and does a date modify a noun ("the August 9
+visit").
+
+* A subordinate clause runs from a subordinator (since, after, following, which, that, …) or
+  from a participle after a comma (", imposed in January,") to the next clause mark.
+* Quotation spans come from the caller; when none are given, they are found from quotation
+  marks (an unmatched closing mark quotes from the start, an unmatched opening one to the end).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from collections.abc import Sequence
+
+from tracker.analysis.dates.mentions import DateMention
+from tracker.analysis.dates.tense import (
+    DETERMINERS,
+    FUTURE_WORDS,
+    IRREGULAR_PAST,
+    WORD,
+    is_ed_verb,
+    word_set,
+)
+
+Span = tuple[int, int]
+
+# Every subordinator starts with one of these letters: checking that first halves the cost.
+SUBORDINATOR_INITIALS = "abfopstuw"
+SUBORDINATOR = re.compile(
+    rf"\b(?=[{SUBORDINATOR_INITIALS}])"
+    r"(?:since|after|following|before|when|whenever|while|whereas|which|who|whom|whose|that"
+    r"|until|till|because|although|though|amid|amidst|once|where|unless|prior\s+to)\b",
+    re.IGNORECASE,
+)
+_TEMPORAL_OPENERS = frozenset(
+    ("after", "following", "before", "when", "whenever", "once", "amid", "amidst", "prior")
+)
+_SCOPE_END = re.compile(r"[,;:()!?–—“”\"]")
+SPEECH_VERBS = word_set(
+    """said says say told tells tell added adds stated states announced announces noted notes
+    declared declares explained stressed emphasised emphasized remarked commented insisted
+    argued warned wrote writes replied confirmed confirms claimed agreed asserted acknowledged
+    admitted denied urged reiterated underlined spoke speaking saying telling adding tweeted
+    announcing reported according"""
+)
+_PRESENT = word_set(
+    """is are am has have do does may might can could would should must seems seem remains
+    remain appears appear says say looks look continues continue stands hopes wants"""
+)
+_FUTURE_AFTER_BE = word_set("to expected set due scheduled slated planning going poised about")
+_FUNCTION_AFTER = word_set(
+    "and or but in at on to when as was were is are with by for of from after before that which"
+)
+# Words that open an adverbial before the subject ("In an interview on Sunday, X said").
+OPENERS = word_set("in at on during after before following late early earlier later asked")
+_PRONOUN_IS = word_set("it's that's there's what's he's she's here's")
+
+
+_QUOTE_MARK = re.compile(r"[“”\"]")
+
+
+def _detect_quotes(text: str) -> list[Span]:
+    spans: list[Span] = []
+    opened: int | None = None
+    for m in _QUOTE_MARK.finditer(text):
+        mark, at = m.group(), m.start()
+        if opened is None and mark in '“"':
+            opened = at
+        elif opened is not None and mark in '”"':
+            spans.append((opened, at + 1))
+            opened = None
+        elif opened is None:  # a closing mark with no opening one: quoted from the start
+            spans.append((spans[-1][1] if spans else 0, at + 1))
+    if opened is not None:
+        spans.append((opened, len(text)))
+    return spans
+
+
+def _blank(text: str, spans: Sequence[Span], fill: str) -> str:
+    """``text`` with ``spans`` overwritten by ``fill``: same offsets, no words inside."""
+    for start, end in spans:
+        text = text[:start] + fill * (end - start) + text[end:]
+    return text
+
+
+# A participle right after a comma opens a reduced relative clause: "the ban, imposed in
+# January, remains".
+_PARTICIPLE_AFTER_COMMA = re.compile(
+    r",\s(?P<word>[a-z]+ed|"
+    + "|".join(sorted(IRREGULAR_PAST - {"was", "were", "had", "did"}))
+    + r")\b"
+)
+
+
+def _scopes(unquoted: str) -> list[Span]:
+    """Subordinate clauses: from a subordinator to the next clause mark (or the end)."""
+    starts = sorted(
+        [m.start() for m in SUBORDINATOR.finditer(unquoted)]
+        + [m.start("word") for m in _PARTICIPLE_AFTER_COMMA.finditer(unquoted)]
+    )
+    scopes: list[Span] = []
+    for start in starts:
+        if scopes and scopes[-1][1] > start:
+            continue
+        end = _SCOPE_END.search(unquoted, start + 1)
+        scopes.append((start, end.start() if end else len(unquoted)))
+    return scopes
+
+
+def _is_noun_modifier(text: str, mention: DateMention) -> bool:
+    """'the August 9 visit', 'the defeated July 15 coup': the date names an event."""
+    before = WORD.findall(text[max(0, mention.start - 40) : mention.start])[-2:]
+    if not before or not text[: mention.start].rstrip().endswith(before[-1]):
+        return False
+    nearest = before[-1].lower()
+    determined = nearest in DETERMINERS or nearest.endswith(("'s", "’s"))
+    if not determined and len(before) == 2 and before[-2].lower() in DETERMINERS:
+        determined = nearest in FUTURE_WORDS or is_ed_verb(before[-1])
+    after = WORD.match(text, mention.end + 1)
+    return (
+        determined
+        and text[mention.end : mention.end + 1] == " "
+        and after is not None
+        and after.group().lower() not in _FUNCTION_AFTER
+    )
+
+
+def first_verb(main_text: str) -> tuple[str, re.Match[str]] | None:
+    """The tense ('past', 'present', 'future') and token of the first finite-looking verb."""
+    last = ""  # the latest token, in lower case
+    for token in WORD.finditer(main_text):  # lazily: the first verb is usually near the start
+        previous, last = last, token.group().lower()
+        low = last.replace("’", "'")
+        if token.start() and main_text[token.start() - 1] in "-‐‑":
+            continue  # second half of a compound adjective ("Turkish-led")
+        if low.endswith("'ll") or low in ("will", "shall", "won't", "shan't"):
+            return "future", token
+        if low in _PRONOUN_IS or low.endswith(("'re", "'ve")):
+            return "present", token
+        if low.endswith("n't"):
+            low = low[:-3]
+        if low in ("is", "are", "am"):
+            after = WORD.search(main_text, token.end())
+            following = after.group().lower() if after else ""
+            return ("future" if following in _FUTURE_AFTER_BE else "present"), token
+        if low in _PRESENT:
+            return "present", token
+        if low in IRREGULAR_PAST:
+            return "past", token
+        if is_ed_verb(token.group()) and previous not in DETERMINERS:
+            return "past", token
+    return None
+
+
+_LEAD_MARKS = re.compile(r"[,;:“”\"]")
+_GAP_MARKS = re.compile(r"[“”\";:!?.]")
+_GAP_MARKS_OR_COMMA = re.compile(r"[“”\";:!?.,]")
+
+
+def _gap_is_plain(gap: str, max_words: int, allow_comma: bool) -> bool:
+    """No verb, clause mark or quotation between a speech verb and its date."""
+    if (_GAP_MARKS if allow_comma else _GAP_MARKS_OR_COMMA).search(gap):
+        return False
+    words = WORD.findall(gap)
+    if len(words) > max_words:
+        return False
+    previous = ""
+    for word in words:
+        low = word.lower()
+        if (
+            low in IRREGULAR_PAST
+            or low in _PRESENT
+            or low in SPEECH_VERBS
+            or low in ("will", "shall", "that")
+            # "in a televised speech", "in emailed comments": adjectives, not verbs
+            or (is_ed_verb(word) and previous not in DETERMINERS and previous not in OPENERS)
+            or SUBORDINATOR.fullmatch(word)
+        ):
+            return False
+        previous = low
+    return True
+
+
+class Sentence:
+    """One statement with its quotations blanked out, and clause facts computed on demand."""
+
+    def __init__(
+        self,
+        text: str,
+        published: dt.date | None,
+        mentions: list[DateMention],
+        quote_spans: Sequence[Span],
+    ) -> None:
+        self.text = text
+        self.published = published
+        self.mentions = mentions
+        quotes = list(quote_spans) or _detect_quotes(text)
+        # Quoted text becomes a run of opening marks: offsets stay, nothing is found inside,
+        # and a gap or clause that crosses a quotation sees a quotation mark.
+        self.unquoted = _blank(text, quotes, "“")
+
+    def quoted(self, pos: int) -> bool:
+        return pos < len(self.unquoted) and self.unquoted[pos] == "“"
+
+    @functools.cached_property
+    def scopes(self) -> list[Span]:
+        return _scopes(self.unquoted)
+
+    def subordinate(self, pos: int) -> bool:
+        return any(start <= pos < end for start, end in self.scopes)
+
+    def anchors_main_clause(self, mention: DateMention) -> bool:
+        """A subordinate date that can date a past main clause: a temporal clause ("after …",
+        "when …"), not a relative one ("who has lived there since 1999", "which opened in
+        2005") and not the start of a lasting state ("since …")."""
+        scope = next((s for s in self.scopes if s[0] <= mention.start < s[1]), None)
+        if scope is None:
+            return True
+        opener = WORD.match(self.unquoted, scope[0])
+        word = opener.group().lower() if opener else ""
+        return word in _TEMPORAL_OPENERS and not re.search(
+            r"\bsince\s*$", self.unquoted[scope[0] : mention.start], re.IGNORECASE
+        )
+
+    @functools.cached_property
+    def main_verb(self) -> tuple[str, re.Match[str]] | None:
+        return first_verb(_blank(self.unquoted, self.scopes, " "))
+
+    @functools.cached_property
+    def speech_verbs(self) -> list[re.Match[str]]:
+        return [t for t in WORD.finditer(self.unquoted) if t.group().lower() in SPEECH_VERBS]
+
+    def modifier(self, mention: DateMention) -> bool:
+        return _is_noun_modifier(self.text, mention)
+
+    def not_after_publication(self, date: dt.date) -> bool:
+        return self.published is None or date <= self.published
+
+    def tying_verbs(self, mention: DateMention) -> list[re.Match[str]]:
+        """Speech verbs that the date says the time of ("said on Monday"), not what was said."""
+        text = self.unquoted
+        tying = []
+        for verb in self.speech_verbs:
+            if verb.end() <= mention.start:
+                if _gap_is_plain(text[verb.end() : mention.start], 12, allow_comma=True):
+                    tying.append(verb)
+            elif verb.start() >= mention.end:
+                gap = text[mention.end : verb.start()]
+                if _gap_is_plain(gap, 3, allow_comma=False) or (
+                    self._opens_sentence(mention.start) and _gap_is_plain(gap, 8, allow_comma=True)
+                ):
+                    tying.append(verb)
+        return tying
+
+    def _opens_sentence(self, pos: int) -> bool:
+        """Whether ``pos`` is in an opening adverbial ("In an interview on Sunday, Erdogan
+        said"), where a date can date the speech verb that follows the comma."""
+        lead = WORD.findall(self.unquoted, 0, pos)
+        return not lead or (
+            (lead[0].lower() in OPENERS or lead[0].endswith("ing"))
+            and len(lead) <= 12
+            and not _LEAD_MARKS.search(self.unquoted, 0, pos)
+        )

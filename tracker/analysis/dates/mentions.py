@@ -1,0 +1,390 @@
+"""Date expressions in news text, each resolved to a calendar date with a precision.
+
+Contract: ``find_date_mentions(text, published)`` returns the date expressions of ``text`` as
+``DateMention`` values in text order, non-overlapping, with 0-based end-exclusive offsets
+(``text[m.start:m.end] == m.text``). It never raises on odd input. Precision is "day", "month"
+(date = the 1st) or "year" (date = 1 January).
+
+What is read, and how it is resolved:
+
+* Full dates ("July 25, 2016", "25 July 2016", "2016-07-25"), month-year ("November 2015") and
+  prepositional years ("in 2015") are absolute; they resolve without a publication date.
+* Everything else is relative to ``published`` and is skipped when it is None: "yesterday",
+  "today", "tomorrow", "last/next/this month", "earlier this year", "a year ago", weekdays, and
+  year-less dates ("November 24", "24 November", "in November", "last November").
+* Year-less dates take the nearest plausible year. A tense cue near the mention (``tense_cue``)
+  decides: past ("were disrupted on November 24") → the latest candidate on or before
+  publication; future ("will meet on August 9", "the planned August 9 visit") → the earliest on
+  or after it; no cue, or only a present-tense event verb (a headline narrates in the present:
+  "Russia lifts ban on June 30") → a candidate at most two months after publication if there
+  is one (news announces near events), else the latest one on or before publication.
+  "last"/"next" November means strictly before/after the publication month.
+* Deadlines look ahead: a date after "by", "until", "till" or "before" ("by June", "until
+  Friday", "before the end of June", "by June 30") with no past-tense cue is read as with a
+  future cue ("must comply by June" in March is this June); a past tense keeps it in the past
+  ("the ban stayed in place until June").
+* Weekdays: past or no cue → the most recent such day on or before publication; future, or a
+  present-tense event verb (news tells a schedule that way: "flights resume on Sunday", "Putin
+  is visiting Ankara on Friday") → the first on or after it; "last"/"next Friday" →
+  strictly before/after. A weekday between a determiner ("the", "a", "Britain's") and a
+  capitalised word is part of a name, not a date ("the Sunday Times reported", "a Monday Club
+  member"); "on Sunday Erdogan said", "Sunday's talks", "last Sunday" are dates.
+* Weeks have no precision of their own: "last/next/this week" resolve at month precision to the
+  month holding most of the days meant (Monday to Sunday; "earlier this week" is the days
+  before publication, so on Friday 1 July 2016 it is June; "this week" with a past cue the
+  days up to publication, with a future cue or a present-tense event verb the days from it);
+  "two weeks ago" to the month that day falls in. "N months/years ago" is month precision.
+* Month and weekday names count only in title case or capitals, so "may" (modal), "march" (the
+  noun) and "sun"/"wed"/"we" never match; weekdays are never abbreviated. A month without a day
+  or year needs a preposition before it ("in March", "since November"; "a March" is a walk); a
+  bare "May" only after in/last/next/this/early/late/mid/since/until/of/during and with no verb
+  after it ("since May took office", "a letter from May" are about a person). Abbreviated
+  months ("Nov.") count only with a day or year.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from tracker.analysis.dates.tense import tense_cue, trie_pattern, word_set
+
+DAY, MONTH, YEAR = "day", "month", "year"
+
+
+def word_list(words: str) -> list[str]:
+    return words.split()
+
+
+_MONTHS = word_list(
+    "January February March April May June July August September October November December"
+)
+_ABBREVIATIONS = {m[:3]: n for n, m in enumerate(_MONTHS, 1) if m != "May"} | {"Sept": 9}
+_WEEKDAYS = word_list("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
+_MONTH_NUMBER = {m.lower(): i for i, m in enumerate(_MONTHS, 1)} | {
+    a.lower(): n for a, n in _ABBREVIATIONS.items()
+}
+_WEEKDAY_NUMBER = {w.lower(): i for i, w in enumerate(_WEEKDAYS)}
+# Beyond this many days ahead, a year-less date with no tense cue is read as last year's.
+NEAR_FUTURE_DAYS = 62
+
+
+def _cased(words: list[str]) -> str:
+    forms = {f for w in words for f in (w, w.upper())}
+    return "|".join(sorted(forms, key=len, reverse=True))
+
+
+_MONTH_FULL = rf"(?:{_cased(_MONTHS)})(?![A-Za-z])"
+_MONTH = rf"(?:{_MONTH_FULL}|(?:{_cased(list(_ABBREVIATIONS))})(?![A-Za-z])\.?)"
+_WEEKDAY = rf"(?:{_cased(_WEEKDAYS)})(?![A-Za-z])"
+_DAYNUM = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\w)"
+_YEARNUM = r"(?:19|20)\d\d(?!\w)"
+_WD_PREFIX = rf"(?:{_WEEKDAY},?\s+)?"
+
+# Every alternative starts a word with one of these characters; checking that first lets the
+# engine skip most positions cheaply (the full alternation is several times slower).
+_FIRST_CHARS = "".join(sorted(set("ilntsuobdfaemycp".upper() + "ilntsuobdfaemycpJFMASONDTW")))
+_PATTERN = re.compile(
+    rf"""
+    \b(?=[\d{_FIRST_CHARS}])(?:
+    (?P<iso>(?<![\w-])(?P<iso_y>(?:19|20)\d\d)-(?P<iso_m>1[0-2]|0?[1-9])-(?P<iso_d>3[01]|[12]\d|0?[1-9])(?![\w-]))
+    |(?P<mdy>{_WD_PREFIX}(?P<mdy_m>{_MONTH})\s+(?P<mdy_d>{_DAYNUM})(?:\s*,\s*|\s+)(?P<mdy_y>{_YEARNUM}))
+    |(?P<dmy>{_WD_PREFIX}(?<![\w.,])(?P<dmy_d>{_DAYNUM})\s+(?:of\s+)?(?P<dmy_m>{_MONTH}),?\s+(?P<dmy_y>{_YEARNUM}))
+    |(?P<my>(?P<my_m>{_MONTH})\s+(?:of\s+)?(?P<my_y>{_YEARNUM}))
+    |(?P<md>{_WD_PREFIX}(?P<md_m>{_MONTH})\s+(?P<md_d>{_DAYNUM}))
+    |(?P<dm>{_WD_PREFIX}(?<![\w.,])(?P<dm_d>{_DAYNUM})\s+(?:of\s+)?(?P<dm_m>{_MONTH}))
+    |(?P<pm>(?<![\w-])(?P<pm_p>(?i:in|last|next|this|since|until|till|of|by|during|from|through
+        |throughout|before|after|early|late|mid|end\s+of|beginning\s+of|start\s+of|middle\s+of
+        |for|to|around|into|between))
+        [\s-]+(?:(?i:early|late|mid)[\s-]+)?(?P<pm_m>{_MONTH_FULL})(?![\w-]|\s*,?\s*(?:of\s+)?\d))
+    |(?P<rel>(?<![\w-])(?P<rel_q>(?i:last|next|this|earlier\s+this|later\s+this|early\s+this
+        |late\s+this))\s+(?P<rel_u>(?i:week|month|year))(?!\w))
+    |(?P<ago>(?<![\w-])(?P<ago_n>(?i:an?|one|two|three|four|five|six|seven|eight|nine|ten)|\d{{1,2}})
+        \s+(?P<ago_u>(?i:day|week|month|year))s?\s+(?i:ago)(?!\w))
+    |(?P<wd>(?<![\w-])(?:(?P<wd_q>(?i:last|next|this|coming|past))\s+)?(?P<wd_n>{_WEEKDAY}))
+    |(?P<dw>(?<![\w-])(?i:yesterday|today|tomorrow|tonight|last\s+night|this\s+morning
+        |this\s+afternoon|this\s+evening)(?!\w))
+    |(?P<py>(?<![\w-])(?P<py_p>(?i:in|since|until|by|during|from|throughout|before|after|of|early
+        |late|mid|end\s+of|for|around|between))[\s-]+(?P<py_y>(?:19|20)\d\d)(?!\w|[-–/]\d))
+    )""",
+    re.VERBOSE,
+)
+
+_NUMBER_WORDS = {w: n for n, w in enumerate(word_list("one two three four five six seven"), 1)}
+_NUMBER_WORDS |= {"eight": 8, "nine": 9, "ten": 10, "a": 1, "an": 1}
+
+# --- resolution ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """One date expression: where it stands, what it says, and how precise it is."""
+
+    start: int
+    end: int
+    text: str
+    date: dt.date
+    precision: str
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _shift_month(day: dt.date, months: int) -> dt.date:
+    index = day.year * 12 + day.month - 1 + months
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def _pick_day(month: int, day: int, published: dt.date, cue: str | None) -> dt.date | None:
+    """The year for a year-less day, by the rule in the module docstring."""
+    if cue == "present":
+        cue = None
+    years = (published.year - 1, published.year, published.year + 1)
+    candidates = [c for c in (_safe_date(y, month, day) for y in years) if c is not None]
+    before = [c for c in candidates if c <= published]
+    after = [c for c in candidates if c >= published]
+    if cue == "future":
+        return after[0] if after else None
+    if cue is None:
+        horizon = published + dt.timedelta(days=NEAR_FUTURE_DAYS)
+        soon = [c for c in candidates if published < c <= horizon]
+        if soon:
+            return soon[0]
+    return before[-1] if before else None
+
+
+def _pick_month(month: int, published: dt.date, qualifier: str, cue: str | None) -> dt.date:
+    this_month = published.replace(day=1)
+    candidates = [dt.date(y, month, 1) for y in range(published.year - 1, published.year + 2)]
+    if qualifier == "last":
+        return [c for c in candidates if c < this_month][-1]
+    if qualifier == "next":
+        return [c for c in candidates if c > this_month][0]
+    if qualifier == "this":
+        return dt.date(published.year, month, 1)
+    if qualifier == "since":
+        cue = "past"
+    if cue == "present":
+        cue = None
+    if cue == "future":
+        return [c for c in candidates if c >= this_month][0]
+    if cue is None:
+        soon = [c for c in candidates if this_month < c <= _shift_month(this_month, 2)]
+        if soon:
+            return soon[0]
+    return [c for c in candidates if c <= this_month][-1]
+
+
+def _pick_weekday(weekday: int, published: dt.date, qualifier: str, cue: str | None) -> dt.date:
+    back = (published.weekday() - weekday) % 7
+    ahead = (weekday - published.weekday()) % 7
+    if qualifier in ("last", "past"):
+        return published - dt.timedelta(days=back or 7)
+    if qualifier == "next":
+        return published + dt.timedelta(days=ahead or 7)
+    if qualifier == "coming" or cue in ("future", "present"):
+        return published + dt.timedelta(days=ahead)
+    return published - dt.timedelta(days=back)
+
+
+def _week_month(published: dt.date, qualifier: str) -> dt.date:
+    """The month holding most of the days a week phrase covers; on a tie, the one nearer
+    publication. Weeks run Monday to Sunday; "earlier this week" is the days before
+    publication, "later this week" the days after it, "early/late this week" its halves, and
+    "this week" with a past or future tense cue the days up to or from publication."""
+    monday = published - dt.timedelta(days=published.weekday())
+    shift = {"last": -7, "next": 7}.get(qualifier, 0)
+    week = [monday + dt.timedelta(days=shift + i) for i in range(7)]
+    if qualifier == "earlier this":
+        days = [d for d in week if d < published]
+    elif qualifier == "later this":
+        days = [d for d in week if d > published]
+    elif qualifier == "this up to":
+        days = [d for d in week if d <= published]
+    elif qualifier == "this from":
+        days = [d for d in week if d >= published]
+    else:
+        days = {"early this": week[:3], "late this": week[3:]}.get(qualifier, week)
+    counts: dict[dt.date, int] = {}
+    nearest: dict[dt.date, int] = {}
+    for d in days or [published]:
+        month, gap = d.replace(day=1), abs((d - published).days)
+        counts[month] = counts.get(month, 0) + 1
+        nearest[month] = min(nearest.get(month, gap), gap)
+    return max(counts, key=lambda m: (counts[m], -nearest[m]))
+
+
+# "by June", "until Friday", "before the end of June": the words a deadline follows.
+_DEADLINE = r"\b(?i:by|until|till|before)\s+"
+_DEADLINE_BEFORE = re.compile(_DEADLINE + "$")
+_DEADLINE_BEFORE_PART = re.compile(_DEADLINE + r"(?i:the)\s+$")
+_DEADLINE_WORDS = word_set("by until till before")
+_MONTH_PARTS = word_set("end beginning start middle")
+
+
+def _cue(text: str, start: int, end: int, deadline: bool) -> str | None:
+    """The tense cue of a mention; a deadline with no past cue looks ahead."""
+    cue = tense_cue(text, start, end)
+    return "future" if deadline and cue != "past" else cue
+
+
+def _after_deadline_word(text: str, start: int, preposition: str = "") -> bool:
+    """Whether the mention at ``start`` (whose own preposition is ``preposition``, if any)
+    is a deadline: "by June", "until Friday", "before the end of June"."""
+    words = preposition.lower().split()
+    if words and words[0] in _DEADLINE_WORDS:
+        return True
+    pattern = _DEADLINE_BEFORE_PART if words and words[0] in _MONTH_PARTS else _DEADLINE_BEFORE
+    return bool(pattern.search(text, max(0, start - 16), start))
+
+
+# A weekday between a determiner and a capitalised word names a paper or a club.
+_NAME_DETERMINER = re.compile(r"(?:\b(?i:the|an?)|\w['’]s)\s+$")
+_CAPITALISED_NEXT = re.compile(r"[^\S\n]+[A-Z]")
+
+
+def _weekday_is_a_name(text: str, m: re.Match[str]) -> bool:
+    """ "the Sunday Times reported", "a Monday Club member", "Britain's Sunday Telegraph"."""
+    return (
+        m["wd_q"] is None
+        and _CAPITALISED_NEXT.match(text, m.end()) is not None
+        and _NAME_DETERMINER.search(text, max(0, m.start() - 16), m.start()) is not None
+    )
+
+
+_VERBLIKE_AFTER_NAME = re.compile(
+    r"\s+(?:is|was|has|had|said|says|will|would|could|can|may|might|must|should|did|does|told"
+    r"|tells|took|takes|wants|wanted|[a-z]+ed)\b"
+)
+_MAY_PREPOSITIONS = word_set("in last next this early late mid since until till of during")
+
+
+def _may_is_a_name(text: str, m: re.Match[str]) -> bool:
+    """A bare "May" is a month only after a few prepositions and with no verb after it
+    ("since May took office", "a letter from May" are about a person)."""
+    if m["pm_m"].lower() != "may":
+        return False
+    preposition = m["pm_p"].lower().split()[-1]
+    return preposition not in _MAY_PREPOSITIONS or bool(_VERBLIKE_AFTER_NAME.match(text, m.end()))
+
+
+def _day(text: str, m: re.Match[str], prefix: str, published: dt.date | None) -> dt.date | None:
+    month = _MONTH_NUMBER[m.group(prefix + "_m").rstrip(".").lower()]
+    day = int(m.group(prefix + "_d").rstrip("stndrh"))
+    year_text = m.groupdict().get(prefix + "_y")
+    if year_text:
+        return _safe_date(int(year_text), month, day)
+    if published is None:
+        return None
+    deadline = _after_deadline_word(text, m.start())
+    return _pick_day(month, day, published, _cue(text, m.start(), m.end(), deadline))
+
+
+def _resolve(text: str, m: re.Match[str], published: dt.date | None) -> tuple[dt.date, str] | None:
+    kind = m.lastgroup
+    if kind == "iso":
+        date = _safe_date(int(m["iso_y"]), int(m["iso_m"]), int(m["iso_d"]))
+        return (date, DAY) if date else None
+    if kind in ("mdy", "dmy", "md", "dm"):
+        date = _day(text, m, kind, published)
+        return (date, DAY) if date else None
+    if kind == "my":
+        return dt.date(int(m["my_y"]), _MONTH_NUMBER[m["my_m"].rstrip(".").lower()], 1), MONTH
+    if kind == "py":
+        return dt.date(int(m["py_y"]), 1, 1), YEAR
+    if published is None:
+        return None
+    if kind == "pm":
+        if _may_is_a_name(text, m):
+            return None
+        qualifier = m["pm_p"].lower()
+        month = _MONTH_NUMBER[m["pm_m"].lower()]
+        deadline = _after_deadline_word(text, m.start(), qualifier)
+        cue = _cue(text, m.start(), m.end(), deadline)
+        return _pick_month(month, published, qualifier, cue), MONTH
+    if kind == "rel":
+        qualifier = m["rel_q"].lower()
+        offset = {"last": -1, "next": 1}.get(qualifier, 0)
+        unit = m["rel_u"].lower()
+        if unit == "year":
+            return dt.date(published.year + offset, 1, 1), YEAR
+        if unit == "month":
+            return _shift_month(published, offset), MONTH
+        qualifier = " ".join(qualifier.split())
+        if qualifier == "this":  # "met this week" is its past days, "will meet …" its future
+            cue = tense_cue(text, m.start(), m.end())
+            qualifier = {"past": "this up to", "future": "this from", "present": "this from"}.get(
+                cue or "", qualifier
+            )
+        return _week_month(published, qualifier), MONTH
+    if kind == "ago":
+        n_text = m["ago_n"].lower()
+        n = _NUMBER_WORDS[n_text] if n_text in _NUMBER_WORDS else int(n_text)
+        unit = m["ago_u"].lower()
+        if unit == "day":
+            return published - dt.timedelta(days=n), DAY
+        if unit == "week":
+            return (published - dt.timedelta(days=7 * n)).replace(day=1), MONTH
+        return _shift_month(published, -n * (12 if unit == "year" else 1)), MONTH
+    if kind == "wd":
+        if _weekday_is_a_name(text, m):
+            return None
+        qualifier = (m["wd_q"] or "").lower()
+        weekday = _WEEKDAY_NUMBER[m["wd_n"].lower()]
+        deadline = not qualifier and _after_deadline_word(text, m.start())
+        cue = _cue(text, m.start(), m.end(), deadline)
+        return _pick_weekday(weekday, published, qualifier, cue), DAY
+    if kind == "dw":
+        word = " ".join(m.group().lower().split())
+        shift = {"yesterday": -1, "last night": -1, "tomorrow": 1}.get(word, 0)
+        return published + dt.timedelta(days=shift), DAY
+    return None
+
+
+# Every match contains one of these (in lower case). Running the full pattern only near them
+# is several times faster than over the whole text. A match starts at most _REACH_BACK
+# characters before its first anchor ("beginning of early November") and its lookaheads read
+# at most _REACH_ON characters past its last one.
+_ANCHOR_WORDS = word_list(
+    "jan feb mar apr may jun jul aug sep oct nov dec day tom ton ago week month year night "
+    "morning afternoon evening"
+)
+# A run of digits is one anchor and the words a trie (none is a prefix of another): the windows
+# are the same as with a plain alternation of single digits and words, found faster.
+_ANCHOR = re.compile(rf"\d+|{trie_pattern(_ANCHOR_WORDS)}")
+_REACH_BACK, _REACH_ON = 24, 24
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few characters ("İ") lower to two: offsets would drift
+        return [(0, len(text))]
+    windows: list[tuple[int, int]] = []
+    for m in _ANCHOR.finditer(lowered):
+        start, end = max(0, m.start() - _REACH_BACK), m.end() + _REACH_ON
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+    return windows
+
+
+def find_date_mentions(text: str, published: dt.date | None) -> list[DateMention]:
+    """The date expressions of ``text`` resolved against ``published`` (see module docstring)."""
+    mentions: list[DateMention] = []
+    for start, end in _windows(text):
+        for m in _PATTERN.finditer(text, start, end):
+            if mentions and m.start() < mentions[-1].end:
+                continue
+            try:
+                resolved = _resolve(text, m, published)
+            except (ValueError, OverflowError):  # arithmetic past year 9999
+                continue
+            if resolved is not None:
+                mentions.append(DateMention(m.start(), m.end(), m.group(), *resolved))
+    return mentions

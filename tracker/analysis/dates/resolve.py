@@ -1,0 +1,255 @@
+"""The three dates of a statement: when it was said, and what day it is about.
+
+Contract: ``resolve_statement_dates(text, published, attributed=…)`` returns ``StatementDates``:
+
+* ``said_on``: for an attributed remark, a date outside quotations tied to a speech verb
+  ("…, Peskov told reporters on Tuesday", "In an interview on Sunday, Lavrov said …"), the verb
+  inside ``attribution_span`` when the caller gives one; failing that, any date inside that span.
+  A remark cannot postdate its article, so later dates are ignored. Otherwise the publication
+  date (day precision, no span).
+* ``refers_to``, attributed remarks: the day they were made (= ``said_on``), whatever dates
+  the quotation mentions. Exception, kept narrow: when nothing dates the remark and the
+  sentence opens with a past-tense action that is not a speech act ("X gave his support over
+  the July 15 coup attempt and said …"), a date between that verb and the next speech verb
+  dates the action: its own date when it modifies the verb ("sent a letter on June 27"), its
+  month when it only names an earlier event (the action followed the event by an unknown lag).
+* ``refers_to``, narrator statements: (1) a date in the main clause ("On June 30, Russia
+  lifted …", "will visit next month"), but not a date after publication in a past-tense
+  sentence ("pledged to pay by the end of 2018" dates the plan, not the pledge); (2) when the
+  main clause is in the past tense, a date in a subordinate clause that is not after
+  publication ("After Turkey downed the jet on November 24, relations soured"), else the date
+  of a key event named by an alias there ("After the Air Force shot down a Russian jet, …"),
+  day precision; (3) otherwise the statement is about now: ``said_on``. A main clause in the
+  present or future with a dated background ("… since ties deteriorated last November") is
+  about now. Dates inside quotations count only when nothing else does.
+* Context (``context``, from the statements before in the same document, see
+  :mod:`tracker.analysis.dates.context`): "the same day", "the following day", "at the time" resolve
+  against the last explicitly dated statement, and "after the summit", "during the call" in a
+  statement with no date of its own take the day of the meeting just reported. They then
+  count like dates written out: "Peskov said the same day" dates the remark.
+* Attributed remarks that report someone else's words ("During the call, Putin told Erdogan
+  that …, the Kremlin said"): when nothing dates the remark itself, a date tied to the
+  reported speech verb before the attribution dates the statement (``refers_to``).
+* A bare weekday with no tense cue of its own in a narrated sentence about the future
+  ("migrants who reach the islands from Sunday will be sent back") is the coming one, and a
+  date on or after publication in a subordinate clause of such a sentence dates it: the
+  sentence is about that future arrangement.
+* Clause rules (subordinate clauses, noun modifiers such as "the August 9 meeting", tense of
+  the main clause, quotations) are in :mod:`tracker.analysis.dates.clauses`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from tracker.analysis.dates.clauses import SPEECH_VERBS, Sentence, first_verb
+from tracker.analysis.dates.context import DateContext, context_mentions
+from tracker.analysis.dates.mentions import DAY, MONTH, DateMention, find_date_mentions
+from tracker.analysis.dates.tense import tense_cue, word_set
+from tracker.analysis.events import KeyEvent, find_event_mentions
+
+__all__ = ["DateMention", "StatementDates", "find_date_mentions", "resolve_statement_dates"]
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class StatementDates:
+    """When a statement was made and which date it is about, each with the text that said so."""
+
+    said_on: dt.date | None
+    said_on_precision: str | None
+    said_on_span: Span | None
+    refers_to: dt.date | None
+    refers_to_precision: str | None
+    refers_to_span: Span | None
+
+
+@dataclass(frozen=True)
+class _Dated:
+    date: dt.date | None
+    precision: str | None
+    span: Span | None
+
+
+_ATTITUDE_VERBS = word_set(
+    """condemned criticised criticized praised thanked welcomed expressed voiced called accused
+    appreciated hoped believed thought felt wanted vowed promised pledged offered blamed
+    described rejected demanded asked"""
+)
+_WEEKDAY_ONLY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|[A-Z]+DAY")
+
+
+def _as_dated(mention: DateMention) -> _Dated:
+    return _Dated(mention.date, mention.precision, (mention.start, mention.end))
+
+
+def _usable(sentence: Sentence) -> list[DateMention]:
+    """Mentions that can date a remark: outside quotations, not after publication, not a
+    noun's modifier, not the start of a lasting state ("has lived there since 1999")."""
+    return [
+        m
+        for m in sentence.mentions
+        if not sentence.quoted(m.start)
+        and sentence.not_after_publication(m.date)
+        and not sentence.modifier(m)
+        and not _SINCE_BEFORE.search(sentence.text, 0, m.start)
+    ]
+
+
+_SINCE_BEFORE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
+
+
+def _said_on(sentence: Sentence, attribution_span: Span | None) -> _Dated:
+    def in_span(pos: int) -> bool:
+        return attribution_span is None or attribution_span[0] <= pos < attribution_span[1]
+
+    usable = _usable(sentence)
+    # The caller's attribution span may stop at the verb ("Cavusoglu said") and leave the
+    # time ("… in an interview on Monday") outside: a date tied to a verb in the span counts.
+    for m in usable:
+        if any(in_span(verb.start()) for verb in sentence.tying_verbs(m)):
+            return _as_dated(m)
+    for m in usable:
+        if attribution_span is not None and in_span(m.start):
+            return _as_dated(m)
+    published = sentence.published
+    return _Dated(published, DAY if published else None, None)
+
+
+def _reported_action(sentence: Sentence, said: _Dated) -> _Dated | None:
+    """A dated past action that is not a speech act ("X gave his support over …")."""
+    text = sentence.text
+    if said.span is not None or sentence.quoted(len(text) - len(text.lstrip(" –—-"))):
+        return None
+    verb = sentence.main_verb
+    if verb is None or verb[0] != "past":
+        return None
+    word = verb[1].group().lower()
+    if word in SPEECH_VERBS or word in _ATTITUDE_VERBS:
+        return None
+    later = [v.start() for v in sentence.speech_verbs if v.start() > verb[1].end()]
+    limit = later[0] if later else len(text)
+    for m in sentence.mentions:
+        if not verb[1].end() <= m.start < limit or sentence.quoted(m.start):
+            continue
+        if said.date is not None and m.date >= said.date:
+            continue
+        if m.precision == DAY and (sentence.modifier(m) or sentence.subordinate(m.start)):
+            return _Dated(m.date.replace(day=1), MONTH, (m.start, m.end))
+        return _as_dated(m)
+    return None
+
+
+def _reported_speech(sentence: Sentence, attribution_span: Span | None) -> _Dated | None:
+    """ "On Tuesday, Putin told Erdogan …, the Kremlin said": the reported speech act's date."""
+    if attribution_span is None:
+        return None
+    for m in _usable(sentence):
+        if any(v.end() <= attribution_span[0] for v in sentence.tying_verbs(m)):
+            return _as_dated(m)
+    return None
+
+
+def _about_future(sentence: Sentence, after: int) -> bool:
+    """Whether the main clause is in the future; when subordinate clauses hide it ("migrants
+    who reach … will be sent back"), the first verb after position ``after`` says."""
+    verb = sentence.main_verb or first_verb(sentence.unquoted[after:])
+    return verb is not None and verb[0] == "future"
+
+
+def _coming_weekdays(sentence: Sentence) -> None:
+    """Bare weekdays with no tense cue of their own in a sentence about the future: the
+    coming one ("from Sunday … will be sent back"), not the last."""
+    published = sentence.published
+    if published is None:
+        return
+    for i, m in enumerate(sentence.mentions):
+        if (
+            _WEEKDAY_ONLY.fullmatch(m.text)
+            and m.date < published
+            and tense_cue(sentence.text, m.start, m.end) is None
+            and _about_future(sentence, m.end)
+        ):
+            coming = m.date + dt.timedelta(days=7)
+            sentence.mentions[i] = DateMention(m.start, m.end, m.text, coming, m.precision)
+
+
+def _narrator_refers(sentence: Sentence, events: Sequence[KeyEvent]) -> _Dated | None:
+    past = sentence.main_verb is not None and sentence.main_verb[0] == "past"
+
+    def main(candidates: Sequence[DateMention]) -> DateMention | None:
+        for m in candidates:
+            if sentence.subordinate(m.start) or sentence.modifier(m):
+                continue
+            if past and not sentence.not_after_publication(m.date):
+                continue  # "pledged to pay by the end of 2018": the plan's date, not the act's
+            return m
+        return None
+
+    unquoted = [m for m in sentence.mentions if not sentence.quoted(m.start)]
+    found = main(unquoted)
+    if found is not None:
+        return _as_dated(found)
+    if past:
+        for m in unquoted:
+            if sentence.not_after_publication(m.date) and sentence.anchors_main_clause(m):
+                return _as_dated(m)
+        for event, start, end in find_event_mentions(sentence.text, events):
+            if not sentence.quoted(start) and sentence.not_after_publication(event.date):
+                return _Dated(event.date, DAY, (start, end))
+    published = sentence.published
+    for m in unquoted:
+        ahead = published is not None and m.date >= published and not sentence.modifier(m)
+        if ahead and _about_future(sentence, m.end):
+            return _as_dated(m)  # "migrants who reach the islands from Sunday will be …"
+    if not unquoted:
+        found = main(sentence.mentions)
+        if found is not None:
+            return _as_dated(found)
+    return None
+
+
+def resolve_statement_dates(
+    text: str,
+    published: dt.date | None,
+    *,
+    attributed: bool,
+    attribution_span: Span | None = None,
+    quote_spans: Sequence[Span] = (),
+    events: Sequence[KeyEvent] = (),
+    context: DateContext | None = None,
+) -> StatementDates:
+    """Said-on and refers-to dates of one statement, by the rules in the module docstring.
+
+    ``context`` is what the statements before it in the same document dated
+    (:func:`tracker.analysis.dates.context.advance`); without it, the statement is read on its own.
+    """
+    mentions = find_date_mentions(text, published)
+    sentence = Sentence(text, published, mentions, quote_spans)
+    if context is not None:
+        own = any(not sentence.quoted(m.start) for m in mentions)
+        extra = [
+            m
+            for m in context_mentions(text, context, own)
+            if not any(m.start < x.end and x.start < m.end for x in mentions)
+        ]
+        sentence.mentions = sorted([*mentions, *extra], key=lambda m: m.start)
+    if not sentence.mentions and (attributed or not events):
+        day = DAY if published else None
+        return StatementDates(published, day, None, published, day, None)
+    if attributed:
+        said = _said_on(sentence, attribution_span)
+        refers = _reported_action(sentence, said) or said
+        if said.span is None and refers is said:
+            refers = _reported_speech(sentence, attribution_span) or said
+    else:
+        _coming_weekdays(sentence)
+        said = _Dated(published, DAY if published else None, None)
+        refers = _narrator_refers(sentence, events) or said
+    return StatementDates(
+        said.date, said.precision, said.span, refers.date, refers.precision, refers.span
+    )

@@ -1,0 +1,295 @@
+"""Which relation a statement is about: Turkey–Russia, Turkey–West, or both.
+
+``assign_dyads`` reads the sides a statement names (actor mentions, adjectives, possessives)
+plus its speaker's side. Turkey–Russia needs Turkey and Russia, Turkey–West needs Turkey and the
+West, one of them possibly being the speaker: a Russian official speaking of Ankara is
+Turkey–Russia. A statement carrying both relations gets both, each with the span of the clause
+that carries it (clauses split at ", while", "; ", " whereas ", ", but " ...): the relation of
+the earlier clause is "primary", the other "also"; in one clause, a speaker's own relation leads.
+
+A mention is not always a relation. A partner side named only as a location ("talks in
+Brussels", "the Russian city of Sochi") or only inside a comparison ("called NATO first instead
+of notifying Moscow", "rather than", "unlike") is weak: weak mentions make a relation only when
+no plain mention or speaker does. Then the comparison's point wins: the slighted side after
+"instead of <verb>ing" ("instead of notifying Moscow": Russia's grievance), else the chosen side
+before "rather than" / "instead of" ("turned to Russia rather than its NATO allies").
+
+A statement naming one side or none ("the two leaders", "bilateral ties") takes the document's
+dyad (basis "document"); one naming only the partner that the document's dyad does not have
+pairs it with Turkey, since the document is about Turkey. ``document_dyad`` gives an article its
+dyad: the dyad of at least two thirds of the statements whose dyad is explicit (basis "text" or
+"speaker", primary role); failing that, the explicit dyad of the headline or lede (the first of
+the first two statements that has one) when no other dyad is more frequent; else None.
+
+Direction is speaker side → other party ("Russia→Turkey"), or "narrated" for the narrator and
+for speakers who are not a party to the relation (analysts, third countries, the third side).
+Basis: "text" (both sides named outside the attribution phrase), "speaker" (one side is only the
+speaker's: "Ankara must apologise, Zakharova said"), "document".
+
+A document's analysis reads each statement once (``read_sides``: mentions, comparisons,
+clauses) and then assigns twice, without and with the article's dyad (``assign_sides``,
+``dyad_of_document``); ``assign_dyads`` and ``document_dyad`` do both steps in one call.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from tracker.analysis.actors import ActorDictionary, ActorMention, fold
+from tracker.analysis.attribution.attribute import NARRATOR, Attribution
+from tracker.text.clauses import leading_contrast
+
+TURKEY_RUSSIA = "Turkey–Russia"
+TURKEY_WEST = "Turkey–West"
+DYADS = {TURKEY_RUSSIA: "Russia", TURKEY_WEST: "West"}
+_DYAD_OF = {"Russia": TURKEY_RUSSIA, "West": TURKEY_WEST}
+
+_CLAUSE_BREAK = re.compile(
+    r",\s+(?:while|whereas|but|although|though|even as|yet)\b|;\s+|\s+(?:while|whereas)\s+"
+)
+_COMPARISON = re.compile(r"\b(?:instead of|rather than|unlike|as opposed to|in contrast to)\b")
+_LOCATION_BEFORE = re.compile(
+    r"\b(?:in|at|near|outside|inside|(?:city|capital|resort|town|port|region|province) of)"
+    r"(?:\s+the)?\s*$"
+)
+_LOCATION_AFTER = re.compile(r"^\s+(?:city|capital|resort|town|port|region|province)\s+of\b")
+_VENUE_BEFORE = re.compile(r"\b(?:at|on the sidelines of|during|ahead of)\s+(?:an?|the)?\s*$")
+_VENUE_AFTER = re.compile(r"^(?:'s)?\s+(?:summit|meeting|conference|headquarters|gathering)\b")
+# Words that make a sentence about a relation even when it names one side or none.
+_RELATIONAL = re.compile(
+    r"\b(?:ties|relations?|relationship|rapprochement|bilateral|reconcil\w*|normali[sz]\w*"
+    r"|thaw\w*|two (?:leaders|countries|sides|governments|presidents|ministers|neighbours)"
+    r"|both (?:countries|sides|leaders|governments)|counterparts?|summit|talks|visit|meeting"
+    r"|met|letter|(?:phone|telephone) (?:calls?|conversations?)|apolog\w*|regret"
+    r"|condolences|sanctions?|ban|embargo|restrictions|crisis|dispute|tensions?|rift"
+    r"|partners?(?:hip)?|cooperation|alliance|allies|agreement|deal|accord|envoys?"
+    r"|ambassadors?|delegations?|extradition|solidarity|support)\b",
+    re.IGNORECASE,
+)
+_WINDOW = 40  # characters before a comparison marker that hold the compared object
+
+
+@dataclass(frozen=True)
+class DyadAssignment:
+    dyad: str
+    direction: str
+    basis: str  # "text", "speaker" or "document"
+    clause_span: tuple[int, int] | None
+    role: str = "primary"  # or "also"
+
+
+@dataclass(frozen=True)
+class _Support:
+    side: str
+    pos: int
+    weak: str | None  # None, "location", "compared" or "favoured" (the point of a comparison)
+    own: bool = False  # names the speaker's own side inside the attribution ("Peskov said")
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    leading = leading_contrast(text)
+    if leading is not None:
+        spans.append(leading[0])
+        start = leading[1]
+    for m in _CLAUSE_BREAK.finditer(text, start):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()] or [(0, len(text))]
+
+
+def _support(
+    text: str,
+    mentions: list[ActorMention],
+    attribution: Attribution,
+    clauses: list[tuple[int, int]],
+) -> list[_Support]:
+    folded = fold(text)
+    markers = [(m.start(), m.end()) for m in _COMPARISON.finditer(folded)]
+    out = []
+    for m in mentions:
+        if m.side not in ("Turkey", "Russia", "West"):
+            continue
+        weak = None
+        if m.side != "Turkey":
+            kind = m.actor.kind if m.actor else "place"
+            # The anchored tests first: they are cheaper and rarely pass.
+            if kind == "place" and (
+                _LOCATION_AFTER.match(folded[m.end : m.end + 20])
+                or _LOCATION_BEFORE.search(folded[max(0, m.start - 30) : m.start])
+            ):
+                weak = "location"
+            if _VENUE_AFTER.match(folded[m.end : m.end + 20]) and _VENUE_BEFORE.search(
+                folded[max(0, m.start - 30) : m.start]
+            ):
+                weak = "location"  # "on the sidelines of a NATO meeting" names a venue
+            if markers:
+                weak = _compared(folded, m, markers, _raw_clause(clauses, m.start), weak)
+        span = attribution.span or (0, 0)
+        own = m.side == attribution.side and span[0] <= m.start < span[1]
+        out.append(_Support(m.side, m.start, weak, own))
+    return out
+
+
+def _compared(
+    folded: str,
+    m: ActorMention,
+    markers: list[tuple[int, int]],
+    clause: tuple[int, int],
+    weak: str | None,
+) -> str | None:
+    """``weak`` for a mention near a comparison marker ("instead of", "rather than")."""
+    is_subject = not folded[clause[0] : m.start].strip(" -–'\"“”the").strip()
+    for start, end in markers:
+        # "instead of notifying Moscow": the slighted side is the point; "Russia rather
+        # than its NATO allies": the chosen side is.
+        slight = bool(re.match(r"\s+\w+ing\b", folded[end : end + 20]))
+        if end <= m.start < clause[1] and "," not in folded[end : m.start]:
+            weak = "favoured" if slight else "compared"
+        elif start - _WINDOW <= m.start < start and "," not in folded[m.end : start]:
+            weak = weak or (None if is_subject else "compared" if slight else "favoured")
+    return weak
+
+
+def _direction(speaker_side: str | None, dyad: str) -> str:
+    partner = DYADS[dyad]
+    if speaker_side == "Turkey":
+        return f"Turkey→{partner}"
+    if speaker_side == partner:
+        return f"{partner}→Turkey"
+    return "narrated"
+
+
+@dataclass(frozen=True)
+class StatementSides:
+    """What one statement says about sides before the article's dyad is known: the part of
+    :func:`assign_dyads` worth computing once per statement (:func:`read_sides`)."""
+
+    text: str
+    support: tuple[_Support, ...]
+    speaker: str | None  # the speaker's side; None for the narrator
+    clauses: tuple[tuple[int, int], ...]
+
+
+def read_sides(
+    text: str, attribution: Attribution, published: dt.date | None, actors: ActorDictionary
+) -> StatementSides:
+    """The sides a statement names and its speaker's side, for :func:`assign_sides`."""
+    clauses = _clauses(text)
+    support = _support(text, actors.find_mentions(text, published), attribution, clauses)
+    speaker = attribution.side if attribution.speaker != NARRATOR else None
+    return StatementSides(text, tuple(support), speaker, tuple(clauses))
+
+
+def assign_dyads(
+    text: str,
+    attribution: Attribution,
+    published: dt.date | None,
+    actors: ActorDictionary,
+    document_dyad: str | None,
+) -> list[DyadAssignment]:
+    """The relations one statement is about; empty when it is about neither."""
+    return assign_sides(read_sides(text, attribution, published, actors), document_dyad)
+
+
+def assign_sides(sides: StatementSides, document_dyad: str | None) -> list[DyadAssignment]:
+    """:func:`assign_dyads` for a statement read by :func:`read_sides`."""
+    text, support, speaker = sides.text, sides.support, sides.speaker
+    party = speaker if speaker in DYADS.values() else None  # a speaker who is a partner side
+    clauses = list(sides.clauses)
+
+    def clause_of(pos: int) -> tuple[int, int]:
+        start, end = next(((s, e) for s, e in clauses if s <= pos < e), clauses[-1])
+        segment = text[start:end]
+        return start + len(segment) - len(segment.lstrip()), start + len(segment.rstrip())
+
+    strong = [s for s in support if s.weak is None and not s.own]
+    turkey_named = [s.pos for s in support if s.side == "Turkey" and not s.own]
+    turkey_any = turkey_named or [s.pos for s in support if s.side == "Turkey"]
+    has_turkey = speaker == "Turkey" or bool(turkey_any)
+    basis = "text" if turkey_named else "speaker"
+    partners: dict[str, tuple[int, str, int]] = {}  # side -> (order key, basis, clause anchor)
+    for s in strong:
+        if s.side != "Turkey" and s.side not in partners:
+            partners[s.side] = (s.pos, basis, s.pos)
+    if party and turkey_any:
+        # The speaker's own relation leads; a side the text alone names comes second.
+        in_text = partners.get(party)
+        own = [s.pos for s in support if s.own] + turkey_any
+        anchor = in_text[2] if in_text else min(own)
+        partners[party] = (-1, basis if in_text else "speaker", anchor)
+    if not partners:
+        weak = [s for s in support if s.weak and s.side != "Turkey"]
+        chosen = [s for s in weak if document_dyad and DYADS[document_dyad] == s.side]
+        chosen = chosen or [s for s in weak if s.weak == "favoured"] or weak
+        for s in chosen[:1]:
+            partners[s.side] = (s.pos, basis, s.pos)
+    if has_turkey and partners:
+        ordered = sorted(
+            partners.items(),
+            key=lambda kv: (clauses.index(_raw_clause(clauses, kv[1][2])), kv[1][0]),
+        )
+        return [
+            DyadAssignment(
+                _DYAD_OF[side],
+                _direction(speaker, _DYAD_OF[side]),
+                basis,
+                clause_of(anchor),
+                "primary" if i == 0 else "also",
+            )
+            for i, (side, (_, basis, anchor)) in enumerate(ordered)
+        ]
+    if document_dyad is None:
+        return []
+    named = {s.side for s in support if s.side != "Turkey"} | ({party} if party else set())
+    if len(named) > 1:
+        return []
+    if not named and not _about_the_relation(text, speaker):
+        return []  # "At home, the cabinet …": Turkey alone, nothing relational
+    dyad = _DYAD_OF[named.pop()] if named else document_dyad
+    return [DyadAssignment(dyad, _direction(speaker, dyad), "document", None, "primary")]
+
+
+def _about_the_relation(text: str, speaker_side: str | None) -> bool:
+    """Whether a statement naming no partner side still speaks of a relation: a party to it
+    speaks (Turkey included), or it uses the vocabulary of relations ("the two leaders",
+    "bilateral ties", "the rapprochement", "the summit", "the letter")."""
+    return speaker_side is not None or bool(_RELATIONAL.search(fold(text)))
+
+
+def _raw_clause(clauses: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    return next(((s, e) for s, e in clauses if s <= pos < e), clauses[-1])
+
+
+def document_dyad(
+    statements: Sequence[str],
+    attributions: Sequence[Attribution],
+    actors: ActorDictionary,
+    published: dt.date | None,
+) -> str | None:
+    """The dyad an article is about, when it clearly is about one (rule in the module doc)."""
+    return dyad_of_document(
+        [read_sides(t, a, published, actors) for t, a in zip(statements, attributions, strict=True)]
+    )
+
+
+def dyad_of_document(statements: Sequence[StatementSides]) -> str | None:
+    """:func:`document_dyad` for statements read by :func:`read_sides`."""
+    explicit: list[str | None] = []
+    for sides in statements:
+        found = assign_sides(sides, None)
+        explicit.append(found[0].dyad if found else None)
+    counted = [d for d in explicit if d]
+    if not counted:
+        return None
+    top = max(sorted(set(counted)), key=counted.count)
+    if counted.count(top) * 3 >= len(counted) * 2:
+        return top
+    first = next((d for d in explicit[:2] if d), None)
+    if first and counted.count(first) == counted.count(top):
+        return first
+    return None

@@ -1,0 +1,255 @@
+"""Opening the DuckDB file for one unit of work, as a reader or as the single writer.
+
+DuckDB lets one process write a file or many processes read it. The rules this module enforces:
+
+* Nothing holds a connection longer than one unit of work: both helpers are context managers
+  that close the connection on exit.
+* Readers open the file read-only and retry with backoff while a writer holds it.
+* Writers first take an advisory ``flock`` on ``<db>.lock`` (the kernel drops it when the process
+  dies, so a lock is never stale) and write who holds it into the file, so a second writer can
+  say who it waits for. They then retry DuckDB's own file lock, which other clients may hold.
+* A lock still held after ``wait`` seconds raises :class:`DatabaseLocked` (exit code 75).
+* Files are created with ``storage_compatibility_version = v1.5.0`` so DuckDB 1.x clients can
+  read them; the writer migrates the schema (see :mod:`tracker.db.migrations`) before yielding.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import duckdb
+
+from tracker.errors import DatabaseLocked, DatabaseMissing
+
+STORAGE_COMPATIBILITY = "v1.5.0"
+DuckConfig = dict[str, str | bool | int | float | list[str]]
+DEFAULT_WAIT_SECONDS = 30.0
+_FIRST_BACKOFF = 0.05
+_MAX_BACKOFF = 1.0
+
+
+def _is_lock_conflict(exc: Exception) -> bool:
+    text = str(exc)
+    return "Could not set lock" in text or "Conflicting lock" in text
+
+
+def lock_path(db_path: Path) -> Path:
+    return db_path.with_name(db_path.name + ".lock")
+
+
+def backoff_seconds(attempt: int, cap: float = _MAX_BACKOFF) -> float:
+    """How long to sleep before retry ``attempt`` (0, 1, …) of a locked database."""
+    return float(min(cap, _FIRST_BACKOFF * (2**attempt)))
+
+
+def _holder(lock_file: Path) -> str:
+    try:
+        text = lock_file.read_text(encoding="utf-8").strip()
+    except OSError:
+        text = ""
+    return text or "another process"
+
+
+def _duckdb_holder(exc: Exception) -> str:
+    text = str(exc)
+    marker = "Conflicting lock is held in "
+    if marker in text:
+        return text.split(marker, 1)[1].split(". See also", 1)[0]
+    return "another process"
+
+
+def _locked_message(db_path: Path, holder: str, wait: float) -> str:
+    return (
+        f"The database {db_path} is being written by {holder}; waited {wait:g} s. "
+        "Retry later, or pass a longer --wait."
+    )
+
+
+def _open_elsewhere_message(db_path: Path, holder: str, wait: float) -> str:
+    # A writer that holds the tracker lock is kept out by some other client (a duckdb CLI,
+    # a notebook) that has the file open, read-only or not: that client is not writing.
+    return (
+        f"The database {db_path} is open in another program ({holder}), and DuckDB writes a "
+        f"file only while no other process has it open; waited {wait:g} s. Close that "
+        "program's connection and retry, or pass a longer --wait."
+    )
+
+
+@contextlib.contextmanager
+def write_lock(db_path: Path, wait: float = DEFAULT_WAIT_SECONDS) -> Iterator[None]:
+    """Hold the tracker's advisory writer lock for ``db_path`` (waiting up to ``wait`` s)."""
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    path = lock_path(db_path)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        deadline = time.monotonic() + wait
+        attempt = 0
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise DatabaseLocked(_locked_message(db_path, _holder(path), wait)) from None
+                time.sleep(backoff_seconds(attempt))
+                attempt += 1
+        command = " ".join(os.path.basename(a) if i == 0 else a for i, a in enumerate(sys.argv))
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"tracker (PID {os.getpid()}: {command[:200]})\n".encode(), 0)
+        try:
+            yield
+        finally:
+            os.ftruncate(fd, 0)
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
+
+
+def _connect_with_retry(
+    db_path: Path,
+    *,
+    read_only: bool,
+    wait: float,
+    config: DuckConfig | None = None,
+    poll: float = _MAX_BACKOFF,
+) -> duckdb.DuckDBPyConnection:
+    deadline = time.monotonic() + wait
+    attempt = 0
+    while True:
+        try:
+            return duckdb.connect(str(db_path), read_only=read_only, config=config or {})
+        except duckdb.IOException as exc:
+            if not _is_lock_conflict(exc):
+                raise
+            if time.monotonic() >= deadline:
+                message = _locked_message if read_only else _open_elsewhere_message
+                raise DatabaseLocked(message(db_path, _duckdb_holder(exc), wait)) from None
+            time.sleep(backoff_seconds(attempt, poll))
+            attempt += 1
+
+
+@contextlib.contextmanager
+def writer(
+    db_path: Path, wait: float = DEFAULT_WAIT_SECONDS, memory_limit: str | None = None
+) -> Iterator[duckdb.DuckDBPyConnection]:
+    """The single writer's connection for one unit of work, schema migrated, closed on exit.
+
+    Do slow work (reading files, segmenting, scoring) before entering, so the lock is held
+    only while rows are written.
+    """
+    with (
+        write_lock(db_path, wait),
+        writer_connection(db_path, wait, memory_limit=memory_limit) as con,
+    ):
+        yield con
+
+
+@contextlib.contextmanager
+def writer_connection(
+    db_path: Path,
+    wait: float = DEFAULT_WAIT_SECONDS,
+    *,
+    migrate: bool = True,
+    poll: float = _MAX_BACKOFF,
+    memory_limit: str | None = None,
+) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read-write connection for one unit of work, for a caller that already holds
+    :func:`write_lock`. ``tracker rescore`` keeps the lock for its whole run but opens the file
+    only per chunk, so readers get in between chunks. ``poll`` caps the retry interval while
+    readers hold the file: a small one catches the gaps between busy readers' queries, which
+    the default backoff (up to 1 s) can miss for many seconds. ``memory_limit`` (e.g. "256MB")
+    caps DuckDB's buffer pool, which otherwise keeps the blocks it read, up to 80% of the
+    machine's memory. Closed on exit."""
+    from tracker.db.migrations import migrate as apply_migrations
+
+    config: DuckConfig = {}
+    if not db_path.exists():
+        config["storage_compatibility_version"] = STORAGE_COMPATIBILITY
+    if memory_limit is not None:
+        config["memory_limit"] = memory_limit
+    con = _connect_with_retry(db_path, read_only=False, wait=wait, config=config, poll=poll)
+    try:
+        if migrate:
+            apply_migrations(con)
+        yield con
+    finally:
+        con.close()
+
+
+class DeferredClose:
+    """Writer units whose connection is closed on a thread, for a loop of units (ingest).
+
+    DuckDB checkpoints a file when its last connection closes: tens of milliseconds of work,
+    done outside Python's GIL, which can overlap the caller's next slow step. The unit's
+    transaction is committed before the hand-off; the tracker lock is released only once the
+    file is closed; and the next unit, and :meth:`wait`, join the thread first, so this process
+    never opens the file while it is still closing it. Call :meth:`wait` when the loop ends
+    (it re-raises an error the close met).
+    """
+
+    def __init__(self) -> None:
+        self._closing: threading.Thread | None = None
+        self._error: BaseException | None = None
+
+    @contextlib.contextmanager
+    def writer(
+        self, db_path: Path, wait: float = DEFAULT_WAIT_SECONDS, memory_limit: str | None = None
+    ) -> Iterator[duckdb.DuckDBPyConnection]:
+        """:func:`writer`, but a unit that ends without an error is closed on a thread."""
+        self.wait()
+        with contextlib.ExitStack() as stack:
+            con = stack.enter_context(writer(db_path, wait, memory_limit))
+            yield con
+            closing = stack.pop_all()  # not reached on an error: the stack closes as usual
+        thread = threading.Thread(
+            target=self._close, args=(closing,), name="tracker-close", daemon=False
+        )
+        try:
+            thread.start()
+        except BaseException:
+            closing.close()  # no thread (or interrupted): close here, as writer() would
+            raise
+        self._closing = thread
+
+    def _close(self, closing: contextlib.ExitStack) -> None:
+        try:
+            closing.close()
+        except BaseException as exc:  # handed to the caller by wait()
+            self._error = exc
+
+    def wait(self) -> None:
+        """Wait until the last unit's file is closed and its lock released."""
+        # Forgotten only once joined: an interrupted join leaves it for the next wait().
+        if self._closing is not None:
+            self._closing.join()
+            self._closing = None
+        error, self._error = self._error, None
+        if error is not None:
+            raise error
+
+
+@contextlib.contextmanager
+def reader(
+    db_path: Path, wait: float = DEFAULT_WAIT_SECONDS
+) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read-only connection for one unit of work, closed on exit."""
+    if not db_path.exists():
+        raise DatabaseMissing(
+            f"No database at {db_path}. Build the demo one with `tracker demo`, "
+            "or ingest articles with `tracker ingest FILES`."
+        )
+    con = _connect_with_retry(db_path, read_only=True, wait=wait)
+    try:
+        from tracker.db.migrations import check_readable
+
+        check_readable(con, db_path)
+        yield con
+    finally:
+        con.close()

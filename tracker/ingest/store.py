@@ -1,0 +1,306 @@
+"""Writing processed documents into the database in bulk, inside one short transaction.
+
+The caller (``tracker.ingest.driver``) does all slow work first and then hands a batch of
+:class:`ProcessedDocument` values to :func:`write_batch` on a writer connection. Rows go in as
+Arrow tables (never row-by-row INSERTs). Identifiers are ``max + 1`` under the writer lock.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from tracker.analysis.analyze import StatementAnalysis
+from tracker.ingest.rows import (
+    ANALYSIS_COLUMNS,
+    DYAD_COLUMNS,
+    append,
+    append_analysis,
+    columns,
+    extend_scores,
+    score_table,
+)
+from tracker.models import Article, Segment
+from tracker.scoring.statement import StatementScores
+
+ADDED = "added"
+UNCHANGED = "unchanged"
+REPLACED = "replaced"
+
+
+@dataclass(frozen=True)
+class ScorerRun:
+    """The identity of one scorer profile and the statements' scores it produced."""
+
+    name: str
+    version: str
+    lexicon_hash: str
+
+
+@dataclass(frozen=True)
+class AnalysisRun:
+    """The identity of the analysis and the reference rows (actors, events) it used."""
+
+    version: str
+    inputs_hash: str
+    actor_rows: tuple[dict[str, Any], ...] = ()
+    event_rows: tuple[dict[str, Any], ...] = ()
+
+
+@dataclass(frozen=True)
+class ProcessedDocument:
+    """An article with its statements, their analysis and scores, ready to store."""
+
+    article: Article
+    content_hash: str
+    statements: tuple[Segment, ...]
+    analyses: tuple[StatementAnalysis, ...] = ()
+    scores: dict[str, tuple[StatementScores, ...]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class StoredDocument:
+    origin: str
+    outcome: str  # ADDED, UNCHANGED or REPLACED
+    document_id: int
+    statements: int
+
+
+def _next_id(con: duckdb.DuckDBPyConnection, table: str, column: str) -> int:
+    # Table and column names come from this module only, never from input.
+    row = con.execute(f"SELECT coalesce(max({column}), 0) + 1 FROM {table}").fetchall()
+    return int(row[0][0])
+
+
+def known_hashes(con: duckdb.DuckDBPyConnection, hashes: Sequence[str]) -> dict[str, int]:
+    """content_hash -> document_id for the hashes already stored."""
+    if not hashes:
+        return {}
+    rows = con.execute(
+        "SELECT content_hash, min(document_id) FROM documents "
+        "WHERE content_hash IN (SELECT unnest(?)) GROUP BY content_hash",
+        [list(hashes)],
+    ).fetchall()
+    return {h: int(i) for h, i in rows}
+
+
+def _latest_by_origin(con: duckdb.DuckDBPyConnection, origins: Sequence[str]) -> dict[str, int]:
+    if not origins:
+        return {}
+    rows = con.execute(
+        "SELECT origin, max(document_id) FROM documents "
+        "WHERE origin IN (SELECT unnest(?)) GROUP BY origin",
+        [list(origins)],
+    ).fetchall()
+    return {o: int(i) for o, i in rows}
+
+
+def _delete_document_rows(con: duckdb.DuckDBPyConnection, document_ids: list[int]) -> None:
+    """Remove a replaced document's statements and everything derived from them."""
+    ids = "SELECT statement_id FROM statements WHERE document_id IN (SELECT unnest(?))"
+    for table in derived_tables(con):
+        con.execute(f"DELETE FROM {table} WHERE statement_id IN ({ids})", [document_ids])
+    con.execute("DELETE FROM statements WHERE document_id IN (SELECT unnest(?))", [document_ids])
+
+
+def derived_tables(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Tables keyed by statement_id, other than statements itself (grows with migrations)."""
+    rows = con.execute(
+        "SELECT table_name FROM information_schema.columns "
+        "WHERE column_name = 'statement_id' AND table_name <> 'statements' "
+        "AND table_name IN (SELECT table_name FROM information_schema.tables "
+        "WHERE table_type = 'BASE TABLE') ORDER BY table_name"
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def write_batch(
+    con: duckdb.DuckDBPyConnection,
+    documents: Sequence[ProcessedDocument],
+    scorers: Sequence[ScorerRun],
+    *,
+    replace: bool,
+    started: dt.datetime,
+    analysis: AnalysisRun | None = None,
+) -> list[StoredDocument]:
+    """Store a batch in one transaction; documents whose text is stored already are skipped."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        outcomes = _write(
+            con, documents, scorers, replace=replace, started=started, analysis=analysis
+        )
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    return outcomes
+
+
+def _write(
+    con: duckdb.DuckDBPyConnection,
+    documents: Sequence[ProcessedDocument],
+    scorers: Sequence[ScorerRun],
+    *,
+    replace: bool,
+    started: dt.datetime,
+    analysis: AnalysisRun | None,
+) -> list[StoredDocument]:
+    existing = known_hashes(con, [d.content_hash for d in documents])
+    by_origin = _latest_by_origin(con, [d.article.origin for d in documents]) if replace else {}
+    next_doc = _next_id(con, "documents", "document_id")
+    next_stmt = _next_id(con, "statements", "statement_id")
+    now = dt.datetime.now()
+
+    outcomes: list[StoredDocument] = []
+    new_docs: list[tuple[int, ProcessedDocument]] = []
+    replaced_ids: list[int] = []
+    stored = dict(existing)  # hash -> document id, with the texts stored by this batch
+    for doc in documents:
+        if doc.content_hash in stored:
+            doc_id = stored[doc.content_hash]
+            outcomes.append(StoredDocument(doc.article.origin, UNCHANGED, doc_id, 0))
+            continue
+        n = len(doc.statements)
+        if doc.article.origin in by_origin:
+            doc_id = by_origin[doc.article.origin]
+            replaced_ids.append(doc_id)
+            outcomes.append(StoredDocument(doc.article.origin, REPLACED, doc_id, n))
+        else:
+            doc_id = next_doc
+            next_doc += 1
+            outcomes.append(StoredDocument(doc.article.origin, ADDED, doc_id, n))
+        stored[doc.content_hash] = doc_id
+        new_docs.append((doc_id, doc))
+
+    if replaced_ids:
+        _delete_document_rows(con, replaced_ids)
+        con.execute("DELETE FROM documents WHERE document_id IN (SELECT unnest(?))", [replaced_ids])
+    if analysis is not None:
+        _refresh_reference_tables(con, analysis)
+    if not new_docs:
+        return outcomes
+
+    docs = columns(
+        "document_id",
+        "content_hash",
+        "origin",
+        "title",
+        "source",
+        "url",
+        "published",
+        "text",
+        "ingested_at",
+    )
+    stmts = columns(
+        "statement_id", "document_id", "seq", "start_char", "end_char", "text", "published"
+    )
+    analysed = columns(*ANALYSIS_COLUMNS)
+    dyads = columns(*DYAD_COLUMNS)
+    scored = {
+        s.name: columns(
+            "statement_id", "dyad", "compound", "positive", "neutral", "negative", "explanation"
+        )
+        for s in scorers
+    }
+    for doc_id, doc in new_docs:
+        a = doc.article
+        append(
+            docs,
+            document_id=doc_id,
+            content_hash=doc.content_hash,
+            origin=a.origin,
+            title=a.title,
+            source=a.source,
+            url=a.url,
+            published=a.published,
+            text=a.text,
+            ingested_at=now,
+        )
+        # A document's statements column by column (list operations, not a row at a time).
+        segments = doc.statements
+        n = len(segments)
+        ids = range(next_stmt, next_stmt + n)
+        next_stmt += n
+        stmts["statement_id"].extend(ids)
+        stmts["document_id"].extend([doc_id] * n)
+        stmts["seq"].extend(range(n))
+        stmts["start_char"].extend([seg.start for seg in segments])
+        stmts["end_char"].extend([seg.end for seg in segments])
+        stmts["text"].extend([seg.text for seg in segments])
+        stmts["published"].extend([a.published] * n)
+        if analysis is not None and doc.analyses:
+            for stmt_id, result in zip(ids, doc.analyses, strict=True):
+                append_analysis(analysed, dyads, stmt_id, result)
+        for scorer in scorers:
+            extend_scores(scored[scorer.name], ids, doc.scores[scorer.name])
+
+    insert_arrow(con, "documents", pa.table(docs))
+    insert_arrow(con, "statements", pa.table(stmts))
+    n_statements = len(stmts["statement_id"])
+    if analysis is not None:
+        analysis_id = _next_id(con, "analysis_runs", "analysis_id")
+        con.execute(
+            "INSERT INTO analysis_runs (analysis_id, analysis_version, inputs_hash, scope, "
+            "started, finished, status, n_statements) "
+            "VALUES (?, ?, ?, 'new', ?, ?, 'completed', ?)",
+            [analysis_id, analysis.version, analysis.inputs_hash, started, now, n_statements],
+        )
+        n = len(analysed["statement_id"])
+        insert_arrow(
+            con, "statement_analysis", pa.table({"analysis_id": [analysis_id] * n, **analysed})
+        )
+        n = len(dyads["statement_id"])
+        insert_arrow(con, "statement_dyads", pa.table({"analysis_id": [analysis_id] * n, **dyads}))
+    for scorer in scorers:
+        run_id = _next_id(con, "score_runs", "run_id")
+        con.execute(
+            "INSERT INTO score_runs (run_id, scorer, scorer_version, lexicon_hash, scope, "
+            "started, finished, status, n_statements) "
+            "VALUES (?, ?, ?, ?, 'new', ?, ?, 'completed', ?)",
+            [run_id, scorer.name, scorer.version, scorer.lexicon_hash, started, now, n_statements],
+        )
+        cols = scored[scorer.name]
+        insert_arrow(con, "scores", score_table(run_id, cols))
+    return outcomes
+
+
+def _refresh_reference_tables(con: duckdb.DuckDBPyConnection, analysis: AnalysisRun) -> None:
+    """Keep the actors and key_events tables equal to the dictionary the analysis used."""
+    current = con.execute(
+        "SELECT inputs_hash FROM analysis_runs WHERE status = 'completed' "
+        "ORDER BY analysis_id DESC LIMIT 1"
+    ).fetchall()
+    if current and current[0][0] == analysis.inputs_hash:
+        return
+    con.execute("DELETE FROM actors")
+    con.execute("DELETE FROM key_events")
+    insert_arrow(con, "actors", pa.Table.from_pylist(list(analysis.actor_rows)))
+    insert_arrow(con, "key_events", pa.Table.from_pylist(list(analysis.event_rows)))
+
+
+def insert_arrow(con: duckdb.DuckDBPyConnection, table: str, data: pa.Table) -> None:
+    """Bulk insert an Arrow table by column name (``table`` comes from our code, not input)."""
+    if data.num_rows == 0:
+        return
+    con.register("_batch", data)
+    columns = ", ".join(data.column_names)
+    try:
+        con.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM _batch")
+    except BaseException:
+        # In an aborted transaction unregistering fails too: keep the error that matters.
+        with contextlib.suppress(duckdb.Error):
+            con.unregister("_batch")
+        raise
+    con.unregister("_batch")
+
+
+def refresh_reference_tables(con: duckdb.DuckDBPyConnection, analysis: AnalysisRun) -> None:
+    """Make ``actors`` and ``key_events`` those of ``analysis`` unless the newest completed
+    analysis run already used the same inputs (call before completing a new analysis run)."""
+    _refresh_reference_tables(con, analysis)

@@ -1,0 +1,232 @@
+"""Acts between the sides for the diplomacy profile: withheld gestures and agreements.
+
+Contract
+--------
+Pure functions over :class:`tracker.scoring.diplomacy.tokens.Tokens` returning
+:class:`tracker.scoring.diplomacy.ledger.RuleHit` values (diplomatic text only). They run after the
+domain phrases and the reversal rules and never touch a piece those consumed.
+
+- :func:`find_withheld_acts`: a *conciliatory act* (an apology, a meeting, a visit, talks,
+  support, solidarity, condolences, an agreement …) that one side refuses, cancels or gives
+  grudgingly is cooling, -2.0, whatever the act's own tone: "refused to apologise", "rejected
+  calls to apologise", "ruled out an apology", "had no plans to meet", "declined to meet",
+  "cancelled the visit", "snubbed the summit", "slow to show solidarity", "lack of support".
+  Between the refusal and the act only a few linking words may stand ("to", "an", "calls
+  to", "plans to", "show", "hold", "attend" …), so "declined to comment on the talks" is not
+  a refusal of talks. Plain "not"/"never" are left to VADER's own negation.
+- :func:`find_agreements`: an agreement between the sides (agreed, signed, struck or reached
+  a deal, an accord, a pact) is warming, +2.0, when the clause names two parties ("Turkey
+  and the EU", "the two sides", "together", "agreed with …", "a deal between …"). What they
+  agreed to act on is not the relation: the negative words of its purpose ("to stop the flow
+  of migrants", "to fight terrorism") are returned for neutralising.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tracker.scoring.diplomacy.ledger import RuleHit
+from tracker.scoring.diplomacy.rules import negator_before
+from tracker.scoring.diplomacy.tokens import Tokens
+
+WITHHELD_VALENCE = -2.0
+AGREEMENT_VALENCE = 2.0
+MAX_LINKS = 4
+PURPOSE_WINDOW = 12
+SUBJECT_WINDOW = 8
+
+REFUSALS = frozenset(
+    {"refuse", "refuses", "refused", "refusing", "refusal", "decline", "declines", "declined"}
+    | {"declining", "reject", "rejects", "rejected", "rejecting", "rejection", "snub", "snubs"}
+    | {"snubbed", "snubbing", "spurn", "spurns", "spurned", "rebuff", "rebuffs", "rebuffed"}
+    | {"cancel", "cancels", "cancelled", "canceled", "cancelling", "canceling", "cancellation"}
+    | {"postpone", "postpones", "postponed", "postponing", "postponement", "shun", "shuns"}
+    | {"shunned", "shunning", "withhold", "withholds", "withheld", "withholding", "scrap"}
+    | {"scraps", "scrapped", "scrapping", "skip", "skips", "skipped", "skipping", "boycotted"}
+    | {"boycotting", "no", "unwilling", "unwillingness", "unlikely"}
+)
+# Grudging: the act is given late, reluctantly or not at all ("slow to show solidarity").
+GRUDGING = frozenset(
+    {"fail", "fails", "failed", "failing", "failure", "reluctant", "reluctantly", "reluctance"}
+    | {"slow", "hesitant", "lack", "lacks", "lacked", "lacking", "absence", "belated"}
+    | {"lukewarm", "tepid", "half-hearted", "muted", "insufficient"}
+)
+# Two-word refusals: "ruled out", "called off", "turned down".
+PARTICLE_REFUSALS = {
+    "out": frozenset({"rule", "rules", "ruled", "ruling"}),
+    "off": frozenset({"call", "calls", "called", "calling"}),
+    "down": frozenset({"turn", "turns", "turned", "turning"}),
+}
+_REFUSAL_STARTS = REFUSALS | GRUDGING | frozenset().union(*PARTICLE_REFUSALS.values())
+CONCILIATORY_ACTS = frozenset(
+    {"apologise", "apologize", "apologised", "apologized", "apologising", "apologizing"}
+    | {"apology", "apologies", "sorry", "meet", "meeting", "meetings", "visit", "visits"}
+    | {"talks", "negotiate", "negotiations", "dialogue", "summit", "support", "backing"}
+    | {"solidarity", "sympathy", "condolences", "cooperate", "cooperation", "co-operation"}
+    | {"agree", "agreement", "deal", "accord", "compromise", "concessions", "invitation"}
+    | {"mediation", "reconciliation", "normalisation", "normalization", "rapprochement"}
+    | {"help", "assistance", "contacts", "extradite", "extradition", "hand"}
+)
+# Words that may link a refusal to the act it withholds.
+LINKS = frozenset(
+    {"to", "a", "an", "the", "any", "another", "further", "more", "its", "his", "her", "their"}
+    | {"our", "calls", "call", "demands", "demand", "requests", "request", "offer", "offers"}
+    | {"plans", "plan", "intention", "of", "for", "show", "showing", "express", "expressing"}
+    | {"give", "giving", "voice", "lend", "hold", "holding", "attend", "attending", "sign"}
+    | {"signing", "accept", "accepting", "make", "making", "issue", "extend", "send", "pay"}
+    | {"take", "part", "in", "join", "formal", "official", "public", "publicly", "direct"}
+    | {"personal", "bilateral", "planned", "scheduled", "proposed", "full", "clear", "real"}
+    | {"be", "have", "reach", "strike", "seek", "enter", "into", "enough", "much", "sufficient"}
+    | {"adequate", "open", "immediate", "high-level", "state", "official"}
+)
+AGREEMENT_VERBS = frozenset({"agree", "agrees", "agreed", "agreeing", "signed", "signing"})
+# Nouns are an act of agreeing only after a verb that makes them: "struck a deal", not
+# "the deal is at risk".
+AGREEMENT_NOUNS = frozenset(
+    {"agreement", "agreements", "accord", "accords", "pact", "deal", "deals", "memorandum"}
+)
+AGREEMENT_CUES = AGREEMENT_VERBS | AGREEMENT_NOUNS
+# Verbs that make a deal: consumed with it ("struck a deal" is not VADER's "struck" -1.0).
+DEAL_VERBS = frozenset(
+    {"struck", "strike", "strikes", "reached", "reach", "reaches", "sealed", "seal", "clinched"}
+    | {"inked", "signed", "sign", "concluded", "forged", "hammered", "agreed"}
+)
+JOINT_WORDS = frozenset(
+    {"both", "two", "together", "jointly", "joint", "mutual", "mutually", "bilateral", "sides"}
+    | {"parties", "counterpart", "counterparts"}
+)
+_PARTNER_WORDS = frozenset({"with", "between"})
+_PURPOSE_STOPS = frozenset(
+    {"but", "while", "whereas", "although", "though", "after", "following", "since", "amid"}
+    | {"despite", "when", "because", "before", "until", "unless"}
+)
+
+
+def _refusal_at(tokens: Tokens, i: int) -> int | None:
+    """The last piece of a refusal starting at ``i`` ("ruled out" ends at "out"), or None."""
+    words = tokens.words
+    word = words[i]
+    if word in REFUSALS or word in GRUDGING:
+        return i
+    if i + 1 < len(words) and not tokens.clause_end[i]:
+        verbs = PARTICLE_REFUSALS.get(words[i + 1])
+        if verbs is not None and word in verbs:
+            return i + 1
+    return None
+
+
+def find_withheld_acts(tokens: Tokens, taken: list[bool]) -> list[RuleHit]:
+    """Refused, cancelled or grudging conciliatory acts: "declined to meet", "no apology"."""
+    words = tokens.words
+    if CONCILIATORY_ACTS.isdisjoint(tokens.vocab) or _REFUSAL_STARTS.isdisjoint(tokens.vocab):
+        return []
+    used = list(taken)
+    hits: list[RuleHit] = []
+    for i in range(len(words)):
+        if used[i]:
+            continue
+        end = _refusal_at(tokens, i)
+        if end is None:
+            continue
+        act = _act_after(tokens, end, used)
+        if act is None:
+            continue
+        positions = tuple(range(i, act + 1))
+        for p in positions:
+            used[p] = True
+        note = f"a conciliatory act withheld ('{words[i]}' … '{words[act]}')"
+        negator = negator_before(tokens, i)
+        hits.append(RuleHit(positions, act, WITHHELD_VALENCE, "reversal", note, i, negator))
+    return hits
+
+
+def _act_after(tokens: Tokens, end: int, used: list[bool]) -> int | None:
+    """The act a refusal withholds: linking words and at most one other word before it."""
+    words = tokens.words
+    free = 1  # "postponed the intergovernmental meeting", "rejected Russian calls for talks"
+    for j in tokens.window_after(end, MAX_LINKS + 1):
+        if used[j]:
+            return None
+        if words[j] in CONCILIATORY_ACTS:
+            return j
+        if words[j] not in LINKS:
+            if not free or words[j] in _PURPOSE_STOPS or words[j] in REFUSALS:
+                return None
+            free -= 1
+    return None
+
+
+@dataclass(frozen=True)
+class Agreement:
+    """An agreement between the sides and the pieces of its purpose."""
+
+    hit: RuleHit
+    purpose: tuple[int, ...]  # its purpose: pieces after it, to the clause's end or a connector
+
+
+def _is_cue(words: list[str], k: int) -> bool:
+    word = words[k]
+    if word in AGREEMENT_VERBS:
+        return True
+    if word not in AGREEMENT_NOUNS:
+        return False
+    return any(w in DEAL_VERBS for w in words[max(0, k - 3) : k])
+
+
+def _joint(tokens: Tokens, first: int, last: int) -> bool:
+    """Does the clause name two parties to the agreement at ``first``..``last``?"""
+    words = tokens.words
+    before = tokens.window_before(first, SUBJECT_WINDOW)
+    after = tokens.window_after(last, PURPOSE_WINDOW)
+    if any(words[j] in JOINT_WORDS for j in (*before, *after)):
+        return True
+    if any(words[j] == "and" for j in before):
+        return True
+    return any(words[j] in _PARTNER_WORDS for j in tokens.window_after(last, 3))
+
+
+def find_agreements(tokens: Tokens, taken: list[bool]) -> list[Agreement]:
+    """Agreements between two parties ("Turkey and the EU agreed on a plan to …")."""
+    words = tokens.words
+    if AGREEMENT_CUES.isdisjoint(tokens.vocab):
+        return []
+    used = list(taken)
+    found: list[Agreement] = []
+    for k in range(len(words)):
+        if used[k] or not _is_cue(words, k):
+            continue
+        group = [k]
+        for j in tokens.window_after(k, 3):  # "signed a deal", "agreed a pact"
+            if used[j]:
+                break
+            if _is_cue(words, j):
+                group.append(j)
+        verb = next(
+            (j for j in reversed(tokens.window_before(k, 2)) if words[j] in DEAL_VERBS), None
+        )
+        if verb is not None and not used[verb]:
+            group.insert(0, verb)
+        first, last = group[0], group[-1]
+        if not _joint(tokens, first, last):
+            continue
+        positions = tuple(p for p in range(first, last + 1) if p in group)
+        for p in range(first, last + 1):
+            used[p] = True
+        negator = negator_before(tokens, first)
+        note = f"an agreement between the sides ('{words[k]}')"
+        hit = RuleHit(positions, k, AGREEMENT_VALENCE, "reversal", note, first, negator)
+        purpose: tuple[int, ...] = ()
+        if negator is None:
+            purpose = tuple(j for j in _purpose_window(tokens, last) if not used[j])
+        found.append(Agreement(hit, purpose))
+    return found
+
+
+def _purpose_window(tokens: Tokens, last: int) -> list[int]:
+    words = tokens.words
+    out = []
+    for j in tokens.window_after(last, PURPOSE_WINDOW):
+        if words[j] in _PURPOSE_STOPS:
+            break
+        out.append(j)
+    return out

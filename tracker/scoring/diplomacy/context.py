@@ -1,0 +1,341 @@
+"""Context rules for the diplomacy profile: when a text is diplomatic, third events,
+background clauses, and where one sentence holds two clauses.
+
+Contract
+--------
+- :func:`is_diplomatic` decides whether the domain lexicon and context rules apply at all: the
+  text must name a country, bloc or leader of the tracked relations, or use diplomatic
+  vocabulary (minister, embassy, sanctions, summit, relations …). Other text keeps stock VADER
+  (only the hostile-measure reversal of :mod:`tracker.scoring.diplomacy.rules` applies to it).
+- *Third events* (a coup, terrorists, an attack, victims, a war, a bombing …) happen to one
+  side, not between the sides. :func:`find_third_event` finds statements of one side's support,
+  sympathy, condolences, regret, solidarity or gratitude toward the other (and "against /
+  condemned the coup", which is solidarity); in such a statement the third-event words, and
+  the negative words that qualify them ("the failed coup"), say nothing about the relation and
+  are neutralised. Support *for* a hostile actor ("support for militants") is not such a statement
+  and its support word is neutralised instead; nor are an accusation ("accused Ankara of
+  backing …") and negated or grudging support ("slow to condemn the coup", "lack of support");
+  nor is a threat ("would regret it") or regret over the other side's own act ("regretted
+  Turkey's attack").
+- :func:`background_mask` marks background clauses opened by after / following / since / amid /
+  when / during / despite / in the wake of; :mod:`tracker.scoring.diplomacy.profile` damps their
+  negative words
+  when the rest of the statement is warming ("relations warmed quickly after the failed coup")
+  and neutralises the :data:`RUPTURE_EVENTS` there, which only date the statement ("spoke for
+  the first time since the shootdown").
+- :func:`concessive_mask` marks a concessive clause (from although / though / albeit, or a
+  sentence-opening while / whereas, to the end of its clause); it counts x0.4.
+- :func:`split_clauses` cuts a sentence at contrastive boundaries for callers that score each
+  clause on its own, including after a sentence-opening "While …," clause.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from tracker.scoring.diplomacy.rules import HOSTILE_MEASURES, QUALIFIED_MEASURES, negator_before
+from tracker.scoring.diplomacy.tokens import Tokens, base_word, tokenize
+from tracker.text.clauses import leading_contrast
+
+SOLIDARITY_VALENCE = 1.5  # "Russia condemned the coup attempt": solidarity with Ankara
+BACKGROUND_FACTOR = 0.25
+BACKGROUND_WINDOW = 10
+
+# Lower-case words that mark a text as diplomatic (possessives added below).
+_ANCHORS = frozenset(
+    {"turkish", "turks", "turkiye", "t\u00fcrkiye", "ankara", "istanbul", "russia", "russian"}
+    | {"russians", "moscow", "kremlin", "soviet", "putin", "erdogan", "erdo\u011fan", "medvedev"}
+    | {"lavrov", "nato", "eu", "brussels", "usa", "washington", "pentagon", "america"}
+    | {"american", "americans", "europe", "european", "germany", "berlin", "france", "britain"}
+    | {"uk", "syria", "syrian", "damascus", "iran", "tehran", "ukraine", "crimea", "kiev"}
+    | {"kyiv", "greece", "athens", "cyprus", "israel", "beijing", "iraq", "armenia"}
+    | {"azerbaijan", "sochi", "petersburg", "diplomat", "diplomats", "diplomatic", "diplomacy"}
+    | {"embassy", "embassies", "ambassador", "ambassadors", "envoy", "envoys", "minister"}
+    | {"ministers", "ministry", "bilateral", "summit", "summits", "treaty", "treaties"}
+    | {"sanctions", "embargo", "embargoes", "president", "presidents", "presidential"}
+    | {"spokesman", "spokeswoman", "spokesperson", "counterpart", "counterparts", "allies"}
+    | {"alliance", "relations", "negotiations", "negotiators"}
+    | {"rapprochement", "normalisation", "normalization", "warplane", "warplanes", "airspace"}
+    | {"ceasefire"}
+)
+ANCHOR_WORDS = _ANCHORS | {word + "'s" for word in _ANCHORS}
+# Where case matters ("US" is not "us", "Turkey" is not "turkey") or the anchor is two words.
+_CASED_ANCHOR_RE = re.compile(
+    r"\b(?:US|West|Western|Turkey|China)\b|U\.S\.|E\.U\.|United States|White House"
+    r"|[Ff]oreign [Pp]olicy"
+)
+
+THIRD_EVENT = frozenset(
+    {"coup", "coups", "putsch", "putschists", "plotters", "terror", "terrorist", "terrorists"}
+    | {"terrorism", "victim", "victims", "attack", "attacks", "killed", "killing", "killings"}
+    | {"died", "dead", "death", "deaths", "bomb", "bombs", "bombing", "bombings", "militant"}
+    | {"militants", "daesh", "isis", "isil", "war", "insurgents", "insurgency", "gunmen"}
+    | {"assassination", "assassinated", "massacre", "explosion", "blast", "extremists"}
+    | {"jihadists", "feto", "loss"}
+)
+# Only in an explicit support statement: "its support since the crisis erupted".
+SUPPORT_ONLY_EVENTS = frozenset({"crisis"})
+HOSTILE_ACTORS = frozenset(
+    {"terrorist", "terrorists", "militant", "militants", "daesh", "isis", "isil", "insurgents"}
+    | {"gunmen", "putschists", "plotters", "extremists", "jihadists", "rebels", "feto", "pkk"}
+    | {"ypg", "regime"}
+)
+SUPPORT_CUES = frozenset(
+    {"support", "supported", "supporting", "supports", "backing", "sympathy", "sympathies"}
+    | {"condolence", "condolences", "solidarity", "gratitude", "grateful", "thank", "thanks"}
+    | {"thanked", "thanking", "appreciate", "appreciated", "appreciates", "appreciation"}
+    | {"congratulated", "congratulate", "sympathise", "sympathize", "sympathised", "sorry"}
+    | {"sorrow", "regret", "regrets", "regretted"}
+)
+REGRETS = frozenset({"regret", "regrets", "regretted"})
+# "Ankara would regret it" is a threat, not an expression of regret.
+_THREAT_MODALS = frozenset({"will", "would", "shall", "'ll", "going"})
+STAND_WORDS = frozenset({"stand", "stands", "stood", "standing"})  # + "by"
+OPPOSITION_CUES = frozenset(
+    {"against", "condemn", "condemns", "condemned", "condemning", "condemnation", "denounce"}
+    | {"denounces", "denounced", "denouncing", "oppose", "opposes", "opposed", "deplored"}
+)
+ACCUSATION_STEMS = ("accus", "blam", "charg", "alleg", "critici", "condemn")
+# Grudging support or condemnation is a grievance, not solidarity: "slow to condemn the coup".
+GRUDGING = frozenset(
+    {"slow", "late", "belated", "belatedly", "reluctant", "reluctantly", "hesitant", "lukewarm"}
+    | {"lack", "lacked", "absence", "insufficient", "half-hearted", "tepid", "muted"}
+)
+SIDE_WORDS = frozenset(
+    {"turkey", "turkish", "turks", "ankara", "erdogan", "russia", "russian", "russians"}
+    | {"moscow", "kremlin", "putin", "america", "american", "americans", "washington"}
+    | {"nato", "eu", "european", "europe", "west", "western", "brussels", "u.s", "usa"}
+)
+BACKGROUND_CONNECTORS = frozenset(
+    {"after", "following", "since", "amid", "when", "during", "despite", "wake"}
+)
+# Ruptures that a background clause of a warming statement only dates it by: "spoke for the
+# first time since the shootdown", "met days after they moved to end the crisis".
+RUPTURE_EVENTS = frozenset(
+    {"crisis", "shootdown", "downing", "downed", "shot", "shooting", "incident", "rupture"}
+    | {"row", "spat", "rift", "standoff", "dispute", "tension", "tensions", "collapse"}
+    | {"collapsed", "deteriorated", "deterioration", "soured", "souring", "froze", "frozen"}
+    | {"strained", "disrupted", "breakdown", "sanctions"}
+)
+# A concession weighs less than the main clause: "slow to help, although he welcomed …".
+CONCESSIVE = frozenset({"although", "though", "albeit"})
+CONCESSIVE_OPENERS = frozenset({"while", "whereas"})  # only as the sentence's first word
+CONCESSIVE_FACTOR = 0.4
+MEASURE_TRIGGERS = HOSTILE_MEASURES | frozenset(QUALIFIED_MEASURES)
+_CUE_WORDS = SUPPORT_CUES | STAND_WORDS | OPPOSITION_CUES
+_BACKGROUND_STOPS = frozenset({"while", "but", "whereas"})
+_CUE_OBJECT_STOPS = frozenset({"over", "after", "following", "since", "during", "against", "in"})
+_NOUN_PHRASE_STOPS = frozenset(
+    {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our"}
+    | {"your", "my", "of", "on", "in", "at", "by", "for", "to", "from", "with", "and", "or"}
+)
+_CLAUSE_SPLIT_RE = re.compile(
+    r",\s+while\s+|;\s+|\s+whereas\s+|,\s+but\s+|\s+while\s+", re.IGNORECASE
+)
+# "While ties with Brussels are warming, relations with Moscow remain frozen."
+
+
+def token_triggers(tokens: Tokens) -> tuple[bool, bool]:
+    """(is the text diplomatic?, does it name a hostile measure such as a ban?)."""
+    words = tokens.words
+    diplomatic = (
+        not ANCHOR_WORDS.isdisjoint(tokens.vocab)
+        or bool(_CASED_ANCHOR_RE.search(tokens.text))
+        or any(not ANCHOR_WORDS.isdisjoint(w.split("-")) for w in words if "-" in w)
+    )
+    return diplomatic, not MEASURE_TRIGGERS.isdisjoint(tokens.vocab)
+
+
+def is_diplomatic(text: str) -> bool:
+    """Does the text name a tracked country, bloc or leader, or use diplomatic vocabulary?"""
+    return token_triggers(tokenize(text))[0]
+
+
+@dataclass(frozen=True)
+class ThirdEventFinding:
+    """A support or solidarity statement and the third-event words it neutralises."""
+
+    cues: tuple[int, ...]
+    solidarity: tuple[int, ...]  # "against", "condemned", regret over a death: they become +
+    misdirected: tuple[int, ...]  # support for a hostile actor: not warmth toward the other side
+    neutralise: tuple[int, ...]
+
+
+def _is_side(tokens: Tokens, j: int) -> bool:
+    return base_word(tokens.words[j]) in SIDE_WORDS or tokens.raw[j].strip(",.;:") == "US"
+
+
+_VALID, _MISDIRECTED = "valid", "misdirected"
+
+
+def _support_cue(tokens: Tokens, i: int) -> str | None:
+    """Is piece ``i`` support for the other side (valid), for a hostile actor, or neither?"""
+    words = tokens.words
+    word = words[i]
+    if word in STAND_WORDS:
+        if i + 1 >= len(words) or words[i + 1] != "by":
+            return None
+    elif word not in SUPPORT_CUES:
+        return None
+    for j in tokens.window_after(i, 3):
+        if words[j] in _CUE_OBJECT_STOPS:
+            break
+        if base_word(words[j]) in HOSTILE_ACTORS:
+            return _MISDIRECTED
+    for j in tokens.window_before(i, 4):
+        if words[j].startswith(ACCUSATION_STEMS):
+            return None
+    if _grudging(tokens, i):
+        return None
+    if word in REGRETS and not _sincere_regret(tokens, i):
+        return None
+    return _VALID
+
+
+def _sincere_regret(tokens: Tokens, i: int) -> bool:
+    """Regret over a third event, not a threat ("would regret") nor over the other side's act.
+
+    "regret over the death of the Russian pilot" neutralises the death; "regretted Turkey's
+    attack" does not: there the event belongs to a side and the regret is a reproach.
+    """
+    words = tokens.words
+    if i > 0 and (words[i - 1] in _THREAT_MODALS or words[i - 1].endswith("'ll")):
+        return False
+    return _event_after(tokens, i) is not False
+
+
+def _event_after(tokens: Tokens, i: int) -> bool | None:
+    """True if a third event follows piece ``i`` before any side, False if a side comes first."""
+    for j in tokens.window_after(i, 5):
+        if base_word(tokens.words[j]) in THIRD_EVENT:
+            return True
+        if _is_side(tokens, j):
+            return False
+    return None
+
+
+def _grudging(tokens: Tokens, i: int) -> bool:
+    """Negated or grudging: "did not condemn", "slow to condemn", "lack of support"."""
+    words = tokens.words
+    return negator_before(tokens, i) is not None or any(
+        words[j] in GRUDGING for j in tokens.window_before(i, 3)
+    )
+
+
+def _solidarity_cue(tokens: Tokens, i: int) -> bool:
+    """'against / condemned' + a third event not attributed to one of the sides."""
+    if tokens.words[i] not in OPPOSITION_CUES or _grudging(tokens, i):
+        return False
+    for j in tokens.window_after(i, 5):
+        if _is_side(tokens, j):
+            return False
+        if base_word(tokens.words[j]) in THIRD_EVENT:
+            return True
+    return False
+
+
+def third_event_words(
+    tokens: Tokens, values: Sequence[float], events: frozenset[str] = THIRD_EVENT
+) -> list[int]:
+    """Third-event heads plus the negative words qualifying them ("the failed coup")."""
+    words = tokens.words
+    found: set[int] = set()
+    for h in [h for h, word in enumerate(words) if base_word(word) in events]:
+        found.add(h)
+        for j in reversed(tokens.window_before(h, 3)):
+            if words[j] in _NOUN_PHRASE_STOPS:
+                break
+            if values[j] < 0:
+                found.add(j)
+    return sorted(found)
+
+
+def find_third_event(tokens: Tokens, values: Sequence[float]) -> ThirdEventFinding | None:
+    """The statement's support / solidarity cues and the words they neutralise, if any."""
+    if _CUE_WORDS.isdisjoint(tokens.vocab):
+        return None
+    candidates = [i for i, word in enumerate(tokens.words) if word in _CUE_WORDS]
+    if not candidates:
+        return None
+    kinds = {i: _support_cue(tokens, i) for i in candidates}
+    cues = tuple(i for i in candidates if kinds[i] == _VALID)
+    misdirected = tuple(i for i in candidates if kinds[i] == _MISDIRECTED)
+    # Regret over a death is sympathy with the other side, whatever VADER says of "regret".
+    solidarity = tuple(
+        i
+        for i in candidates
+        if _solidarity_cue(tokens, i)
+        or (kinds[i] == _VALID and tokens.words[i] in REGRETS and _event_after(tokens, i))
+    )
+    if not cues and not solidarity and not misdirected:
+        return None
+    targets: tuple[int, ...] = ()
+    if cues or solidarity:
+        events = THIRD_EVENT | SUPPORT_ONLY_EVENTS if cues else THIRD_EVENT
+        skip = set(cues) | set(solidarity)
+        targets = tuple(i for i in third_event_words(tokens, values, events) if i not in skip)
+    return ThirdEventFinding(cues, solidarity, misdirected, targets)
+
+
+def background_mask(tokens: Tokens) -> list[bool] | None:
+    """True for pieces inside a background clause ("after the failed coup"); None if none."""
+    words = tokens.words
+    if BACKGROUND_CONNECTORS.isdisjoint(tokens.vocab):
+        return None
+    mask = [False] * len(words)
+    for c in [c for c, word in enumerate(words) if word in BACKGROUND_CONNECTORS]:
+        for j in tokens.window_after(c, BACKGROUND_WINDOW):
+            if words[j] in _BACKGROUND_STOPS:
+                break
+            mask[j] = True
+    return mask
+
+
+def concessive_mask(tokens: Tokens) -> list[bool] | None:
+    """True for pieces of a concessive clause ("although he welcomed …"); None if none.
+
+    The clause runs from "although" / "though" / "albeit", or from a sentence-opening "while"
+    / "whereas", to the end of its clause.
+    """
+    words = tokens.words
+    if CONCESSIVE.isdisjoint(tokens.vocab) and not (words and words[0] in CONCESSIVE_OPENERS):
+        return None
+    openers = [i for i, word in enumerate(words) if word in CONCESSIVE]
+    if words and words[0] in CONCESSIVE_OPENERS:
+        openers.append(0)
+    if not openers:
+        return None
+    mask = [False] * len(words)
+    for c in openers:
+        for j in tokens.window_after(c, len(words)):
+            mask[j] = True
+    return mask
+
+
+def split_clauses(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each clause, cut at ", while", "; ", " whereas ", ", but ", " while ",
+    and after a sentence-opening "While …," or "Whereas …," clause.
+
+    The connector itself belongs to neither clause; spans are trimmed of outer whitespace.
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    leading = leading_contrast(text)
+    if leading is not None:
+        spans.append(leading[0])
+        start = leading[1]
+    for match in _CLAUSE_SPLIT_RE.finditer(text, start):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    out = []
+    for a, b in spans:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            out.append((a, b))
+    return out

@@ -1,0 +1,350 @@
+"""The "diplomacy" scoring profile: the state of a relation, not the tone of the words.
+
+Contract
+--------
+:class:`DiplomacyScorer` scores like VADER (compound in [-1, 1], pos/neu/neg) and is built on
+VADER's own machinery, never a copy of it:
+
+1. *Domain lexicon* (``data/lexicon/diplomacy.csv`` plus any ``extra_lexicons``, see
+   :mod:`tracker.scoring.diplomacy.lexicon`): single words go into a second VADER analyzer's
+   ``lexicon`` dict,
+   so VADER's negation, boosters and "but" rule apply to them as to its own words.
+2. *Relation states* (:mod:`tracker.scoring.diplomacy.states`: "relations remain frozen", "thaw the
+   frozen ties"), then *phrases* ("shot down", "restore … ties"), matched on VADER's tokens
+   after VADER has scored them: a rule's valence replaces the valences of the words it
+   covers and is added to VADER's sum before normalisation, like any word's.
+3. *Reversal rules* on measures (:mod:`tracker.scoring.diplomacy.rules`), then *acts between the
+   sides* (:mod:`tracker.scoring.diplomacy.acts`: withheld gestures such as "refused to apologise",
+   agreements such as "agreed on a plan to stop …" whose purpose is neutralised), each with
+   *negation* and *hedges* (:mod:`tracker.scoring.diplomacy.ledger` applies every rule the same
+   way).
+4. *Third-event neutralisation*, *background damping* (a past rupture that only dates a
+   warming statement, "for the first time since the shootdown", is neutralised) and
+   *concessive clauses* at x0.4 ("…, although he welcomed …") from
+   :mod:`tracker.scoring.diplomacy.context`; VADER then normalises the list as usual.
+
+All of it runs inside VADER's ``polarity_scores`` through :class:`TracedAnalyzer`'s hook.
+Steps 1, 2, the acts and the context rules apply only to diplomatic text
+(:func:`is_diplomatic`); the hostile-measure reversal applies to any text ("the ban on smoking
+was lifted" is warming); other text scores exactly as stock VADER. ``score_span`` scores one
+clause, deciding "diplomatic" on the whole sentence. ``explain`` lists every contribution (see
+:mod:`tracker.scoring.explanation`; the weights add up to the sum VADER normalises).
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from tracker.fingerprint import source_bytes
+from tracker.models import Score
+from tracker.scoring.diplomacy.acts import Agreement, find_agreements, find_withheld_acts
+from tracker.scoring.diplomacy.context import (
+    BACKGROUND_FACTOR,
+    CONCESSIVE_FACTOR,
+    RUPTURE_EVENTS,
+    SOLIDARITY_VALENCE,
+    THIRD_EVENT,
+    background_mask,
+    concessive_mask,
+    find_third_event,
+    is_diplomatic,
+    split_clauses,
+    third_event_words,
+    token_triggers,
+)
+from tracker.scoring.diplomacy.ledger import Ledger
+from tracker.scoring.diplomacy.lexicon import default_lexicon_path, load_lexicon
+from tracker.scoring.diplomacy.phrases import PhraseIndex, PhraseMatch
+from tracker.scoring.diplomacy.rules import (
+    HEDGE_FACTOR,
+    HEDGES,
+    Action,
+    action_negator,
+    find_actions,
+    hedge_before,
+    negator_before,
+)
+from tracker.scoring.diplomacy.states import find_relation_states, find_state_endings
+from tracker.scoring.diplomacy.tokens import Tokens, base_word, normalise_quotes, tokenize
+from tracker.scoring.explanation import Contribution, Explanation, sort_key
+from tracker.scoring.vader import (
+    ScorerIdentity,
+    check_span,
+    check_text,
+    identity_hash,
+    piece_spans,
+    run_traced,
+    stock_analyzer,
+    to_score,
+    vader_version,
+)
+
+__all__ = ["DiplomacyScorer", "split_clauses"]
+
+# Source files whose bytes enter the identity hash after the lexicons, in this order.
+# The packages whose code decides a diplomacy score: the text helpers (clauses), VADER's hook,
+# the clause scoring and every rule module of this profile.
+SOURCE_PACKAGES = ("text", "scoring")
+
+
+def rule_source_bytes() -> list[bytes]:
+    return source_bytes(*SOURCE_PACKAGES)
+
+
+class DiplomacyScorer:
+    """Relation-state scorer for news about diplomacy (profile name "diplomacy")."""
+
+    name = "diplomacy"
+
+    def __init__(self, extra_lexicons: Sequence[Path] = ()) -> None:
+        self.lexicon = load_lexicon([default_lexicon_path(), *(Path(p) for p in extra_lexicons)])
+        self._stock = stock_analyzer()
+        # A shallow copy shares VADER's emoji table; only the lexicon dict is our own.
+        self._domain = copy.copy(self._stock)
+        self._domain.lexicon = {**self._stock.lexicon, **self.lexicon.words}
+        self._phrases = PhraseIndex(self.lexicon.phrases)
+        parts = [*self.lexicon.file_bytes, *rule_source_bytes()]
+        self._identity = ScorerIdentity(self.name, vader_version(), identity_hash(parts))
+
+    @property
+    def identity(self) -> ScorerIdentity:
+        return self._identity
+
+    def score(self, text: str) -> Score:
+        return to_score(self._run(check_text(text), text, None))
+
+    def score_span(self, text: str, start: int, end: int) -> Score:
+        check_span(check_text(text), start, end)
+        return to_score(self._run(text[start:end], text, None))
+
+    def explain(self, text: str) -> Explanation:
+        return self.score_and_explain(text)[1]
+
+    def explain_span(self, text: str, start: int, end: int) -> Explanation:
+        return self.score_and_explain_span(text, start, end)[1]
+
+    def score_and_explain(self, text: str) -> tuple[Score, Explanation]:
+        """Both from one pass (what the pipeline stores)."""
+        return self._explain(check_text(text), 0, len(text))
+
+    def score_and_explain_span(self, text: str, start: int, end: int) -> tuple[Score, Explanation]:
+        check_span(check_text(text), start, end)
+        return self._explain(text, start, end)
+
+    def score_and_explain_json(
+        self, text: str, span: tuple[int, int] | None = None
+    ) -> tuple[Score, str]:
+        if span is None:
+            score, explanation = self.score_and_explain(text)
+        else:
+            score, explanation = self.score_and_explain_span(text, *span)
+        return score, explanation.to_json_text()
+
+    def split_clauses(self, text: str) -> list[tuple[int, int]]:
+        return split_clauses(check_text(text))
+
+    # -- scoring ------------------------------------------------------------------------
+
+    def _run(self, text: str, gate_text: str, sink: list[Ledger] | None) -> dict[str, Any]:
+        work = normalise_quotes(text)
+        tokens = tokenize(work)
+        diplomatic, measure = token_triggers(tokens)
+        if gate_text is not text:
+            diplomatic = is_diplomatic(normalise_quotes(gate_text))
+        if sink is None and not diplomatic and not measure:
+            result: dict[str, Any] = self._stock.polarity_scores(work)
+            return result
+        analyzer = self._domain if diplomatic else self._stock
+        adjust = functools.partial(self._adjust, tokens=tokens, diplomatic=diplomatic, sink=sink)
+        return run_traced(analyzer, work, adjust)
+
+    def _adjust(
+        self,
+        sentiments: list[float],
+        text: str,
+        *,
+        tokens: Tokens,
+        diplomatic: bool,
+        sink: list[Ledger] | None,
+    ) -> list[float]:
+        if len(tokens) != len(sentiments) or tokens.text.strip() != text:
+            tokens = tokenize(text)  # VADER spelled out an emoji: work on its pieces
+            if len(tokens) != len(sentiments):
+                return sentiments
+        ledger = Ledger(tokens, sentiments, diplomatic, explain=sink is not None)
+        if sink is not None:
+            sink.append(ledger)
+        if diplomatic:
+            # States first: in "thaw the frozen ties" the thaw, not the phrase "frozen … ties".
+            for hit in find_state_endings(tokens, ledger.taken):
+                ledger.apply(hit)
+            for hit in find_relation_states(tokens, ledger.taken):
+                ledger.apply(hit)
+            if self._phrases:
+                for match in self._phrases.find(tokens, ledger.taken):
+                    _apply_phrase(ledger, match)
+        for action in find_actions(tokens, ledger.taken, cooperative=diplomatic):
+            _apply_action(ledger, action)
+        if diplomatic:
+            for hit in find_withheld_acts(tokens, ledger.taken):
+                ledger.apply(hit)
+            for agreement in find_agreements(tokens, ledger.taken):
+                ledger.apply(agreement.hit)
+                _neutralise_purpose(ledger, agreement)
+            self._hedge_domain_terms(ledger)
+            self._neutralise_third_events(ledger)
+            self._damp_background(ledger)
+            _weigh_concessions(ledger)
+        return ledger.values
+
+    def _hedge_domain_terms(self, ledger: Ledger) -> None:
+        words = ledger.tokens.words
+        if HEDGES.isdisjoint(ledger.tokens.vocab):
+            return
+        for i, word in enumerate(words):
+            if ledger.taken[i] or not ledger.values[i] or word not in self.lexicon.words:
+                continue
+            hedge = hedge_before(ledger.tokens, i)
+            if hedge is not None:
+                note = f"'{words[hedge]}' makes '{word}' tentative (x{HEDGE_FACTOR})"
+                ledger.scale(i, HEDGE_FACTOR, "hedge", note, by=hedge)
+
+    def _neutralise_third_events(self, ledger: Ledger) -> None:
+        finding = find_third_event(ledger.tokens, ledger.values)
+        if finding is None:
+            return
+        words = ledger.tokens.words
+        for s in finding.solidarity:
+            if ledger.taken[s]:  # "expressed regret" already counts as a phrase
+                continue
+            was = ledger.vader[s]
+            ledger.values[s] = SOLIDARITY_VALENCE
+            ledger.taken[s] = True
+            note = f"'{words[s]}' + a third event (coup, attack, death …): sympathy with its target"
+            if was:
+                note += f"; replaces VADER's {was:+.2f}"
+            ledger.add(s, s, "third_event_neutralised", SOLIDARITY_VALENCE, note)
+        for m in finding.misdirected:
+            if ledger.values[m] > 0 and not ledger.taken[m]:
+                note = f"'{words[m]}' goes to a hostile actor, not to the other side"
+                ledger.scale(m, 0.0, "third_event_neutralised", note)
+        if not finding.neutralise:
+            return
+        cue = words[(finding.cues or finding.solidarity)[0]]
+        for i in finding.neutralise:
+            if ledger.taken[i] or not ledger.values[i]:
+                continue
+            note = f"third-event word in a statement of '{cue}': not about the relation"
+            ledger.scale(i, 0.0, "third_event_neutralised", note)
+
+    def _damp_background(self, ledger: Ledger) -> None:
+        mask = background_mask(ledger.tokens)
+        if mask is None:
+            return
+        values = ledger.values
+        foreground = sum(v for v, m in zip(values, mask, strict=True) if not m)
+        if foreground <= 0 or not any(m and v < 0 for v, m in zip(values, mask, strict=True)):
+            return
+        events = set(third_event_words(ledger.tokens, values, THIRD_EVENT))
+        words = ledger.tokens.words
+        for i, in_background in enumerate(mask):
+            if not in_background or values[i] >= 0:
+                continue
+            first, last = ledger.span_of(i)
+            covered = {base_word(w) for w in words[first : last + 1]}
+            if i in events or not covered.isdisjoint(THIRD_EVENT):
+                note = "third event in the background of a warming statement"
+                ledger.scale(i, 0.0, "third_event_neutralised", note)
+            elif not covered.isdisjoint(RUPTURE_EVENTS):
+                note = "a past rupture that only dates a warming statement ('since the crisis')"
+                ledger.scale(i, 0.0, "clause", note)
+            else:
+                note = f"background clause of a warming statement (x{BACKGROUND_FACTOR})"
+                ledger.scale(i, BACKGROUND_FACTOR, "clause", note)
+
+    # -- explanations -------------------------------------------------------------------
+
+    def _explain(self, source: str, start: int, end: int) -> tuple[Score, Explanation]:
+        text = source[start:end]
+        sink: list[Ledger] = []
+        scores = self._run(text, source, sink)
+        if not sink:
+            return to_score(scores), Explanation(self.name, scores["compound"], ())
+        ledger = sink[0]
+        # Curly quotes were folded one for one: search the folded text, slice the source.
+        spans = piece_spans(normalise_quotes(text), start, ledger.tokens.text)
+        out: list[Contribution] = []
+        for first, last, kind, weight, note in ledger.items or ():
+            a, b = spans[first][0], spans[last][1]
+            out.append(Contribution(a, b, source[a:b], kind, weight, note))
+        analyzer = self._domain if ledger.diplomatic else self._stock
+        domain_words = self.lexicon.words if analyzer is self._domain else {}
+        for i, value in enumerate(ledger.vader):
+            if ledger.taken[i] or not value:
+                continue
+            a, b = spans[i]
+            word = ledger.tokens.words[i]
+            raw = analyzer.lexicon.get(word)
+            kind = "domain_term" if word in domain_words else "vader_token"
+            note = "VADER rule" if raw is None else f"lexicon {raw:+.1f}"
+            if kind == "domain_term":
+                note = "domain " + note
+            if raw is not None and abs(raw - value) > 1e-9:
+                note += ", after VADER's modifiers"
+            out.append(Contribution(a, b, source[a:b], kind, value, note))
+        if (start, end) != (0, len(source)):
+            out.append(
+                Contribution(
+                    start, end, text, "clause", 0.0, f"clause {start}-{end} scored on its own"
+                )
+            )
+        out.sort(key=sort_key)
+        emphasis = analyzer._punctuation_emphasis(ledger.tokens.text)
+        return to_score(scores), Explanation(self.name, scores["compound"], tuple(out), emphasis)
+
+
+def _apply_phrase(ledger: Ledger, match: PhraseMatch) -> None:
+    phrase = match.phrase
+    note = f"'{phrase.term}' {phrase.valence:+.1f}"
+    if phrase.note:
+        note += f": {phrase.note}"
+    negator = negator_before(ledger.tokens, match.first)
+    ledger.set_rule(
+        match.positions, match.first, phrase.valence, "phrase", note, match.first, negator
+    )
+
+
+def _apply_action(ledger: Ledger, action: Action) -> None:
+    # The value sits on the measure: in "sanctions imposed after … were lifted" the
+    # measure, not the verb, stands in the main clause (see _damp_background).
+    negator = action_negator(ledger.tokens, action)
+    positions = (action.verb, action.head)
+    ledger.set_rule(
+        positions, action.head, action.valence, "reversal", action.rule, action.verb, negator
+    )
+
+
+def _neutralise_purpose(ledger: Ledger, agreement: Agreement) -> None:
+    """What two sides agree to stop or fight is not their relation: "to stop the flow …"."""
+    words = ledger.tokens.words
+    cue = words[agreement.hit.anchor]
+    for i in agreement.purpose:
+        if ledger.taken[i] or ledger.values[i] >= 0:
+            continue
+        note = f"object of an agreement ('{cue}'): what the sides act on, not their relation"
+        ledger.scale(i, 0.0, "third_event_neutralised", note)
+
+
+def _weigh_concessions(ledger: Ledger) -> None:
+    """A concessive clause counts half: "slow to show solidarity, although he welcomed …"."""
+    mask = concessive_mask(ledger.tokens)
+    if mask is None or all(mask[1:]):
+        return
+    for i, conceded in enumerate(mask):
+        if conceded and ledger.values[i]:
+            note = f"concessive clause (x{CONCESSIVE_FACTOR})"
+            ledger.scale(i, CONCESSIVE_FACTOR, "clause", note)

@@ -1,0 +1,213 @@
+"""Relation states for the diplomacy profile: "relations remain frozen", "ease tensions".
+
+Contract
+--------
+Pure functions over :class:`tracker.scoring.diplomacy.tokens.Tokens` returning
+:class:`tracker.scoring.diplomacy.ledger.RuleHit` values; they run on diplomatic text only, before
+the domain phrases, so a state they read is not read again as a phrase.
+
+- :func:`find_state_endings`: a verb that ends a hostile state (thaw, unfreeze, ease, defuse,
+  resolve, settle, overcome, end, break, heal …) acting on one (a freeze, "frozen" ties,
+  tensions, a deadlock, a crisis, a dispute, a rift …) is warming, +2.0, whatever the tone of
+  the words: "thaw the frozen ties", "moved to end the crisis", "the end of the standoff";
+  also after the state, intransitive or passive: "tensions eased", "the row was settled".
+- :func:`find_relation_states`: a relation noun (relations, ties, talks, dialogue,
+  cooperation …) with a state predicate (frozen, stalled, strained, tense, deadlocked …)
+  after it ("relations between Ankara and Moscow remain frozen", "talks stalled") or right
+  before it ("stalled accession talks") is that state, whatever the noun's own tone: the
+  predicate's valence replaces both words' ("cooperation has stalled" is not +1.8 -0.8).
+
+A negation before the verb or predicate turns the value round ("relations are no longer
+frozen", "failed to end the crisis"); hedges halve it (both applied by the ledger).
+"""
+
+from __future__ import annotations
+
+from tracker.scoring.diplomacy.ledger import RuleHit
+from tracker.scoring.diplomacy.rules import AUXILIARIES, is_negator, negator_before
+from tracker.scoring.diplomacy.tokens import Tokens
+
+END_STATE_VALENCE = 2.0
+VERB_WINDOW = 4
+AFTER_WINDOW = 6
+PREDICATE_WINDOW = 8
+BEFORE_NOUN_WINDOW = 3
+
+HOSTILE_STATES = frozenset(
+    {"frozen", "freeze", "deadlock", "stalemate", "impasse", "tension", "tensions", "standoff"}
+    | {"stand-off", "rift", "crisis", "dispute", "disputes", "row", "spat", "estrangement"}
+    | {"rupture", "strains", "hostility", "hostilities", "feud", "quarrel", "animosity", "ice"}
+    | {"enmity", "confrontation", "differences", "disagreements"}
+)
+END_STATE_VERBS = frozenset(
+    {"thaw", "thaws", "thawed", "thawing", "unfreeze", "unfreezes", "unfreezing", "unfroze"}
+    | {"defuse", "defuses", "defused", "defusing", "diffuse", "diffused", "defusal"}
+    | {"resolve", "resolves", "resolved", "resolving", "resolution", "settle", "settles"}
+    | {"settled", "settling", "settlement", "overcome", "overcomes", "overcame", "overcoming"}
+    | {"end", "ends", "ended", "ending", "break", "breaks", "broke", "breaking", "heal"}
+    | {"heals", "healed", "healing", "ease", "eases", "eased", "easing", "reduce", "reduces"}
+    | {"reduced", "reducing", "calm", "calmed", "calming", "de-escalate", "de-escalated"}
+    | {"de-escalating", "de-escalation", "lift", "lifts", "lifted", "lifting", "bridge"}
+    | {"bridged", "bridging", "mend", "mended", "mending", "overcame", "dispel", "dispelled"}
+)
+# Verbs that end a state without an object: "tensions eased", "the standoff ended".
+INTRANSITIVE_ENDINGS = frozenset(
+    {"eased", "easing", "eases", "ended", "ends", "subsided", "abated", "thawed", "thawing"}
+    | {"faded", "dissipated", "healed", "cooled", "calmed", "defused", "thaws"}
+)
+# Pieces that may stand between an ending verb and its state: "the end of the crisis".
+_BETWEEN_STOPS = frozenset(
+    {"in", "over", "with", "at", "by", "for", "from", "since", "after", "during", "amid"}
+    | {"despite", "on", "against", "into", "as", "while", "but", "whereas", "although"}
+    | {"though", "because", "when", "following", "than", "through", "without"}
+)
+RELATION_NOUNS = frozenset(
+    {"relations", "relationship", "ties", "talks", "negotiations", "dialogue", "contacts"}
+    | {"cooperation", "co-operation", "partnership", "process"}
+)
+# State predicates and their valence (VADER's scale). Some have VADER valences of their own;
+# the rule still sets ours so a relation noun's positive tone does not cancel them.
+STATE_PREDICATES = {
+    "frozen": -2.0,
+    "stalled": -1.5,
+    "stalling": -1.5,
+    "deadlocked": -1.8,
+    "stuck": -1.2,
+    "strained": -1.8,
+    "tense": -1.6,
+    "troubled": -1.5,
+    "soured": -2.0,
+    "souring": -2.0,
+    "deteriorated": -1.8,
+    "deteriorating": -1.8,
+    "worsened": -1.8,
+    "worsening": -1.8,
+    "cooled": -1.2,
+    "chilly": -1.2,
+    "icy": -1.5,
+    "frosty": -1.5,
+    "rocky": -1.2,
+    "fragile": -1.0,
+    "damaged": -1.5,
+    "collapsed": -2.0,
+    "stagnant": -1.0,
+    "stagnating": -1.0,
+    "paralysed": -1.5,
+    "paralyzed": -1.5,
+    "poisoned": -2.0,
+    "ruptured": -2.0,
+}
+_PREDICATE_SET = frozenset(STATE_PREDICATES)
+# A predicate after the noun belongs to another clause once one of these stands between.
+_PREDICATE_STOPS = frozenset(
+    {"while", "but", "whereas", "although", "though", "after", "since", "following", "when"}
+    | {"amid", "despite", "because", "before", "until", "unlike"}
+)
+
+
+def _ending_before(tokens: Tokens, h: int, taken: list[bool]) -> int | None:
+    """An ending verb up to four pieces before state ``h``, with no preposition between."""
+    words = tokens.words
+    for j in reversed(tokens.window_before(h, VERB_WINDOW)):
+        if taken[j]:
+            return None
+        if words[j] in END_STATE_VERBS:
+            return j
+        if words[j] in _BETWEEN_STOPS or words[j] in HOSTILE_STATES:
+            return None
+    return None
+
+
+def _ending_after(tokens: Tokens, h: int, taken: list[bool]) -> int | None:
+    """An intransitive ending ("tensions eased") or a passive one ("was resolved")."""
+    words = tokens.words
+    seen_aux = False
+    for j in tokens.window_after(h, AFTER_WINDOW):
+        if taken[j] or words[j] in _PREDICATE_STOPS:
+            return None
+        word = words[j]
+        if word in INTRANSITIVE_ENDINGS or (seen_aux and word in END_STATE_VERBS):
+            return j
+        seen_aux = seen_aux or word in AUXILIARIES
+    return None
+
+
+def find_state_endings(tokens: Tokens, taken: list[bool]) -> list[RuleHit]:
+    """Verbs that end a hostile state: thaw the frozen ties, ease tensions, end the crisis."""
+    words = tokens.words
+    if HOSTILE_STATES.isdisjoint(tokens.vocab):
+        return []
+    used = list(taken)
+    hits: list[RuleHit] = []
+    for h in [h for h, word in enumerate(words) if word in HOSTILE_STATES]:
+        if used[h]:
+            continue
+        verb = _ending_before(tokens, h, used)
+        after = verb is None
+        if verb is None:
+            verb = _ending_after(tokens, h, used)
+        if verb is None:
+            continue
+        if after:
+            negator = next((j for j in range(h + 1, verb) if is_negator(words[j])), None)
+        else:
+            negator = negator_before(tokens, verb)
+        used[h] = used[verb] = True
+        note = f"ending a hostile state ('{words[verb]}' … '{words[h]}')"
+        site = min(verb, h)
+        hits.append(RuleHit((verb, h), h, END_STATE_VALENCE, "reversal", note, site, negator))
+    return hits
+
+
+def _noun_before(tokens: Tokens, p: int, used: list[bool]) -> int | None:
+    """The relation noun a predicate describes: "relations … remain frozen"."""
+    words = tokens.words
+    lo = max(0, p - PREDICATE_WINDOW)
+    for j in range(p - 1, lo - 1, -1):
+        word = words[j]
+        if word in _PREDICATE_STOPS or (j < p - 1 and _closes_sentence_part(tokens, j)):
+            return None
+        if word in RELATION_NOUNS:
+            return None if used[j] else j
+    return None
+
+
+def _closes_sentence_part(tokens: Tokens, j: int) -> bool:
+    """A clause end other than a comma ("ties, frozen since …, are" still reaches back)."""
+    if not tokens.clause_end[j]:
+        return False
+    return not tokens.raw[j].rstrip("\"')]}\u201d\u2019").endswith(",")
+
+
+def _noun_after(tokens: Tokens, p: int, used: list[bool]) -> int | None:
+    """The relation noun right after an attributive predicate: "stalled accession talks"."""
+    words = tokens.words
+    for j in tokens.window_after(p, BEFORE_NOUN_WINDOW):
+        if words[j] in RELATION_NOUNS:
+            return None if used[j] else j
+        if words[j] in STATE_PREDICATES or words[j] in _PREDICATE_STOPS:
+            return None
+    return None
+
+
+def find_relation_states(tokens: Tokens, taken: list[bool]) -> list[RuleHit]:
+    """A relation noun with a state predicate: "relations remain frozen", "strained ties"."""
+    words = tokens.words
+    if RELATION_NOUNS.isdisjoint(tokens.vocab) or _PREDICATE_SET.isdisjoint(tokens.vocab):
+        return []
+    used = list(taken)
+    hits: list[RuleHit] = []
+    for p in [p for p, word in enumerate(words) if word in STATE_PREDICATES]:
+        if used[p]:
+            continue
+        noun = _noun_after(tokens, p, used)
+        if noun is None:
+            noun = _noun_before(tokens, p, used)
+        if noun is None:
+            continue
+        used[p] = used[noun] = True
+        valence = STATE_PREDICATES[words[p]]
+        note = f"a relation in a hostile state ('{words[noun]}' … '{words[p]}')"
+        negator = negator_before(tokens, p)
+        hits.append(RuleHit((noun, p), p, valence, "phrase", note, site=p, negator=negator))
+    return hits

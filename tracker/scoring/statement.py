@@ -1,0 +1,52 @@
+"""Scoring statements with a profile: the whole statement, and each relation's own clause.
+
+A statement that carries two relations ("criticism from the US … while Turkey has heaped praise
+on Russia") gets, besides its whole-statement score, one score per relation computed on the
+clause that carries it (the ``diplomacy`` profile only: ``vader`` stays the stock baseline and
+scores whole statements). Every score keeps its explanation as the JSON text that is stored
+(made here, so rescoring workers do that work in parallel too).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from tracker.analysis.dyads import DyadAssignment
+from tracker.models import Score
+from tracker.scoring.vader import Scorer
+
+CLAUSE_PROFILES = frozenset({"diplomacy"})
+
+
+@dataclass(frozen=True)
+class ScoredText:
+    score: Score
+    explanation_json: str  # the stored form: Explanation.to_json_text()
+
+
+@dataclass(frozen=True)
+class StatementScores:
+    """One profile's scores for one statement: whole, and per relation where clauses differ."""
+
+    whole: ScoredText
+    by_dyad: tuple[tuple[str, ScoredText], ...] = ()
+
+
+def _scored(scorer: Scorer, text: str, span: tuple[int, int] | None) -> ScoredText:
+    return ScoredText(*scorer.score_and_explain_json(text, span))
+
+
+def score_statement(
+    scorer: Scorer, text: str, dyads: Sequence[DyadAssignment] = ()
+) -> StatementScores:
+    whole = _scored(scorer, text, None)
+    if scorer.name not in CLAUSE_PROFILES or len(dyads) < 2:
+        return StatementScores(whole)
+    per_dyad = []
+    for assignment in dyads:
+        span = assignment.clause_span
+        if span is None or span == (0, len(text)):
+            continue
+        per_dyad.append((assignment.dyad, _scored(scorer, text, span)))
+    return StatementScores(whole, tuple(per_dyad))

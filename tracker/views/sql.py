@@ -1,0 +1,48 @@
+"""Read-only SQL for ``tracker sql``: run one query, render the result as a table, CSV or JSON."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from tracker.db import connection as db
+from tracker.errors import TrackerError
+
+FORMATS = ("table", "csv", "json")
+
+
+def run_query(db_path: Path, query: str, wait: float = db.DEFAULT_WAIT_SECONDS) -> pd.DataFrame:
+    """The result of ``query`` on a read-only connection; writes are refused."""
+    if not query.strip():
+        raise TrackerError('Empty query; pass one, e.g. tracker sql "SELECT * FROM daily_scores".')
+    with db.reader(db_path, wait) as con:
+        try:
+            cursor = con.cursor()
+            try:
+                return cursor.execute(query).df()
+            finally:
+                cursor.close()
+        except duckdb.Error as exc:
+            text = str(exc)
+            if "read-only" in text or "read only" in text:
+                raise TrackerError(
+                    "tracker sql is read-only; change data with tracker ingest or tracker demo."
+                ) from None
+            first_line = text.splitlines()[0] if text else type(exc).__name__
+            raise TrackerError(f"The query failed: {first_line}") from None
+
+
+def render(frame: pd.DataFrame, fmt: str) -> str:
+    """The frame as an aligned text table, CSV with a header, or a JSON array of objects."""
+    if fmt == "csv":
+        return str(frame.to_csv(index=False))
+    if fmt == "json":
+        records = json.loads(frame.to_json(orient="records", date_format="iso"))
+        return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+    if frame.empty:
+        return "(no rows)\n" if len(frame.columns) else "(no result)\n"
+    with pd.option_context("display.max_colwidth", 80, "display.width", 200):
+        return frame.to_string(index=False) + "\n"
