@@ -21,8 +21,8 @@ The report lists every input in input order, whatever the batches.
 
 With ``workers > 1`` articles are prepared in chunks of :data:`CHUNK_ARTICLES` in worker
 processes (:class:`tracker.workers.WorkerPool`: forkserver, each worker rebuilds the pipeline
-from a :class:`~tracker.workers.PipelineSpec` and refuses if its identities differ), and while
-the main process writes one batch the workers prepare the next. The report and the stored rows
+from a :class:`~tracker.ingest.pipeline.PipelineSpec` and refuses if its identities differ), and
+while the main process writes one batch the workers prepare the next. The report and the stored rows
 are the same for any number of workers: outputs keep document order, and the next batch counts
 the texts of the batch being written as stored. The processes start only once a batch has
 :data:`MIN_PARALLEL_CHARS` of text to prepare; smaller ingests stay in one process, since
@@ -45,7 +45,16 @@ import duckdb
 
 from tracker.db import connection as db
 from tracker.errors import InputError, TrackerError
-from tracker.ingest.pipeline import Pipeline, content_hash, paused_gc
+from tracker.ingest.pipeline import (
+    Pipeline,
+    PipelineMismatch,
+    PipelineSpec,
+    PrepareTask,
+    content_hash,
+    identities,
+    paused_gc,
+    prepare_articles,
+)
 from tracker.ingest.sources import Defaults, read_inputs
 from tracker.ingest.store import (
     ADDED,
@@ -59,14 +68,7 @@ from tracker.ingest.store import (
 from tracker.models import Article
 from tracker.rescore.identity import record
 from tracker.rescore.identity import snapshot as identity_snapshot
-from tracker.workers import (
-    PipelineMismatch,
-    PipelineSpec,
-    PrepareTask,
-    WorkerPool,
-    identities,
-    prepare_articles,
-)
+from tracker.workers import WorkerPool
 
 # A batch costs one connection (its write, which also checks the next batch) whatever its
 # size, so batches are large; the character bound keeps each write (the time the lock is held)
@@ -201,7 +203,8 @@ class _Ingest:
         self.progress(len(articles) - len(todo))
         text = sum(len(a.text) for a in todo)
         if self.pool.workers < self.workers and text >= MIN_PARALLEL_CHARS:
-            self.pool = self.stack.enter_context(WorkerPool(self.workers))
+            preload = [prepare_articles.__module__]  # the task's module, imported once
+            self.pool = self.stack.enter_context(WorkerPool(self.workers, preload))
         compute = prepare_articles if self.pool.workers > 1 else self._prepare_inline
         for start in range(0, len(todo), CHUNK_ARTICLES):
             task = PrepareTask(self.spec, tuple(todo[start : start + CHUNK_ARTICLES]))
