@@ -22,8 +22,8 @@ from tests.conftest import session_processes, write
 from tracker.cli.main import main
 from tracker.db import connection as db
 from tracker.errors import InputError
-from tracker.ingest import driver as ingest
-from tracker.ingest.driver import IngestFailed, ingest_articles
+from tracker.ingest import batches as ingest
+from tracker.ingest.batches import IngestFailed, ingest_articles
 from tracker.ingest.pipeline import Pipeline, PipelineSpec
 from tracker.ingest.sources import read_inputs
 from tracker.models import Article

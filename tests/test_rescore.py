@@ -19,7 +19,7 @@ from click.testing import CliRunner
 from tests.conftest import write
 from tracker.cli.main import main
 from tracker.db import connection as db
-from tracker.ingest.driver import ingest_paths
+from tracker.ingest.batches import ingest_paths
 from tracker.ingest.pipeline import Pipeline, PipelineSpec, pipeline_for
 from tracker.paths import corpus_dir
 from tracker.rescore.execute import RescoreFailed, rescore

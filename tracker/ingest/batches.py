@@ -1,4 +1,9 @@
-"""The ingest pipeline's driver: inputs -> articles -> processed documents -> database.
+"""Ingest, batch by batch: inputs -> articles -> processed documents -> database.
+
+Contract
+--------
+:func:`ingest_paths` (files, folders, manifests; :mod:`tracker.ingest.sources`) and
+:func:`ingest_articles` are the ingest's entry points.
 
 Work is done in batches, so memory holds one batch's processed documents (two with worker
 processes, which prepare one batch ahead) and the next batch's articles. For each batch,
@@ -13,8 +18,7 @@ the input is read one batch ahead and that batch's texts are checked on the conn
 write before it (the first batch's on the connection that creates or migrates the database).
 Closing a write's connection (DuckDB's checkpoint, tens of milliseconds) happens on a thread
 while the next batch is prepared (:class:`tracker.db.connection.DeferredClose`); the lock is held
-until
-the file is closed, and the ingest returns only once the last close is done. Python's cycle
+until the file is closed, and the ingest returns only once the last close is done. Python's cycle
 collector is paused while a batch's objects pile up (:func:`tracker.ingest.pipeline.paused_gc`), and
 DuckDB's cache is capped (:data:`MEMORY_LIMIT`) so that memory stays flat as the database grows.
 The report lists every input in input order, whatever the batches.
