@@ -143,7 +143,7 @@ def _pipeline(full: bool) -> Any:
 def warm_up() -> float:
     """One tiny ingest, so one-off process costs (imports, lexicons, DuckDB's first Arrow scan
     importing pandas) are not charged to the throughput figures; returns its duration."""
-    from tracker.ingest.driver import ingest_paths
+    from tracker.ingest.batches import ingest_paths
 
     t0 = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
@@ -161,7 +161,7 @@ def throughput(
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
     from tracker.db import connection as db
-    from tracker.ingest.driver import ingest_paths
+    from tracker.ingest.batches import ingest_paths
 
     pipeline = _pipeline(full)
     analyzer = SentimentIntensityAnalyzer()
@@ -234,7 +234,7 @@ def peak_rss_mb() -> float:
 
 def ingest_corpus(n_articles: int) -> None:
     """Write the corpus of ``n_articles`` and ingest it (full pipeline) into a new database."""
-    from tracker.ingest.driver import ingest_paths
+    from tracker.ingest.batches import ingest_paths
 
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus.jsonl"

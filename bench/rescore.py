@@ -52,7 +52,7 @@ def full_rescore(path: Path, n: int, workers: int | None) -> None:
     print(f"built {n} statements in {time.perf_counter() - began:.1f} s")
     extra = ["--workers", str(workers)] if workers else []
     # Hold times per write: rerun through the library to see every one of them.
-    from tracker.rescore import chunks as rescore_io
+    from tracker.rescore import runs as rescore_io
 
     holds: list[float] = []
     waits: list[float] = []
@@ -74,7 +74,7 @@ def full_rescore(path: Path, n: int, workers: int | None) -> None:
     )
     rescore_io.ChunkWriter.flush = flush  # type: ignore[method-assign]
     try:
-        from tracker.rescore.command import rescore
+        from tracker.rescore.execute import rescore
         from tracker.rescore.report import RescoreOptions
 
         report = rescore(path, options=RescoreOptions(workers=workers, full=True))

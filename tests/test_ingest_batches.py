@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from tracker.db import connection as db
-from tracker.ingest import driver as ingest
-from tracker.ingest.driver import ingest_articles, ingest_paths
+from tracker.ingest import batches as ingest
+from tracker.ingest.batches import ingest_articles, ingest_paths
 from tracker.ingest.pipeline import Pipeline
 from tracker.ingest.sources import read_inputs
 from tracker.models import Article

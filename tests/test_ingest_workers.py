@@ -22,13 +22,13 @@ from tests.conftest import session_processes, write
 from tracker.cli.main import main
 from tracker.db import connection as db
 from tracker.errors import InputError
-from tracker.ingest import driver as ingest
-from tracker.ingest.driver import IngestFailed, ingest_articles
-from tracker.ingest.pipeline import Pipeline
+from tracker.ingest import batches as ingest
+from tracker.ingest.batches import IngestFailed, ingest_articles
+from tracker.ingest.pipeline import Pipeline, PipelineSpec
 from tracker.ingest.sources import read_inputs
 from tracker.models import Article
 from tracker.paths import corpus_dir
-from tracker.workers import PipelineSpec, WorkerPool
+from tracker.workers import WorkerPool
 
 # Every table an ingest writes, with the columns that differ between two runs (clock times)
 # left out; ids are compared, since they must come out the same too.

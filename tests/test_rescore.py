@@ -19,15 +19,14 @@ from click.testing import CliRunner
 from tests.conftest import write
 from tracker.cli.main import main
 from tracker.db import connection as db
-from tracker.ingest.driver import ingest_paths
-from tracker.ingest.pipeline import Pipeline
+from tracker.ingest.batches import ingest_paths
+from tracker.ingest.pipeline import Pipeline, PipelineSpec, pipeline_for
 from tracker.paths import corpus_dir
-from tracker.rescore.command import RescoreFailed, rescore
+from tracker.rescore.execute import RescoreFailed, rescore
 from tracker.rescore.identity import IdentitySnapshot, LexiconTerm, changed_terms, term_filter
 from tracker.rescore.plan import RunRecord, effective_identity, make_plan
 from tracker.rescore.report import RescoreOptions, RescoreReport
 from tracker.rescore.runs import prunable
-from tracker.workers import PipelineSpec, pipeline_for
 
 INLINE = RescoreOptions(workers=1)
 

@@ -195,7 +195,7 @@ def _articles(folder: Path, batch: int, n: int) -> Path:
 INGEST = """
 import sys
 from pathlib import Path
-from tracker.ingest.driver import ingest_articles
+from tracker.ingest.batches import ingest_articles
 from tracker.ingest.sources import read_inputs
 ingest_articles(read_inputs([Path(a) for a in sys.argv[2:]]), Path(sys.argv[1]), batch_size=10)
 """

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from tracker.db import connection as db
 from tracker.errors import TrackerError
-from tracker.ingest.driver import IngestReport, Progress, ingest_paths
+from tracker.ingest.batches import IngestReport, Progress, ingest_paths
 from tracker.paths import corpus_dir
 
 

@@ -94,9 +94,10 @@ def ingest(
       tracker ingest archive.jsonl --workers 4
       tracker ingest archive.jsonl --defer-analysis && tracker rescore
     """
-    from tracker.ingest.driver import ingest_paths
+    from tracker.ingest.batches import ingest_paths
+    from tracker.ingest.pipeline import PipelineSpec
     from tracker.ingest.sources import Defaults
-    from tracker.workers import PipelineSpec, default_workers
+    from tracker.workers import default_workers
 
     defaults = Defaults(published.date() if published else None, source, encoding)
     spec = PipelineSpec(actor_files=actors, lexicons=lexicons)

@@ -58,9 +58,9 @@ def rescore(
     """
     import json
 
-    from tracker.rescore.command import rescore as run_rescore
+    from tracker.ingest.pipeline import PipelineSpec
+    from tracker.rescore.execute import rescore as run_rescore
     from tracker.rescore.report import RescoreOptions
-    from tracker.workers import PipelineSpec
 
     spec = PipelineSpec(actor_files=actors, lexicons=lexicons)
     options = RescoreOptions(workers=workers, wait=wait, keep=keep, full=full, dry_run=dry_run)

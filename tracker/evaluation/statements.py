@@ -43,7 +43,7 @@ import pandas as pd
 from tracker.analysis.actors import ActorDictionary, fold
 from tracker.db import connection as db
 from tracker.evaluation.gold import GoldItem
-from tracker.ingest.driver import ingest_paths
+from tracker.ingest.batches import ingest_paths
 from tracker.ingest.pipeline import Pipeline
 
 NARRATOR = "narrator"

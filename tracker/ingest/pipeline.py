@@ -1,13 +1,27 @@
-"""Processing one article into storable rows: statements, their analysis, their scores.
+"""Processing one article into storable rows: statements, their analysis, their scores; and
+rebuilding the same pipeline in a worker process.
 
-A :class:`Pipeline` is built once per command (actor dictionary, key events, scorers, and the
-identities recorded with every run) and then applied to each article with :meth:`prepare`,
-which touches no database, so it can run before the writer lock is taken (or in a worker).
+Contract
+--------
+- A :class:`Pipeline` is built once per command (actor dictionary, key events, scorers, and
+  the identities recorded with every run) and then applied to each article with
+  :meth:`Pipeline.prepare`, which touches no database, so it can run before the writer lock is
+  taken (or in a worker).
+- :class:`PipelineSpec` names what a worker needs to build the same pipeline as the main
+  process (profiles, actor, lexicon and events files) and, once :meth:`PipelineSpec.pinned`,
+  the identities that pipeline must have (:func:`identities`). :func:`pipeline_for` builds a
+  spec's pipeline once per process and raises :class:`PipelineMismatch` when a worker builds
+  anything else (a file edited mid-run); :func:`adopt` lets an inline worker use the main
+  process's pipeline. Ingest and rescoring both rebuild their pipelines this way.
+- :class:`PrepareTask` and :func:`prepare_articles` are ingest's worker task: articles in,
+  :class:`~tracker.ingest.store.ProcessedDocument` out, in the order given (they pickle; the
+  task runs in a :class:`tracker.workers.WorkerPool`).
 """
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import gc
 import hashlib
@@ -142,3 +156,83 @@ class Pipeline:
             for scorer in self.scorers
         }
         return segments, analyses, scores
+
+
+ScorerIdentities = tuple[tuple[str, str, str], ...]  # (profile, vader version, lexicon hash)
+AnalysisIdentity = tuple[str, str] | None  # (version, inputs hash); None: no analysis
+
+
+def identities(pipeline: Pipeline) -> tuple[ScorerIdentities, AnalysisIdentity]:
+    """What a pipeline's runs record: its scorers' and its analysis' identities."""
+    analysis = pipeline.analysis
+    return (
+        tuple(
+            (s.identity.name, s.identity.vader_version, s.identity.lexicon_hash)
+            for s in pipeline.scorers
+        ),
+        (analysis.version, analysis.inputs_hash) if analysis is not None else None,
+    )
+
+
+class PipelineMismatch(RuntimeError):
+    """A worker built a pipeline with other identities than the main process's."""
+
+
+@dataclass(frozen=True)
+class PipelineSpec:
+    """How to build the pipeline, and the identities it must come out with."""
+
+    actor_files: tuple[Path, ...] = ()
+    lexicons: tuple[Path, ...] = ()
+    events_file: Path | None = None
+    expected: ScorerIdentities = ()
+    expected_analysis: AnalysisIdentity = None
+    profiles: tuple[str, ...] = PROFILES
+    analyze: bool = True
+
+    def build(self) -> Pipeline:
+        return Pipeline.build(
+            profiles=self.profiles,
+            actor_files=self.actor_files,
+            lexicons=self.lexicons,
+            events_file=self.events_file,
+            analyze=self.analyze,
+        )
+
+    def pinned(self, pipeline: Pipeline) -> PipelineSpec:
+        """This spec with ``pipeline``'s identities as the ones workers must reproduce."""
+        expected, expected_analysis = identities(pipeline)
+        return dataclasses.replace(self, expected=expected, expected_analysis=expected_analysis)
+
+
+_PIPELINES: dict[PipelineSpec, Pipeline] = {}
+
+
+def pipeline_for(spec: PipelineSpec) -> Pipeline:
+    """The process-wide pipeline of ``spec``, checked against the identities it must have."""
+    if spec not in _PIPELINES:
+        pipeline = spec.build()
+        if spec.expected and identities(pipeline) != (spec.expected, spec.expected_analysis):
+            raise PipelineMismatch(
+                "an input of the analysis or scoring (a lexicon, actor, events or rule file) "
+                "changed while the rescoring ran; run `tracker rescore` again once the files "
+                "are settled"
+            )
+        _PIPELINES[spec] = pipeline
+    return _PIPELINES[spec]
+
+
+def adopt(spec: PipelineSpec, pipeline: Pipeline) -> None:
+    """Use an already built pipeline for ``spec`` in this process (inline workers)."""
+    _PIPELINES[spec] = pipeline
+
+
+@dataclass(frozen=True)
+class PrepareTask:
+    spec: PipelineSpec
+    articles: tuple[Article, ...]
+
+
+def prepare_articles(task: PrepareTask) -> tuple[ProcessedDocument, ...]:
+    """Segment, analyse and score articles (ingest), in the order given."""
+    return pipeline_for(task.spec).prepare_all(task.articles)

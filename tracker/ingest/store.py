@@ -1,6 +1,6 @@
 """Writing processed documents into the database in bulk, inside one short transaction.
 
-The caller (``tracker.ingest.driver``) does all slow work first and then hands a batch of
+The caller (``tracker.ingest.batches``) does all slow work first and then hands a batch of
 :class:`ProcessedDocument` values to :func:`write_batch` on a writer connection. Rows go in as
 Arrow tables (never row-by-row INSERTs). Identifiers are ``max + 1`` under the writer lock.
 """

@@ -1,16 +1,33 @@
-"""Carrying out a rescoring plan: new runs, chunked work in worker processes, one switch-over.
+"""``tracker rescore``: recompute what changed, while readers keep reading the previous runs.
 
 Contract
 --------
-:class:`Execution` is used once, by :func:`tracker.rescore.command.rescore`, under the tracker's
-write
-lock. :meth:`Execution.run` re-analyses the planned documents into a new ``running`` analysis
-run, adds the statements whose relation clauses moved to the clause profiles' work, scores the
-planned statements into one new ``running`` run per profile, and then completes all the new
-runs in one transaction. Reads and writes alternate in the main process (never two connections
-to the file at once); workers only compute. :meth:`Execution.abandon` marks whatever it started
-and did not complete as failed (best effort: a run left ``running`` is cleaned up by the next
-rescoring anyway).
+:func:`rescore` holds the tracker's write lock (``<db>.lock``) for its whole run, so a second
+rescoring or an ingest waits (up to ``wait`` s, then :class:`DatabaseLocked`, exit 75), but
+opens the DuckDB file only for short units of work:
+
+1. clean up runs a killed rescoring left ``running`` (they were never visible) and record the
+   current scorer identities (:mod:`tracker.rescore.identity`);
+2. plan (:mod:`tracker.rescore.plan`) through one read-only connection; an empty plan ends here;
+3. re-analyse the planned documents into a new ``running`` analysis run, add the statements
+   whose relation clauses moved to the clause profiles' work, then score the planned
+   statements into one new ``running`` run per profile: chunks are read through short
+   read-only connections, computed in worker processes (:mod:`tracker.rescore.tasks`), and
+   appended to the new runs in transactions of a few thousand rows, each on its own writer
+   connection (:class:`tracker.rescore.runs.ChunkWriter`), so readers get the file between
+   chunks (they retry while it is taken). Reads and writes alternate in the main process
+   (never two connections to the file at once); workers only compute;
+4. make every new run ``completed`` in one tiny transaction: the views switch to them at once;
+5. with ``keep``, prune old runs (:func:`tracker.rescore.runs.prune`).
+
+Readers therefore see the previous runs until step 4 and the new ones after it, never a mix.
+A kill -9 at any point leaves only ``running`` runs behind, which step 1 of the next rescoring
+marks ``failed``. SIGTERM (and Ctrl-C) stop the workers at once, mark the runs failed and raise
+:class:`RescoreInterrupted` (exit 143 / 130). Any other failure marks the runs failed and
+raises :class:`RescoreFailed` (exit 1); the previous runs stay current either way.
+:class:`Execution` carries out steps 3 and 4 for one plan; :meth:`Execution.abandon` marks
+whatever it started and did not complete as failed (best effort: a run left ``running`` is
+cleaned up by the next rescoring anyway).
 """
 
 from __future__ import annotations
@@ -18,10 +35,14 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
+import signal
 import sys
+import threading
+import time
 from collections import deque
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -29,34 +50,206 @@ import duckdb
 
 from tracker import __version__
 from tracker.db import connection as db
-from tracker.ingest.pipeline import Pipeline
-from tracker.rescore.chunks import (
+from tracker.errors import DatabaseMissing, TrackerError
+from tracker.ingest.pipeline import Pipeline, PipelineSpec, adopt
+from tracker.rescore import tasks
+from tracker.rescore.identity import IdentitySnapshot, record, recorded_keys, snapshot
+from tracker.rescore.plan import ALL, CHANGED, RescorePlan, ScorerPlan, make_plan
+from tracker.rescore.report import Reporter, RescoreOptions, RescoreReport, RunOutcome
+from tracker.rescore.runs import (
     WRITER_POLL_SECONDS,
     ChunkWriter,
-    chunked,
-    document_chunks,
-    read_documents,
-    read_statements,
+    DeadRuns,
+    Pruned,
+    clean_dead_runs,
+    complete_runs,
+    dead_runs,
+    fail_runs,
+    prunable,
+    prune,
+    run_changes,
+    start_analysis_run,
+    start_score_run,
 )
-from tracker.rescore.plan import ALL, CHANGED, RescorePlan, ScorerPlan
-from tracker.rescore.report import RescoreOptions, RunOutcome
-from tracker.rescore.runs import complete_runs, fail_runs, start_analysis_run, start_score_run
-from tracker.workers import (
+from tracker.rescore.tasks import (
     AnalyseResult,
     AnalyseTask,
-    PipelineSpec,
     ScoreResult,
     ScoreTask,
-    WorkerPool,
     analyse_documents,
+    chunked,
+    document_chunks,
     needs_clause_scores,
+    read_documents,
+    read_statements,
     score_statements,
 )
+from tracker.workers import WorkerPool, default_workers
 
 C = TypeVar("C")
 T = TypeVar("T")
 R = TypeVar("R")
+Progress = Callable[[str], None]
+# Chunk connections may wait longer than --wait: a reader (the dashboard loading its snapshot)
+# holds the file for up to a second or two, and giving up mid-run would waste the work done.
+CHUNK_WAIT_SECONDS = 120.0
 ABANDON_WAIT_SECONDS = 10.0
+
+
+class RescoreFailed(TrackerError):
+    """The rescoring stopped on an error; its runs were marked failed."""
+
+
+class RescoreInterrupted(TrackerError):
+    """SIGTERM or Ctrl-C stopped the rescoring; its runs were marked failed."""
+
+    def __init__(self, message: str, signum: int) -> None:
+        super().__init__(message)
+        self.exit_code = 128 + signum
+
+
+class _Stopped(BaseException):
+    """Raised by the signal handler so that every ``finally`` on the way out runs."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+@contextmanager
+def _signals_raise() -> Iterator[None]:
+    """SIGTERM and SIGINT raise :class:`_Stopped` (once: a second signal during the clean-up
+    is ignored so the clean-up finishes)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    fired = False
+
+    def handler(signum: int, _frame: object) -> None:
+        nonlocal fired
+        if not fired:
+            fired = True
+            raise _Stopped(signum)
+
+    previous = {s: signal.signal(s, handler) for s in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        yield
+    finally:
+        for signum, old in previous.items():
+            signal.signal(signum, old)
+
+
+def _prepare(
+    db_path: Path,
+    wait: float,
+    write_wait: float,
+    snaps: Sequence[IdentitySnapshot],
+    dry_run: bool,
+) -> DeadRuns:
+    """Migrate if needed, clean up dead runs and record the current identities; opens the file
+    for writing only when one of these has work (a no-op rescoring writes nothing, a dry run
+    never writes)."""
+    dead: DeadRuns | None
+    try:
+        with db.reader(db_path, wait) as con:
+            dead = dead_runs(con)
+            unrecorded = [s for s in snaps if s.key not in recorded_keys(con, s.scorer)]
+    except TrackerError as exc:
+        # Only an older schema (check_readable's plain TrackerError) is ours to fix: the writer
+        # connection below migrates it.
+        if type(exc) is not TrackerError or dry_run:
+            raise
+        dead, unrecorded = None, list(snaps)
+    if dead is not None and (dry_run or not (dead.score_runs or dead.analysis_runs or unrecorded)):
+        return DeadRuns((), ()) if dry_run else dead
+    now = dt.datetime.now()
+    with db.writer_connection(db_path, write_wait, poll=WRITER_POLL_SECONDS) as con:
+        dead = clean_dead_runs(con, now)
+        for snap in unrecorded:
+            record(con, snap, now)
+    return dead
+
+
+def rescore(
+    db_path: Path,
+    spec: PipelineSpec | None = None,
+    options: RescoreOptions | None = None,
+    progress: Progress | None = None,
+) -> RescoreReport:
+    """Bring every statement's analysis and scores up to date with ``spec``'s inputs."""
+    began = time.monotonic()
+    spec = spec or PipelineSpec()
+    options = options or RescoreOptions()
+    say = progress or (lambda _message: None)
+    if not db_path.exists():
+        raise DatabaseMissing(
+            f"No database at {db_path}. Build the demo one with `tracker demo`, "
+            "or ingest articles with `tracker ingest FILES`."
+        )
+    pipeline = spec.build()
+    spec = spec.pinned(pipeline)
+    adopt(spec, pipeline)
+    snaps = [snapshot(s) for s in pipeline.scorers]
+    analysis = pipeline.analysis
+    identity = (analysis.version, analysis.inputs_hash) if analysis is not None else None
+    workers = options.workers or default_workers()
+    writer = ChunkWriter(db_path, max(options.wait, CHUNK_WAIT_SECONDS), options.write_rows)
+    report = Reporter(db_path, writer, began, workers, options)
+    with db.write_lock(db_path, options.wait), _signals_raise():
+        execution: Execution | None = None
+        try:
+            report.dead = _prepare(db_path, options.wait, writer.wait, snaps, options.dry_run)
+            with db.reader(db_path, writer.wait) as con:
+                plan = make_plan(con, snaps, identity, full=options.full)
+            for line in plan.describe():
+                say(f"plan: {line}")
+            if options.dry_run:
+                return report(plan, ())
+            outcomes: tuple[RunOutcome, ...] = ()
+            if not plan.is_empty:
+                execution = Execution(db_path, spec, pipeline, plan, writer, workers, options, say)
+                outcomes = execution.run(dt.datetime.now())
+                report.workers = execution.workers_used
+                execution = None  # completed: nothing left to give up
+            if options.keep is not None:
+                report.pruned = _prune(db_path, writer, options.keep)
+            return report(plan, outcomes)
+        except _Stopped as stop:
+            failed = execution.abandon() if execution is not None else ()
+            name = signal.Signals(stop.signum).name
+            raise RescoreInterrupted(
+                f"Rescoring stopped by {name} after {time.monotonic() - began:.1f} s; "
+                f"{_failed_text(failed)} the previous runs stay current. "
+                "Run `tracker rescore` again to finish.",
+                stop.signum,
+            ) from None
+        except TrackerError:
+            if execution is not None:
+                execution.abandon()
+            raise
+        except Exception as exc:
+            failed = execution.abandon() if execution is not None else ()
+            raise RescoreFailed(
+                f"Rescoring failed: {type(exc).__name__}: {exc}. {_failed_text(failed)} "
+                "the previous runs stay current; fix the cause and run `tracker rescore` again."
+            ) from exc
+
+
+def _prune(db_path: Path, writer: ChunkWriter, keep: int) -> Pruned:
+    """Delete runs beyond ``keep``; decided read-only, so a night with nothing to prune
+    writes nothing."""
+    with db.reader(db_path, writer.wait) as con:
+        drop = prunable(con, keep)
+    if drop.score_runs or drop.analysis_runs:
+        with writer.connection() as con:
+            prune(con, drop)
+    return drop
+
+
+def _failed_text(failed: Sequence[int]) -> str:
+    if not failed:
+        return "no run had started;"
+    return f"run(s) {', '.join(map(str, failed))} were marked failed;"
 
 
 class _Meter:
@@ -76,6 +269,8 @@ class _Meter:
 
 
 class Execution:
+    """Steps 3 and 4 of :func:`rescore` for one plan; used once."""
+
     def __init__(
         self,
         db_path: Path,
@@ -112,7 +307,7 @@ class Execution:
         small = self._work_size() < 2 * self.options.chunk_statements
         self.workers_used = 1 if small else self.workers
         outcomes: list[RunOutcome] = []
-        with WorkerPool(self.workers_used) as pool:
+        with WorkerPool(self.workers_used, preload=[tasks.__name__]) as pool:
             clause_changed: set[int] = set()
             if self.plan.analysis is not None:
                 outcome, clause_changed = self._analyse(pool, started)
@@ -276,7 +471,7 @@ class Execution:
         with db.reader(self.db_path, self.writer.wait) as con:
             for p in plans:
                 run_id = self.score_runs[p.scorer]
-                new, changed = _changes(con, p.scorer, run_id)
+                new, changed = run_changes(con, p.scorer, run_id)
                 reason = "; ".join(p.reasons) or "lexicon edit that no stored statement contains"
                 out.append(
                     RunOutcome(
@@ -330,20 +525,3 @@ class Execution:
             "events_file": str(self.spec.events_file) if self.spec.events_file else None,
             **extra,
         }
-
-
-def _changes(con: duckdb.DuckDBPyConnection, scorer: str, run_id: int) -> tuple[int, int]:
-    """(statements the run scored that had no score, statements whose score it changed)."""
-    row = con.execute(
-        "WITH new AS (SELECT statement_id, compound FROM scores "
-        "WHERE run_id = ? AND dyad IS NULL), "
-        "old AS (SELECT s.statement_id, arg_max(s.compound, s.run_id) AS compound "
-        "FROM scores AS s JOIN score_runs AS r USING (run_id) "
-        "WHERE r.scorer = ? AND r.status = 'completed' AND s.dyad IS NULL "
-        "AND s.statement_id IN (SELECT statement_id FROM new) GROUP BY s.statement_id) "
-        "SELECT count(*) FILTER (WHERE old.compound IS NULL), "
-        "count(*) FILTER (WHERE old.compound IS NOT NULL AND new.compound <> old.compound) "
-        "FROM new LEFT JOIN old USING (statement_id)",
-        [run_id, scorer],
-    ).fetchall()[0]
-    return int(row[0]), int(row[1])

@@ -1,16 +1,22 @@
 """What ``tracker rescore`` is asked to do and what it did: options in, report out.
 
-:class:`RescoreReport` renders as plain lines for people (stderr) and as one JSON object for
-scripts and cron (``--json`` on stdout); the JSON keys are documented in docs/operations.md.
+:class:`RescoreOptions` is everything the command takes besides the database and the pipeline.
+:class:`Reporter` collects what the rescoring did along the way and builds the
+:class:`RescoreReport`, which renders as plain lines for people (stderr) and as one JSON object
+for scripts and cron (``--json`` on stdout); the JSON keys are documented in docs/operations.md.
 """
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from tracker import __version__
 from tracker.db.connection import DEFAULT_WAIT_SECONDS
+from tracker.rescore.plan import RescorePlan
+from tracker.rescore.runs import ChunkWriter, DeadRuns, Pruned
 
 DEFAULT_CHUNK_STATEMENTS = 2000
 DEFAULT_WRITE_ROWS = 20_000
@@ -136,3 +142,41 @@ class RescoreReport:
                 f"{len(self.pruned_analysis_runs)} analysis run(s)."
             )
         return out
+
+
+class Reporter:
+    """Collects what a rescoring did (cleaned, pruned, workers, the writer's lock holds) and
+    builds its :class:`RescoreReport` from the plan and the completed runs."""
+
+    def __init__(
+        self,
+        db_path: Path,
+        writer: ChunkWriter,
+        began: float,
+        workers: int,
+        options: RescoreOptions,
+    ) -> None:
+        self.db_path, self.writer, self.began = db_path, writer, began
+        self.workers, self.options = workers, options
+        self.dead = DeadRuns((), ())
+        self.pruned = Pruned((), ())
+
+    def __call__(self, plan: RescorePlan, outcomes: tuple[RunOutcome, ...]) -> RescoreReport:
+        return RescoreReport(
+            database=self.db_path,
+            changed=bool(outcomes),
+            dry_run=self.options.dry_run,
+            statements=plan.statements,
+            plan=tuple(plan.describe()),
+            runs=outcomes,
+            cleaned_score_runs=self.dead.score_runs,
+            cleaned_analysis_runs=self.dead.analysis_runs,
+            pruned_score_runs=self.pruned.score_runs,
+            pruned_analysis_runs=self.pruned.analysis_runs,
+            duration=time.monotonic() - self.began,
+            max_lock_hold=self.writer.max_hold,
+            max_writer_wait=self.writer.max_wait,
+            lock_holds=len(self.writer.holds),
+            workers=self.workers,
+            tracker_version=__version__,
+        )

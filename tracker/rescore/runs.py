@@ -9,21 +9,32 @@ one short transaction. A run is created with status ``running``; the views read 
 the rescoring at once. A process that dies leaves its runs ``running``: the next rescoring
 (under the same lock, so nobody else can be writing them) marks them ``failed`` and deletes their
 rows with :func:`clean_dead_runs`. :func:`prunable` (read-only) names old runs that no current
-row needs, and :func:`prune` deletes them.
+row needs, and :func:`prune` deletes them; :func:`run_changes` (read-only) counts what a run
+changed against the completed runs before it.
+
+:class:`ChunkWriter` opens those writer connections: it buffers the running runs' result tables
+and appends them (:func:`append_rows`) in transactions of about ``rows`` rows, each on its own
+writer connection (:func:`tracker.db.connection.writer_connection`: the rescoring holds the
+tracker's write lock throughout, the DuckDB file only per transaction), retried every
+:data:`WRITER_POLL_SECONDS` while readers hold the file. It records how long each connection
+kept readers out, and how long it waited for them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import time
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import duckdb
 import pyarrow as pa
 
+from tracker.db import connection as db
 from tracker.ingest.store import AnalysisRun, insert_arrow, refresh_reference_tables
 from tracker.rescore.identity import IdentitySnapshot
 from tracker.rescore.plan import (
@@ -34,6 +45,9 @@ from tracker.rescore.plan import (
 )
 
 RUNNING, COMPLETED, FAILED = "running", "completed", "failed"
+# How often a writer retries while readers hold the file: readers hold it for one query at a
+# time, and a short interval catches the gaps between a busy dashboard's queries.
+WRITER_POLL_SECONDS = 0.005
 
 
 @contextmanager
@@ -246,3 +260,87 @@ def prune(con: duckdb.DuckDBPyConnection, drop: Pruned) -> None:
                 "DELETE FROM run_inputs WHERE kind = 'analysis' AND run_id IN (SELECT unnest(?))",
                 ids,
             )
+
+
+def run_changes(con: duckdb.DuckDBPyConnection, scorer: str, run_id: int) -> tuple[int, int]:
+    """(statements the run scored that had no score, statements whose score it changed)."""
+    row = con.execute(
+        "WITH new AS (SELECT statement_id, compound FROM scores "
+        "WHERE run_id = ? AND dyad IS NULL), "
+        "old AS (SELECT s.statement_id, arg_max(s.compound, s.run_id) AS compound "
+        "FROM scores AS s JOIN score_runs AS r USING (run_id) "
+        "WHERE r.scorer = ? AND r.status = 'completed' AND s.dyad IS NULL "
+        "AND s.statement_id IN (SELECT statement_id FROM new) GROUP BY s.statement_id) "
+        "SELECT count(*) FILTER (WHERE old.compound IS NULL), "
+        "count(*) FILTER (WHERE old.compound IS NOT NULL AND new.compound <> old.compound) "
+        "FROM new LEFT JOIN old USING (statement_id)",
+        [run_id, scorer],
+    ).fetchall()[0]
+    return int(row[0]), int(row[1])
+
+
+class ChunkWriter:
+    """Buffered appends of the running runs' rows, one short writer connection per flush."""
+
+    def __init__(self, db_path: Path, wait: float, rows: int) -> None:
+        self.db_path = db_path
+        self.wait = wait
+        self.rows = rows
+        self.holds: list[float] = []  # readers locked out (s), per connection
+        self.waits: list[float] = []  # waiting for readers to let go (s), per connection
+        self.rows_written = 0
+        self._buffer: list[tuple[str, pa.Table]] = []
+        self._buffered = 0
+
+    @contextmanager
+    def connection(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A writer connection, retried every few milliseconds while readers hold the file.
+        The time from open to closed counts as a lock hold; the wait before it does not."""
+        began = time.monotonic()
+        opened = began
+        try:
+            with db.writer_connection(
+                self.db_path, self.wait, migrate=False, poll=WRITER_POLL_SECONDS
+            ) as con:
+                opened = time.monotonic()
+                yield con
+        finally:
+            done = time.monotonic()
+            self.waits.append(opened - began)
+            self.holds.append(done - opened)
+
+    def add(self, table: str, data: pa.Table) -> None:
+        if data.num_rows:
+            self._buffer.append((table, data))
+            self._buffered += data.num_rows
+        if self._buffered >= self.rows:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self._buffer:
+            return
+        tables = self._merge(self._buffer)
+        with self.connection() as con:
+            self.rows_written += append_rows(con, tables)
+        self._buffer, self._buffered = [], 0
+
+    @staticmethod
+    def _merge(buffer: list[tuple[str, pa.Table]]) -> list[tuple[str, pa.Table]]:
+        by_table: dict[str, list[pa.Table]] = {}
+        for name, data in buffer:
+            by_table.setdefault(name, []).append(data)
+        merged = []
+        for name, tables in by_table.items():
+            try:
+                merged.append((name, pa.concat_tables(tables, promote_options="permissive")))
+            except (pa.ArrowInvalid, pa.ArrowTypeError):
+                merged.extend((name, t) for t in tables)
+        return merged
+
+    @property
+    def max_hold(self) -> float:
+        return max(self.holds, default=0.0)
+
+    @property
+    def max_wait(self) -> float:
+        return max(self.waits, default=0.0)

@@ -1,4 +1,9 @@
-"""The ingest pipeline's driver: inputs -> articles -> processed documents -> database.
+"""Ingest, batch by batch: inputs -> articles -> processed documents -> database.
+
+Contract
+--------
+:func:`ingest_paths` (files, folders, manifests; :mod:`tracker.ingest.sources`) and
+:func:`ingest_articles` are the ingest's entry points.
 
 Work is done in batches, so memory holds one batch's processed documents (two with worker
 processes, which prepare one batch ahead) and the next batch's articles. For each batch,
@@ -13,16 +18,15 @@ the input is read one batch ahead and that batch's texts are checked on the conn
 write before it (the first batch's on the connection that creates or migrates the database).
 Closing a write's connection (DuckDB's checkpoint, tens of milliseconds) happens on a thread
 while the next batch is prepared (:class:`tracker.db.connection.DeferredClose`); the lock is held
-until
-the file is closed, and the ingest returns only once the last close is done. Python's cycle
+until the file is closed, and the ingest returns only once the last close is done. Python's cycle
 collector is paused while a batch's objects pile up (:func:`tracker.ingest.pipeline.paused_gc`), and
 DuckDB's cache is capped (:data:`MEMORY_LIMIT`) so that memory stays flat as the database grows.
 The report lists every input in input order, whatever the batches.
 
 With ``workers > 1`` articles are prepared in chunks of :data:`CHUNK_ARTICLES` in worker
 processes (:class:`tracker.workers.WorkerPool`: forkserver, each worker rebuilds the pipeline
-from a :class:`~tracker.workers.PipelineSpec` and refuses if its identities differ), and while
-the main process writes one batch the workers prepare the next. The report and the stored rows
+from a :class:`~tracker.ingest.pipeline.PipelineSpec` and refuses if its identities differ), and
+while the main process writes one batch the workers prepare the next. The report and the stored rows
 are the same for any number of workers: outputs keep document order, and the next batch counts
 the texts of the batch being written as stored. The processes start only once a batch has
 :data:`MIN_PARALLEL_CHARS` of text to prepare; smaller ingests stay in one process, since
@@ -45,7 +49,16 @@ import duckdb
 
 from tracker.db import connection as db
 from tracker.errors import InputError, TrackerError
-from tracker.ingest.pipeline import Pipeline, content_hash, paused_gc
+from tracker.ingest.pipeline import (
+    Pipeline,
+    PipelineMismatch,
+    PipelineSpec,
+    PrepareTask,
+    content_hash,
+    identities,
+    paused_gc,
+    prepare_articles,
+)
 from tracker.ingest.sources import Defaults, read_inputs
 from tracker.ingest.store import (
     ADDED,
@@ -59,14 +72,7 @@ from tracker.ingest.store import (
 from tracker.models import Article
 from tracker.rescore.identity import record
 from tracker.rescore.identity import snapshot as identity_snapshot
-from tracker.workers import (
-    PipelineMismatch,
-    PipelineSpec,
-    PrepareTask,
-    WorkerPool,
-    identities,
-    prepare_articles,
-)
+from tracker.workers import WorkerPool
 
 # A batch costs one connection (its write, which also checks the next batch) whatever its
 # size, so batches are large; the character bound keeps each write (the time the lock is held)
@@ -201,7 +207,8 @@ class _Ingest:
         self.progress(len(articles) - len(todo))
         text = sum(len(a.text) for a in todo)
         if self.pool.workers < self.workers and text >= MIN_PARALLEL_CHARS:
-            self.pool = self.stack.enter_context(WorkerPool(self.workers))
+            preload = [prepare_articles.__module__]  # the task's module, imported once
+            self.pool = self.stack.enter_context(WorkerPool(self.workers, preload))
         compute = prepare_articles if self.pool.workers > 1 else self._prepare_inline
         for start in range(0, len(todo), CHUNK_ARTICLES):
             task = PrepareTask(self.spec, tuple(todo[start : start + CHUNK_ARTICLES]))
