@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from tracker.analysis import analyze as analysis
 from tracker.analysis.actors import ActorDictionary
 from tracker.analysis.analyze import NARRATOR, analyze_document
 from tracker.analysis.events import load_events

@@ -20,10 +20,10 @@ from tests.conftest import write
 from tracker.cli.main import main
 from tracker.db import connection as db
 from tracker.ingest.batches import ingest_paths
+from tracker.ingest.identity import IdentitySnapshot, LexiconTerm, changed_terms, term_filter
 from tracker.ingest.pipeline import Pipeline, PipelineSpec, pipeline_for
 from tracker.paths import corpus_dir
 from tracker.rescore.execute import RescoreFailed, rescore
-from tracker.rescore.identity import IdentitySnapshot, LexiconTerm, changed_terms, term_filter
 from tracker.rescore.plan import RunRecord, effective_identity, make_plan
 from tracker.rescore.report import RescoreOptions, RescoreReport
 from tracker.rescore.runs import prunable

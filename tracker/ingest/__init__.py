@@ -8,4 +8,6 @@
   rebuilds the same pipeline in a worker (ingest's and rescoring's), and ingest's worker task.
 - :mod:`~tracker.ingest.store`: one batch of processed documents -> one transaction.
 - :mod:`~tracker.ingest.rows`: analysis and score results -> Arrow tables of rows.
+- :mod:`~tracker.ingest.identity`: scorer identities as stored (recorded by ingest and rescoring,
+  compared by the rescoring's plan) and which statements a lexicon edit can affect.
 """

@@ -12,7 +12,7 @@ happens before the writer lock is taken; the lock is held only for the one trans
 stores the batch. Each stored batch appends one completed analysis run and one completed score
 run per profile, so a killed ingest leaves no partial batch behind. Texts already stored are
 reported ``unchanged`` and not processed again (unless ``replace``). Each write also records the
-scorers' identities and lexicons (:func:`tracker.rescore.identity.record`), so a later lexicon
+scorers' identities and lexicons (:func:`tracker.ingest.identity.record`), so a later lexicon
 edit is rescored as a diff. Opening the file is a fixed cost (about 10 ms for DuckDB alone), so
 the input is read one batch ahead and that batch's texts are checked on the connection of the
 write before it (the first batch's on the connection that creates or migrates the database).
@@ -49,6 +49,8 @@ import duckdb
 
 from tracker.db import connection as db
 from tracker.errors import InputError, TrackerError
+from tracker.ingest.identity import record
+from tracker.ingest.identity import snapshot as identity_snapshot
 from tracker.ingest.pipeline import (
     Pipeline,
     PipelineMismatch,
@@ -70,8 +72,6 @@ from tracker.ingest.store import (
     write_batch,
 )
 from tracker.models import Article
-from tracker.rescore.identity import record
-from tracker.rescore.identity import snapshot as identity_snapshot
 from tracker.workers import WorkerPool
 
 # A batch costs one connection (its write, which also checks the next batch) whatever its

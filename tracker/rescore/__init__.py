@@ -6,7 +6,7 @@
 - :mod:`~tracker.rescore.tasks`: the worker tasks, and reading chunks of work into them.
 - :mod:`~tracker.rescore.runs`: run rows (start, append, complete, fail, prune) and the
   buffered writer of the running runs' rows.
-- :mod:`~tracker.rescore.identity`: scorer identities and lexicon diffs.
 - :mod:`~tracker.rescore.report`: options in, report out.
+- scorer identities and lexicon diffs are recorded at ingest: :mod:`~tracker.ingest.identity`.
 - :mod:`~tracker.rescore.schedule`: the cron line or systemd units of a nightly rescoring.
 """

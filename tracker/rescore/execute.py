@@ -7,7 +7,7 @@ rescoring or an ingest waits (up to ``wait`` s, then :class:`DatabaseLocked`, ex
 opens the DuckDB file only for short units of work:
 
 1. clean up runs a killed rescoring left ``running`` (they were never visible) and record the
-   current scorer identities (:mod:`tracker.rescore.identity`);
+   current scorer identities (:mod:`tracker.ingest.identity`);
 2. plan (:mod:`tracker.rescore.plan`) through one read-only connection; an empty plan ends here;
 3. re-analyse the planned documents into a new ``running`` analysis run, add the statements
    whose relation clauses moved to the clause profiles' work, then score the planned
@@ -51,9 +51,9 @@ import duckdb
 from tracker import __version__
 from tracker.db import connection as db
 from tracker.errors import DatabaseMissing, TrackerError
+from tracker.ingest.identity import IdentitySnapshot, record, recorded_keys, snapshot
 from tracker.ingest.pipeline import Pipeline, PipelineSpec, adopt
 from tracker.rescore import tasks
-from tracker.rescore.identity import IdentitySnapshot, record, recorded_keys, snapshot
 from tracker.rescore.plan import ALL, CHANGED, RescorePlan, ScorerPlan, make_plan
 from tracker.rescore.report import Reporter, RescoreOptions, RescoreReport, RunOutcome
 from tracker.rescore.runs import (

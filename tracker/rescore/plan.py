@@ -8,7 +8,7 @@ the runs that produced each statement's *current* rows, and returns a :class:`Re
 - statements without a score of a profile (or without an analysis) are ``new`` work;
 - a profile whose vaderSentiment version or rules changed rescores every statement it scored
   under the old identity; one whose domain lexicon changed rescores only the statements that
-  contain a changed term (:mod:`tracker.rescore.identity`), when both lexicons are recorded;
+  contain a changed term (:mod:`tracker.ingest.identity`), when both lexicons are recorded;
 - an analysis whose version or actor/events files changed is re-run for every document with a
   statement analysed the old way (analysis needs the whole document: pronouns, the article's
   relation), and the clause scores of statements whose relations moved are recomputed after it.
@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 
 import duckdb
 
-from tracker.rescore.identity import IdentitySnapshot, Key, changed_terms, load, term_filter
+from tracker.ingest.identity import IdentitySnapshot, Key, changed_terms, load, term_filter
 
 ALL = "all"
 NEW = "new"

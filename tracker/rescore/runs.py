@@ -35,8 +35,8 @@ import duckdb
 import pyarrow as pa
 
 from tracker.db import connection as db
+from tracker.ingest.identity import IdentitySnapshot
 from tracker.ingest.store import AnalysisRun, insert_arrow, refresh_reference_tables
-from tracker.rescore.identity import IdentitySnapshot
 from tracker.rescore.plan import (
     current_analysis_counts,
     current_run_counts,
