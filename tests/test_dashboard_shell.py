@@ -1,8 +1,9 @@
 """House rules for dashboard.py, checked on its source: a thin shell that only draws on purpose.
 
 Streamlit's "magic" renders the value of every bare expression statement, so one there (a
-conditional expression used for its side effects, say) draws a stray element: the shell may
-only hold calls, and magic is off in .streamlit/config.toml as well. The shell holds no SQL
+conditional expression used for its side effects, say) draws a stray element. An expression
+statement in the shell must be a call (how it draws; magic leaves calls alone) or a docstring,
+and magic is off in .streamlit/config.toml as well. The shell holds no SQL
 and looks nothing up by name (queries are passed as functions), and draws every kind of
 block a view returns.
 """
