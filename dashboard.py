@@ -1,7 +1,17 @@
 """Streamlit shell: `streamlit run dashboard.py`. Queries, charts and state live in `tracker`;
-data comes from a snapshot cached per database stamp (tracker.views.snapshot)."""
+data comes from a snapshot cached per database stamp (tracker.views.snapshot).
 
+The shell calls typed functions of tracker.views by reference (no names looked up as strings),
+draws the typed blocks a view returns (tracker.views.blocks) and holds no SQL. Streamlit's
+"magic" is off (.streamlit/config.toml) and no statement here is a bare expression
+(tests/test_dashboard_shell.py): only explicit calls draw.
+"""
+
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
+from types import FunctionType
+from typing import Any, Concatenate, ParamSpec, TypeVar, assert_never, cast
 
 import streamlit as st
 
@@ -12,10 +22,18 @@ from tracker.views import charts, drilldown, snapshot
 from tracker.views import runs as runs_queries
 from tracker.views import state as ds
 from tracker.views import timeline as tq
+from tracker.views.blocks import Block, Heading, Markup, Note, Paragraph, Table
 from tracker.views.downloads import downloads
 
+P = ParamSpec("P")
+T = TypeVar("T")
 TITLE = "Turkey–Russia & Turkey–West relations tracker"
-FILE_QUERIES = {"detail": drilldown.statement_detail, "changes": runs_queries.score_changes}
+# Cache keys: a query by its qualified name (stable across reruns and sessions), a snapshot by
+# its database stamp (a rescoring makes a new stamp, so nothing stale is served).
+HASH_FUNCS: dict[str | type, Callable[[Any], object]] = {
+    FunctionType: lambda fn: f"{fn.__module__}.{fn.__qualname__}",
+    snapshot.Snapshot: lambda snap: snap.key,
+}
 st.set_page_config(page_title=TITLE, layout="wide")
 
 
@@ -24,20 +42,43 @@ def load_snapshot(path: str, stamp: tuple) -> snapshot.Snapshot:
     return snapshot.Snapshot.load(Path(path))
 
 
-@st.cache_data(ttl=600, max_entries=512, show_spinner=False)
-def q(name: str, key: tuple, _snap: snapshot.Snapshot, *args):
-    return getattr(tq, name)(_snap, *args)
+@st.cache_data(ttl=600, max_entries=512, show_spinner=False, hash_funcs=HASH_FUNCS)
+def _cached_query(query: Callable, snap: snapshot.Snapshot, *args: Any, **kwargs: Any) -> object:
+    return query(snap, *args, **kwargs)
 
 
-@st.cache_data(ttl=600, max_entries=128, show_spinner=False)
-def from_file(name: str, key: tuple, *args):
-    return FILE_QUERIES[name](Path(key[0]), *args)
+def q(
+    query: Callable[Concatenate[snapshot.Snapshot, P], T],
+    snap: snapshot.Snapshot,
+    *args: P.args,
+    **kwargs: P.kwargs,
+) -> T:
+    """query(snap, ...), cached per query, snapshot and arguments."""
+    return cast(T, _cached_query(query, snap, *args, **kwargs))
 
 
-def guarded(slot: str, fn, *args):
-    """fn(*args), remembered; while the database is being written, the remembered value."""
+@st.cache_data(ttl=600, max_entries=128, show_spinner=False, hash_funcs=HASH_FUNCS)
+def _cached_read(
+    read: Callable, path: Path, snap: snapshot.Snapshot, *args: Any, **kwargs: Any
+) -> object:
+    return read(path, *args, **kwargs)
+
+
+def from_file(
+    read: Callable[Concatenate[Path, P], T],
+    path: Path,
+    snap: snapshot.Snapshot,
+    *args: P.args,
+    **kwargs: P.kwargs,
+) -> T:
+    """read(path, ...) on the database file, cached until the snapshot (its stamp) changes."""
+    return cast(T, _cached_read(read, path, snap, *args, **kwargs))
+
+
+def guarded(slot: str, read: Callable[[], T]) -> T:
+    """read(), remembered; while the database is being written, the remembered value."""
     try:
-        st.session_state[slot] = fn(*args)
+        st.session_state[slot] = read()
     except DatabaseLocked:
         st.session_state["locked"] = True
         if slot not in st.session_state:
@@ -46,11 +87,33 @@ def guarded(slot: str, fn, *args):
     return st.session_state[slot]
 
 
+def draw(blocks: list[Block]) -> None:
+    """Each block as its one Streamlit element (tracker.views.blocks)."""
+    for block in blocks:
+        match block:
+            case Heading(text):
+                st.subheader(text)
+            case Paragraph(markdown):
+                st.markdown(markdown)
+            case Note(markdown):
+                st.caption(markdown)
+            case Markup(html):
+                st.html(html)
+            case Table(frame):
+                st.dataframe(frame)
+            case _:
+                assert_never(block)
+
+
 def build_demo(path: Path) -> None:
     with st.status("No database yet: building the demo database…", expanded=True) as status:
         bar = st.progress(0.0)
+
+        def show(n: int, of: int) -> None:
+            bar.progress(n / of, text=f"{n} of {of} articles")
+
         try:
-            step = demo.counting(lambda n, of: bar.progress(n / of, text=f"{n} of {of} articles"))
+            step = demo.counting(show)
             demo.ensure_demo(path, progress=step)
         except Exception as exc:  # the page explains what to do, never shows a traceback
             status.update(label="The demo database could not be built", state="error")
@@ -64,14 +127,13 @@ path = default_db_path()
 if not path.exists():
     build_demo(path)
 try:
-    snap = guarded("snapshot", load_snapshot, str(path), snapshot.stamp(path))
+    snap = guarded("snapshot", partial(load_snapshot, str(path), snapshot.stamp(path)))
 except TrackerError as exc:
     st.error(exc.message)
     st.stop()
 if st.session_state.pop("locked", False):
     st.warning("The database is being updated by another process: showing the last data.")
-key = snap.key
-overview = q("overview", key, snap, "published")  # the caption: what the corpus covers
+overview = q(tq.overview, snap, "published")  # the caption: what the corpus covers
 if overview.rows == 0:
     st.info(overview.nothing_scored(path, snap.info.statements))
     st.stop()
@@ -96,15 +158,15 @@ widgets = {k: st.session_state.get(k) for k in ds.WIDGET_KEYS}
 filters = ds.filters_from_widgets(widgets, ds.Filters())
 st.caption(overview.caption(snap.info.statements))
 
-daily = q("daily_timeline", key, snap, filters)
+daily = q(tq.daily_timeline, snap, filters)
 if daily.empty:
     st.warning("No statements match these filters. Widen the date range or clear the search.")
     st.stop()
-metrics = tq.headline_metrics(q("monthly_means", key, snap, filters), filters.min_n)
+metrics = tq.headline_metrics(q(tq.monthly_means, snap, filters), filters.min_n)
 for col, metric in zip(st.columns(max(1, len(metrics))), metrics, strict=False):
-    col.metric(*metric)
-events = charts.key_events(q("key_events", key, snap), events_path())
-points, counts = (q(name, key, snap, filters) for name in ("sample_points", "weekly_counts"))
+    col.metric(metric.label, metric.value, metric.delta)
+events = charts.key_events(q(tq.key_events, snap), events_path())
+points, counts = q(tq.sample_points, snap, filters), q(tq.weekly_counts, snap, filters)
 chart = charts.timeline_chart(daily, points, counts, events, filters)
 tabs = st.tabs(["Timeline", "Direction & speakers", "Distribution", "Runs"])
 with tabs[0]:
@@ -113,7 +175,7 @@ with tabs[0]:
     if st.session_state.get("view") != (filters, selection):
         st.session_state.update(view=(filters, selection), page=1)
     st.subheader(selection.heading())
-    page = q("statement_page", key, snap, filters, selection, st.session_state["page"] - 1)
+    page = q(tq.statement_page, snap, filters, selection, st.session_state["page"] - 1)
     st.caption(f"{page.total:,} statement–relation rows by date; page {page.page + 1}/{page.pages}")
     st.dataframe(page.rows, hide_index=True, key="table")
     left, mid, right = st.columns([1, 3, 2])
@@ -127,22 +189,27 @@ with tabs[0]:
         right.download_button(f"Download {d.label}", d.data, d.filename, d.mime, on_click="ignore")
     st.query_params.from_dict(ds.to_query_params(filters, selection))
     if chosen is not None:
-        detail = guarded(f"detail_{chosen}", from_file, "detail", key, int(chosen))
+        read_detail = partial(from_file, drilldown.statement_detail, path, snap, int(chosen))
+        detail = guarded(f"detail_{chosen}", read_detail)
         if detail is None:
             st.warning(f"Statement {chosen} is not in the database (any more).")
-        for element, content in drilldown.blocks(detail) if detail else []:
-            getattr(st, element)(content)
+        else:
+            draw(drilldown.blocks(detail))
 with tabs[1]:
-    direction = charts.direction_chart(q("direction_timeline", key, snap, filters), filters)
+    direction = charts.direction_chart(q(tq.direction_timeline, snap, filters), filters)
     st.altair_chart(direction, width="content")
     st.subheader("Speakers")
-    st.dataframe(q("speakers", key, snap, filters), hide_index=True)
+    st.dataframe(q(tq.speakers, snap, filters), hide_index=True)
 with tabs[2]:
-    histogram = charts.histogram_chart(q("histogram", key, snap, filters), filters)
+    histogram = charts.histogram_chart(q(tq.histogram, snap, filters), filters)
     st.altair_chart(histogram, width="content")
 with tabs[3]:
     st.dataframe(runs_queries.score_runs(snap), hide_index=True)
     for scorer in filters.scorers:
         st.markdown(f"**What the last `{scorer}` rescoring changed** (largest moves first)")
-        changes = guarded(f"changes_{scorer}", from_file, "changes", key, scorer)
-        st.dataframe(changes, hide_index=True) if len(changes) else st.caption("No earlier run.")
+        read_changes = partial(from_file, runs_queries.score_changes, path, snap, scorer)
+        changes = guarded(f"changes_{scorer}", read_changes)
+        if len(changes):
+            st.dataframe(changes, hide_index=True)
+        else:
+            st.caption("No earlier run.")

@@ -28,6 +28,7 @@ from tracker.synthetic.build import add_rescoring_run, make_database
 from tracker.views import drilldown, snapshot
 from tracker.views import runs as runs_queries
 from tracker.views import timeline as tq
+from tracker.views.blocks import Heading, Markup, Paragraph, Table
 from tracker.views.state import Filters, Selection
 
 D = dt.date
@@ -289,8 +290,8 @@ def test_drilldown(synthetic_db: Path, snap: snapshot.Snapshot) -> None:
     assert detail.before or detail.after
     assert {s.scorer for s in detail.scores} == {"diplomacy", "vader"}
     assert drilldown.statement_detail(synthetic_db, 10**9) is None
-    kinds = [kind for kind, _ in drilldown.blocks(detail)]
-    assert kinds[:4] == ["subheader", "html", "markdown", "dataframe"]
+    kinds = [type(block) for block in drilldown.blocks(detail)]
+    assert kinds[:4] == [Heading, Markup, Paragraph, Table]
 
 
 def test_drilldown_explanations_point_into_the_text(

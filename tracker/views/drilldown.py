@@ -7,6 +7,8 @@ the current score with its explanation. Explanations are JSON written by the sco
 read defensively (:func:`parse_contributions`): unknown keys are ignored, broken entries
 dropped, and offsets that do not match the text are re-found by the contribution's text.
 :func:`highlight_html` renders a text with those contributions marked, weights as tooltips.
+:func:`blocks` lays the panel out as typed blocks (:mod:`tracker.views.blocks`), in reading
+order; the shell draws each kind with one Streamlit element and decides nothing else.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import pandas as pd
 
 from tracker.db import connection as db
 from tracker.scoring import explanation
+from tracker.views.blocks import Block, Heading, Markup, Note, Paragraph, Table
 
 CONTEXT_SENTENCES = 2
 READ_WAIT_SECONDS = 1.0
@@ -319,19 +322,27 @@ def score_heading(score: RelationScore) -> str:
     return f"**{score.dyad}**{role} · {scorer}: **{score.score:+.2f}**"
 
 
-def blocks(detail: StatementDetail) -> list[tuple[str, Any]]:
-    """The drill-down panel as (Streamlit element, content) pairs, in reading order."""
-    out: list[tuple[str, Any]] = [
-        ("subheader", f"Statement {detail.statement_id} in context"),
-        ("html", context_html(detail)),
-        ("markdown", speaker_line(detail)),
-        ("dataframe", dates_frame(detail)),
+NO_EXPLANATION = "<i>No explanation stored for this score.</i>"
+
+
+def blocks(detail: StatementDetail) -> list[Block]:
+    """The drill-down panel in reading order: what it says, not how Streamlit draws it.
+
+    The statement in context, who said it, its dates; per relation and scorer the score, the
+    clause scored when not the whole statement, and the text with its contributions marked;
+    last the source document.
+    """
+    out: list[Block] = [
+        Heading(f"Statement {detail.statement_id} in context"),
+        Markup(context_html(detail)),
+        Paragraph(speaker_line(detail)),
+        Table(dates_frame(detail)),
     ]
     for score in detail.scores:
-        out.append(("markdown", score_heading(score)))
+        out.append(Paragraph(score_heading(score)))
         if score.clause:
-            out.append(("caption", f"Scored clause: “{score.clause}”"))
+            out.append(Note(f"Scored clause: “{score.clause}”"))
         body = highlight_html(detail.text, score.contributions) if score.contributions else None
-        out.append(("html", body or "<i>No explanation stored for this score.</i>"))
-    out.append(("markdown", source_line(detail)))
+        out.append(Markup(body or NO_EXPLANATION))
+    out.append(Paragraph(source_line(detail)))
     return out

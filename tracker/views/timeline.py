@@ -352,10 +352,19 @@ class Headline:
         return self.last_mean - self.first_mean
 
 
-def headline_metrics(monthly: pd.DataFrame, min_n: int) -> list[tuple[str, str, str]]:
-    """(label, value, change) per relation and scorer, for ``st.metric``."""
+@dataclass(frozen=True)
+class Metric:
+    """One headline number as the shell shows it: a label, the value, its change (all text)."""
+
+    label: str
+    value: str
+    delta: str
+
+
+def headline_metrics(monthly: pd.DataFrame, min_n: int) -> list[Metric]:
+    """One :class:`Metric` per relation and scorer: the last solid month and its change."""
     return [
-        (
+        Metric(
             f"{h.dyad} · {h.scorer} · {h.last_month:%b %Y}",
             f"{h.last_mean:+.2f}",
             f"{h.change:+.2f} since {h.first_month:%b %Y}",
