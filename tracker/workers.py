@@ -6,7 +6,7 @@ Contract
 - :class:`PipelineSpec` names what a worker needs to build the same pipeline as the main
   process (profiles, actor, lexicon and events files) and the identities that pipeline must
   have; a worker that builds anything else (a file edited mid-run) refuses to work
-  (:class:`PipelineMismatch`).
+  (:class:`tracker.errors.PipelineMismatch`).
 - :class:`WorkerPool` runs :func:`prepare_articles` (ingest), :func:`analyse_documents` and
   :func:`score_statements` (rescore) either inline (one worker) or in ``workers`` processes
   started by *forkserver*, never *fork*: workers must not inherit DuckDB's threads or the
@@ -40,6 +40,7 @@ import pyarrow as pa
 
 from tracker.analysis.analyze import analyze_document
 from tracker.analysis.dyads import DyadAssignment
+from tracker.errors import PipelineMismatch
 from tracker.ingest.pipeline import Pipeline
 from tracker.ingest.rows import analysis_rows, score_rows
 from tracker.ingest.store import ProcessedDocument
@@ -70,10 +71,6 @@ def identities(pipeline: Pipeline) -> tuple[ScorerIdentities, AnalysisIdentity]:
         ),
         (analysis.version, analysis.inputs_hash) if analysis is not None else None,
     )
-
-
-class PipelineMismatch(RuntimeError):
-    """A worker built a pipeline with other identities than the main process's."""
 
 
 @dataclass(frozen=True)
@@ -111,11 +108,7 @@ def pipeline_for(spec: PipelineSpec) -> Pipeline:
     if spec not in _PIPELINES:
         pipeline = spec.build()
         if spec.expected and identities(pipeline) != (spec.expected, spec.expected_analysis):
-            raise PipelineMismatch(
-                "an input of the analysis or scoring (a lexicon, actor, events or rule file) "
-                "changed while the rescoring ran; run `tracker rescore` again once the files "
-                "are settled"
-            )
+            raise PipelineMismatch()
         _PIPELINES[spec] = pipeline
     return _PIPELINES[spec]
 

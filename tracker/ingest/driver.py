@@ -44,7 +44,7 @@ from pathlib import Path
 import duckdb
 
 from tracker.db import connection as db
-from tracker.errors import InputError, TrackerError
+from tracker.errors import InputError, PipelineMismatch, TrackerError
 from tracker.ingest.pipeline import Pipeline, content_hash, paused_gc
 from tracker.ingest.sources import Defaults, read_inputs
 from tracker.ingest.store import (
@@ -60,7 +60,6 @@ from tracker.models import Article
 from tracker.rescore.identity import record
 from tracker.rescore.identity import snapshot as identity_snapshot
 from tracker.workers import (
-    PipelineMismatch,
     PipelineSpec,
     PrepareTask,
     WorkerPool,

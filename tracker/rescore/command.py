@@ -34,7 +34,7 @@ from pathlib import Path
 
 from tracker import __version__
 from tracker.db import connection as db
-from tracker.errors import DatabaseMissing, TrackerError
+from tracker.errors import DatabaseMissing, PipelineMismatch, SchemaOutdated, TrackerError
 from tracker.rescore.chunks import WRITER_POLL_SECONDS, ChunkWriter
 from tracker.rescore.execute import Execution
 from tracker.rescore.identity import IdentitySnapshot, record, recorded_keys, snapshot
@@ -114,10 +114,9 @@ def _prepare(
         with db.reader(db_path, wait) as con:
             dead = dead_runs(con)
             unrecorded = [s for s in snaps if s.key not in recorded_keys(con, s.scorer)]
-    except TrackerError as exc:
-        # Only an older schema (check_readable's plain TrackerError) is ours to fix: the writer
-        # connection below migrates it.
-        if type(exc) is not TrackerError or dry_run:
+    except SchemaOutdated:
+        # Ours to fix: the writer connection below migrates it (a dry run writes nothing).
+        if dry_run:
             raise
         dead, unrecorded = None, list(snaps)
     if dead is not None and (dry_run or not (dead.score_runs or dead.analysis_runs or unrecorded)):
@@ -142,10 +141,7 @@ def rescore(
     options = options or RescoreOptions()
     say = progress or (lambda _message: None)
     if not db_path.exists():
-        raise DatabaseMissing(
-            f"No database at {db_path}. Build the demo one with `tracker demo`, "
-            "or ingest articles with `tracker ingest FILES`."
-        )
+        raise DatabaseMissing(db_path)
     pipeline = spec.build()
     spec = spec.pinned(pipeline)
     adopt(spec, pipeline)
@@ -182,6 +178,14 @@ def rescore(
                 f"{_failed_text(failed)} the previous runs stay current. "
                 "Run `tracker rescore` again to finish.",
                 stop.signum,
+            ) from None
+        except PipelineMismatch:
+            # A worker's error, not the user's command: say which runs it cost, like any other.
+            failed = execution.abandon() if execution is not None else ()
+            raise RescoreFailed(
+                "An input of the analysis or scoring (a lexicon, actor, events or rule file) "
+                f"changed while the rescoring ran; {_failed_text(failed)} the previous runs stay "
+                "current. Run `tracker rescore` again once the files are settled."
             ) from None
         except TrackerError:
             if execution is not None:

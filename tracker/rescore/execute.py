@@ -29,6 +29,7 @@ import duckdb
 
 from tracker import __version__
 from tracker.db import connection as db
+from tracker.db.tables import ALL, CHANGED, COMPLETED
 from tracker.ingest.pipeline import Pipeline
 from tracker.rescore.chunks import (
     WRITER_POLL_SECONDS,
@@ -38,7 +39,7 @@ from tracker.rescore.chunks import (
     read_documents,
     read_statements,
 )
-from tracker.rescore.plan import ALL, CHANGED, RescorePlan, ScorerPlan
+from tracker.rescore.plan import RescorePlan, ScorerPlan
 from tracker.rescore.report import RescoreOptions, RunOutcome
 from tracker.rescore.runs import complete_runs, fail_runs, start_analysis_run, start_score_run
 from tracker.workers import (
@@ -105,7 +106,7 @@ class Execution:
     def run(self, started: dt.datetime) -> tuple[RunOutcome, ...]:
         with db.reader(self.db_path, self.writer.wait) as con:
             rows = con.execute(
-                "SELECT analysis_id FROM analysis_runs WHERE status = 'completed'"
+                "SELECT analysis_id FROM analysis_runs WHERE status = ?", [COMPLETED]
             ).fetchall()
         self._completed_analyses = [int(r[0]) for r in rows]
         # Tasks are sized so every worker gets several: small jobs stay inline.
@@ -339,11 +340,11 @@ def _changes(con: duckdb.DuckDBPyConnection, scorer: str, run_id: int) -> tuple[
         "WHERE run_id = ? AND dyad IS NULL), "
         "old AS (SELECT s.statement_id, arg_max(s.compound, s.run_id) AS compound "
         "FROM scores AS s JOIN score_runs AS r USING (run_id) "
-        "WHERE r.scorer = ? AND r.status = 'completed' AND s.dyad IS NULL "
+        "WHERE r.scorer = ? AND r.status = ? AND s.dyad IS NULL "
         "AND s.statement_id IN (SELECT statement_id FROM new) GROUP BY s.statement_id) "
         "SELECT count(*) FILTER (WHERE old.compound IS NULL), "
         "count(*) FILTER (WHERE old.compound IS NOT NULL AND new.compound <> old.compound) "
         "FROM new LEFT JOIN old USING (statement_id)",
-        [run_id, scorer],
+        [run_id, scorer, COMPLETED],
     ).fetchall()[0]
     return int(row[0]), int(row[1])

@@ -24,7 +24,17 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from tracker.ingest.store import AnalysisRun, insert_arrow, refresh_reference_tables
+from tracker.db.tables import (
+    ANALYSIS_RUN,
+    COMPLETED,
+    FAILED,
+    RUNNING,
+    SCORE_RUN,
+    identifier,
+    insert_arrow,
+    next_id,
+)
+from tracker.ingest.store import AnalysisRun, refresh_reference_tables
 from tracker.rescore.identity import IdentitySnapshot
 from tracker.rescore.plan import (
     current_analysis_counts,
@@ -32,8 +42,6 @@ from tracker.rescore.plan import (
     effective_identity,
     score_runs,
 )
-
-RUNNING, COMPLETED, FAILED = "running", "completed", "failed"
 
 
 @contextmanager
@@ -47,11 +55,6 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
         raise
 
 
-def _next_id(con: duckdb.DuckDBPyConnection, table: str, column: str) -> int:
-    # Names come from this module only. Ids are never reused: failed runs keep their row.
-    return int(con.execute(f"SELECT coalesce(max({column}), 0) + 1 FROM {table}").fetchall()[0][0])
-
-
 @dataclass(frozen=True)
 class DeadRuns:
     score_runs: tuple[int, ...]
@@ -60,9 +63,9 @@ class DeadRuns:
 
 def dead_runs(con: duckdb.DuckDBPyConnection) -> DeadRuns:
     """Runs left ``running`` (read-only: tells whether :func:`clean_dead_runs` has work)."""
-    score = con.execute("SELECT run_id FROM score_runs WHERE status = 'running'").fetchall()
+    score = con.execute("SELECT run_id FROM score_runs WHERE status = ?", [RUNNING]).fetchall()
     analysis = con.execute(
-        "SELECT analysis_id FROM analysis_runs WHERE status = 'running'"
+        "SELECT analysis_id FROM analysis_runs WHERE status = ?", [RUNNING]
     ).fetchall()
     return DeadRuns(tuple(int(r[0]) for r in score), tuple(int(r[0]) for r in analysis))
 
@@ -87,23 +90,23 @@ def fail_runs(
     with transaction(con):
         if score_ids:
             ids = con.execute(
-                "UPDATE score_runs SET status = 'failed', finished = ? "
-                "WHERE run_id IN (SELECT unnest(?)) AND status = 'running' RETURNING run_id",
-                [now, list(score_ids)],
+                "UPDATE score_runs SET status = ?, finished = ? "
+                "WHERE run_id IN (SELECT unnest(?)) AND status = ? RETURNING run_id",
+                [FAILED, now, list(score_ids), RUNNING],
             ).fetchall()
             con.execute(
                 "DELETE FROM scores WHERE run_id IN (SELECT unnest(?))", [[r[0] for r in ids]]
             )
         if analysis_ids:
             ids = con.execute(
-                "UPDATE analysis_runs SET status = 'failed', finished = ? "
-                "WHERE analysis_id IN (SELECT unnest(?)) AND status = 'running' "
+                "UPDATE analysis_runs SET status = ?, finished = ? "
+                "WHERE analysis_id IN (SELECT unnest(?)) AND status = ? "
                 "RETURNING analysis_id",
-                [now, list(analysis_ids)],
+                [FAILED, now, list(analysis_ids), RUNNING],
             ).fetchall()
             for table in ("statement_analysis", "statement_dyads"):
                 con.execute(
-                    f"DELETE FROM {table} WHERE analysis_id IN (SELECT unnest(?))",
+                    f"DELETE FROM {identifier(table)} WHERE analysis_id IN (SELECT unnest(?))",
                     [[r[0] for r in ids]],
                 )
 
@@ -127,13 +130,13 @@ def start_score_run(
 ) -> int:
     """A new, invisible score run; returns its id."""
     with transaction(con):
-        run_id = _next_id(con, "score_runs", "run_id")
+        run_id = next_id(con, "score_runs")
         con.execute(
             "INSERT INTO score_runs (run_id, scorer, scorer_version, lexicon_hash, scope, started, "
-            "finished, status, n_statements) VALUES (?, ?, ?, ?, ?, ?, NULL, 'running', NULL)",
-            [run_id, snap.scorer, snap.scorer_version, snap.lexicon_hash, scope, started],
+            "finished, status, n_statements) VALUES (?, ?, ?, ?, ?, ?, NULL, ?, NULL)",
+            [run_id, snap.scorer, snap.scorer_version, snap.lexicon_hash, scope, started, RUNNING],
         )
-        record_inputs(con, "score", run_id, reason, inputs)
+        record_inputs(con, SCORE_RUN, run_id, reason, inputs)
     return run_id
 
 
@@ -148,14 +151,14 @@ def start_analysis_run(
 ) -> int:
     """A new, invisible analysis run; returns its id."""
     with transaction(con):
-        analysis_id = _next_id(con, "analysis_runs", "analysis_id")
+        analysis_id = next_id(con, "analysis_runs")
         con.execute(
             "INSERT INTO analysis_runs (analysis_id, analysis_version, inputs_hash, scope, "
             "started, finished, status, n_statements) "
-            "VALUES (?, ?, ?, ?, ?, NULL, 'running', NULL)",
-            [analysis_id, version, inputs_hash, scope, started],
+            "VALUES (?, ?, ?, ?, ?, NULL, ?, NULL)",
+            [analysis_id, version, inputs_hash, scope, started, RUNNING],
         )
-        record_inputs(con, "analysis", analysis_id, reason, inputs)
+        record_inputs(con, ANALYSIS_RUN, analysis_id, reason, inputs)
     return analysis_id
 
 
@@ -183,15 +186,15 @@ def complete_runs(
             refresh_reference_tables(con, analysis_run)
         if analysis is not None:
             con.execute(
-                "UPDATE analysis_runs SET status = 'completed', finished = ?, n_statements = ? "
-                "WHERE analysis_id = ? AND status = 'running'",
-                [now, analysis[1], analysis[0]],
+                "UPDATE analysis_runs SET status = ?, finished = ?, n_statements = ? "
+                "WHERE analysis_id = ? AND status = ?",
+                [COMPLETED, now, analysis[1], analysis[0], RUNNING],
             )
         for run_id, n in score_runs.items():
             con.execute(
-                "UPDATE score_runs SET status = 'completed', finished = ?, n_statements = ? "
-                "WHERE run_id = ? AND status = 'running'",
-                [now, n, run_id],
+                "UPDATE score_runs SET status = ?, finished = ?, n_statements = ? "
+                "WHERE run_id = ? AND status = ?",
+                [COMPLETED, now, n, run_id, RUNNING],
             )
 
 
@@ -216,8 +219,8 @@ def prunable(con: duckdb.DuckDBPyConnection, keep: int) -> Pruned:
                 needed.update(effective_identity(run_id, runs)[1])
         drop_scores += [r.run_id for r in finished if r.run_id not in needed]
     rows = con.execute(
-        "SELECT analysis_id, status FROM analysis_runs WHERE status <> 'running' "
-        "ORDER BY analysis_id DESC"
+        "SELECT analysis_id, status FROM analysis_runs WHERE status <> ? ORDER BY analysis_id DESC",
+        [RUNNING],
     ).fetchall()
     completed = [int(a) for a, s in rows if s == COMPLETED]
     needed = {int(a) for a, _ in rows[:keep]}
@@ -236,13 +239,16 @@ def prune(con: duckdb.DuckDBPyConnection, drop: Pruned) -> None:
             con.execute("DELETE FROM scores WHERE run_id IN (SELECT unnest(?))", ids)
             con.execute("DELETE FROM score_runs WHERE run_id IN (SELECT unnest(?))", ids)
             con.execute(
-                "DELETE FROM run_inputs WHERE kind = 'score' AND run_id IN (SELECT unnest(?))", ids
+                "DELETE FROM run_inputs WHERE kind = ? AND run_id IN (SELECT unnest(?))",
+                [SCORE_RUN, *ids],
             )
         if drop.analysis_runs:
             ids = [list(drop.analysis_runs)]
             for table in ("statement_analysis", "statement_dyads", "analysis_runs"):
-                con.execute(f"DELETE FROM {table} WHERE analysis_id IN (SELECT unnest(?))", ids)
+                con.execute(
+                    f"DELETE FROM {identifier(table)} WHERE analysis_id IN (SELECT unnest(?))", ids
+                )
             con.execute(
-                "DELETE FROM run_inputs WHERE kind = 'analysis' AND run_id IN (SELECT unnest(?))",
-                ids,
+                "DELETE FROM run_inputs WHERE kind = ? AND run_id IN (SELECT unnest(?))",
+                [ANALYSIS_RUN, *ids],
             )
