@@ -29,6 +29,7 @@ from tracker.cli.options import (
 )
 from tracker.cli.rescore import rescore, schedule
 from tracker.errors import EXIT_FAILURE
+from tracker.views.sql import FORMATS, TABLE
 
 
 @click.group(cls=TrackerGroup, context_settings=CONTEXT)
@@ -175,8 +176,8 @@ def demo(force: bool, db_path: Path | None, wait: float) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["table", "csv", "json"]),
-    default="table",
+    type=click.Choice(FORMATS),
+    default=TABLE,
     show_default=True,
 )
 @db_options

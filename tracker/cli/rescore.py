@@ -15,6 +15,7 @@ from tracker.cli.options import (
     workers_option,
 )
 from tracker.paths import DB_ENV_VAR
+from tracker.rescore import schedule as sched
 
 
 @click.command(context_settings=CONTEXT)
@@ -84,14 +85,18 @@ def rescore(
     required=True,
     help="cron: a crontab line; systemd: a .service and a .timer unit.",
 )
-@click.option("--at", "at", default="02:30", show_default=True, help="Time of day, HH:MM.")
+@click.option("--at", "at", default=sched.DEFAULT_AT, show_default=True, help="Time of day, HH:MM.")
 @click.option(
-    "--keep", type=click.IntRange(min=1), default=14, show_default=True, help="The job's --keep."
+    "--keep",
+    type=click.IntRange(min=1),
+    default=sched.DEFAULT_KEEP,
+    show_default=True,
+    help="The job's --keep.",
 )
 @click.option(
     "--wait",
     type=click.FloatRange(min=0),
-    default=600.0,
+    default=sched.DEFAULT_JOB_WAIT,
     show_default=True,
     help="The job's --wait: seconds to wait for another writer (an ingest) before exit 75.",
 )
@@ -148,8 +153,6 @@ def schedule(
       tracker schedule --print cron --db /srv/tracker/tracker.duckdb
       tracker schedule --print systemd --at 03:15 --out ~/.config/systemd/user
     """
-    from tracker.rescore import schedule as sched
-
     try:
         hour_minute = sched.parse_at(at)
     except ValueError as exc:
