@@ -22,11 +22,11 @@ from tracker.cli.options import (
     CONTEXT,
     TrackerGroup,
     analysis_options,
-    counter,
     db_options,
     resolve_db,
     workers_option,
 )
+from tracker.cli.progress import live_counter
 from tracker.cli.rescore import rescore, schedule
 from tracker.errors import EXIT_FAILURE
 from tracker.views.sql import FORMATS, TABLE
@@ -109,7 +109,7 @@ def ingest(
                 "diplomacy profile: with --defer-analysis, pass them to `tracker rescore`."
             )
         spec = PipelineSpec(profiles=("vader",), analyze=False)
-    with counter("documents read") as progress:
+    with live_counter("documents read") as progress:
         report = ingest_paths(
             list(paths),
             resolve_db(db_path),
@@ -163,7 +163,7 @@ def demo(force: bool, db_path: Path | None, wait: float) -> None:
     from tracker.demo import build_demo
 
     path = resolve_db(db_path)
-    with counter("demo briefs") as progress:
+    with live_counter() as progress:
         report = build_demo(path, force=force, wait=wait, progress=progress)
     click.echo(
         f"Built {path}: {report.count('added')} documents, {report.statements} statements.",

@@ -14,6 +14,7 @@ from tracker.cli.options import (
     resolve_db,
     workers_option,
 )
+from tracker.cli.progress import Lines
 from tracker.paths import DB_ENV_VAR
 from tracker.rescore import schedule as sched
 
@@ -69,7 +70,7 @@ def rescore(
         resolve_db(db_path),
         spec,
         options,
-        progress=lambda message: click.echo(f"rescore: {message}", err=True),
+        progress=Lines("rescore: "),
     )
     for line in report.lines():
         click.echo(line, err=True)

@@ -34,7 +34,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import ExitStack
@@ -57,6 +57,7 @@ from tracker.ingest.store import (
     write_batch,
 )
 from tracker.models import Article
+from tracker.progress import SILENT, Progress
 from tracker.rescore.identity import record
 from tracker.rescore.identity import snapshot as identity_snapshot
 from tracker.workers import (
@@ -81,7 +82,6 @@ MIN_PARALLEL_CHARS = 100_000
 # capped, it stays near (389 MB), at the same speed. A batch that needs more is written again
 # without the cap, and so are the rest of the run's.
 MEMORY_LIMIT = "128MB"
-Progress = Callable[[int], None]
 Prepared = tuple[ProcessedDocument, ...]
 
 
@@ -169,7 +169,7 @@ class _Ingest:
     ) -> None:
         self.db_path, self.pipeline, self.spec, self.stack = db_path, pipeline, spec, stack
         self.workers, self.replace, self.wait = workers, replace, wait
-        self.progress = progress or (lambda _n: None)
+        self.progress = progress or SILENT
         self.pool = WorkerPool(1)  # inline until a batch is worth the processes
         # Each write's close (DuckDB's checkpoint) overlaps the next batch's preparing.
         self.closer = db.DeferredClose()
@@ -197,7 +197,7 @@ class _Ingest:
         pending = set() if self.replace else {h for b in self.queue for h in b.todo_hashes}
         batch = _Batch(articles, hashes, known, pending, dt.datetime.now())
         todo = batch.todo
-        self.progress(len(articles) - len(todo))
+        self.progress.advance(len(articles) - len(todo))
         text = sum(len(a.text) for a in todo)
         if self.pool.workers < self.workers and text >= MIN_PARALLEL_CHARS:
             self.pool = self.stack.enter_context(WorkerPool(self.workers))
@@ -233,7 +233,7 @@ class _Ingest:
         for chunk in batch.chunks:
             documents = _result(chunk)
             todo.extend(documents)
-            self.progress(len(documents))
+            self.progress.advance(len(documents))
         stored = iter(self._write(todo, batch.started) if todo else [])
         earlier = self.written  # the previous batch's, for its texts this batch repeats
         self.written = {}
@@ -310,6 +310,8 @@ def ingest_articles(
     one the bundled files rebuild (its profiles, with or without analysis) when
     ``workers > 1``, else :class:`ValueError`. Scripts that pass ``workers > 1`` need the
     ``if __name__ == "__main__":`` guard (the workers are started by forkserver).
+    ``progress`` advances by one for each article prepared or found stored already; the caller
+    begins it (:mod:`tracker.progress`), as only it knows what the articles are.
     """
     pipeline, spec = _pipeline_and_spec(pipeline, spec, workers)
     batches = _batches(items, batch_size)

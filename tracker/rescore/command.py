@@ -28,13 +28,14 @@ import datetime as dt
 import signal
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
 from tracker import __version__
 from tracker.db import connection as db
 from tracker.errors import DatabaseMissing, PipelineMismatch, SchemaOutdated, TrackerError
+from tracker.progress import SILENT, Progress
 from tracker.rescore.chunks import WRITER_POLL_SECONDS, ChunkWriter
 from tracker.rescore.execute import Execution
 from tracker.rescore.identity import IdentitySnapshot, record, recorded_keys, snapshot
@@ -50,7 +51,6 @@ from tracker.rescore.runs import (
 )
 from tracker.workers import PipelineSpec, adopt, default_workers
 
-Progress = Callable[[str], None]
 # Chunk connections may wait longer than --wait: a reader (the dashboard loading its snapshot)
 # holds the file for up to a second or two, and giving up mid-run would waste the work done.
 CHUNK_WAIT_SECONDS = 120.0
@@ -139,7 +139,7 @@ def rescore(
     began = time.monotonic()
     spec = spec or PipelineSpec()
     options = options or RescoreOptions()
-    say = progress or (lambda _message: None)
+    progress = progress or SILENT
     if not db_path.exists():
         raise DatabaseMissing(db_path)
     pipeline = spec.build()
@@ -158,12 +158,14 @@ def rescore(
             with db.reader(db_path, writer.wait) as con:
                 plan = make_plan(con, snaps, identity, full=options.full)
             for line in plan.describe():
-                say(f"plan: {line}")
+                progress.note(f"plan: {line}")
             if options.dry_run:
                 return report(plan, ())
             outcomes: tuple[RunOutcome, ...] = ()
             if not plan.is_empty:
-                execution = Execution(db_path, spec, pipeline, plan, writer, workers, options, say)
+                execution = Execution(
+                    db_path, spec, pipeline, plan, writer, workers, options, progress
+                )
                 outcomes = execution.run(dt.datetime.now())
                 report.workers = execution.workers_used
                 execution = None  # completed: nothing left to give up

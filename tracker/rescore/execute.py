@@ -31,6 +31,7 @@ from tracker import __version__
 from tracker.db import connection as db
 from tracker.db.tables import ALL, CHANGED, COMPLETED
 from tracker.ingest.pipeline import Pipeline
+from tracker.progress import Progress
 from tracker.rescore.chunks import (
     WRITER_POLL_SECONDS,
     ChunkWriter,
@@ -60,22 +61,6 @@ R = TypeVar("R")
 ABANDON_WAIT_SECONDS = 10.0
 
 
-class _Meter:
-    """Progress lines at every tenth of the work."""
-
-    def __init__(self, say: Callable[[str], None], label: str, total: int, unit: str) -> None:
-        self.say, self.label, self.total, self.unit = say, label, total, unit
-        self.done = 0
-        self._step = 0
-
-    def add(self, n: int) -> None:
-        self.done += n
-        step = 10 * self.done // max(1, self.total)
-        if step > self._step:
-            self._step = step
-            self.say(f"{self.label}: {self.done}/{self.total} {self.unit} ({10 * step}%)")
-
-
 class Execution:
     def __init__(
         self,
@@ -86,7 +71,7 @@ class Execution:
         writer: ChunkWriter,
         workers: int,
         options: RescoreOptions,
-        say: Callable[[str], None],
+        progress: Progress,
     ) -> None:
         self.db_path = db_path
         self.spec = spec
@@ -95,7 +80,7 @@ class Execution:
         self.writer = writer
         self.workers = workers
         self.options = options
-        self.say = say
+        self.progress = progress
         self.workers_used = workers
         self.score_runs: dict[str, int] = {}
         self.analysis_id: int | None = None
@@ -165,7 +150,7 @@ class Execution:
                 self._inputs(documents=len(plan.document_ids), statements=plan.n_statements),
             )
         analysis_id = self.analysis_id
-        meter = _Meter(self.say, "analysis", plan.n_statements, "statements")
+        self.progress.begin("analysis", plan.n_statements, "statements")
         changed: set[int] = set()
         new = 0
         allowed = self._completed_analyses
@@ -176,7 +161,7 @@ class Execution:
             self.writer.add("statement_analysis", result.analysis)
             self.writer.add("statement_dyads", result.dyads)
             changed.update(result.clauses_changed)
-            meter.add(result.statements)
+            self.progress.advance(result.statements)
 
         self._pipeline(
             pool,
@@ -255,12 +240,12 @@ class Execution:
 
         allowed = [*self._completed_analyses, *([self.analysis_id] if self.analysis_id else [])]
         run_ids = tuple(self.score_runs.items())
-        meter = _Meter(self.say, "scoring", len(union), "statements")
+        self.progress.begin("scoring", len(union), "statements")
 
         def consume(result: ScoreResult) -> None:
             for table in result.tables:
                 self.writer.add("scores", table)
-            meter.add(result.statements)
+            self.progress.advance(result.statements)
 
         self._pipeline(
             pool,
