@@ -18,6 +18,7 @@ import streamlit as st
 from tracker import demo
 from tracker.errors import DatabaseLocked, TrackerError
 from tracker.paths import default_db_path, events_path
+from tracker.progress import Tally
 from tracker.views import charts, drilldown, snapshot
 from tracker.views import runs as runs_queries
 from tracker.views import state as ds
@@ -113,7 +114,9 @@ def build_demo(path: Path) -> None:
             bar.progress(n / of, text=f"{n} of {of} articles")
 
         try:
-            step = demo.counting(show)
+            step = Tally(
+                lambda t: bar.progress(t.fraction or 0.0, text=f"{t.done} of {t.total} {t.unit}")
+            )
             demo.ensure_demo(path, progress=step)
         except Exception as exc:  # the page explains what to do, never shows a traceback
             status.update(label="The demo database could not be built", state="error")

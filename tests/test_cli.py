@@ -9,6 +9,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+import duckdb
 import pytest
 from click.testing import CliRunner
 
@@ -132,6 +133,43 @@ def test_missing_database_has_its_own_exit_code(tmp_path: Path) -> None:
         f"Error: No database at {missing}. Build the demo one with `tracker demo`, "
         "or ingest articles with `tracker ingest FILES`.\n"
     )
+
+
+def test_foreign_duckdb_file_exits_as_no_database(tmp_path: Path) -> None:
+    other = tmp_path / "other.duckdb"
+    duckdb.connect(str(other)).close()
+    result = run("stats", "--db", str(other))
+    assert result.exit_code == 3
+    assert result.stderr == (
+        f"Error: {other} is not a tracker database (no schema_migrations table). "
+        "Point --db / TRACKER_DB at a tracker database, or build one with `tracker demo`.\n"
+    )
+
+
+def test_outdated_schema_says_migrate_and_migrate_fixes_it(db_path: Path) -> None:
+    from tracker.db.migrations import available, latest_version
+
+    db_path.parent.mkdir(parents=True)
+    with duckdb.connect(str(db_path)) as con:  # as the previous release left it
+        con.execute(
+            "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, "
+            "applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp)"
+        )
+        for migration in available()[:-1]:
+            con.execute(migration.sql)
+            con.execute(
+                "INSERT INTO schema_migrations (version, name) VALUES (?, ?)",
+                [migration.version, migration.name],
+            )
+    for command in (("stats",), ("rescore", "--dry-run")):
+        result = run(*command)
+        assert result.exit_code == 1
+        assert result.stderr == (
+            f"Error: {db_path} has schema version {latest_version() - 1}, this tracker needs "
+            f"{latest_version()}. Run `tracker migrate` once to upgrade it.\n"
+        )
+    assert run("migrate").exit_code == 0
+    assert run("stats").exit_code == 0
 
 
 @contextlib.contextmanager

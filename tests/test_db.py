@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import duckdb
@@ -12,7 +13,7 @@ import pytest
 
 from tracker.db import connection as db
 from tracker.db.migrations import applied_versions, latest_version
-from tracker.errors import DatabaseLocked, DatabaseMissing, TrackerError
+from tracker.errors import DatabaseLocked, DatabaseMissing, SchemaOutdated
 
 
 def test_writer_creates_and_migrates(db_path: Path) -> None:
@@ -60,8 +61,95 @@ def test_reader_on_older_schema_says_migrate(db_path: Path) -> None:
         con.execute("DELETE FROM schema_migrations WHERE version = ?", [latest_version()])
     if latest_version() == 1:
         pytest.skip("only one migration so far")
-    with pytest.raises(TrackerError, match="Run `tracker migrate`"), db.reader(db_path):
+    with pytest.raises(SchemaOutdated) as info, db.reader(db_path):
         pass
+    assert info.value.exit_code == 1
+    assert info.value.message == (
+        f"{db_path} has schema version {latest_version() - 1}, this tracker needs "
+        f"{latest_version()}. Run `tracker migrate` once to upgrade it."
+    )
+
+
+# -- waiting for locks ------------------------------------------------------------------------
+
+DUCKDB_CONFLICT = (
+    'IO Error: Could not set lock on file "/x.duckdb": Conflicting lock is held in '
+    "/usr/bin/python3 (PID 4242). See also https://duckdb.org/docs/current/connect/concurrency"
+)
+
+
+class Flaky:
+    """An operation that fails with ``error`` ``times`` times, then returns "done"."""
+
+    def __init__(self, error: BaseException, times: int) -> None:
+        self.error, self.times, self.calls = error, times, 0
+
+    def __call__(self) -> str:
+        self.calls += 1
+        if self.calls <= self.times:
+            raise self.error
+        return "done"
+
+
+@pytest.mark.parametrize(
+    "error", [duckdb.IOException(DUCKDB_CONFLICT), BlockingIOError(11, "would block")]
+)
+def test_retry_while_locked_retries_lock_conflicts_until_the_operation_succeeds(
+    error: BaseException,
+) -> None:
+    operation = Flaky(error, times=3)
+    result = db.retry_while_locked(
+        operation, wait=5, locked_message=lambda _exc: "unused", cap=0.001
+    )
+    assert (result, operation.calls) == ("done", 4)
+
+
+def test_retry_while_locked_gives_up_after_the_wait_naming_the_holder(tmp_path: Path) -> None:
+    operation = Flaky(duckdb.IOException(DUCKDB_CONFLICT), times=10**6)
+    path = tmp_path / "x.duckdb"
+    began = time.monotonic()
+    with pytest.raises(DatabaseLocked) as info:
+        db.retry_while_locked(
+            operation, wait=0.2, locked_message=db.duckdb_locked(path, 0.2, read_only=True)
+        )
+    assert 0.2 <= time.monotonic() - began < 2
+    assert operation.calls > 1
+    assert info.value.exit_code == 75
+    assert info.value.message == (
+        f"The database {path} is being written by /usr/bin/python3 (PID 4242); waited 0.2 s. "
+        "Retry later, or pass a longer --wait."
+    )
+
+
+def test_retry_while_locked_with_no_wait_tries_once() -> None:
+    operation = Flaky(BlockingIOError(11, "would block"), times=1)
+    with pytest.raises(DatabaseLocked, match="^held$"):
+        db.retry_while_locked(operation, wait=0, locked_message=lambda _exc: "held")
+    assert operation.calls == 1
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        duckdb.IOException('IO Error: Cannot open file "/x.duckdb": Permission denied'),
+        duckdb.CatalogException("Catalog Error: Table with name x does not exist!"),
+        ValueError("not a lock"),
+    ],
+)
+def test_retry_while_locked_passes_other_errors_through_at_once(error: BaseException) -> None:
+    operation = Flaky(error, times=1)
+    with pytest.raises(type(error)) as info:
+        db.retry_while_locked(operation, wait=5, locked_message=lambda _exc: "unused")
+    assert info.value is error and operation.calls == 1
+
+
+def test_one_lock_conflict_test_for_flock_and_duckdb() -> None:
+    assert db.is_lock_conflict(BlockingIOError(11, "would block"))
+    assert db.is_lock_conflict(duckdb.IOException(DUCKDB_CONFLICT))
+    # An I/O error that merely mentions a lock file is not a conflict (it used to be, for the
+    # dashboard's ATTACH, which tested for "lock" anywhere in the text).
+    assert not db.is_lock_conflict(duckdb.IOException('Cannot open file "/x.duckdb.lock"'))
+    assert not db.is_lock_conflict(OSError("Could not set lock"))
 
 
 HOLD_LOCK = """

@@ -311,12 +311,14 @@ def test_shootdown_aliases_find_the_event_in_plain_text() -> None:
     assert any(alias in text for alias in shootdown)
 
 
-def test_demo_build_progress_counts_articles() -> None:
+def test_demo_build_progress_counts_articles(tmp_path: Path) -> None:
     from tracker import demo
+    from tracker.progress import Tally
 
-    seen: list[tuple[int, int]] = []
-    step = demo.counting(lambda done, total: seen.append((done, total)))
+    seen: list[tuple[int, int | None, str]] = []
+    progress = Tally(lambda t: seen.append((t.done, t.total, t.unit)))
+    demo.build_demo(tmp_path / "demo.duckdb", progress=progress)
     total = len(demo.demo_files())
-    step(1)
-    step(total + 5)  # never past the total
-    assert seen == [(1, total), (total, total)]
+    assert progress.label == "demo briefs" and progress.fraction == 1.0
+    assert seen[-1] == (total, total, "articles")
+    assert [done for done, _, _ in seen] == sorted(done for done, _, _ in seen)

@@ -28,6 +28,7 @@ from tracker.ingest.pipeline import Pipeline, PipelineSpec
 from tracker.ingest.sources import read_inputs
 from tracker.models import Article
 from tracker.paths import corpus_dir
+from tracker.progress import Tally
 from tracker.workers import WorkerPool
 
 # Every table an ingest writes, with the columns that differ between two runs (clock times)
@@ -122,7 +123,7 @@ def test_two_workers_store_the_same_rows_and_report_as_one(
         # Some texts are stored already (skipped, never prepared again), and earlier versions
         # of some others (new documents, or replaced ones with ``replace``).
         ingest_articles(items[20:30] + edited(items[:3]), path, pipeline=pipeline, batch_size=4)
-        ticks: list[int] = []
+        ticks = Tally()
         reports[workers] = ingest_articles(
             items,
             path,
@@ -130,9 +131,9 @@ def test_two_workers_store_the_same_rows_and_report_as_one(
             replace=replace,
             batch_size=10,
             workers=workers,
-            progress=ticks.append,
+            progress=ticks,
         )
-        assert sum(ticks) == sum(isinstance(i, Article) for i in items)
+        assert ticks.done == sum(isinstance(i, Article) for i in items)
         tables[workers] = rows(path)
     assert pools == [2]  # processes for the two-worker ingest only
     assert outcomes(reports[2]) == outcomes(reports[1])

@@ -7,6 +7,7 @@ copied per test. Lexicon files get a new path per version: the scorers are cache
 from __future__ import annotations
 
 import json
+import pickle
 import shutil
 import subprocess
 import sys
@@ -19,6 +20,7 @@ from click.testing import CliRunner
 from tests.conftest import write
 from tracker.cli.main import main
 from tracker.db import connection as db
+from tracker.errors import PipelineMismatch
 from tracker.ingest.batches import ingest_paths
 from tracker.ingest.identity import IdentitySnapshot, LexiconTerm, changed_terms, term_filter
 from tracker.ingest.pipeline import Pipeline, PipelineSpec, pipeline_for
@@ -461,8 +463,43 @@ def test_dry_run_writes_nothing(base_db: Path, tmp_path: Path) -> None:
 
 def test_worker_refuses_a_pipeline_with_other_identities() -> None:
     wrong = PipelineSpec(expected=(("diplomacy", "3.3.2", "not-this-hash"), ("vader", "", "")))
-    with pytest.raises(RuntimeError, match="changed while the rescoring ran"):
+    with pytest.raises(PipelineMismatch, match="changed while the command ran") as info:
         pipeline_for(wrong)
+    # It reaches the main process pickled (raised in a worker): the same type and message.
+    back = pickle.loads(pickle.dumps(info.value))
+    assert type(back) is PipelineMismatch and back.message == info.value.message
+
+
+def test_pipeline_mismatch_fails_the_rescoring_naming_the_runs(
+    base_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Before, the message was "Rescoring failed: PipelineMismatch: an input ... ; run ... again
+    # once the files are settled. run(s) ... were marked failed; ...; fix the cause and run ...
+    # again": a mismatch is an expected condition now (a TrackerError), told in one sentence.
+    path = copy_db(base_db, tmp_path / "t.duckdb")
+    before = state(path)
+
+    def mismatch(task: object) -> object:
+        raise PipelineMismatch()
+
+    monkeypatch.setattr("tracker.rescore.execute.score_statements", mismatch)
+    with pytest.raises(RescoreFailed) as info:
+        rescore(path, spec(), RescoreOptions(workers=1, full=True))
+    with db.reader(path) as con:
+        failed = con.execute(
+            "SELECT run_id FROM score_runs WHERE status = 'failed' ORDER BY run_id"
+        ).fetchall()
+        analysis = con.execute(
+            "SELECT analysis_id FROM analysis_runs WHERE status = 'failed'"
+        ).fetchall()
+    runs = ", ".join(str(r[0]) for r in [*failed, *analysis])
+    assert info.value.exit_code == 1
+    assert info.value.message == (
+        "An input of the analysis or scoring (a lexicon, actor, events or rule file) changed "
+        f"while the rescoring ran; run(s) {runs} were marked failed; the previous runs stay "
+        "current. Run `tracker rescore` again once the files are settled."
+    )
+    assert state(path) == before
 
 
 # -- the command line -----------------------------------------------------------------------

@@ -7,13 +7,13 @@ a reader never sees a half-built demo and a failed build leaves any previous fil
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from pathlib import Path
 
 from tracker.db import connection as db
 from tracker.errors import TrackerError
-from tracker.ingest.batches import IngestReport, Progress, ingest_paths
+from tracker.ingest.batches import IngestReport, ingest_paths
 from tracker.paths import corpus_dir
+from tracker.progress import SILENT, Progress
 
 
 def demo_files() -> list[Path]:
@@ -55,6 +55,8 @@ def _build(
             )
         for stale in (building, building.with_name(building.name + ".wal")):
             stale.unlink(missing_ok=True)
+        progress = progress or SILENT
+        progress.begin("demo briefs", len(files), "articles")
         try:
             report = ingest_paths(files, building, wait=wait, progress=progress)
             if report.errors:
@@ -68,18 +70,6 @@ def _build(
             building.unlink(missing_ok=True)
             building.with_name(building.name + ".lock").unlink(missing_ok=True)
     return report
-
-
-def counting(report: Callable[[int, int], None]) -> Progress:
-    """An ingest progress callback that calls ``report(done, total)`` over the demo articles."""
-    total, done = max(1, len(demo_files())), 0
-
-    def step(n: int) -> None:
-        nonlocal done
-        done = min(total, done + n)
-        report(done, total)
-
-    return step
 
 
 def ensure_demo(db_path: Path, progress: Progress | None = None) -> IngestReport | None:

@@ -1,10 +1,16 @@
 """Expected failures and the exit codes the CLI maps them to.
 
 Every error here carries a message that names the problem and the fix in one or two sentences;
-the CLI prints it on stderr without a traceback and exits with ``exit_code``.
+the CLI prints it on stderr without a traceback and exits with ``exit_code``. Callers tell
+the conditions apart by type (``except SchemaOutdated``), never by comparing messages or
+``type(exc) is TrackerError``. Errors that know their message build it from their arguments,
+so each message is written once.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
 
 # Documented in README.md ("Exit codes"); scripts and cron rely on them.
 EXIT_OK = 0
@@ -12,6 +18,13 @@ EXIT_FAILURE = 1  # some input could not be processed, or an evaluation target w
 EXIT_USAGE = 2  # bad command line (click's own code)
 EXIT_NO_DATABASE = 3  # the database file does not exist or is not a tracker database
 EXIT_LOCKED = 75  # another process is writing the database: retry later (EX_TEMPFAIL)
+
+
+def _restore(cls: type[TrackerError], message: str, state: dict[str, Any]) -> TrackerError:
+    error = cls.__new__(cls)
+    Exception.__init__(error, message)
+    error.__dict__.update(state)
+    return error
 
 
 class TrackerError(Exception):
@@ -22,6 +35,11 @@ class TrackerError(Exception):
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Worker processes send errors back pickled; subclasses whose constructor takes other
+        # arguments than the message would not survive Exception's default (cls(*args)).
+        return _restore, (type(self), self.message, self.__dict__)
 
 
 class DatabaseLocked(TrackerError):
@@ -34,6 +52,51 @@ class DatabaseMissing(TrackerError):
     """No database file where one was expected."""
 
     exit_code = EXIT_NO_DATABASE
+
+    def __init__(self, db_path: Path) -> None:
+        super().__init__(self.describe(db_path))
+        self.db_path = db_path
+
+    @staticmethod
+    def describe(db_path: Path) -> str:
+        return (
+            f"No database at {db_path}. Build the demo one with `tracker demo`, "
+            "or ingest articles with `tracker ingest FILES`."
+        )
+
+
+class NotATrackerDatabase(DatabaseMissing):
+    """A DuckDB file without the tracker's schema (no ``schema_migrations`` table)."""
+
+    @staticmethod
+    def describe(db_path: Path) -> str:
+        return (
+            f"{db_path} is not a tracker database (no schema_migrations table). "
+            "Point --db / TRACKER_DB at a tracker database, or build one with `tracker demo`."
+        )
+
+
+class SchemaOutdated(TrackerError):
+    """A tracker database with an older schema than this version needs; a writer migrates it,
+    a reader refuses it."""
+
+    def __init__(self, db_path: Path, version: int, needed: int) -> None:
+        super().__init__(
+            f"{db_path} has schema version {version}, this tracker needs {needed}. "
+            "Run `tracker migrate` once to upgrade it."
+        )
+        self.db_path, self.version, self.needed = db_path, version, needed
+
+
+class PipelineMismatch(TrackerError):
+    """A worker process built a pipeline with other identities than the main process's."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "An input of the analysis or scoring (a lexicon, actor, events or rule file) "
+            "changed while the command ran, so worker processes built a different pipeline. "
+            "Run the command again once the files are settled."
+        )
 
 
 class InputError(TrackerError):

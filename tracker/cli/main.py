@@ -22,13 +22,14 @@ from tracker.cli.options import (
     CONTEXT,
     TrackerGroup,
     analysis_options,
-    counter,
     db_options,
     resolve_db,
     workers_option,
 )
+from tracker.cli.progress import live_counter
 from tracker.cli.rescore import rescore, schedule
 from tracker.errors import EXIT_FAILURE
+from tracker.views.sql import FORMATS, TABLE
 
 
 @click.group(cls=TrackerGroup, context_settings=CONTEXT)
@@ -109,7 +110,7 @@ def ingest(
                 "diplomacy profile: with --defer-analysis, pass them to `tracker rescore`."
             )
         spec = PipelineSpec(profiles=("vader",), analyze=False)
-    with counter("documents read") as progress:
+    with live_counter("documents read") as progress:
         report = ingest_paths(
             list(paths),
             resolve_db(db_path),
@@ -163,7 +164,7 @@ def demo(force: bool, db_path: Path | None, wait: float) -> None:
     from tracker.demo import build_demo
 
     path = resolve_db(db_path)
-    with counter("demo briefs") as progress:
+    with live_counter() as progress:
         report = build_demo(path, force=force, wait=wait, progress=progress)
     click.echo(
         f"Built {path}: {report.count('added')} documents, {report.statements} statements.",
@@ -176,8 +177,8 @@ def demo(force: bool, db_path: Path | None, wait: float) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["table", "csv", "json"]),
-    default="table",
+    type=click.Choice(FORMATS),
+    default=TABLE,
     show_default=True,
 )
 @db_options

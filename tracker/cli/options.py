@@ -4,8 +4,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -84,23 +83,3 @@ def build_pipeline(actors: tuple[Path, ...], lexicons: tuple[Path, ...]) -> Any:
 
 def resolve_db(db_path: Path | None) -> Path:
     return db_path if db_path is not None else default_db_path()
-
-
-@contextmanager
-def counter(label: str) -> Iterator[Callable[[int], None] | None]:
-    """A progress counter on stderr when it is a terminal; nothing otherwise."""
-    if not sys.stderr.isatty():
-        yield None
-        return
-    done = 0
-
-    def step(n: int) -> None:
-        nonlocal done
-        done += n
-        click.echo(f"\r{label}: {done}", err=True, nl=False)
-
-    try:
-        yield step
-    finally:
-        if done:
-            click.echo("", err=True)

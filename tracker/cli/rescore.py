@@ -14,7 +14,9 @@ from tracker.cli.options import (
     resolve_db,
     workers_option,
 )
+from tracker.cli.progress import Lines
 from tracker.paths import DB_ENV_VAR
+from tracker.rescore import schedule as sched
 
 
 @click.command(context_settings=CONTEXT)
@@ -68,7 +70,7 @@ def rescore(
         resolve_db(db_path),
         spec,
         options,
-        progress=lambda message: click.echo(f"rescore: {message}", err=True),
+        progress=Lines("rescore: "),
     )
     for line in report.lines():
         click.echo(line, err=True)
@@ -84,14 +86,18 @@ def rescore(
     required=True,
     help="cron: a crontab line; systemd: a .service and a .timer unit.",
 )
-@click.option("--at", "at", default="02:30", show_default=True, help="Time of day, HH:MM.")
+@click.option("--at", "at", default=sched.DEFAULT_AT, show_default=True, help="Time of day, HH:MM.")
 @click.option(
-    "--keep", type=click.IntRange(min=1), default=14, show_default=True, help="The job's --keep."
+    "--keep",
+    type=click.IntRange(min=1),
+    default=sched.DEFAULT_KEEP,
+    show_default=True,
+    help="The job's --keep.",
 )
 @click.option(
     "--wait",
     type=click.FloatRange(min=0),
-    default=600.0,
+    default=sched.DEFAULT_JOB_WAIT,
     show_default=True,
     help="The job's --wait: seconds to wait for another writer (an ingest) before exit 75.",
 )
@@ -148,8 +154,6 @@ def schedule(
       tracker schedule --print cron --db /srv/tracker/tracker.duckdb
       tracker schedule --print systemd --at 03:15 --out ~/.config/systemd/user
     """
-    from tracker.rescore import schedule as sched
-
     try:
         hour_minute = sched.parse_at(at)
     except ValueError as exc:

@@ -8,7 +8,9 @@ DuckDB lets one process write a file or many processes read it. The rules this m
 * Writers first take an advisory ``flock`` on ``<db>.lock`` (the kernel drops it when the process
   dies, so a lock is never stale) and write who holds it into the file, so a second writer can
   say who it waits for. They then retry DuckDB's own file lock, which other clients may hold.
-* A lock still held after ``wait`` seconds raises :class:`DatabaseLocked` (exit code 75).
+* Every wait for a lock goes through :func:`retry_while_locked`, and every lock conflict is
+  recognised by :func:`is_lock_conflict`; a lock still held after ``wait`` seconds raises
+  :class:`DatabaseLocked` (exit code 75) naming the holder.
 * Files are created with ``storage_compatibility_version = v1.5.0`` so DuckDB 1.x clients can
   read them; the writer migrates the schema (see :mod:`tracker.db.migrations`) before yielding.
 """
@@ -21,32 +23,67 @@ import os
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 import duckdb
 
 from tracker.errors import DatabaseLocked, DatabaseMissing
 
+T = TypeVar("T")
 STORAGE_COMPATIBILITY = "v1.5.0"
 DuckConfig = dict[str, str | bool | int | float | list[str]]
 DEFAULT_WAIT_SECONDS = 30.0
 _FIRST_BACKOFF = 0.05
-_MAX_BACKOFF = 1.0
+MAX_BACKOFF = 1.0
+# DuckDB's words when another process has the file open (its IOException has no subtype).
+_DUCKDB_LOCK_TEXTS = ("Could not set lock", "Conflicting lock")
 
 
-def _is_lock_conflict(exc: Exception) -> bool:
-    text = str(exc)
-    return "Could not set lock" in text or "Conflicting lock" in text
+def is_lock_conflict(exc: BaseException) -> bool:
+    """Whether ``exc`` means another process holds a lock we need: our advisory ``flock``
+    (non-blocking, so it raises :class:`BlockingIOError`) or DuckDB's lock on the file (an
+    ``IOException`` from ``connect`` or ``ATTACH``). Any other error is a real failure."""
+    if isinstance(exc, BlockingIOError):
+        return True
+    return isinstance(exc, duckdb.IOException) and any(t in str(exc) for t in _DUCKDB_LOCK_TEXTS)
+
+
+def backoff_seconds(attempt: int, cap: float = MAX_BACKOFF) -> float:
+    """How long to sleep before retry ``attempt`` (0, 1, …) of a locked database."""
+    return float(min(cap, _FIRST_BACKOFF * (2**attempt)))
+
+
+def retry_while_locked(
+    operation: Callable[[], T],
+    *,
+    wait: float,
+    locked_message: Callable[[BaseException], str],
+    cap: float = MAX_BACKOFF,
+) -> T:
+    """``operation()``, retried with exponential backoff (0.05 s doubling up to ``cap``) while
+    it fails on a lock conflict (:func:`is_lock_conflict`).
+
+    After ``wait`` seconds of conflicts it raises :class:`DatabaseLocked` with
+    ``locked_message(last conflict)``; ``wait=0`` tries once. Other errors pass through at once.
+    """
+    deadline = time.monotonic() + wait
+    attempt = 0
+    while True:
+        try:
+            return operation()
+        except Exception as exc:
+            if not is_lock_conflict(exc):
+                raise
+            if time.monotonic() >= deadline:
+                raise DatabaseLocked(locked_message(exc)) from None
+        time.sleep(backoff_seconds(attempt, cap))
+        attempt += 1
 
 
 def lock_path(db_path: Path) -> Path:
     return db_path.with_name(db_path.name + ".lock")
-
-
-def backoff_seconds(attempt: int, cap: float = _MAX_BACKOFF) -> float:
-    """How long to sleep before retry ``attempt`` (0, 1, …) of a locked database."""
-    return float(min(cap, _FIRST_BACKOFF * (2**attempt)))
 
 
 def _holder(lock_file: Path) -> str:
@@ -57,7 +94,7 @@ def _holder(lock_file: Path) -> str:
     return text or "another process"
 
 
-def _duckdb_holder(exc: Exception) -> str:
+def _duckdb_holder(exc: BaseException) -> str:
     text = str(exc)
     marker = "Conflicting lock is held in "
     if marker in text:
@@ -89,17 +126,11 @@ def write_lock(db_path: Path, wait: float = DEFAULT_WAIT_SECONDS) -> Iterator[No
     path = lock_path(db_path)
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     try:
-        deadline = time.monotonic() + wait
-        attempt = 0
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    raise DatabaseLocked(_locked_message(db_path, _holder(path), wait)) from None
-                time.sleep(backoff_seconds(attempt))
-                attempt += 1
+        retry_while_locked(
+            lambda: fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB),
+            wait=wait,
+            locked_message=lambda _exc: _locked_message(db_path, _holder(path), wait),
+        )
         command = " ".join(os.path.basename(a) if i == 0 else a for i, a in enumerate(sys.argv))
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"tracker (PID {os.getpid()}: {command[:200]})\n".encode(), 0)
@@ -112,27 +143,27 @@ def write_lock(db_path: Path, wait: float = DEFAULT_WAIT_SECONDS) -> Iterator[No
         os.close(fd)
 
 
+def duckdb_locked(db_path: Path, wait: float, *, read_only: bool) -> Callable[[BaseException], str]:
+    """The give-up message (for :func:`retry_while_locked`) when DuckDB's own lock on the file
+    kept a connection or ``ATTACH`` out: it names the holder DuckDB reports."""
+    message = _locked_message if read_only else _open_elsewhere_message
+    return lambda exc: message(db_path, _duckdb_holder(exc), wait)
+
+
 def _connect_with_retry(
     db_path: Path,
     *,
     read_only: bool,
     wait: float,
     config: DuckConfig | None = None,
-    poll: float = _MAX_BACKOFF,
+    poll: float = MAX_BACKOFF,
 ) -> duckdb.DuckDBPyConnection:
-    deadline = time.monotonic() + wait
-    attempt = 0
-    while True:
-        try:
-            return duckdb.connect(str(db_path), read_only=read_only, config=config or {})
-        except duckdb.IOException as exc:
-            if not _is_lock_conflict(exc):
-                raise
-            if time.monotonic() >= deadline:
-                message = _locked_message if read_only else _open_elsewhere_message
-                raise DatabaseLocked(message(db_path, _duckdb_holder(exc), wait)) from None
-            time.sleep(backoff_seconds(attempt, poll))
-            attempt += 1
+    return retry_while_locked(
+        lambda: duckdb.connect(str(db_path), read_only=read_only, config=config or {}),
+        wait=wait,
+        locked_message=duckdb_locked(db_path, wait, read_only=read_only),
+        cap=poll,
+    )
 
 
 @contextlib.contextmanager
@@ -157,7 +188,7 @@ def writer_connection(
     wait: float = DEFAULT_WAIT_SECONDS,
     *,
     migrate: bool = True,
-    poll: float = _MAX_BACKOFF,
+    poll: float = MAX_BACKOFF,
     memory_limit: str | None = None,
 ) -> Iterator[duckdb.DuckDBPyConnection]:
     """A read-write connection for one unit of work, for a caller that already holds
@@ -241,10 +272,7 @@ def reader(
 ) -> Iterator[duckdb.DuckDBPyConnection]:
     """A read-only connection for one unit of work, closed on exit."""
     if not db_path.exists():
-        raise DatabaseMissing(
-            f"No database at {db_path}. Build the demo one with `tracker demo`, "
-            "or ingest articles with `tracker ingest FILES`."
-        )
+        raise DatabaseMissing(db_path)
     con = _connect_with_retry(db_path, read_only=True, wait=wait)
     try:
         from tracker.db.migrations import check_readable

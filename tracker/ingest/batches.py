@@ -38,7 +38,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import ExitStack
@@ -48,12 +48,11 @@ from pathlib import Path
 import duckdb
 
 from tracker.db import connection as db
-from tracker.errors import InputError, TrackerError
+from tracker.errors import InputError, PipelineMismatch, TrackerError
 from tracker.ingest.identity import record
 from tracker.ingest.identity import snapshot as identity_snapshot
 from tracker.ingest.pipeline import (
     Pipeline,
-    PipelineMismatch,
     PipelineSpec,
     PrepareTask,
     content_hash,
@@ -72,6 +71,7 @@ from tracker.ingest.store import (
     write_batch,
 )
 from tracker.models import Article
+from tracker.progress import SILENT, Progress
 from tracker.workers import WorkerPool
 
 # A batch costs one connection (its write, which also checks the next batch) whatever its
@@ -88,7 +88,6 @@ MIN_PARALLEL_CHARS = 100_000
 # capped, it stays near (389 MB), at the same speed. A batch that needs more is written again
 # without the cap, and so are the rest of the run's.
 MEMORY_LIMIT = "128MB"
-Progress = Callable[[int], None]
 Prepared = tuple[ProcessedDocument, ...]
 
 
@@ -176,7 +175,7 @@ class _Ingest:
     ) -> None:
         self.db_path, self.pipeline, self.spec, self.stack = db_path, pipeline, spec, stack
         self.workers, self.replace, self.wait = workers, replace, wait
-        self.progress = progress or (lambda _n: None)
+        self.progress = progress or SILENT
         self.pool = WorkerPool(1)  # inline until a batch is worth the processes
         # Each write's close (DuckDB's checkpoint) overlaps the next batch's preparing.
         self.closer = db.DeferredClose()
@@ -204,7 +203,7 @@ class _Ingest:
         pending = set() if self.replace else {h for b in self.queue for h in b.todo_hashes}
         batch = _Batch(articles, hashes, known, pending, dt.datetime.now())
         todo = batch.todo
-        self.progress(len(articles) - len(todo))
+        self.progress.advance(len(articles) - len(todo))
         text = sum(len(a.text) for a in todo)
         if self.pool.workers < self.workers and text >= MIN_PARALLEL_CHARS:
             preload = [prepare_articles.__module__]  # the task's module, imported once
@@ -241,7 +240,7 @@ class _Ingest:
         for chunk in batch.chunks:
             documents = _result(chunk)
             todo.extend(documents)
-            self.progress(len(documents))
+            self.progress.advance(len(documents))
         stored = iter(self._write(todo, batch.started) if todo else [])
         earlier = self.written  # the previous batch's, for its texts this batch repeats
         self.written = {}
@@ -318,6 +317,8 @@ def ingest_articles(
     one the bundled files rebuild (its profiles, with or without analysis) when
     ``workers > 1``, else :class:`ValueError`. Scripts that pass ``workers > 1`` need the
     ``if __name__ == "__main__":`` guard (the workers are started by forkserver).
+    ``progress`` advances by one for each article prepared or found stored already; the caller
+    begins it (:mod:`tracker.progress`), as only it knows what the articles are.
     """
     pipeline, spec = _pipeline_and_spec(pipeline, spec, workers)
     batches = _batches(items, batch_size)

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 import duckdb
 import pyarrow as pa
 
-from tracker.ingest.store import insert_arrow
+from tracker.db.tables import insert_arrow
 from tracker.scoring.diplomacy.lexicon import GAP, DomainLexicon
 from tracker.scoring.vader import Scorer, identity_hash, stock_analyzer
 

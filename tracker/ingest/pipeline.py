@@ -32,6 +32,7 @@ from pathlib import Path
 from tracker.analysis.actors import ActorDictionary
 from tracker.analysis.analyze import StatementAnalysis, analysis_identity, analyze_document
 from tracker.analysis.events import KeyEvent, load_events
+from tracker.errors import PipelineMismatch
 from tracker.ingest.store import AnalysisRun, ProcessedDocument, ScorerRun
 from tracker.models import Article, Segment
 from tracker.paths import data_dir, events_path
@@ -174,10 +175,6 @@ def identities(pipeline: Pipeline) -> tuple[ScorerIdentities, AnalysisIdentity]:
     )
 
 
-class PipelineMismatch(RuntimeError):
-    """A worker built a pipeline with other identities than the main process's."""
-
-
 @dataclass(frozen=True)
 class PipelineSpec:
     """How to build the pipeline, and the identities it must come out with."""
@@ -213,11 +210,7 @@ def pipeline_for(spec: PipelineSpec) -> Pipeline:
     if spec not in _PIPELINES:
         pipeline = spec.build()
         if spec.expected and identities(pipeline) != (spec.expected, spec.expected_analysis):
-            raise PipelineMismatch(
-                "an input of the analysis or scoring (a lexicon, actor, events or rule file) "
-                "changed while the rescoring ran; run `tracker rescore` again once the files "
-                "are settled"
-            )
+            raise PipelineMismatch()
         _PIPELINES[spec] = pipeline
     return _PIPELINES[spec]
 

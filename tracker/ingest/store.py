@@ -2,12 +2,12 @@
 
 The caller (``tracker.ingest.batches``) does all slow work first and then hands a batch of
 :class:`ProcessedDocument` values to :func:`write_batch` on a writer connection. Rows go in as
-Arrow tables (never row-by-row INSERTs). Identifiers are ``max + 1`` under the writer lock.
+Arrow tables (never row-by-row INSERTs). Identifiers are ``max + 1`` under the writer lock
+(:func:`tracker.db.tables.next_id`).
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -17,6 +17,7 @@ import duckdb
 import pyarrow as pa
 
 from tracker.analysis.analyze import StatementAnalysis
+from tracker.db.tables import COMPLETED, NEW, identifier, insert_arrow, next_id
 from tracker.ingest.rows import (
     ANALYSIS_COLUMNS,
     DYAD_COLUMNS,
@@ -72,12 +73,6 @@ class StoredDocument:
     statements: int
 
 
-def _next_id(con: duckdb.DuckDBPyConnection, table: str, column: str) -> int:
-    # Table and column names come from this module only, never from input.
-    row = con.execute(f"SELECT coalesce(max({column}), 0) + 1 FROM {table}").fetchall()
-    return int(row[0][0])
-
-
 def known_hashes(con: duckdb.DuckDBPyConnection, hashes: Sequence[str]) -> dict[str, int]:
     """content_hash -> document_id for the hashes already stored."""
     if not hashes:
@@ -105,7 +100,9 @@ def _delete_document_rows(con: duckdb.DuckDBPyConnection, document_ids: list[int
     """Remove a replaced document's statements and everything derived from them."""
     ids = "SELECT statement_id FROM statements WHERE document_id IN (SELECT unnest(?))"
     for table in derived_tables(con):
-        con.execute(f"DELETE FROM {table} WHERE statement_id IN ({ids})", [document_ids])
+        con.execute(
+            f"DELETE FROM {identifier(table)} WHERE statement_id IN ({ids})", [document_ids]
+        )
     con.execute("DELETE FROM statements WHERE document_id IN (SELECT unnest(?))", [document_ids])
 
 
@@ -153,8 +150,8 @@ def _write(
 ) -> list[StoredDocument]:
     existing = known_hashes(con, [d.content_hash for d in documents])
     by_origin = _latest_by_origin(con, [d.article.origin for d in documents]) if replace else {}
-    next_doc = _next_id(con, "documents", "document_id")
-    next_stmt = _next_id(con, "statements", "statement_id")
+    next_doc = next_id(con, "documents")
+    next_stmt = next_id(con, "statements")
     now = dt.datetime.now()
 
     outcomes: list[StoredDocument] = []
@@ -244,12 +241,21 @@ def _write(
     insert_arrow(con, "statements", pa.table(stmts))
     n_statements = len(stmts["statement_id"])
     if analysis is not None:
-        analysis_id = _next_id(con, "analysis_runs", "analysis_id")
+        analysis_id = next_id(con, "analysis_runs")
         con.execute(
             "INSERT INTO analysis_runs (analysis_id, analysis_version, inputs_hash, scope, "
             "started, finished, status, n_statements) "
-            "VALUES (?, ?, ?, 'new', ?, ?, 'completed', ?)",
-            [analysis_id, analysis.version, analysis.inputs_hash, started, now, n_statements],
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                analysis_id,
+                analysis.version,
+                analysis.inputs_hash,
+                NEW,
+                started,
+                now,
+                COMPLETED,
+                n_statements,
+            ],
         )
         n = len(analysed["statement_id"])
         insert_arrow(
@@ -258,12 +264,22 @@ def _write(
         n = len(dyads["statement_id"])
         insert_arrow(con, "statement_dyads", pa.table({"analysis_id": [analysis_id] * n, **dyads}))
     for scorer in scorers:
-        run_id = _next_id(con, "score_runs", "run_id")
+        run_id = next_id(con, "score_runs")
         con.execute(
             "INSERT INTO score_runs (run_id, scorer, scorer_version, lexicon_hash, scope, "
             "started, finished, status, n_statements) "
-            "VALUES (?, ?, ?, ?, 'new', ?, ?, 'completed', ?)",
-            [run_id, scorer.name, scorer.version, scorer.lexicon_hash, started, now, n_statements],
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                run_id,
+                scorer.name,
+                scorer.version,
+                scorer.lexicon_hash,
+                NEW,
+                started,
+                now,
+                COMPLETED,
+                n_statements,
+            ],
         )
         cols = scored[scorer.name]
         insert_arrow(con, "scores", score_table(run_id, cols))
@@ -273,8 +289,8 @@ def _write(
 def _refresh_reference_tables(con: duckdb.DuckDBPyConnection, analysis: AnalysisRun) -> None:
     """Keep the actors and key_events tables equal to the dictionary the analysis used."""
     current = con.execute(
-        "SELECT inputs_hash FROM analysis_runs WHERE status = 'completed' "
-        "ORDER BY analysis_id DESC LIMIT 1"
+        "SELECT inputs_hash FROM analysis_runs WHERE status = ? ORDER BY analysis_id DESC LIMIT 1",
+        [COMPLETED],
     ).fetchall()
     if current and current[0][0] == analysis.inputs_hash:
         return
@@ -282,22 +298,6 @@ def _refresh_reference_tables(con: duckdb.DuckDBPyConnection, analysis: Analysis
     con.execute("DELETE FROM key_events")
     insert_arrow(con, "actors", pa.Table.from_pylist(list(analysis.actor_rows)))
     insert_arrow(con, "key_events", pa.Table.from_pylist(list(analysis.event_rows)))
-
-
-def insert_arrow(con: duckdb.DuckDBPyConnection, table: str, data: pa.Table) -> None:
-    """Bulk insert an Arrow table by column name (``table`` comes from our code, not input)."""
-    if data.num_rows == 0:
-        return
-    con.register("_batch", data)
-    columns = ", ".join(data.column_names)
-    try:
-        con.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM _batch")
-    except BaseException:
-        # In an aborted transaction unregistering fails too: keep the error that matters.
-        with contextlib.suppress(duckdb.Error):
-            con.unregister("_batch")
-        raise
-    con.unregister("_batch")
 
 
 def refresh_reference_tables(con: duckdb.DuckDBPyConnection, analysis: AnalysisRun) -> None:

@@ -50,11 +50,13 @@ import duckdb
 
 from tracker import __version__
 from tracker.db import connection as db
-from tracker.errors import DatabaseMissing, TrackerError
+from tracker.db.tables import ALL, CHANGED, COMPLETED
+from tracker.errors import DatabaseMissing, PipelineMismatch, SchemaOutdated, TrackerError
 from tracker.ingest.identity import IdentitySnapshot, record, recorded_keys, snapshot
 from tracker.ingest.pipeline import Pipeline, PipelineSpec, adopt
+from tracker.progress import SILENT, Progress
 from tracker.rescore import tasks
-from tracker.rescore.plan import ALL, CHANGED, RescorePlan, ScorerPlan, make_plan
+from tracker.rescore.plan import RescorePlan, ScorerPlan, make_plan
 from tracker.rescore.report import Reporter, RescoreOptions, RescoreReport, RunOutcome
 from tracker.rescore.runs import (
     WRITER_POLL_SECONDS,
@@ -89,7 +91,6 @@ from tracker.workers import WorkerPool, default_workers
 C = TypeVar("C")
 T = TypeVar("T")
 R = TypeVar("R")
-Progress = Callable[[str], None]
 # Chunk connections may wait longer than --wait: a reader (the dashboard loading its snapshot)
 # holds the file for up to a second or two, and giving up mid-run would waste the work done.
 CHUNK_WAIT_SECONDS = 120.0
@@ -154,10 +155,9 @@ def _prepare(
         with db.reader(db_path, wait) as con:
             dead = dead_runs(con)
             unrecorded = [s for s in snaps if s.key not in recorded_keys(con, s.scorer)]
-    except TrackerError as exc:
-        # Only an older schema (check_readable's plain TrackerError) is ours to fix: the writer
-        # connection below migrates it.
-        if type(exc) is not TrackerError or dry_run:
+    except SchemaOutdated:
+        # Ours to fix: the writer connection below migrates it (a dry run writes nothing).
+        if dry_run:
             raise
         dead, unrecorded = None, list(snaps)
     if dead is not None and (dry_run or not (dead.score_runs or dead.analysis_runs or unrecorded)):
@@ -180,12 +180,9 @@ def rescore(
     began = time.monotonic()
     spec = spec or PipelineSpec()
     options = options or RescoreOptions()
-    say = progress or (lambda _message: None)
+    progress = progress or SILENT
     if not db_path.exists():
-        raise DatabaseMissing(
-            f"No database at {db_path}. Build the demo one with `tracker demo`, "
-            "or ingest articles with `tracker ingest FILES`."
-        )
+        raise DatabaseMissing(db_path)
     pipeline = spec.build()
     spec = spec.pinned(pipeline)
     adopt(spec, pipeline)
@@ -202,12 +199,14 @@ def rescore(
             with db.reader(db_path, writer.wait) as con:
                 plan = make_plan(con, snaps, identity, full=options.full)
             for line in plan.describe():
-                say(f"plan: {line}")
+                progress.note(f"plan: {line}")
             if options.dry_run:
                 return report(plan, ())
             outcomes: tuple[RunOutcome, ...] = ()
             if not plan.is_empty:
-                execution = Execution(db_path, spec, pipeline, plan, writer, workers, options, say)
+                execution = Execution(
+                    db_path, spec, pipeline, plan, writer, workers, options, progress
+                )
                 outcomes = execution.run(dt.datetime.now())
                 report.workers = execution.workers_used
                 execution = None  # completed: nothing left to give up
@@ -222,6 +221,14 @@ def rescore(
                 f"{_failed_text(failed)} the previous runs stay current. "
                 "Run `tracker rescore` again to finish.",
                 stop.signum,
+            ) from None
+        except PipelineMismatch:
+            # A worker's error, not the user's command: say which runs it cost, like any other.
+            failed = execution.abandon() if execution is not None else ()
+            raise RescoreFailed(
+                "An input of the analysis or scoring (a lexicon, actor, events or rule file) "
+                f"changed while the rescoring ran; {_failed_text(failed)} the previous runs stay "
+                "current. Run `tracker rescore` again once the files are settled."
             ) from None
         except TrackerError:
             if execution is not None:
@@ -252,22 +259,6 @@ def _failed_text(failed: Sequence[int]) -> str:
     return f"run(s) {', '.join(map(str, failed))} were marked failed;"
 
 
-class _Meter:
-    """Progress lines at every tenth of the work."""
-
-    def __init__(self, say: Callable[[str], None], label: str, total: int, unit: str) -> None:
-        self.say, self.label, self.total, self.unit = say, label, total, unit
-        self.done = 0
-        self._step = 0
-
-    def add(self, n: int) -> None:
-        self.done += n
-        step = 10 * self.done // max(1, self.total)
-        if step > self._step:
-            self._step = step
-            self.say(f"{self.label}: {self.done}/{self.total} {self.unit} ({10 * step}%)")
-
-
 class Execution:
     """Steps 3 and 4 of :func:`rescore` for one plan; used once."""
 
@@ -280,7 +271,7 @@ class Execution:
         writer: ChunkWriter,
         workers: int,
         options: RescoreOptions,
-        say: Callable[[str], None],
+        progress: Progress,
     ) -> None:
         self.db_path = db_path
         self.spec = spec
@@ -289,7 +280,7 @@ class Execution:
         self.writer = writer
         self.workers = workers
         self.options = options
-        self.say = say
+        self.progress = progress
         self.workers_used = workers
         self.score_runs: dict[str, int] = {}
         self.analysis_id: int | None = None
@@ -300,7 +291,7 @@ class Execution:
     def run(self, started: dt.datetime) -> tuple[RunOutcome, ...]:
         with db.reader(self.db_path, self.writer.wait) as con:
             rows = con.execute(
-                "SELECT analysis_id FROM analysis_runs WHERE status = 'completed'"
+                "SELECT analysis_id FROM analysis_runs WHERE status = ?", [COMPLETED]
             ).fetchall()
         self._completed_analyses = [int(r[0]) for r in rows]
         # Tasks are sized so every worker gets several: small jobs stay inline.
@@ -359,7 +350,7 @@ class Execution:
                 self._inputs(documents=len(plan.document_ids), statements=plan.n_statements),
             )
         analysis_id = self.analysis_id
-        meter = _Meter(self.say, "analysis", plan.n_statements, "statements")
+        self.progress.begin("analysis", plan.n_statements, "statements")
         changed: set[int] = set()
         new = 0
         allowed = self._completed_analyses
@@ -370,7 +361,7 @@ class Execution:
             self.writer.add("statement_analysis", result.analysis)
             self.writer.add("statement_dyads", result.dyads)
             changed.update(result.clauses_changed)
-            meter.add(result.statements)
+            self.progress.advance(result.statements)
 
         self._pipeline(
             pool,
@@ -449,12 +440,12 @@ class Execution:
 
         allowed = [*self._completed_analyses, *([self.analysis_id] if self.analysis_id else [])]
         run_ids = tuple(self.score_runs.items())
-        meter = _Meter(self.say, "scoring", len(union), "statements")
+        self.progress.begin("scoring", len(union), "statements")
 
         def consume(result: ScoreResult) -> None:
             for table in result.tables:
                 self.writer.add("scores", table)
-            meter.add(result.statements)
+            self.progress.advance(result.statements)
 
         self._pipeline(
             pool,

@@ -30,11 +30,8 @@ from dataclasses import dataclass, field
 
 import duckdb
 
+from tracker.db.tables import ALL, CHANGED, COMPLETED, NEW
 from tracker.ingest.identity import IdentitySnapshot, Key, changed_terms, load, term_filter
-
-ALL = "all"
-NEW = "new"
-CHANGED = "changed"
 
 
 @dataclass(frozen=True)
@@ -114,7 +111,7 @@ def effective_identity(run_id: int, runs: Sequence[RunRecord]) -> tuple[Key, tup
     key = by_id[run_id].key
     path: list[int] = []
     for run in sorted(runs, key=lambda r: r.run_id):
-        later = run.run_id > run_id and run.status == "completed"
+        later = run.run_id > run_id and run.status == COMPLETED
         if later and key in run.bases and run.key != key:
             key = run.key
             path.append(run.run_id)
@@ -207,7 +204,7 @@ def plan_scorer(
     con: duckdb.DuckDBPyConnection, current: IdentitySnapshot, full: bool, total: int
 ) -> ScorerPlan:
     runs = score_runs(con, current.scorer)
-    completed = [r.run_id for r in runs if r.status == "completed"]
+    completed = [r.run_id for r in runs if r.status == COMPLETED]
     if full:
         everything = con.execute("SELECT statement_id FROM statements ORDER BY 1").fetchnumpy()
         ids = _ids(everything["statement_id"].tolist())
@@ -219,7 +216,7 @@ def plan_scorer(
     selected: set[int] = set()
     bases: set[Key] = set()
     terms_used: set[str] = set()
-    stale = [r for r in runs if r.status == "completed" and r.key != current.key]
+    stale = [r for r in runs if r.status == COMPLETED and r.key != current.key]
     if stale:
         groups: dict[Key, list[int]] = {}
         for run_id, _n in current_run_counts(con, completed).items():
@@ -278,7 +275,8 @@ def plan_analysis(
 ) -> AnalysisPlan | None:
     runs = con.execute(
         "SELECT analysis_id, analysis_version, inputs_hash FROM analysis_runs "
-        "WHERE status = 'completed' ORDER BY analysis_id"
+        "WHERE status = ? ORDER BY analysis_id",
+        [COMPLETED],
     ).fetchall()
     completed = [int(r[0]) for r in runs]
     stale = [int(r[0]) for r in runs if (r[1], r[2]) != (version, inputs_hash)]

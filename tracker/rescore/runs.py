@@ -35,8 +35,18 @@ import duckdb
 import pyarrow as pa
 
 from tracker.db import connection as db
+from tracker.db.tables import (
+    ANALYSIS_RUN,
+    COMPLETED,
+    FAILED,
+    RUNNING,
+    SCORE_RUN,
+    identifier,
+    insert_arrow,
+    next_id,
+)
 from tracker.ingest.identity import IdentitySnapshot
-from tracker.ingest.store import AnalysisRun, insert_arrow, refresh_reference_tables
+from tracker.ingest.store import AnalysisRun, refresh_reference_tables
 from tracker.rescore.plan import (
     current_analysis_counts,
     current_run_counts,
@@ -44,7 +54,6 @@ from tracker.rescore.plan import (
     score_runs,
 )
 
-RUNNING, COMPLETED, FAILED = "running", "completed", "failed"
 # How often a writer retries while readers hold the file: readers hold it for one query at a
 # time, and a short interval catches the gaps between a busy dashboard's queries.
 WRITER_POLL_SECONDS = 0.005
@@ -61,11 +70,6 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
         raise
 
 
-def _next_id(con: duckdb.DuckDBPyConnection, table: str, column: str) -> int:
-    # Names come from this module only. Ids are never reused: failed runs keep their row.
-    return int(con.execute(f"SELECT coalesce(max({column}), 0) + 1 FROM {table}").fetchall()[0][0])
-
-
 @dataclass(frozen=True)
 class DeadRuns:
     score_runs: tuple[int, ...]
@@ -74,9 +78,9 @@ class DeadRuns:
 
 def dead_runs(con: duckdb.DuckDBPyConnection) -> DeadRuns:
     """Runs left ``running`` (read-only: tells whether :func:`clean_dead_runs` has work)."""
-    score = con.execute("SELECT run_id FROM score_runs WHERE status = 'running'").fetchall()
+    score = con.execute("SELECT run_id FROM score_runs WHERE status = ?", [RUNNING]).fetchall()
     analysis = con.execute(
-        "SELECT analysis_id FROM analysis_runs WHERE status = 'running'"
+        "SELECT analysis_id FROM analysis_runs WHERE status = ?", [RUNNING]
     ).fetchall()
     return DeadRuns(tuple(int(r[0]) for r in score), tuple(int(r[0]) for r in analysis))
 
@@ -101,23 +105,23 @@ def fail_runs(
     with transaction(con):
         if score_ids:
             ids = con.execute(
-                "UPDATE score_runs SET status = 'failed', finished = ? "
-                "WHERE run_id IN (SELECT unnest(?)) AND status = 'running' RETURNING run_id",
-                [now, list(score_ids)],
+                "UPDATE score_runs SET status = ?, finished = ? "
+                "WHERE run_id IN (SELECT unnest(?)) AND status = ? RETURNING run_id",
+                [FAILED, now, list(score_ids), RUNNING],
             ).fetchall()
             con.execute(
                 "DELETE FROM scores WHERE run_id IN (SELECT unnest(?))", [[r[0] for r in ids]]
             )
         if analysis_ids:
             ids = con.execute(
-                "UPDATE analysis_runs SET status = 'failed', finished = ? "
-                "WHERE analysis_id IN (SELECT unnest(?)) AND status = 'running' "
+                "UPDATE analysis_runs SET status = ?, finished = ? "
+                "WHERE analysis_id IN (SELECT unnest(?)) AND status = ? "
                 "RETURNING analysis_id",
-                [now, list(analysis_ids)],
+                [FAILED, now, list(analysis_ids), RUNNING],
             ).fetchall()
             for table in ("statement_analysis", "statement_dyads"):
                 con.execute(
-                    f"DELETE FROM {table} WHERE analysis_id IN (SELECT unnest(?))",
+                    f"DELETE FROM {identifier(table)} WHERE analysis_id IN (SELECT unnest(?))",
                     [[r[0] for r in ids]],
                 )
 
@@ -141,13 +145,13 @@ def start_score_run(
 ) -> int:
     """A new, invisible score run; returns its id."""
     with transaction(con):
-        run_id = _next_id(con, "score_runs", "run_id")
+        run_id = next_id(con, "score_runs")
         con.execute(
             "INSERT INTO score_runs (run_id, scorer, scorer_version, lexicon_hash, scope, started, "
-            "finished, status, n_statements) VALUES (?, ?, ?, ?, ?, ?, NULL, 'running', NULL)",
-            [run_id, snap.scorer, snap.scorer_version, snap.lexicon_hash, scope, started],
+            "finished, status, n_statements) VALUES (?, ?, ?, ?, ?, ?, NULL, ?, NULL)",
+            [run_id, snap.scorer, snap.scorer_version, snap.lexicon_hash, scope, started, RUNNING],
         )
-        record_inputs(con, "score", run_id, reason, inputs)
+        record_inputs(con, SCORE_RUN, run_id, reason, inputs)
     return run_id
 
 
@@ -162,14 +166,14 @@ def start_analysis_run(
 ) -> int:
     """A new, invisible analysis run; returns its id."""
     with transaction(con):
-        analysis_id = _next_id(con, "analysis_runs", "analysis_id")
+        analysis_id = next_id(con, "analysis_runs")
         con.execute(
             "INSERT INTO analysis_runs (analysis_id, analysis_version, inputs_hash, scope, "
             "started, finished, status, n_statements) "
-            "VALUES (?, ?, ?, ?, ?, NULL, 'running', NULL)",
-            [analysis_id, version, inputs_hash, scope, started],
+            "VALUES (?, ?, ?, ?, ?, NULL, ?, NULL)",
+            [analysis_id, version, inputs_hash, scope, started, RUNNING],
         )
-        record_inputs(con, "analysis", analysis_id, reason, inputs)
+        record_inputs(con, ANALYSIS_RUN, analysis_id, reason, inputs)
     return analysis_id
 
 
@@ -197,15 +201,15 @@ def complete_runs(
             refresh_reference_tables(con, analysis_run)
         if analysis is not None:
             con.execute(
-                "UPDATE analysis_runs SET status = 'completed', finished = ?, n_statements = ? "
-                "WHERE analysis_id = ? AND status = 'running'",
-                [now, analysis[1], analysis[0]],
+                "UPDATE analysis_runs SET status = ?, finished = ?, n_statements = ? "
+                "WHERE analysis_id = ? AND status = ?",
+                [COMPLETED, now, analysis[1], analysis[0], RUNNING],
             )
         for run_id, n in score_runs.items():
             con.execute(
-                "UPDATE score_runs SET status = 'completed', finished = ?, n_statements = ? "
-                "WHERE run_id = ? AND status = 'running'",
-                [now, n, run_id],
+                "UPDATE score_runs SET status = ?, finished = ?, n_statements = ? "
+                "WHERE run_id = ? AND status = ?",
+                [COMPLETED, now, n, run_id, RUNNING],
             )
 
 
@@ -230,8 +234,8 @@ def prunable(con: duckdb.DuckDBPyConnection, keep: int) -> Pruned:
                 needed.update(effective_identity(run_id, runs)[1])
         drop_scores += [r.run_id for r in finished if r.run_id not in needed]
     rows = con.execute(
-        "SELECT analysis_id, status FROM analysis_runs WHERE status <> 'running' "
-        "ORDER BY analysis_id DESC"
+        "SELECT analysis_id, status FROM analysis_runs WHERE status <> ? ORDER BY analysis_id DESC",
+        [RUNNING],
     ).fetchall()
     completed = [int(a) for a, s in rows if s == COMPLETED]
     needed = {int(a) for a, _ in rows[:keep]}
@@ -250,15 +254,18 @@ def prune(con: duckdb.DuckDBPyConnection, drop: Pruned) -> None:
             con.execute("DELETE FROM scores WHERE run_id IN (SELECT unnest(?))", ids)
             con.execute("DELETE FROM score_runs WHERE run_id IN (SELECT unnest(?))", ids)
             con.execute(
-                "DELETE FROM run_inputs WHERE kind = 'score' AND run_id IN (SELECT unnest(?))", ids
+                "DELETE FROM run_inputs WHERE kind = ? AND run_id IN (SELECT unnest(?))",
+                [SCORE_RUN, *ids],
             )
         if drop.analysis_runs:
             ids = [list(drop.analysis_runs)]
             for table in ("statement_analysis", "statement_dyads", "analysis_runs"):
-                con.execute(f"DELETE FROM {table} WHERE analysis_id IN (SELECT unnest(?))", ids)
+                con.execute(
+                    f"DELETE FROM {identifier(table)} WHERE analysis_id IN (SELECT unnest(?))", ids
+                )
             con.execute(
-                "DELETE FROM run_inputs WHERE kind = 'analysis' AND run_id IN (SELECT unnest(?))",
-                ids,
+                "DELETE FROM run_inputs WHERE kind = ? AND run_id IN (SELECT unnest(?))",
+                [ANALYSIS_RUN, *ids],
             )
 
 
@@ -269,12 +276,12 @@ def run_changes(con: duckdb.DuckDBPyConnection, scorer: str, run_id: int) -> tup
         "WHERE run_id = ? AND dyad IS NULL), "
         "old AS (SELECT s.statement_id, arg_max(s.compound, s.run_id) AS compound "
         "FROM scores AS s JOIN score_runs AS r USING (run_id) "
-        "WHERE r.scorer = ? AND r.status = 'completed' AND s.dyad IS NULL "
+        "WHERE r.scorer = ? AND r.status = ? AND s.dyad IS NULL "
         "AND s.statement_id IN (SELECT statement_id FROM new) GROUP BY s.statement_id) "
         "SELECT count(*) FILTER (WHERE old.compound IS NULL), "
         "count(*) FILTER (WHERE old.compound IS NOT NULL AND new.compound <> old.compound) "
         "FROM new LEFT JOIN old USING (statement_id)",
-        [run_id, scorer],
+        [run_id, scorer, COMPLETED],
     ).fetchall()[0]
     return int(row[0]), int(row[1])
 

@@ -51,7 +51,7 @@ def parse_at(at: str) -> tuple[int, int]:
 class ScheduleSpec:
     command: tuple[str, ...]  # the tracker to run: a script, or python -m tracker
     db_path: Path  # absolute
-    at: tuple[int, int] = (2, 30)
+    at: tuple[int, int] = parse_at(DEFAULT_AT)
     keep: int | None = DEFAULT_KEEP
     wait: float = DEFAULT_JOB_WAIT
     actor_files: tuple[Path, ...] = ()

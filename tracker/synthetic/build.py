@@ -25,7 +25,7 @@ import numpy as np
 import pyarrow as pa
 
 from tracker.db import connection as db
-from tracker.ingest.store import insert_arrow
+from tracker.db.tables import ALL, COMPLETED, insert_arrow, next_id
 from tracker.synthetic.story import (
     RUSSIA,
     SOURCES,
@@ -42,6 +42,7 @@ from tracker.synthetic.story import (
 )
 
 SCORERS = ("diplomacy", "vader")
+SYNTHETIC = "synthetic"  # the runs' scorer and analysis version, and the inputs hash
 _CHUNK_DOCUMENTS = 20_000
 
 
@@ -100,21 +101,23 @@ def make_database(
     now = dt.datetime(2016, 9, 1, 12, 0)
     with db.writer(path) as con:
         con.execute(
-            "INSERT INTO analysis_runs VALUES (1, 'synthetic', 'synthetic', 'all', ?, ?, "
-            "'completed', ?)",
-            [now, now, n_statements],
+            "INSERT INTO analysis_runs (analysis_id, analysis_version, inputs_hash, scope, "
+            "started, finished, status, n_statements) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [1, SYNTHETIC, SYNTHETIC, ALL, now, now, COMPLETED, n_statements],
         )
         for run_id, scorer in enumerate(SCORERS, start=1):
             con.execute(
                 "INSERT INTO score_runs (run_id, scorer, scorer_version, lexicon_hash, scope, "
-                "started, finished, status, n_statements) VALUES (?, ?, 'synthetic', ?, 'all', "
-                "?, ?, 'completed', ?)",
+                "started, finished, status, n_statements) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     run_id,
                     scorer,
+                    SYNTHETIC,
                     hashlib.sha256(scorer.encode()).hexdigest(),
+                    ALL,
                     now,
                     now,
+                    COMPLETED,
                     n_statements,
                 ],
             )
@@ -358,21 +361,21 @@ def add_rescoring_run(path: Path, scorer: str, *, fraction: float = 0.2, seed: i
     the new run id.
     """
     with db.writer(path) as con:
-        run_id = int(
-            con.execute("SELECT coalesce(max(run_id), 0) + 1 FROM score_runs").fetchall()[0][0]
-        )
+        run_id = next_id(con, "score_runs")
         started = dt.datetime(2016, 9, 2, 9, 0)
         con.execute("BEGIN TRANSACTION")
         con.execute(
             "INSERT INTO score_runs (run_id, scorer, scorer_version, lexicon_hash, scope, started,"
-            " finished, status, n_statements) VALUES (?, ?, 'synthetic-2', ?, 'all', ?, ?, "
-            "'completed', 0)",
+            " finished, status, n_statements) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)",
             [
                 run_id,
                 scorer,
+                f"{SYNTHETIC}-2",
                 hashlib.sha256(f"{scorer}{seed}".encode()).hexdigest(),
+                ALL,
                 started,
                 started + dt.timedelta(minutes=3),
+                COMPLETED,
             ],
         )
         con.execute(

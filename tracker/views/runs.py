@@ -14,6 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from tracker.db import connection as db
+from tracker.db.tables import COMPLETED
 from tracker.views.snapshot import Snapshot
 
 CHANGES_LIMIT = 20
@@ -26,16 +27,17 @@ def score_runs(snap: Snapshot) -> pd.DataFrame:
         """
         SELECT run_id, scorer, status, scope, started, finished, n_statements AS statements,
                scorer_version, left(lexicon_hash, 12) AS lexicon,
-               run_id = max(run_id) FILTER (WHERE status = 'completed')
+               run_id = max(run_id) FILTER (WHERE status = ?)
                    OVER (PARTITION BY scorer) AS current
         FROM runs ORDER BY run_id DESC
-        """
+        """,
+        [COMPLETED],
     )
 
 
 _CHANGES = """
 WITH latest AS (
-    SELECT max(run_id) AS run_id FROM score_runs WHERE scorer = ? AND status = 'completed'
+    SELECT max(run_id) AS run_id FROM score_runs WHERE scorer = $scorer AND status = $completed
 ),
 new AS (
     SELECT statement_id, compound FROM scores
@@ -44,7 +46,7 @@ new AS (
 old AS (
     SELECT s.statement_id, arg_max(s.compound, s.run_id) AS compound, max(s.run_id) AS run_id
     FROM scores AS s JOIN score_runs AS r USING (run_id)
-    WHERE r.scorer = ? AND r.status = 'completed' AND s.dyad IS NULL
+    WHERE r.scorer = $scorer AND r.status = $completed AND s.dyad IS NULL
       AND s.run_id < (SELECT run_id FROM latest)
       AND s.statement_id IN (SELECT statement_id FROM new)
     GROUP BY s.statement_id
@@ -56,7 +58,7 @@ FROM new AS n JOIN old AS o USING (statement_id)
 JOIN statements AS st USING (statement_id)
 WHERE n.compound <> o.compound
 ORDER BY abs(n.compound - o.compound) DESC, n.statement_id
-LIMIT ?
+LIMIT $limit
 """
 
 
@@ -69,4 +71,5 @@ def score_changes(
     scorer has only one run or the newest run changed nothing.
     """
     with db.reader(db_path, wait) as con:
-        return con.cursor().execute(_CHANGES, [scorer, scorer, limit]).df()
+        params = {"scorer": scorer, "completed": COMPLETED, "limit": limit}
+        return con.cursor().execute(_CHANGES, params).df()

@@ -22,9 +22,9 @@ import duckdb
 import pandas as pd
 
 from tracker.db import connection as db
-from tracker.errors import DatabaseLocked
 
 READ_WAIT_SECONDS = 0.5
+ATTACH_POLL_SECONDS = 0.1
 
 # One row per statement × relation × scorer with the columns the timeline filters and plots.
 _FACTS = """
@@ -71,23 +71,13 @@ def _types(mem: duckdb.DuckDBPyConnection) -> None:
 
 def _attach(mem: duckdb.DuckDBPyConnection, db_path: Path, wait: float) -> None:
     # A writer may take the file between the reader's check and this ATTACH: wait for it the
-    # same way the reader does, then give the same answer.
-    deadline = time.monotonic() + wait
-    attempt = 0
-    while True:
-        try:
-            mem.execute("ATTACH ? AS src (READ_ONLY)", [str(db_path)])
-            return
-        except duckdb.IOException as exc:
-            if "lock" not in str(exc).lower():
-                raise
-            if time.monotonic() >= deadline:
-                raise DatabaseLocked(
-                    f"The database {db_path} is being written by another process; "
-                    f"waited {wait:g} s. Retry in a moment."
-                ) from None
-        time.sleep(db.backoff_seconds(attempt, cap=0.1))
-        attempt += 1
+    # same way the reader does (polling often: the dashboard is waiting), with the same answer.
+    db.retry_while_locked(
+        lambda: mem.execute("ATTACH ? AS src (READ_ONLY)", [str(db_path)]),
+        wait=wait,
+        locked_message=db.duckdb_locked(db_path, wait, read_only=True),
+        cap=ATTACH_POLL_SECONDS,
+    )
 
 
 @dataclass(frozen=True)

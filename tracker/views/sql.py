@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
-import pandas as pd
 
 from tracker.db import connection as db
 from tracker.errors import TrackerError
 
-FORMATS = ("table", "csv", "json")
+if TYPE_CHECKING:  # pandas is imported when a result is rendered: the CLI starts without it
+    import pandas as pd
+
+TABLE, CSV, JSON = "table", "csv", "json"
+FORMATS = (TABLE, CSV, JSON)  # what ``tracker sql --format`` offers; TABLE is its default
 
 
 def run_query(db_path: Path, query: str, wait: float = db.DEFAULT_WAIT_SECONDS) -> pd.DataFrame:
@@ -37,9 +41,13 @@ def run_query(db_path: Path, query: str, wait: float = db.DEFAULT_WAIT_SECONDS) 
 
 def render(frame: pd.DataFrame, fmt: str) -> str:
     """The frame as an aligned text table, CSV with a header, or a JSON array of objects."""
-    if fmt == "csv":
+    import pandas as pd
+
+    if fmt not in FORMATS:
+        raise ValueError(f"format {fmt!r} is not one of {', '.join(FORMATS)}")
+    if fmt == CSV:
         return str(frame.to_csv(index=False))
-    if fmt == "json":
+    if fmt == JSON:
         records = json.loads(frame.to_json(orient="records", date_format="iso"))
         return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
     if frame.empty:

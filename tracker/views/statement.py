@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from tracker.db import connection as db
+from tracker.db.tables import COMPLETED
 from tracker.errors import TrackerError
 from tracker.scoring.explanation import Explanation, explanation_from_json
 
@@ -97,11 +98,11 @@ def statement_report(
             "WITH current_run AS ("
             "  SELECT r.scorer, max(sc.run_id) AS run_id FROM scores AS sc "
             "  JOIN score_runs AS r USING (run_id) "
-            "  WHERE sc.statement_id = ? AND r.status = 'completed' GROUP BY r.scorer) "
+            "  WHERE sc.statement_id = ? AND r.status = ? GROUP BY r.scorer) "
             "SELECT c.scorer, sc.dyad, sc.explanation FROM current_run AS c "
             "JOIN scores AS sc ON sc.run_id = c.run_id AND sc.statement_id = ? "
             "ORDER BY c.scorer, sc.dyad NULLS FIRST",
-            [statement_id, statement_id],
+            [statement_id, COMPLETED, statement_id],
         ).fetchall()
     sid, text, doc_id, title, source, origin, published = row[0]
     lines = tuple(

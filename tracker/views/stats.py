@@ -8,6 +8,7 @@ from pathlib import Path
 
 from tracker.db import connection as db
 from tracker.db.migrations import applied_versions
+from tracker.db.tables import COMPLETED
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,7 @@ class DatabaseStats:
         span = (
             f"{self.first_published} .. {self.last_published}" if self.first_published else "none"
         )
-        completed = [r for r in self.runs if r.status == "completed"]
+        completed = [r for r in self.runs if r.status == COMPLETED]
         out = [
             f"database:       {self.path}",
             f"schema version: {self.schema_version}",
@@ -73,8 +74,9 @@ def database_stats(db_path: Path, wait: float = db.DEFAULT_WAIT_SECONDS) -> Data
         ).fetchall()
         version = max(applied_versions(con))
         analysis = con.execute(
-            "SELECT count(*), arg_max(analysis_version, analysis_id) FILTER (status = 'completed') "
-            "FROM analysis_runs"
+            "SELECT count(*), arg_max(analysis_version, analysis_id) FILTER (status = ?) "
+            "FROM analysis_runs",
+            [COMPLETED],
         ).fetchall()[0]
     return DatabaseStats(
         path=db_path,

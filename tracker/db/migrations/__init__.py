@@ -15,7 +15,7 @@ from pathlib import Path
 
 import duckdb
 
-from tracker.errors import DatabaseMissing, TrackerError
+from tracker.errors import NotATrackerDatabase, SchemaOutdated
 
 _NAME = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
 
@@ -92,15 +92,10 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
 
 
 def check_readable(con: duckdb.DuckDBPyConnection, db_path: Path) -> None:
-    """Fail clearly when a read-only connection sees no or an older tracker schema."""
+    """Fail clearly when a read-only connection sees no or an older tracker schema
+    (:class:`NotATrackerDatabase`, :class:`SchemaOutdated`)."""
     done = applied_versions(con)
     if not done:
-        raise DatabaseMissing(
-            f"{db_path} is not a tracker database (no schema_migrations table). "
-            "Point --db / TRACKER_DB at a tracker database, or build one with `tracker demo`."
-        )
+        raise NotATrackerDatabase(db_path)
     if max(done) < latest_version():
-        raise TrackerError(
-            f"{db_path} has schema version {max(done)}, this tracker needs {latest_version()}. "
-            "Run `tracker migrate` once to upgrade it."
-        )
+        raise SchemaOutdated(db_path, max(done), latest_version())
