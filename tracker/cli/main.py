@@ -3,8 +3,8 @@
 Data goes to stdout, diagnostics to stderr. Exit codes (see README "Exit codes"):
 0 success, 1 some input failed or a check missed, 2 usage error, 3 no database,
 75 the database is locked by another writer (retry later), 130/143 interrupted.
-Commands live here and in ``cli_evaluate`` and ``cli_rescore``; shared options in
-``cli_options``.
+Commands live here and in :mod:`tracker.cli.evaluate` and :mod:`tracker.cli.rescore`; shared
+options in :mod:`tracker.cli.options`, progress rendering in :mod:`tracker.cli.progress`.
 """
 
 from __future__ import annotations
