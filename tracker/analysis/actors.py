@@ -27,9 +27,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tracker.analysis.dates.tense import trie_pattern, word_set
 from tracker.errors import InputError
 from tracker.paths import data_dir
+from tracker.text.words import trie_pattern, word_set
 
 SIDES = ("Turkey", "Russia", "West", "other")
 KINDS = ("person", "body", "place")

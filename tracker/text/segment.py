@@ -43,6 +43,7 @@ from bisect import bisect_left
 
 from tracker.models import STATEMENT, Segment
 from tracker.text.boilerplate import classify_lines
+from tracker.text.words import word_set
 
 # Where a sentence may end: the last mark of a punctuation run, closing quotes or brackets, one
 # whitespace character. A pattern led by a literal full stop is scanned about five times faster
@@ -63,12 +64,8 @@ _LAST_WORD = re.compile(r"(?:[^\W\d_]+\.)*[^\W\d_]+\Z")
 _OPENERS = frozenset("“„\"‘'«–—-([•*")
 
 
-def _words(spaced: str) -> frozenset[str]:
-    return frozenset(spaced.split())
-
-
 # Never end a sentence: always followed by a name, a place or a number.
-_NEVER_FINAL = _words(
+_NEVER_FINAL = word_set(
     """Mr Mrs Ms Messrs Mmes Dr Drs Prof Gen Lt Col Maj Capt Cmdr Adm Brig Sgt Cpl Pvt Gov Sen
     Rep Reps Pres Supt Insp Rev Hon Amb St Mt Ft vs Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov
     Dec Fig Figs Ref"""
@@ -76,9 +73,9 @@ _NEVER_FINAL = _words(
 # Number abbreviations: "No. 10", but "He said No. Then ..." may end a sentence.
 _BEFORE_NUMBER = frozenset({"No", "Nos", "Art", "Para", "Vol"})
 # May end a sentence or sit inside one ("Apple Inc. CEO", "Ford Motor Co. Ltd").
-_MAYBE_FINAL = _words("Jr Sr Inc Co Corp Ltd Bros Plc Dept Univ Assn Ave Blvd approx al")
+_MAYBE_FINAL = word_set("Jr Sr Inc Co Corp Ltd Bros Plc Dept Univ Assn Ave Blvd approx al")
 # Words that start sentences but never follow a name or acronym inside one.
-_STARTERS = _words(
+_STARTERS = word_set(
     """The A An This That These Those It Its He She They We I You His Her Their Our My But And
     Or So Yet However Meanwhile Moreover Also Then There Here In On At After Before When While
     As If Since Although Though Some Many Most Both All Earlier Later According Still Now What

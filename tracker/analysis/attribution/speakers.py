@@ -49,7 +49,7 @@ from tracker.analysis.attribution.adverbials import (
     time_tail_start,
 )
 from tracker.analysis.attribution.speech_verbs import MASK
-from tracker.analysis.dates.tense import word_set
+from tracker.text.words import word_set
 
 _AUX = ADVERBS | word_set("has have had would will did does do was is were are been not never")
 _NOT_ADVERBS = frozenset(("ally", "rally", "family", "assembly", "supply", "reply", "anomaly"))

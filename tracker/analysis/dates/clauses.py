@@ -22,14 +22,8 @@ import re
 from collections.abc import Sequence
 
 from tracker.analysis.dates.mentions import DateMention
-from tracker.analysis.dates.tense import (
-    DETERMINERS,
-    FUTURE_WORDS,
-    IRREGULAR_PAST,
-    WORD,
-    is_ed_verb,
-    word_set,
-)
+from tracker.analysis.dates.tense import FUTURE_WORDS, IRREGULAR_PAST, is_ed_verb
+from tracker.text.words import DETERMINERS, WORD, word_set
 
 Span = tuple[int, int]
 
