@@ -7,6 +7,7 @@ import streamlit as st
 
 from tracker import demo
 from tracker.errors import DatabaseLocked, TrackerError
+from tracker.models import TURKEY_RUSSIA, TURKEY_WEST
 from tracker.paths import default_db_path, events_path
 from tracker.views import charts, drilldown, snapshot
 from tracker.views import runs as runs_queries
@@ -14,7 +15,7 @@ from tracker.views import state as ds
 from tracker.views import timeline as tq
 from tracker.views.downloads import downloads
 
-TITLE = "Turkey–Russia & Turkey–West relations tracker"
+TITLE = f"{TURKEY_RUSSIA} & {TURKEY_WEST} relations tracker"
 FILE_QUERIES = {"detail": drilldown.statement_detail, "changes": runs_queries.score_changes}
 st.set_page_config(page_title=TITLE, layout="wide")
 

@@ -8,7 +8,8 @@ import pytest
 
 from tracker.analysis.actors import ActorDictionary
 from tracker.analysis.attribution.attribute import attribute
-from tracker.analysis.dyads import TURKEY_RUSSIA, TURKEY_WEST, assign_dyads, document_dyad
+from tracker.analysis.dyads import assign_dyads, document_dyad
+from tracker.models import TURKEY_RUSSIA, TURKEY_WEST
 
 ACTORS = ActorDictionary.default()
 DAY = dt.date(2016, 8, 10)
