@@ -622,6 +622,35 @@ RESOLVE_CASES = [
         False,
         ("2016-08-09", "day", None, "2016-08-09", "day", "Tuesday"),
     ),
+    # The same quotation in other marks dates the sentence the same way (tracker.text.quotes).
+    (
+        "narrator: quoted date in curly quotes used when nothing else dates the sentence",
+        "Erdogan told Putin that “relations collapsed on November 24” and must recover.",
+        AUG9,
+        False,
+        ("2016-08-09", "day", None, "2015-11-24", "day", "November 24"),
+    ),
+    (
+        "narrator: quoted date in guillemets used when nothing else dates the sentence",
+        "Erdogan told Putin that «relations collapsed on November 24» and must recover.",
+        AUG9,
+        False,
+        ("2016-08-09", "day", None, "2015-11-24", "day", "November 24"),
+    ),
+    (
+        "narrator: quoted date in single guillemets used when nothing else dates the sentence",
+        "Erdogan told Putin that ‹relations collapsed on November 24› and must recover.",
+        AUG9,
+        False,
+        ("2016-08-09", "day", None, "2015-11-24", "day", "November 24"),
+    ),
+    (
+        "narrator: quoted date in straight single quotes used when nothing else dates it",
+        "Erdogan told Putin that 'relations collapsed on November 24' and must recover.",
+        AUG9,
+        False,
+        ("2016-08-09", "day", None, "2015-11-24", "day", "November 24"),
+    ),
     (
         "narrator: quoted date used when nothing else dates the sentence",
         "The banner at the rally read “July 15: never again”.",
