@@ -122,6 +122,27 @@ def test_clause_spans_of_two_relations() -> None:
     assert (west.role, russia.role) == ("primary", "also")
 
 
+# (name, statement, [(dyad, role, the clause that carries it)]): clauses as
+# tracker.text.clauses cuts them.
+CLAUSE_CASES = [
+    ("a capitalised connector cuts a headline",
+     "Turkey Warms To Moscow, But Its Ties With The EU Stay Cold",
+     [(TR, "primary", "Turkey Warms To Moscow"), (TW, "also", "Its Ties With The EU Stay Cold")]),
+    ("though between commas cuts nothing",
+     "Russia, though, kept its ban on Turkish tomatoes while the EU opened its markets.",
+     [(TR, "primary", "Russia, though, kept its ban on Turkish tomatoes"),
+      (TW, "also", "the EU opened its markets.")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in CLAUSE_CASES],
+                         ids=[c[0] for c in CLAUSE_CASES])  # fmt: skip
+def test_clause_of_each_relation(text: str, expected: list[tuple[str, str, str]]) -> None:
+    (attribution,) = attribute([text], DAY, ACTORS)
+    found = assign_dyads(text, attribution, DAY, ACTORS, None)
+    assert [(d.dyad, d.role, text[slice(*d.clause_span or (0, 0))]) for d in found] == expected
+
+
 def test_document_fallback_has_no_clause_span() -> None:
     text = "The summit lasted three hours."
     (attribution,) = attribute([text], DAY, ACTORS)

@@ -4,8 +4,8 @@
 plus its speaker's side. Turkey–Russia needs Turkey and Russia, Turkey–West needs Turkey and the
 West, one of them possibly being the speaker: a Russian official speaking of Ankara is
 Turkey–Russia. A statement carrying both relations gets both, each with the span of the clause
-that carries it (clauses split at ", while", "; ", " whereas ", ", but " ...): the relation of
-the earlier clause is "primary", the other "also"; in one clause, a speaker's own relation leads.
+that carries it (clauses as :func:`tracker.text.clauses.split_clauses` cuts them): the relation
+of the earlier clause is "primary", the other "also"; in one clause, a speaker's own relation leads.
 
 A mention is not always a relation. A partner side named only as a location ("talks in
 Brussels", "the Russian city of Sochi") or only inside a comparison ("called NATO first instead
@@ -41,14 +41,11 @@ from dataclasses import dataclass
 from tracker.analysis.actors import ActorDictionary, ActorMention, fold
 from tracker.analysis.attribution.attribute import Attribution
 from tracker.models import NARRATOR, RUSSIA, TURKEY, TURKEY_RUSSIA, TURKEY_WEST, WEST
-from tracker.text.clauses import leading_contrast
+from tracker.text.clauses import split_clauses
 
 PARTNER = {TURKEY_RUSSIA: RUSSIA, TURKEY_WEST: WEST}  # each relation's side besides Turkey
 _DYAD_OF = {RUSSIA: TURKEY_RUSSIA, WEST: TURKEY_WEST}
 
-_CLAUSE_BREAK = re.compile(
-    r",\s+(?:while|whereas|but|although|though|even as|yet)\b|;\s+|\s+(?:while|whereas)\s+"
-)
 _COMPARISON = re.compile(r"\b(?:instead of|rather than|unlike|as opposed to|in contrast to)\b")
 _LOCATION_BEFORE = re.compile(
     r"\b(?:in|at|near|outside|inside|(?:city|capital|resort|town|port|region|province) of)"
@@ -89,16 +86,7 @@ class _Support:
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:
-    spans, start = [], 0
-    leading = leading_contrast(text)
-    if leading is not None:
-        spans.append(leading[0])
-        start = leading[1]
-    for m in _CLAUSE_BREAK.finditer(text, start):
-        spans.append((start, m.start()))
-        start = m.end()
-    spans.append((start, len(text)))
-    return [(s, e) for s, e in spans if text[s:e].strip()] or [(0, len(text))]
+    return split_clauses(text) or [(0, len(text))]
 
 
 def _support(

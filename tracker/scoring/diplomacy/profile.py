@@ -52,7 +52,6 @@ from tracker.scoring.diplomacy.context import (
     concessive_mask,
     find_third_event,
     is_diplomatic,
-    split_clauses,
     third_event_words,
     token_triggers,
 )
@@ -82,6 +81,7 @@ from tracker.scoring.vader import (
     to_score,
     vader_version,
 )
+from tracker.text.clauses import split_clauses
 
 __all__ = ["DiplomacyScorer", "split_clauses"]
 
