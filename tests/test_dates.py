@@ -258,6 +258,31 @@ MENTION_CASES = [
     ),
     ("next Friday", "They meet next Friday.", JUL26, [("next Friday", "2016-07-29", "day")]),
     ("last Friday", "They met last Friday.", JUL26, [("last Friday", "2016-07-22", "day")]),
+    # Published on the weekday named: "last" and "next" mean a week away, "this" the day itself.
+    (
+        "last weekday on that weekday: a week before",
+        "The envoys met last Tuesday.",
+        JUL26,
+        [("last Tuesday", "2016-07-19", "day")],
+    ),
+    (
+        "this past weekday on that weekday: a week before",
+        "The ceasefire collapsed this past Tuesday.",
+        JUL26,
+        [("past Tuesday", "2016-07-19", "day")],
+    ),
+    (
+        "next weekday on that weekday: a week after",
+        "The envoys meet again next Tuesday.",
+        JUL26,
+        [("next Tuesday", "2016-08-02", "day")],
+    ),
+    (
+        "this weekday on that weekday: the day itself",
+        "The envoys met this Tuesday.",
+        JUL26,
+        [("this Tuesday", "2016-07-26", "day")],
+    ),
     (
         "yesterday, today, tomorrow",
         "Talks began yesterday, continue today and end tomorrow.",
