@@ -54,6 +54,11 @@ SPLIT_CASES: list[tuple[str, str, list[str]]] = [
         "While the ministers talked for hours, Ankara held firm, but Moscow gave way.",
         ["the ministers talked for hours", "Ankara held firm", "Moscow gave way."],
     ),
+    (
+        "a leading while-clause inside a quotation in guillemets",
+        "«While Brussels keeps hesitating, Moscow acts,» the minister said.",
+        ["Brussels keeps hesitating", "Moscow acts,» the minister said."],
+    ),
     ("blank text has no clause", "  ", []),
 ]
 

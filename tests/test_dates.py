@@ -258,6 +258,25 @@ MENTION_CASES = [
     ),
     ("next Friday", "They meet next Friday.", JUL26, [("next Friday", "2016-07-29", "day")]),
     ("last Friday", "They met last Friday.", JUL26, [("last Friday", "2016-07-22", "day")]),
+    # A quotation ends the clause a tense cue is read in, whatever its marks (tracker.text.quotes).
+    (
+        "a tense inside curly quotes does not reach the date after them",
+        "Putin said “the talks will go on” on Friday.",
+        JUL26,
+        [("Friday", "2016-07-22", "day")],
+    ),
+    (
+        "a tense inside guillemets does not reach the date after them",
+        "Putin said «the talks will go on» on Friday.",
+        JUL26,
+        [("Friday", "2016-07-22", "day")],
+    ),
+    (
+        "a tense inside single guillemets does not reach the date after them",
+        "Putin said ‹the talks will go on› on Friday.",
+        JUL26,
+        [("Friday", "2016-07-22", "day")],
+    ),
     # Published on the weekday named: "last" and "next" mean a week away, "this" the day itself.
     (
         "last weekday on that weekday: a week before",

@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import re
 
+from tracker.text.quotes import OPENING
+
 _LEADING_CONTRAST = re.compile(
-    r"^\s*[\"'\u201c\u2018]?(?:while|whereas)\s+([^,;]+),\s+", re.IGNORECASE
+    rf"^\s*[{re.escape(OPENING)}]?(?:while|whereas)\s+([^,;]+),\s+", re.IGNORECASE
 )
 _CLAUSE_BREAK = re.compile(
     r",\s+(?:while|whereas|but|although|though(?!\s*,)|even\s+though|even\s+as|yet)\b"

@@ -42,6 +42,8 @@ SINGLE_OPENING, SINGLE_CLOSING = "‘‹", "’›"
 # Every mark that can open (close) a quotation, straight ones included.
 OPENING = DOUBLE_OPENING + SINGLE_OPENING + "\"'"
 CLOSING = DOUBLE_CLOSING + SINGLE_CLOSING + "\"'"
+# The marks that are never apostrophes: where one stands, a quotation opens or closes.
+QUOTATION_ONLY = DOUBLE_OPENING + DOUBLE_CLOSING + '"‹›'
 Region = tuple[int, int]
 _DOUBLE_MARKS = DOUBLE_OPENING + DOUBLE_CLOSING + '"'
 _SINGLE_MARK = re.compile(r"[‘’'‹›]")

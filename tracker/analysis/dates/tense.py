@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 
+from tracker.text.quotes import QUOTATION_ONLY
 from tracker.text.words import DETERMINERS, WORD, word_set
 
-_CLAUSE_BREAK = re.compile(r"[;!?“”\"]|(?<!\b[A-Z][a-z])(?<!\b[A-Z])\.\s")
+_CLAUSE_BREAK = re.compile(rf"[;!?{re.escape(QUOTATION_ONLY)}]|(?<!\b[A-Z][a-z])(?<!\b[A-Z])\.\s")
 FUTURE_WORDS = word_set(
     """will shall upcoming planned scheduled expected forthcoming coming next due slated plans
     plan planning intends intend going proposed"""
