@@ -17,6 +17,7 @@ import streamlit as st
 
 from tracker import demo
 from tracker.errors import DatabaseLocked, TrackerError
+from tracker.models import TURKEY_RUSSIA, TURKEY_WEST
 from tracker.paths import default_db_path, events_path
 from tracker.progress import Tally
 from tracker.views import charts, drilldown, snapshot
@@ -28,7 +29,7 @@ from tracker.views.downloads import downloads
 
 P = ParamSpec("P")
 T = TypeVar("T")
-TITLE = "Turkey–Russia & Turkey–West relations tracker"
+TITLE = f"{TURKEY_RUSSIA} & {TURKEY_WEST} relations tracker"
 # Cache keys: a query by its qualified name (stable across reruns and sessions), a snapshot by
 # its database stamp (a rescoring makes a new stamp, so nothing stale is served).
 HASH_FUNCS: dict[str | type, Callable[[Any], object]] = {

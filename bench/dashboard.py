@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from tracker.models import RUSSIA, TURKEY_RUSSIA
 from tracker.views import drilldown
 from tracker.views import runs as runs_queries
 from tracker.views import timeline as tq
@@ -49,10 +50,10 @@ def main() -> None:
     default = Filters()
     both = Filters(scorer="both")
     narrow = Filters(
-        dyads=("Turkey–Russia",),
+        dyads=(TURKEY_RUSSIA,),
         start=dt.date(2016, 6, 1),
         end=dt.date(2016, 8, 31),
-        sides=("Russia",),
+        sides=(RUSSIA,),
         search="relations",
         window=7,
         date_axis="published",

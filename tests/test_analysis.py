@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from tracker.analysis.actors import ActorDictionary
-from tracker.analysis.analyze import NARRATOR, analyze_document
+from tracker.analysis.analyze import analyze_document
 from tracker.analysis.events import load_events
+from tracker.models import NARRATOR
 
 ACTORS = ActorDictionary.default()
 EVENTS = load_events(Path(__file__).parent / "fixtures" / "events_small.csv")

@@ -7,8 +7,9 @@ import datetime as dt
 import pytest
 
 from tracker.analysis.actors import ActorDictionary
-from tracker.analysis.attribution.attribute import NARRATOR, attribute
+from tracker.analysis.attribution.attribute import attribute
 from tracker.analysis.dyads import assign_dyads
+from tracker.models import NARRATOR
 
 ACTORS = ActorDictionary.default()
 AUGUST_2016 = dt.date(2016, 8, 10)

@@ -258,6 +258,50 @@ MENTION_CASES = [
     ),
     ("next Friday", "They meet next Friday.", JUL26, [("next Friday", "2016-07-29", "day")]),
     ("last Friday", "They met last Friday.", JUL26, [("last Friday", "2016-07-22", "day")]),
+    # A quotation ends the clause a tense cue is read in, whatever its marks (tracker.text.quotes).
+    (
+        "a tense inside curly quotes does not reach the date after them",
+        "Putin said “the talks will go on” on Friday.",
+        JUL26,
+        [("Friday", "2016-07-22", "day")],
+    ),
+    (
+        "a tense inside guillemets does not reach the date after them",
+        "Putin said «the talks will go on» on Friday.",
+        JUL26,
+        [("Friday", "2016-07-22", "day")],
+    ),
+    (
+        "a tense inside single guillemets does not reach the date after them",
+        "Putin said ‹the talks will go on› on Friday.",
+        JUL26,
+        [("Friday", "2016-07-22", "day")],
+    ),
+    # Published on the weekday named: "last" and "next" mean a week away, "this" the day itself.
+    (
+        "last weekday on that weekday: a week before",
+        "The envoys met last Tuesday.",
+        JUL26,
+        [("last Tuesday", "2016-07-19", "day")],
+    ),
+    (
+        "this past weekday on that weekday: a week before",
+        "The ceasefire collapsed this past Tuesday.",
+        JUL26,
+        [("past Tuesday", "2016-07-19", "day")],
+    ),
+    (
+        "next weekday on that weekday: a week after",
+        "The envoys meet again next Tuesday.",
+        JUL26,
+        [("next Tuesday", "2016-08-02", "day")],
+    ),
+    (
+        "this weekday on that weekday: the day itself",
+        "The envoys met this Tuesday.",
+        JUL26,
+        [("this Tuesday", "2016-07-26", "day")],
+    ),
     (
         "yesterday, today, tomorrow",
         "Talks began yesterday, continue today and end tomorrow.",
@@ -621,6 +665,35 @@ RESOLVE_CASES = [
         AUG9,
         False,
         ("2016-08-09", "day", None, "2016-08-09", "day", "Tuesday"),
+    ),
+    # The same quotation in other marks dates the sentence the same way (tracker.text.quotes).
+    (
+        "narrator: quoted date in curly quotes used when nothing else dates the sentence",
+        "Erdogan told Putin that “relations collapsed on November 24” and must recover.",
+        AUG9,
+        False,
+        ("2016-08-09", "day", None, "2015-11-24", "day", "November 24"),
+    ),
+    (
+        "narrator: quoted date in guillemets used when nothing else dates the sentence",
+        "Erdogan told Putin that «relations collapsed on November 24» and must recover.",
+        AUG9,
+        False,
+        ("2016-08-09", "day", None, "2015-11-24", "day", "November 24"),
+    ),
+    (
+        "narrator: quoted date in single guillemets used when nothing else dates the sentence",
+        "Erdogan told Putin that ‹relations collapsed on November 24› and must recover.",
+        AUG9,
+        False,
+        ("2016-08-09", "day", None, "2015-11-24", "day", "November 24"),
+    ),
+    (
+        "narrator: quoted date in straight single quotes used when nothing else dates it",
+        "Erdogan told Putin that 'relations collapsed on November 24' and must recover.",
+        AUG9,
+        False,
+        ("2016-08-09", "day", None, "2015-11-24", "day", "November 24"),
     ),
     (
         "narrator: quoted date used when nothing else dates the sentence",

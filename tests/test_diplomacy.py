@@ -65,6 +65,31 @@ def test_reversal_rules(sentence: str, expected: int) -> None:
     assert DIPLOMACY.explain(sentence).by_kind("reversal"), "no reversal rule fired"
 
 
+# The passive: a negation anywhere between the measure and its verb (at either end of that
+# stretch too) or within three words before the measure negates the reversal; one word further
+# back it belongs to something else. (name, sentence, expected sign)
+PASSIVE_NEGATION = [
+    ("negation right after the measure", "The ban never was lifted, officials said.", -1),
+    (
+        "negation right before the verb",
+        "The sanctions were never lifted, the ministry said.",
+        -1,
+    ),
+    ("negation three words before the measure", "Not a single ban was lifted, they said.", -1),
+    ("negation four words before the measure", "Never had so many bans been lifted at once.", 1),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [c[1:] for c in PASSIVE_NEGATION],
+    ids=[c[0] for c in PASSIVE_NEGATION],
+)
+def test_passive_negation_window(sentence: str, expected: int) -> None:
+    check_sign(sentence, expected)
+    assert DIPLOMACY.explain(sentence).by_kind("reversal"), "no reversal rule fired"
+
+
 HEDGE_PAIRS = [
     (
         "may lift",

@@ -8,7 +8,8 @@ import pytest
 
 from tracker.analysis.actors import ActorDictionary
 from tracker.analysis.attribution.attribute import attribute
-from tracker.analysis.dyads import TURKEY_RUSSIA, TURKEY_WEST, assign_dyads, document_dyad
+from tracker.analysis.dyads import assign_dyads, document_dyad
+from tracker.models import TURKEY_RUSSIA, TURKEY_WEST
 
 ACTORS = ActorDictionary.default()
 DAY = dt.date(2016, 8, 10)
@@ -119,6 +120,27 @@ def test_clause_spans_of_two_relations() -> None:
     assert text[slice(*west.clause_span)] == "Washington has criticised the purge"
     assert text[slice(*russia.clause_span)] == "Ankara has praised Moscow’s support."
     assert (west.role, russia.role) == ("primary", "also")
+
+
+# (name, statement, [(dyad, role, the clause that carries it)]): clauses as
+# tracker.text.clauses cuts them.
+CLAUSE_CASES = [
+    ("a capitalised connector cuts a headline",
+     "Turkey Warms To Moscow, But Its Ties With The EU Stay Cold",
+     [(TR, "primary", "Turkey Warms To Moscow"), (TW, "also", "Its Ties With The EU Stay Cold")]),
+    ("though between commas cuts nothing",
+     "Russia, though, kept its ban on Turkish tomatoes while the EU opened its markets.",
+     [(TR, "primary", "Russia, though, kept its ban on Turkish tomatoes"),
+      (TW, "also", "the EU opened its markets.")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in CLAUSE_CASES],
+                         ids=[c[0] for c in CLAUSE_CASES])  # fmt: skip
+def test_clause_of_each_relation(text: str, expected: list[tuple[str, str, str]]) -> None:
+    (attribution,) = attribute([text], DAY, ACTORS)
+    found = assign_dyads(text, attribution, DAY, ACTORS, None)
+    assert [(d.dyad, d.role, text[slice(*d.clause_span or (0, 0))]) for d in found] == expected
 
 
 def test_document_fallback_has_no_clause_span() -> None:

@@ -6,7 +6,6 @@ import pickle
 from pathlib import Path
 
 import pytest
-from tracker.rescore.execute import RescoreInterrupted
 
 from tracker.errors import (
     EXIT_FAILURE,
@@ -20,6 +19,7 @@ from tracker.errors import (
     SchemaOutdated,
     TrackerError,
 )
+from tracker.rescore.execute import RescoreInterrupted
 
 DB = Path("/srv/tracker.duckdb")
 ERRORS = [

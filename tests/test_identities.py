@@ -79,8 +79,19 @@ def test_identity_follows_the_stage_sources(
     assert (after != before) is changes, name
 
 
-def test_an_edit_to_an_existing_module_changes_the_identity(copy: Path) -> None:
-    before = identity_in(copy, DIPLOMACY)
-    rules = copy / "tracker" / "scoring" / "diplomacy" / "rules.py"
-    rules.write_text(rules.read_text() + "\n# an edit\n")
-    assert identity_in(copy, DIPLOMACY) != before
+EDITS = [
+    # (name, code printing the identity, module edited in the copy)
+    ("diplomacy rule edited", DIPLOMACY, "scoring/diplomacy/rules.py"),
+    ("shared names edited: the diplomacy profile", DIPLOMACY, "models.py"),
+    ("shared names edited: the analysis", ANALYSIS, "models.py"),
+]
+
+
+@pytest.mark.parametrize(("name", "code", "module"), EDITS, ids=[e[0] for e in EDITS])
+def test_an_edit_to_an_existing_module_changes_the_identity(
+    copy: Path, name: str, code: str, module: str
+) -> None:
+    before = identity_in(copy, code)
+    edited = copy / "tracker" / module
+    edited.write_text(edited.read_text() + "\n# an edit\n")
+    assert identity_in(copy, code) != before, name

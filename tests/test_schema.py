@@ -10,6 +10,7 @@ from pathlib import Path
 import duckdb
 
 from tracker.db import connection as db
+from tracker.models import DYADS, SIDES
 
 EXPECTED = """
 table actors.name VARCHAR
@@ -216,3 +217,21 @@ def test_every_table_and_view_is_documented() -> None:
     documented = set(re.findall(r"^#+ `(\w+)`", DOCS.read_text(encoding="utf-8"), flags=re.M))
     names = {line.split()[1].split(".")[0] for line in EXPECTED.strip().splitlines()}
     assert names - documented == set()
+
+
+def test_the_names_in_code_are_the_ones_the_schema_admits(db_path: Path) -> None:
+    """tracker.models spells each relation and side once; a retyped dash would store nothing."""
+    with db.writer(db_path) as con:
+        checks = [
+            row[0]
+            for row in con.execute(
+                "SELECT expression FROM duckdb_constraints() WHERE constraint_type = 'CHECK'"
+            ).fetchall()
+        ]
+
+    def admitted(column: str) -> tuple[str, ...]:
+        (check,) = [c for c in checks if re.match(rf"\(?{column} IN ", c)]
+        return tuple(re.findall(r"'([^']*)'", check))
+
+    assert admitted("dyad") == DYADS
+    assert admitted("side") == SIDES

@@ -200,6 +200,24 @@ STATEMENT_CASES: list[tuple[str, str, list[str]]] = [
         ],
     ),
     (
+        "guillemets",
+        "«We want peace. We want trade,» the ambassador said. Moscow welcomed the remarks.",
+        [
+            "«We want peace. We want trade,» the ambassador said.",
+            "Moscow welcomed the remarks.",
+        ],
+    ),
+    (
+        "single_guillemets",
+        "The envoy said: ‹We are partners. We will stay partners.› Russia agreed.",
+        ["The envoy said: ‹We are partners. We will stay partners.›", "Russia agreed."],
+    ),
+    (
+        "single_guillemet_opens_a_sentence",
+        "The envoy said no more. ‹Patience› was his only word.",
+        ["The envoy said no more.", "‹Patience› was his only word."],
+    ),
+    (
         "quote_with_question",
         "“Why should we wait?” the minister asked. Nobody answered! Was it a bluff? Nobody knew.",
         [

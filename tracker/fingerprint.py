@@ -1,9 +1,9 @@
 """What a stage's code is, as bytes: the input of the analysis and scorer identities.
 
-:func:`source_bytes` reads every ``.py`` file under the named subpackages of ``tracker`` (in
-the order of their paths, each preceded by its path), so adding, removing, renaming or editing
-any module of a stage changes what it returns. No list of module names is kept by hand: a new
-rule module is covered the moment it exists.
+:func:`source_bytes` reads every ``.py`` file under the named subpackages of ``tracker`` and
+the named top-level modules (in the order of their paths, each preceded by its path), so
+adding, removing, renaming or editing any module of a stage changes what it returns. No list
+of module names is kept by hand: a new rule module is covered the moment it exists.
 """
 
 from __future__ import annotations
@@ -14,13 +14,17 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 
 
 def source_files(*packages: str, root: Path = PACKAGE_DIR) -> list[Path]:
-    """Every Python source file of the given subpackages (``"analysis"``, ``"text"`` …)."""
+    """Every Python source file of the given subpackages (``"analysis"``, ``"text"`` …) or
+    top-level modules (``"models.py"``)."""
     files: list[Path] = []
     for package in packages:
-        folder = root / package
-        if not folder.is_dir():
-            raise FileNotFoundError(f"No package folder {folder}.")
-        files += folder.rglob("*.py")
+        path = root / package
+        if path.is_dir():
+            files += path.rglob("*.py")
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise FileNotFoundError(f"No package or module {path}.")
     return sorted(set(files), key=lambda p: p.relative_to(root).as_posix())
 
 

@@ -1,6 +1,7 @@
-"""Values that cross module lines: articles read from input, segments of their text, scores.
+"""Values that cross module lines: articles read from input, segments of their text, scores,
+and the names stored in rows (relations, sides, the narrator).
 
-All are frozen dataclasses. Character offsets are 0-based and end-exclusive, as in Python
+The values are frozen dataclasses. Character offsets are 0-based and end-exclusive, as in Python
 slicing, into the article's stored text:
 ``segment.text == article.text[segment.start:segment.end]``.
 """
@@ -17,6 +18,15 @@ ID_LINE = "id_line"
 CREDIT = "credit"
 CAPTION = "caption"
 BOILERPLATE_KINDS = frozenset({ID_LINE, CREDIT, CAPTION})
+
+# Names stored in rows and compared across stages, written once: a retyped literal with a
+# hyphen for the en dash (U+2013) of a relation would silently match nothing.
+TURKEY, RUSSIA, WEST, OTHER = "Turkey", "Russia", "West", "other"
+SIDES = (TURKEY, RUSSIA, WEST, OTHER)  # an actor's side; "other": none of the three
+TURKEY_RUSSIA = "Turkey\u2013Russia"
+TURKEY_WEST = "Turkey\u2013West"
+DYADS = (TURKEY_RUSSIA, TURKEY_WEST)  # the relations tracked
+NARRATOR = "narrator"  # the speaker of a statement that quotes nobody
 
 
 @dataclass(frozen=True)

@@ -27,11 +27,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tracker.analysis.dates.tense import trie_pattern, word_set
 from tracker.errors import InputError
+from tracker.models import OTHER, SIDES
 from tracker.paths import data_dir
+from tracker.text.words import trie_pattern, word_set
 
-SIDES = ("Turkey", "Russia", "West", "other")
 KINDS = ("person", "body", "place")
 
 # Words that make a speaker an outside observer whatever country the phrase names.
@@ -294,7 +294,7 @@ class ActorDictionary:
         """The side a descriptor speaks for: "a senior US official" is West; analysts are other.
         ``mentions``: the phrase's own, when the caller has found them already."""
         if _ANALYST.search(phrase):
-            return "other"
+            return OTHER
         for mention in self.find_mentions(phrase, on) if mentions is None else mentions:
             return mention.side
         return None
@@ -365,7 +365,7 @@ def _resolve(forms: list[_Form], on: dt.date | None) -> tuple[Actor | None, str]
     held = {id(f.actor): f.actor for f in forms if not f.title or f.title.holds_on(on)}
     actor = next(iter(held.values())) if len(held) == 1 else None
     sides = {f.actor.side for f in forms}
-    return actor, sides.pop() if len(sides) == 1 else (actor.side if actor else "other")
+    return actor, sides.pop() if len(sides) == 1 else (actor.side if actor else OTHER)
 
 
 def _identity(mention: ActorMention) -> Identity:

@@ -40,11 +40,11 @@ from tracker.analysis.dates.resolve import StatementDates, resolve_statement_dat
 from tracker.analysis.dyads import DyadAssignment, assign_sides, dyad_of_document, read_sides
 from tracker.analysis.events import KeyEvent
 from tracker.fingerprint import source_bytes
+from tracker.models import NARRATOR
 
-NARRATOR = "narrator"
-# The packages whose code decides an analysis: segmentation and quotations (text) and every
-# analysis module. Hashed whole, so a new rule module needs no list to be seen.
-SOURCE_PACKAGES = ("text", "analysis")
+# The code that decides an analysis: the shared names (models), segmentation and quotations
+# (text) and every analysis module. Hashed whole, so a new rule module needs no list to be seen.
+SOURCE_PACKAGES = ("models.py", "text", "analysis")
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,8 @@
 plus its speaker's side. Turkey–Russia needs Turkey and Russia, Turkey–West needs Turkey and the
 West, one of them possibly being the speaker: a Russian official speaking of Ankara is
 Turkey–Russia. A statement carrying both relations gets both, each with the span of the clause
-that carries it (clauses split at ", while", "; ", " whereas ", ", but " ...): the relation of
-the earlier clause is "primary", the other "also"; in one clause, a speaker's own relation leads.
+that carries it (clauses as :func:`tracker.text.clauses.split_clauses` cuts them): the relation
+of the earlier clause is "primary", the other "also"; in one clause, a speaker's own relation leads.
 
 A mention is not always a relation. A partner side named only as a location ("talks in
 Brussels", "the Russian city of Sochi") or only inside a comparison ("called NATO first instead
@@ -39,17 +39,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tracker.analysis.actors import ActorDictionary, ActorMention, fold
-from tracker.analysis.attribution.attribute import NARRATOR, Attribution
-from tracker.text.clauses import leading_contrast
+from tracker.analysis.attribution.attribute import Attribution
+from tracker.models import NARRATOR, RUSSIA, TURKEY, TURKEY_RUSSIA, TURKEY_WEST, WEST
+from tracker.text.clauses import split_clauses
 
-TURKEY_RUSSIA = "Turkey–Russia"
-TURKEY_WEST = "Turkey–West"
-DYADS = {TURKEY_RUSSIA: "Russia", TURKEY_WEST: "West"}
-_DYAD_OF = {"Russia": TURKEY_RUSSIA, "West": TURKEY_WEST}
+PARTNER = {TURKEY_RUSSIA: RUSSIA, TURKEY_WEST: WEST}  # each relation's side besides Turkey
+_DYAD_OF = {RUSSIA: TURKEY_RUSSIA, WEST: TURKEY_WEST}
 
-_CLAUSE_BREAK = re.compile(
-    r",\s+(?:while|whereas|but|although|though|even as|yet)\b|;\s+|\s+(?:while|whereas)\s+"
-)
 _COMPARISON = re.compile(r"\b(?:instead of|rather than|unlike|as opposed to|in contrast to)\b")
 _LOCATION_BEFORE = re.compile(
     r"\b(?:in|at|near|outside|inside|(?:city|capital|resort|town|port|region|province) of)"
@@ -90,16 +86,7 @@ class _Support:
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:
-    spans, start = [], 0
-    leading = leading_contrast(text)
-    if leading is not None:
-        spans.append(leading[0])
-        start = leading[1]
-    for m in _CLAUSE_BREAK.finditer(text, start):
-        spans.append((start, m.start()))
-        start = m.end()
-    spans.append((start, len(text)))
-    return [(s, e) for s, e in spans if text[s:e].strip()] or [(0, len(text))]
+    return split_clauses(text) or [(0, len(text))]
 
 
 def _support(
@@ -112,10 +99,10 @@ def _support(
     markers = [(m.start(), m.end()) for m in _COMPARISON.finditer(folded)]
     out = []
     for m in mentions:
-        if m.side not in ("Turkey", "Russia", "West"):
+        if m.side not in (TURKEY, RUSSIA, WEST):
             continue
         weak = None
-        if m.side != "Turkey":
+        if m.side != TURKEY:
             kind = m.actor.kind if m.actor else "place"
             # The anchored tests first: they are cheaper and rarely pass.
             if kind == "place" and (
@@ -156,11 +143,11 @@ def _compared(
 
 
 def _direction(speaker_side: str | None, dyad: str) -> str:
-    partner = DYADS[dyad]
-    if speaker_side == "Turkey":
-        return f"Turkey→{partner}"
+    partner = PARTNER[dyad]
+    if speaker_side == TURKEY:
+        return f"{TURKEY}→{partner}"
     if speaker_side == partner:
-        return f"{partner}→Turkey"
+        return f"{partner}→{TURKEY}"
     return "narrated"
 
 
@@ -199,7 +186,7 @@ def assign_dyads(
 def assign_sides(sides: StatementSides, document_dyad: str | None) -> list[DyadAssignment]:
     """:func:`assign_dyads` for a statement read by :func:`read_sides`."""
     text, support, speaker = sides.text, sides.support, sides.speaker
-    party = speaker if speaker in DYADS.values() else None  # a speaker who is a partner side
+    party = speaker if speaker in PARTNER.values() else None  # a speaker who is a partner side
     clauses = list(sides.clauses)
 
     def clause_of(pos: int) -> tuple[int, int]:
@@ -208,13 +195,13 @@ def assign_sides(sides: StatementSides, document_dyad: str | None) -> list[DyadA
         return start + len(segment) - len(segment.lstrip()), start + len(segment.rstrip())
 
     strong = [s for s in support if s.weak is None and not s.own]
-    turkey_named = [s.pos for s in support if s.side == "Turkey" and not s.own]
-    turkey_any = turkey_named or [s.pos for s in support if s.side == "Turkey"]
-    has_turkey = speaker == "Turkey" or bool(turkey_any)
+    turkey_named = [s.pos for s in support if s.side == TURKEY and not s.own]
+    turkey_any = turkey_named or [s.pos for s in support if s.side == TURKEY]
+    has_turkey = speaker == TURKEY or bool(turkey_any)
     basis = "text" if turkey_named else "speaker"
     partners: dict[str, tuple[int, str, int]] = {}  # side -> (order key, basis, clause anchor)
     for s in strong:
-        if s.side != "Turkey" and s.side not in partners:
+        if s.side != TURKEY and s.side not in partners:
             partners[s.side] = (s.pos, basis, s.pos)
     if party and turkey_any:
         # The speaker's own relation leads; a side the text alone names comes second.
@@ -223,8 +210,8 @@ def assign_sides(sides: StatementSides, document_dyad: str | None) -> list[DyadA
         anchor = in_text[2] if in_text else min(own)
         partners[party] = (-1, basis if in_text else "speaker", anchor)
     if not partners:
-        weak = [s for s in support if s.weak and s.side != "Turkey"]
-        chosen = [s for s in weak if document_dyad and DYADS[document_dyad] == s.side]
+        weak = [s for s in support if s.weak and s.side != TURKEY]
+        chosen = [s for s in weak if document_dyad and PARTNER[document_dyad] == s.side]
         chosen = chosen or [s for s in weak if s.weak == "favoured"] or weak
         for s in chosen[:1]:
             partners[s.side] = (s.pos, basis, s.pos)
@@ -245,7 +232,7 @@ def assign_sides(sides: StatementSides, document_dyad: str | None) -> list[DyadA
         ]
     if document_dyad is None:
         return []
-    named = {s.side for s in support if s.side != "Turkey"} | ({party} if party else set())
+    named = {s.side for s in support if s.side != TURKEY} | ({party} if party else set())
     if len(named) > 1:
         return []
     if not named and not _about_the_relation(text, speaker):

@@ -21,10 +21,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tracker.errors import InputError
+from tracker.models import DYADS
 from tracker.paths import events_path
 
 HEADER = ("date", "label", "dyad", "description", "aliases")
-DYADS = ("Turkey–Russia", "Turkey–West")
 _DASHES = "-‐‑‒–—−"
 _APOSTROPHES = "'’‘ʼ`"
 

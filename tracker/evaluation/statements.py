@@ -45,8 +45,8 @@ from tracker.db import connection as db
 from tracker.evaluation.gold import GoldItem
 from tracker.ingest.batches import ingest_paths
 from tracker.ingest.pipeline import Pipeline
+from tracker.models import NARRATOR
 
-NARRATOR = "narrator"
 _SPACE = re.compile(r"\s+")
 
 

@@ -26,14 +26,13 @@ import pyarrow as pa
 
 from tracker.db import connection as db
 from tracker.db.tables import ALL, COMPLETED, insert_arrow, next_id
+from tracker.models import NARRATOR, RUSSIA, TURKEY, TURKEY_RUSSIA, TURKEY_WEST, WEST
 from tracker.synthetic.story import (
-    RUSSIA,
     SOURCES,
     SPEAKER_WEIGHTS,
     SPEAKERS,
     STORY_EVENTS,
     WEEKDAYS,
-    WEST,
     Sentence,
     Speaker,
     compose,
@@ -65,7 +64,7 @@ def _scores(
     rng: np.random.Generator, level: np.ndarray, side: np.ndarray
 ) -> tuple[np.ndarray, ...]:
     # Speakers on the far side of a quarrel sound harsher than the level, Turkey a little softer.
-    tilt = np.where(side == "Russia", 1.25, np.where(side == "Turkey", 0.85, 1.0))
+    tilt = np.where(side == RUSSIA, 1.25, np.where(side == TURKEY, 0.85, 1.0))
     diplomacy = np.clip(level * tilt + rng.normal(0, 0.3, len(level)), -1, 1)
     vader = np.clip(0.5 * diplomacy + rng.normal(0.1, 0.35, len(level)), -1, 1)
     return np.round(diplomacy, 4), np.round(vader, 4)
@@ -184,14 +183,14 @@ class _Chunk:
         doc_of = np.repeat(np.arange(len(self.sizes)), self.sizes)
         published = self.days[doc_of]
         speaker = rng.choice(len(SPEAKERS), size=n, p=SPEAKER_WEIGHTS / SPEAKER_WEIGHTS.sum())
-        side = np.array([SPEAKERS[i].side or "narrator" for i in speaker])
-        p_west = np.where(side == "West", 1.0, np.where(side == "Russia", 0.0, 0.4))
+        side = np.array([SPEAKERS[i].side or NARRATOR for i in speaker])
+        p_west = np.where(side == WEST, 1.0, np.where(side == RUSSIA, 0.0, 0.4))
         west = rng.random(n) < p_west
         dual = rng.random(n) < 0.15
         lag = np.where(rng.random(n) < 0.4, rng.integers(1, 3, n), 0)
         recall = rng.random(n) < 0.08
-        level_r = story_level(RUSSIA, published)
-        level_w = story_level(WEST, published)
+        level_r = story_level(TURKEY_RUSSIA, published)
+        level_w = story_level(TURKEY_WEST, published)
         first = _scores(rng, np.where(west, level_w, level_r), side)
         second = _scores(rng, np.where(west, level_r, level_w), side)
         picks = rng.integers(0, 3, n)
@@ -206,7 +205,7 @@ class _Chunk:
             sp = SPEAKERS[int(speaker[i])]
             pub = epoch + dt.timedelta(days=int(published[i]))
             said = pub - dt.timedelta(days=int(lag[i]))
-            pair = (WEST, RUSSIA) if west[i] else (RUSSIA, WEST)
+            pair = (TURKEY_WEST, TURKEY_RUSSIA) if west[i] else (TURKEY_RUSSIA, TURKEY_WEST)
             relations: tuple[str, ...] = pair if dual[i] else pair[:1]
             past = [e.day for e in STORY_EVENTS if e.day < said and e.dyad == relations[0]]
             recalled = past[-1] if recall[i] and past else None
@@ -323,11 +322,11 @@ def _columns(names: str) -> dict[str, list]:
 
 
 def _direction(side: str | None, dyad: str) -> str:
-    partner = "Russia" if dyad == RUSSIA else "West"
-    if side == "Turkey":
-        return f"Turkey→{partner}"
+    partner = RUSSIA if dyad == TURKEY_RUSSIA else WEST
+    if side == TURKEY:
+        return f"{TURKEY}→{partner}"
     if side == partner:
-        return f"{partner}→Turkey"
+        return f"{partner}→{TURKEY}"
     return "narrated"
 
 

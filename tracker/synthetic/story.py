@@ -13,8 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-RUSSIA = "Turkey–Russia"
-WEST = "Turkey–West"
+from tracker.models import NARRATOR, OTHER, RUSSIA, TURKEY, TURKEY_RUSSIA, TURKEY_WEST, WEST
 
 
 @dataclass(frozen=True)
@@ -28,15 +27,19 @@ class StoryEvent:
 # The reference story's turning points, in our own words (data/events.csv is the curated list).
 STORY_EVENTS = (
     StoryEvent(
-        dt.date(2015, 11, 24), "Jet shot down", RUSSIA, "Turkish F-16s down a Russian Su-24"
+        dt.date(2015, 11, 24), "Jet shot down", TURKEY_RUSSIA, "Turkish F-16s down a Russian Su-24"
     ),
-    StoryEvent(dt.date(2015, 11, 28), "Russian sanctions", RUSSIA, "Moscow orders trade curbs"),
     StoryEvent(
-        dt.date(2016, 3, 18), "EU migrant deal", WEST, "Brussels and Ankara agree on returns"
+        dt.date(2015, 11, 28), "Russian sanctions", TURKEY_RUSSIA, "Moscow orders trade curbs"
     ),
-    StoryEvent(dt.date(2016, 6, 27), "Letter of regret", RUSSIA, "Erdogan writes to Putin"),
-    StoryEvent(dt.date(2016, 7, 15), "Coup attempt", WEST, "Failed military coup in Turkey"),
-    StoryEvent(dt.date(2016, 8, 9), "St Petersburg summit", RUSSIA, "Erdogan and Putin meet"),
+    StoryEvent(
+        dt.date(2016, 3, 18), "EU migrant deal", TURKEY_WEST, "Brussels and Ankara agree on returns"
+    ),
+    StoryEvent(dt.date(2016, 6, 27), "Letter of regret", TURKEY_RUSSIA, "Erdogan writes to Putin"),
+    StoryEvent(dt.date(2016, 7, 15), "Coup attempt", TURKEY_WEST, "Failed military coup in Turkey"),
+    StoryEvent(
+        dt.date(2016, 8, 9), "St Petersburg summit", TURKEY_RUSSIA, "Erdogan and Putin meet"
+    ),
 )
 
 
@@ -49,22 +52,20 @@ class Speaker:
 
 
 SPEAKERS = (
-    Speaker("The Turkish president", "Turkish president", "President of Turkey", "Turkey"),
-    Speaker("Turkey's foreign minister", "Turkish foreign minister", "Turkish MFA", "Turkey"),
-    Speaker(
-        "A Turkish government spokesman", "Turkish spokesman", "Government of Turkey", "Turkey"
-    ),
-    Speaker("The Russian president", "Russian president", "President of Russia", "Russia"),
-    Speaker("Russia's foreign minister", "Russian foreign minister", "Russian MFA", "Russia"),
-    Speaker("A Kremlin spokesman", "Kremlin spokesman", "Kremlin", "Russia"),
-    Speaker("The US secretary of state", "US secretary of state", "US State Department", "West"),
-    Speaker("NATO's secretary general", "NATO secretary general", "NATO", "West"),
-    Speaker("The EU's foreign policy chief", "EU foreign policy chief", "European Union", "West"),
-    Speaker("A regional analyst", "regional analyst", None, "other"),
-    Speaker("", "narrator", None, None),
+    Speaker("The Turkish president", "Turkish president", "President of Turkey", TURKEY),
+    Speaker("Turkey's foreign minister", "Turkish foreign minister", "Turkish MFA", TURKEY),
+    Speaker("A Turkish government spokesman", "Turkish spokesman", "Government of Turkey", TURKEY),
+    Speaker("The Russian president", "Russian president", "President of Russia", RUSSIA),
+    Speaker("Russia's foreign minister", "Russian foreign minister", "Russian MFA", RUSSIA),
+    Speaker("A Kremlin spokesman", "Kremlin spokesman", "Kremlin", RUSSIA),
+    Speaker("The US secretary of state", "US secretary of state", "US State Department", WEST),
+    Speaker("NATO's secretary general", "NATO secretary general", "NATO", WEST),
+    Speaker("The EU's foreign policy chief", "EU foreign policy chief", "European Union", WEST),
+    Speaker("A regional analyst", "regional analyst", None, OTHER),
+    Speaker("", NARRATOR, None, None),
 )
 SPEAKER_WEIGHTS = np.array([12, 10, 8, 10, 9, 7, 7, 6, 6, 5, 20], dtype=float)
-COUNTERPART = {RUSSIA: "Ankara and Moscow", WEST: "Ankara and the West"}
+COUNTERPART = {TURKEY_RUSSIA: "Ankara and Moscow", TURKEY_WEST: "Ankara and the West"}
 SOURCES = (
     "Ankara Wire",
     "Bosphorus Review",
@@ -98,7 +99,7 @@ def _level(days: np.ndarray, points: list[tuple[dt.date, float]]) -> np.ndarray:
 def story_level(dyad: str, days: np.ndarray) -> np.ndarray:
     """The mean relation score the synthetic data follows, per dyad, at the given epoch days."""
     d = dt.date
-    if dyad == RUSSIA:
+    if dyad == TURKEY_RUSSIA:
         points = [
             (d(2015, 1, 1), 0.3),
             (d(2015, 11, 23), 0.3),

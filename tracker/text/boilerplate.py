@@ -34,6 +34,7 @@ import re
 from collections.abc import Sequence
 
 from tracker.models import CAPTION, CREDIT, ID_LINE, STATEMENT
+from tracker.text.words import word_set
 
 # A photo credit is a handful of names; more words than this is prose that mentions a photo.
 _CREDIT_MAX_WORDS = 12
@@ -51,10 +52,6 @@ _DATELINE_WINDOW = 200
 # sentences. A plain tuple rather than a frozen dataclass: one is built per line of every
 # ingested article, and the segmenter has to stay >= 10x faster than VADER.
 Block = tuple[int, int, str]
-
-
-def _words(spaced: str) -> frozenset[str]:
-    return frozenset(spaced.split())
 
 
 # --- ID lines -----------------------------------------------------------------------------
@@ -170,7 +167,7 @@ _SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*\s+")
 # A credit ends in an agency or picture word, or holds a credit mark (see has_credit_hint).
 _PROSE_LAST = frozenset(".!?”\"’'")
 _SHORT_LINE = 40
-_CREDIT_LAST_WORDS = _words(
+_CREDIT_LAST_WORDS = word_set(
     """reuters afp ap epa efe epa-efe agency anadolu aa xinhua tass itar-tass sputnik novosti ria
     bloomberg shutterstock alamy dpa dha iha usa press wire nurphoto istock istockphoto pa images
     image getty photo photos photograph picture pictures"""

@@ -1,12 +1,28 @@
-"""Quotations across the statements of one document.
+"""Quotation marks, and the regions of text they quote: the one place that says what they are.
+
+Marks. Double: “ « „ open, ” » close, a straight " opens when no quotation is open and closes
+one otherwise; any closing mark closes any opening one (copied text mixes them). « » are read
+the English way round, as the translated wire copy that uses them writes them: a » met before
+any « closes a quotation that began earlier, as ” does. Single: ‘ and ‹ open, ’ and › close, '
+does either. ’ and ' are apostrophes inside or after a word ("Turkey’s", "isn't", "the
+countries’ leaders") unless a single quotation is open: ‘ and ' open only after a non-word
+character and before a non-space, ’ and ' close only before a non-word character. ‹ and › are
+never apostrophes (and, like « », may be spaced inside: "‹ no ›"). An opening mark while a
+quotation of its kind is open starts it over: a lost closing mark is likelier in news copy
+than quotes nested in marks of the same kind (English nests single marks in double ones).
+
+``quotations(text, start, end)`` gives the quotations that open and close within
+``text[start:end]`` (the segmenter cuts no sentence inside one): marks included, 0-based,
+end-exclusive, one merged region for a quotation nested in another. ``quote_regions(text,
+open_at_start)`` gives one statement's quoted regions and whether a quotation is still open at
+its end; there a double quotation left open quotes to the end of the statement, a closing mark
+with nothing open before it quotes from the start (the quotation began in an earlier
+statement), and a single quotation counts only when it closes.
 
 A quotation may open in one statement and close several statements later; the statements in
 between carry no attribution of their own. ``document_quotes(statements)`` gives, for each
-statement in order, its quoted regions (quotation marks included; 0-based, end-exclusive) and
-whether it begins inside a quotation left open by the statement before. Straight quotes pair
-up in order; a closing mark with no opening one quotes from the start of the statement (the
-quotation began earlier), an opening one with no closing mark quotes to its end. Single curly
-quotes (‘…’) count when they enclose a phrase, not when ’ is an apostrophe.
+statement in order, its quoted regions and whether it begins inside a quotation left open by
+the statement before.
 
 ``give_quotations_owners`` fills the statements that have no speaker of their own: a run of
 statements joined by an open quotation takes the last speaker named in it (normally at its
@@ -21,39 +37,112 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
-OPENING, CLOSING = "“«„", "”»"
+DOUBLE_OPENING, DOUBLE_CLOSING = "“«„", "”»"
+SINGLE_OPENING, SINGLE_CLOSING = "‘‹", "’›"
+# Every mark that can open (close) a quotation, straight ones included.
+OPENING = DOUBLE_OPENING + SINGLE_OPENING + "\"'"
+CLOSING = DOUBLE_CLOSING + SINGLE_CLOSING + "\"'"
+# The marks that are never apostrophes: where one stands, a quotation opens or closes.
+QUOTATION_ONLY = DOUBLE_OPENING + DOUBLE_CLOSING + '"‹›'
 Region = tuple[int, int]
-_MARKS = re.compile(f'[{OPENING}{CLOSING}"]')
-_SINGLE = re.compile(r"‘[^‘’“”]*?’(?!\w)")
+_DOUBLE_MARKS = DOUBLE_OPENING + DOUBLE_CLOSING + '"'
+_SINGLE_MARK = re.compile(r"[‘’'‹›]")
 T = TypeVar("T")
+
+
+def quotations(text: str, start: int = 0, end: int | None = None) -> list[Region]:
+    """Quotations opened and closed within ``text[start:end]``, merged, in order."""
+    end = len(text) if end is None else end
+    spans = _double_regions(text, start, end, None)[0]
+    single = _single_regions(text, start, end)
+    if not single:
+        return spans  # in order and never nested: a double opener inside one starts over
+    spans += single
+    spans.sort()
+    merged = spans[:1]
+    for s, e in spans[1:]:
+        if s >= merged[-1][1]:
+            merged.append((s, e))
+        elif e > merged[-1][1]:
+            merged[-1] = (merged[-1][0], e)
+    return merged
 
 
 def quote_regions(text: str, open_at_start: bool) -> tuple[list[Region], bool]:
     """Quoted regions (marks included) and whether a quotation is still open at the end."""
+    regions, stray, still_open = _double_regions(text, 0, len(text), 0 if open_at_start else None)
+    if stray is not None:
+        regions.insert(0, (0, stray + 1))  # the quotation began in an earlier statement
+    if still_open is not None:
+        regions.append((still_open, len(text)))
+    for s, e in _single_regions(text, 0, len(text)):
+        if not any(a <= s < b for a, b in regions):
+            regions.append((s, e))
+    return sorted(regions), still_open is not None
+
+
+def _double_regions(
+    text: str, start: int, end: int, open_from: int | None
+) -> tuple[list[Region], int | None, int | None]:
+    """Closed double quotations; the closing mark met before anything opened, if any; and
+    where a quotation still open at ``end`` began, if one is."""
+    marks: list[int] = []
+    for q in _DOUBLE_MARKS:  # a find() loop per mark beats a character-class regex scan
+        i = text.find(q, start, end)
+        while i >= 0:
+            marks.append(i)
+            i = text.find(q, i + 1, end)
+    marks.sort()
     regions: list[Region] = []
-    start: int | None = 0 if open_at_start else None
-    for mark in _MARKS.finditer(text):  # other characters change nothing below
-        i, char = mark.start(), mark.group()
-        if start is None and (char in OPENING or char == '"'):
-            start = i
-        elif start is not None and (char in CLOSING or char == '"') and i > start:
-            regions.append((start, i + 1))
-            start = None
-        elif start is None and char in CLOSING and not regions:
-            regions.append((0, i + 1))  # the quotation began in an earlier statement
-    if start is not None:
-        regions.append((start, len(text)))
-    for m in _SINGLE.finditer(text):
-        if not any(s <= m.start() < e for s, e in regions):
-            regions.append((m.start(), m.end()))
-    return sorted(regions), start is not None
+    opened, stray = open_from, None
+    for i in marks:
+        q = text[i]
+        # A straight mark at the very start of a statement inside a quotation reopens it
+        # (a new paragraph of a long quotation), it does not close it.
+        if q in DOUBLE_OPENING or (q == '"' and (opened is None or opened == i)):
+            opened = i
+        elif opened is not None:
+            regions.append((opened, i + 1))
+            opened = None
+        elif stray is None and not regions:
+            stray = i
+    return regions, stray, opened
+
+
+def _single_regions(text: str, start: int, end: int) -> list[Region]:
+    """Closed single quotations (‘…’, '…', ‹…›) within ``text[start:end]``."""
+    if text.find("‘", start, end) < 0 and text.find("‹", start, end) < 0:
+        # Only ' can open one, and not after a letter: skip the scan of every apostrophe
+        # ("Turkey's", "isn't") when no ' can.
+        i = text.find("'", start, end)
+        while i > start and (text[i - 1].isalnum() or text[i - 1] == "_"):
+            i = text.find("'", i + 1, end)
+        if i < 0:
+            return []
+    regions: list[Region] = []
+    single: int | None = None
+    last = end - 1
+    for m in _SINGLE_MARK.finditer(text, start, end):
+        i = m.start()
+        q = text[i]
+        after = text[i + 1] if i < last else " "
+        if single is not None and (
+            q == "›" or (q in "’'" and not (after.isalnum() or after == "_"))
+        ):
+            regions.append((single, i + 1))
+            single = None
+        elif q == "‹" or (q in "‘'" and not after.isspace()):
+            before = text[i - 1] if i > start else " "
+            if q == "‹" or not (before.isalnum() or before == "_"):
+                single = i
+    return regions
 
 
 def quote_content(text: str, region: Region) -> Region:
     """The region without its quotation marks."""
     start, end = region
-    start += text[start : start + 1] in OPENING + '"‘'
-    end -= end > start and text[end - 1 : end] in CLOSING + '"’'
+    start += text[start : start + 1] in OPENING
+    end -= end > start and text[end - 1 : end] in CLOSING
     return start, end
 
 

@@ -24,10 +24,8 @@ How text is cut:
 * Nothing is cut inside a quotation that closes on the same line, so a quote of several
   sentences closed by its attribution ("“A. B. C,” the minister said.") is one statement, and so
   is "He said: “A. B.”". A quotation left open at the line end does not protect anything: the
-  line is then cut as if the quote mark were absent. Curly (“ ” ‘ ’), straight (" ') and
-  guillemet («») quotes are recognised. ’ and ' inside a word ("Turkey’s", "isn’t") are
-  apostrophes; after a word ("the countries’ leaders") they close a single quotation only when
-  one is open.
+  line is then cut as if the quote mark were absent. Which marks quote, and which are
+  apostrophes, is :mod:`tracker.text.quotes`'s to say (curly, straight, guillemets).
 * "etc." is no abbreviation here: before a capital it ends the sentence, as it usually does.
 * Leading dashes and bullets stay in the span: "– Putin and Erdogan meet" is the statement text.
 
@@ -43,32 +41,25 @@ from bisect import bisect_left
 
 from tracker.models import STATEMENT, Segment
 from tracker.text.boilerplate import classify_lines
+from tracker.text.quotes import CLOSING, OPENING, quotations
+from tracker.text.words import word_set
 
 # Where a sentence may end: the last mark of a punctuation run, closing quotes or brackets, one
 # whitespace character. A pattern led by a literal full stop is scanned about five times faster
 # than one led by a character class, so lines without ! or ? use the first.
-_DOT_END = re.compile(r"\.[\"”’'»)\]]*\s")
-_ANY_END = re.compile(r"[.!?][\"”’'»)\]]*\s")
-# Quote marks. Which single marks are apostrophes is decided in Python (lookarounds in a pattern
-# made the scan ten times slower), and only on lines where a single quotation may open.
-_DOUBLE_MARKS = '“”„"«»'
-_SINGLE_QUOTE = re.compile(r"[‘’']")
-# Where ' can open a quotation besides line start and after a space (those are tested first).
-_SINGLE_OPEN_RE = re.compile(r"[(\[{“\"—–/-]'")
+_CLOSERS = "[" + re.escape(CLOSING + ")]") + "]*"
+_DOT_END = re.compile(r"\." + _CLOSERS + r"\s")
+_ANY_END = re.compile(r"[.!?]" + _CLOSERS + r"\s")
 _WORD = re.compile(r"[^\W\d_]+")
 # The letters-and-inner-dots run at the end of a token: "U.S" in "(U.S", "Gen" in "“Gen".
 _LAST_WORD = re.compile(r"(?:[^\W\d_]+\.)*[^\W\d_]+\Z")
 
 # Characters that can open a sentence besides letters and digits.
-_OPENERS = frozenset("“„\"‘'«–—-([•*")
-
-
-def _words(spaced: str) -> frozenset[str]:
-    return frozenset(spaced.split())
+_OPENERS = frozenset(OPENING + "–—-([•*")
 
 
 # Never end a sentence: always followed by a name, a place or a number.
-_NEVER_FINAL = _words(
+_NEVER_FINAL = word_set(
     """Mr Mrs Ms Messrs Mmes Dr Drs Prof Gen Lt Col Maj Capt Cmdr Adm Brig Sgt Cpl Pvt Gov Sen
     Rep Reps Pres Supt Insp Rev Hon Amb St Mt Ft vs Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov
     Dec Fig Figs Ref"""
@@ -76,9 +67,9 @@ _NEVER_FINAL = _words(
 # Number abbreviations: "No. 10", but "He said No. Then ..." may end a sentence.
 _BEFORE_NUMBER = frozenset({"No", "Nos", "Art", "Para", "Vol"})
 # May end a sentence or sit inside one ("Apple Inc. CEO", "Ford Motor Co. Ltd").
-_MAYBE_FINAL = _words("Jr Sr Inc Co Corp Ltd Bros Plc Dept Univ Assn Ave Blvd approx al")
+_MAYBE_FINAL = word_set("Jr Sr Inc Co Corp Ltd Bros Plc Dept Univ Assn Ave Blvd approx al")
 # Words that start sentences but never follow a name or acronym inside one.
-_STARTERS = _words(
+_STARTERS = word_set(
     """The A An This That These Those It Its He She They We I You His Her Their Our My But And
     Or So Yet However Meanwhile Moreover Also Then There Here In On At After Before When While
     As If Since Although Though Some Many Most Both All Earlier Later According Still Now What
@@ -126,7 +117,7 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """(start, end) spans of the sentences in the stripped line text[start:end]."""
     spans: list[tuple[int, int]] = []
     begin = start
-    quoted: tuple[list[int], list[int]] | None = None  # computed when first needed
+    quoted: tuple[list[int], list[int]] | None = None  # opens, ends; computed when first needed
     ender = (
         _ANY_END if text.find("?", start, end) >= 0 or text.find("!", start, end) >= 0 else _DOT_END
     )
@@ -151,11 +142,12 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             ) and _dot_continues(text, start, word, at, nxt):
                 continue
         if quoted is None:
-            quoted = _quoted_spans(text, start, end)
-        opens, closes = quoted
+            regions = quotations(text, start, end)
+            quoted = [s for s, _ in regions], [e for _, e in regions]
+        opens, ends = quoted
         if opens:
             i = bisect_left(opens, at) - 1
-            if i >= 0 and stop <= closes[i]:
+            if i >= 0 and stop < ends[i]:
                 continue  # inside a quotation closed later on this line
         spans.append((begin, stop))
         begin = nxt
@@ -195,62 +187,3 @@ def _starts_sentence(text: str, nxt: int) -> bool:
         return False
     # "J. A. Smith": a single capital followed by a full stop is another initial.
     return not (m.end() - nxt == 1 and text[m.end() : m.end() + 1] == ".")
-
-
-def _quoted_spans(text: str, start: int, end: int) -> tuple[list[int], list[int]]:
-    """Merged (open, close) offsets of quotations opening and closing within text[start:end].
-
-    A single mark opens a quotation after a non-word character and before text (‘ or '), and
-    closes an open one before a non-word character (’ or '); inside a word it is an apostrophe.
-    """
-    spans: list[tuple[int, int]] = []
-    marks: list[int] = []
-    for q in _DOUBLE_MARKS:  # a find() loop per mark beats a character-class regex scan
-        i = text.find(q, start, end)
-        while i >= 0:
-            marks.append(i)
-            i = text.find(q, i + 1, end)
-    marks.sort()
-    double: int | None = None
-    for i in marks:
-        q = text[i]
-        if q in "“„«" or (q == '"' and double is None):
-            double = i  # an earlier unclosed opener never closes; start over here
-        elif double is not None:
-            spans.append((double, i))
-            double = None
-    line = text[start:end]
-    if (
-        "‘" in line
-        or "'" in line
-        and (line[0] == "'" or " '" in line or _SINGLE_OPEN_RE.search(line))
-    ):
-        _single_quoted_spans(text, start, end, spans)
-    if not spans:
-        return [], []
-    spans.sort()
-    opens = [spans[0][0]]
-    closes = [spans[0][1]]
-    for o, c in spans[1:]:
-        if o > closes[-1]:
-            opens.append(o)
-            closes.append(c)
-        elif c > closes[-1]:
-            closes[-1] = c
-    return opens, closes
-
-
-def _single_quoted_spans(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
-    single: int | None = None
-    last = end - 1
-    for m in _SINGLE_QUOTE.finditer(text, start, end):
-        i = m.start()
-        q = text[i]
-        after = text[i + 1] if i < last else " "
-        if q != "‘" and single is not None and not (after.isalnum() or after == "_"):
-            spans.append((single, i))
-            single = None
-        elif q != "’" and not after.isspace():
-            before = text[i - 1] if i > start else " "
-            if not (before.isalnum() or before == "_"):
-                single = i

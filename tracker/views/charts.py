@@ -18,8 +18,9 @@ from typing import Final, Literal
 import altair as alt
 import pandas as pd
 
+from tracker.models import DYADS, RUSSIA, TURKEY, TURKEY_RUSSIA, TURKEY_WEST, WEST
 from tracker.views.chart_events import key_events, label_levels, read_events_csv
-from tracker.views.state import DATE_AXES, DYADS, Filters
+from tracker.views.state import DATE_AXES, Filters
 
 __all__ = [
     "direction_chart",
@@ -31,12 +32,12 @@ __all__ = [
     "to_image",
 ]
 
-DYAD_COLOURS = {"Turkey–Russia": "#c0392b", "Turkey–West": "#1f5fa8"}
+DYAD_COLOURS = {TURKEY_RUSSIA: "#c0392b", TURKEY_WEST: "#1f5fa8"}
 DIRECTION_COLOURS = {
-    "Turkey→Russia": "#8e1b10",
-    "Russia→Turkey": "#f08a6c",
-    "Turkey→West": "#123d73",
-    "West→Turkey": "#7fb2e5",
+    f"{TURKEY}→{RUSSIA}": "#8e1b10",
+    f"{RUSSIA}→{TURKEY}": "#f08a6c",
+    f"{TURKEY}→{WEST}": "#123d73",
+    f"{WEST}→{TURKEY}": "#7fb2e5",
 }
 PHASE_COLOURS = {
     "crisis": "#d7301f",

@@ -23,6 +23,7 @@ from typing import Any
 import pandas as pd
 
 from tracker.db import connection as db
+from tracker.models import NARRATOR
 from tracker.scoring import explanation
 from tracker.views.blocks import Block, Heading, Markup, Note, Paragraph, Table
 
@@ -210,7 +211,7 @@ def statement_detail(
         text=text,
         before=tuple(context.loc[context["seq"] < seq, "text"]),
         after=tuple(context.loc[context["seq"] > seq, "text"]),
-        speaker=str(a["speaker"]) if a is not None else "narrator",
+        speaker=str(a["speaker"]) if a is not None else NARRATOR,
         speaker_actor=_optional(a, "speaker_actor"),
         speaker_side=_optional(a, "speaker_side"),
         attribution=_span(text, a["attribution_start"], a["attribution_end"])

@@ -22,12 +22,13 @@ import duckdb
 import pandas as pd
 
 from tracker.db import connection as db
+from tracker.models import DYADS, NARRATOR, SIDES
 
 READ_WAIT_SECONDS = 0.5
 ATTACH_POLL_SECONDS = 0.1
 
 # One row per statement × relation × scorer with the columns the timeline filters and plots.
-_FACTS = """
+_FACTS = f"""
 CREATE TABLE facts AS
 SELECT
     statement_id,
@@ -39,7 +40,7 @@ SELECT
     published,
     refers_to,
     speaker,
-    coalesce(speaker_side, 'narrator')::side_t AS speaker_side,
+    coalesce(speaker_side, '{NARRATOR}')::side_t AS speaker_side,
     coalesce(source, '(unknown)') AS source,
     direction
 FROM src.dyad_scores
@@ -65,8 +66,13 @@ def stamp(db_path: Path) -> tuple[str, int, int, int]:
 
 
 def _types(mem: duckdb.DuckDBPyConnection) -> None:
-    mem.execute("CREATE TYPE dyad_t AS ENUM ('Turkey–Russia', 'Turkey–West')")
-    mem.execute("CREATE TYPE side_t AS ENUM ('Turkey', 'Russia', 'West', 'other', 'narrator')")
+    mem.execute(f"CREATE TYPE dyad_t AS ENUM ({_sql_strings(DYADS)})")
+    mem.execute(f"CREATE TYPE side_t AS ENUM ({_sql_strings((*SIDES, NARRATOR))})")
+
+
+def _sql_strings(values: tuple[str, ...]) -> str:
+    """SQL string literals of names defined in code (none holds a quote)."""
+    return ", ".join(f"'{v}'" for v in values)
 
 
 def _attach(mem: duckdb.DuckDBPyConnection, db_path: Path, wait: float) -> None:
@@ -136,7 +142,7 @@ class Snapshot:
         mem.register("facts_in", facts)
         mem.execute(
             "CREATE TABLE facts AS SELECT * REPLACE (dyad::dyad_t AS dyad, score::FLOAT AS score,"
-            " coalesce(speaker_side, 'narrator')::side_t AS speaker_side) FROM facts_in"
+            f" coalesce(speaker_side, '{NARRATOR}')::side_t AS speaker_side) FROM facts_in"
         )
         mem.register("texts_in", texts)
         mem.execute("CREATE TABLE texts AS SELECT * FROM texts_in")

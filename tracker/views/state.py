@@ -15,10 +15,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
-DYADS = ("Turkey–Russia", "Turkey–West")
+from tracker.models import DYADS, NARRATOR
+from tracker.models import SIDES as ACTOR_SIDES
+
 SCORERS = ("diplomacy", "vader")
 SCORER_CHOICES = ("diplomacy", "vader", "both")
-SIDES = ("Turkey", "Russia", "West", "other", "narrator")
+SIDES = (*ACTOR_SIDES, NARRATOR)  # a speaker's side; the narrator counts as one here
 WINDOWS = (7, 14, 30)
 DATE_AXES = {"refers_to": "date referred to", "published": "publication date"}
 DEFAULT_START = dt.date(2015, 11, 1)

@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
+from tracker.models import RUSSIA, TURKEY, TURKEY_RUSSIA, WEST
 from tracker.views.snapshot import Snapshot
 from tracker.views.state import DATE_AXES, SCORERS, WINDOWS, Filters, Selection
 
@@ -150,15 +151,15 @@ def direction_timeline(snap: Snapshot, filters: Filters) -> pd.DataFrame:
     sql = f"""
     WITH sided AS (
         SELECT f.{_axis(filters)} AS day, f.scorer, f.score, f.dyad::VARCHAR AS dyad,
-               CASE WHEN f.dyad = 'Turkey–Russia' THEN 'Russia' ELSE 'West' END AS partner,
+               CASE WHEN f.dyad = '{TURKEY_RUSSIA}' THEN '{RUSSIA}' ELSE '{WEST}' END AS partner,
                f.speaker_side::VARCHAR AS side
         FROM facts AS f WHERE {clause}
     )
     SELECT date_trunc('week', day)::DATE AS week, scorer, dyad,
-           CASE WHEN side = 'Turkey' THEN 'Turkey→' || partner ELSE partner || '→Turkey' END
-               AS direction,
+           CASE WHEN side = '{TURKEY}' THEN '{TURKEY}→' || partner
+               ELSE partner || '→{TURKEY}' END AS direction,
            count(*) AS n, avg(score) AS mean, count(*) < ? AS thin
-    FROM sided WHERE side = 'Turkey' OR side = partner
+    FROM sided WHERE side = '{TURKEY}' OR side = partner
     GROUP BY ALL ORDER BY direction, week
     """
     return snap.query(sql, [*params, filters.min_n])

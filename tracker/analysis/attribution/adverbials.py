@@ -45,7 +45,7 @@ from collections.abc import Sequence
 from tracker.analysis.actors import PREPOSITIONS, ActorMention
 from tracker.analysis.dates.clauses import OPENERS
 from tracker.analysis.dates.mentions import find_date_mentions
-from tracker.analysis.dates.tense import DETERMINERS, word_set
+from tracker.text.words import DETERMINERS, word_set
 
 # Adverbs that may stand between a subject and its verb ("has also said"); the first group may
 # also open a sentence before the subject ("Meanwhile Russia said").

@@ -59,9 +59,9 @@ from tracker.analysis.attribution.speech_verbs import (
     is_commitment,
     reports_no_words,
 )
+from tracker.models import NARRATOR
 from tracker.text.quotes import document_quotes, give_quotations_owners, quote_content
 
-NARRATOR = "narrator"
 _SUBORDINATE = frozenset(("as", "while", "whereas", "that", "than"))  # may still be the point
 _SCENE = STOP - _SUBORDINATE - {"and", "but", "or", "so", "nor"}  # only sets the scene
 _INVERTED_END = re.compile(

@@ -49,7 +49,8 @@ from tracker.analysis.attribution.adverbials import (
     time_tail_start,
 )
 from tracker.analysis.attribution.speech_verbs import MASK
-from tracker.analysis.dates.tense import word_set
+from tracker.models import OTHER
+from tracker.text.words import word_set
 
 _AUX = ADVERBS | word_set("has have had would will did does do was is were are been not never")
 _NOT_ADVERBS = frozenset(("ally", "rally", "family", "assembly", "supply", "reply", "anomaly"))
@@ -280,7 +281,7 @@ class SpeakerText:
     def _group(self, start: int, end: int, marker: str | None, members: list[Identity]) -> Group:
         sides = {m.side for m in members}
         actors = {m.actor for m in members}
-        side = sides.pop() if len(sides) == 1 else "other"
+        side = sides.pop() if len(sides) == 1 else OTHER
         phrase = re.sub(r"^both\s+", "", self.text[start:end].strip(" ,"), flags=re.IGNORECASE)
         if len(actors) == 1 and None not in actors:
             one = members[-1]  # "Putin and the Russian president": one speaker

@@ -37,7 +37,7 @@ from __future__ import annotations
 import re
 
 from tracker.analysis.actors import PREPOSITIONS
-from tracker.analysis.dates.tense import trie_pattern, word_set
+from tracker.text.words import DETERMINERS, trie_pattern, word_set
 
 MASK = "\u25a0"  # stands in for quoted text (not \w, not \s), so no verb inside a quote counts
 
@@ -116,7 +116,6 @@ _EVALUATIVE = word_set(
     "unfair provocative excellent good bad constructive productive useful fruitful"
 )
 _ADJECTIVE = re.compile(r"[a-z]+(?:able|ible|ous|ful|less|ive)")
-_DETERMINERS = word_set("the a an its his her their this that these those our my your")
 _MODAL = re.compile(r"(?:\bto|would|could|will|might|may|can|should|must|n't|not|did|does|do)\s+$")
 
 
@@ -133,7 +132,7 @@ def _names_something(after: str) -> bool:
     for i in range(1, min(len(words), 7)):
         word, prev = words[i], words[i - 1]
         low = word.lower().rstrip(",.")
-        if prev.lower() in _DETERMINERS:
+        if prev.lower() in DETERMINERS:
             continue
         if word[0] == MASK or low in ("a", "an"):
             return True

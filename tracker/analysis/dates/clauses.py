@@ -10,8 +10,8 @@ visit").
 
 * A subordinate clause runs from a subordinator (since, after, following, which, that, …) or
   from a participle after a comma (", imposed in January,") to the next clause mark.
-* Quotation spans come from the caller; when none are given, they are found from quotation
-  marks (an unmatched closing mark quotes from the start, an unmatched opening one to the end).
+* Quotation spans come from the caller; when none are given, they are found as
+  :func:`tracker.text.quotes.quote_regions` finds a statement's quotations.
 """
 
 from __future__ import annotations
@@ -22,14 +22,9 @@ import re
 from collections.abc import Sequence
 
 from tracker.analysis.dates.mentions import DateMention
-from tracker.analysis.dates.tense import (
-    DETERMINERS,
-    FUTURE_WORDS,
-    IRREGULAR_PAST,
-    WORD,
-    is_ed_verb,
-    word_set,
-)
+from tracker.analysis.dates.tense import FUTURE_WORDS, IRREGULAR_PAST, is_ed_verb
+from tracker.text.quotes import quote_regions
+from tracker.text.words import DETERMINERS, WORD, word_set
 
 Span = tuple[int, int]
 
@@ -63,26 +58,6 @@ _FUNCTION_AFTER = word_set(
 # Words that open an adverbial before the subject ("In an interview on Sunday, X said").
 OPENERS = word_set("in at on during after before following late early earlier later asked")
 _PRONOUN_IS = word_set("it's that's there's what's he's she's here's")
-
-
-_QUOTE_MARK = re.compile(r"[“”\"]")
-
-
-def _detect_quotes(text: str) -> list[Span]:
-    spans: list[Span] = []
-    opened: int | None = None
-    for m in _QUOTE_MARK.finditer(text):
-        mark, at = m.group(), m.start()
-        if opened is None and mark in '“"':
-            opened = at
-        elif opened is not None and mark in '”"':
-            spans.append((opened, at + 1))
-            opened = None
-        elif opened is None:  # a closing mark with no opening one: quoted from the start
-            spans.append((spans[-1][1] if spans else 0, at + 1))
-    if opened is not None:
-        spans.append((opened, len(text)))
-    return spans
 
 
 def _blank(text: str, spans: Sequence[Span], fill: str) -> str:
@@ -203,7 +178,7 @@ class Sentence:
         self.text = text
         self.published = published
         self.mentions = mentions
-        quotes = list(quote_spans) or _detect_quotes(text)
+        quotes = list(quote_spans) or quote_regions(text, open_at_start=False)[0]
         # Quoted text becomes a run of opening marks: offsets stay, nothing is found inside,
         # and a gap or clause that crosses a quotation sees a quotation mark.
         self.unquoted = _blank(text, quotes, "“")

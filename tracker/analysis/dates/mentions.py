@@ -48,7 +48,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from tracker.analysis.dates.tense import tense_cue, trie_pattern, word_set
+from tracker.analysis.dates.tense import tense_cue
+from tracker.text.words import trie_pattern, word_set
 
 DAY, MONTH, YEAR = "day", "month", "year"
 

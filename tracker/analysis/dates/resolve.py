@@ -48,8 +48,9 @@ from dataclasses import dataclass
 from tracker.analysis.dates.clauses import SPEECH_VERBS, Sentence, first_verb
 from tracker.analysis.dates.context import DateContext, context_mentions
 from tracker.analysis.dates.mentions import DAY, MONTH, DateMention, find_date_mentions
-from tracker.analysis.dates.tense import tense_cue, word_set
+from tracker.analysis.dates.tense import tense_cue
 from tracker.analysis.events import KeyEvent, find_event_mentions
+from tracker.text.words import word_set
 
 __all__ = ["DateMention", "StatementDates", "find_date_mentions", "resolve_statement_dates"]
 

@@ -2,50 +2,18 @@
 
 ``tense_cue(text, start, end)`` reads the clause around ``text[start:end]`` and returns "past",
 "future", "present" (an event verb in the present tense: "flights resume", "Putin is visiting")
-or None (rules in its docstring). The word lists here (determiners, future words,
-irregular past forms, ``is_ed_verb``) are shared with the clause readers of statement dates, and
-the helpers for word lists (``word_set``, ``trie_pattern``) with every module that keeps one.
+or None (rules in its docstring). The tense word lists here (future words, irregular past
+forms, ``is_ed_verb``) are shared with the clause readers of statement dates.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from typing import Any
 
+from tracker.text.quotes import QUOTATION_ONLY
+from tracker.text.words import DETERMINERS, WORD, word_set
 
-def word_set(words: str) -> frozenset[str]:
-    """The words of ``words`` as a set: vocabulary lists written as one string."""
-    return frozenset(words.split())
-
-
-def trie_pattern(forms: Iterable[str], space: str = r"\s+") -> str:
-    """One regex matching any of ``forms``, longest first, as a character trie: the engine
-    tests each character once instead of once per form. ``space`` stands for a space."""
-    trie: dict[str, Any] = {}
-    for form in forms:
-        node = trie
-        for char in form:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def emit(node: dict[str, Any]) -> str:
-        branches = [
-            (space if char == " " else re.escape(char)) + emit(child)
-            for char, child in sorted(node.items())
-            if char
-        ]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return emit(trie)
-
-
-WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
-_CLAUSE_BREAK = re.compile(r"[;!?“”\"]|(?<!\b[A-Z][a-z])(?<!\b[A-Z])\.\s")
-DETERMINERS = word_set("the a an this that these those its his her their our my your whose")
+_CLAUSE_BREAK = re.compile(rf"[;!?{re.escape(QUOTATION_ONLY)}]|(?<!\b[A-Z][a-z])(?<!\b[A-Z])\.\s")
 FUTURE_WORDS = word_set(
     """will shall upcoming planned scheduled expected forthcoming coming next due slated plans
     plan planning intends intend going proposed"""

@@ -1,5 +1,5 @@
 """Context rules for the diplomacy profile: when a text is diplomatic, third events,
-background clauses, and where one sentence holds two clauses.
+background and concessive clauses.
 
 Contract
 --------
@@ -25,8 +25,6 @@ Contract
   the first time since the shootdown").
 - :func:`concessive_mask` marks a concessive clause (from although / though / albeit, or a
   sentence-opening while / whereas, to the end of its clause); it counts x0.4.
-- :func:`split_clauses` cuts a sentence at contrastive boundaries for callers that score each
-  clause on its own, including after a sentence-opening "While …," clause.
 """
 
 from __future__ import annotations
@@ -37,7 +35,6 @@ from dataclasses import dataclass
 
 from tracker.scoring.diplomacy.rules import HOSTILE_MEASURES, QUALIFIED_MEASURES, negator_before
 from tracker.scoring.diplomacy.tokens import Tokens, base_word, tokenize
-from tracker.text.clauses import leading_contrast
 
 SOLIDARITY_VALENCE = 1.5  # "Russia condemned the coup attempt": solidarity with Ankara
 BACKGROUND_FACTOR = 0.25
@@ -131,10 +128,6 @@ _NOUN_PHRASE_STOPS = frozenset(
     {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our"}
     | {"your", "my", "of", "on", "in", "at", "by", "for", "to", "from", "with", "and", "or"}
 )
-_CLAUSE_SPLIT_RE = re.compile(
-    r",\s+while\s+|;\s+|\s+whereas\s+|,\s+but\s+|\s+while\s+", re.IGNORECASE
-)
-# "While ties with Brussels are warming, relations with Moscow remain frozen."
 
 
 def token_triggers(tokens: Tokens) -> tuple[bool, bool]:
@@ -312,30 +305,3 @@ def concessive_mask(tokens: Tokens) -> list[bool] | None:
         for j in tokens.window_after(c, len(words)):
             mask[j] = True
     return mask
-
-
-def split_clauses(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each clause, cut at ", while", "; ", " whereas ", ", but ", " while ",
-    and after a sentence-opening "While …," or "Whereas …," clause.
-
-    The connector itself belongs to neither clause; spans are trimmed of outer whitespace.
-    """
-    spans: list[tuple[int, int]] = []
-    start = 0
-    leading = leading_contrast(text)
-    if leading is not None:
-        spans.append(leading[0])
-        start = leading[1]
-    for match in _CLAUSE_SPLIT_RE.finditer(text, start):
-        spans.append((start, match.start()))
-        start = match.end()
-    spans.append((start, len(text)))
-    out = []
-    for a, b in spans:
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        if b > a:
-            out.append((a, b))
-    return out

@@ -52,7 +52,6 @@ from tracker.scoring.diplomacy.context import (
     concessive_mask,
     find_third_event,
     is_diplomatic,
-    split_clauses,
     third_event_words,
     token_triggers,
 )
@@ -82,13 +81,13 @@ from tracker.scoring.vader import (
     to_score,
     vader_version,
 )
+from tracker.text.clauses import split_clauses
 
 __all__ = ["DiplomacyScorer", "split_clauses"]
 
-# Source files whose bytes enter the identity hash after the lexicons, in this order.
-# The packages whose code decides a diplomacy score: the text helpers (clauses), VADER's hook,
-# the clause scoring and every rule module of this profile.
-SOURCE_PACKAGES = ("text", "scoring")
+# The code that decides a diplomacy score, hashed after the lexicons: the shared names (models),
+# the text helpers (clauses), VADER's hook, the clause scoring and every rule module.
+SOURCE_PACKAGES = ("models.py", "text", "scoring")
 
 
 def rule_source_bytes() -> list[bytes]:
