@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from tracker.cli.main import main
+from tracker.evaluation.gold import read_gold
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 MINI = FIXTURES / "mini_gold"
@@ -122,3 +124,85 @@ def test_explain_unknown_statement(db_path: Path) -> None:
     result = run("explain", "9999")
     assert result.exit_code == 1
     assert result.stderr.startswith(f"Error: No statement 9999 in {db_path};")
+
+
+TAGS = [
+    # (name, gold object's extra keys, expected tags)
+    (
+        "note opening tags",
+        {"note": "[negation; reversal verb] lifted, not imposed"},
+        ("negation", "reversal verb"),
+    ),
+    ("tags list wins over the note", {"tags": ["Hedged"], "note": "[negation] x"}, ("hedged",)),
+    ("note without opening tags", {"note": "plain remark [negation]"}, ()),
+    ("repeated and padded tags", {"note": "[ negation ;Negation; ] x"}, ("negation",)),
+    ("no note", {}, ()),
+    ("note not a string", {"note": 3}, ()),
+]
+
+
+@pytest.mark.parametrize(("name", "extra", "expected"), TAGS, ids=[t[0] for t in TAGS])
+def test_gold_tags(tmp_path: Path, name: str, extra: dict, expected: tuple[str, ...]) -> None:
+    gold = tmp_path / "g.jsonl"
+    gold.write_text(json.dumps({"id": "x", "text": "A line.", "speaker": None, **extra}) + "\n")
+    assert read_gold(gold)[0].tags == expected, name
+
+
+def _tagged_gold(tmp_path: Path) -> Path:
+    """Two statements: the tool gets the first speaker right and the second wrong."""
+    lines = [
+        {
+            "id": "t1",
+            "text": "Russia lifted its ban on charter flights to Turkey, the Kremlin said.",
+            "published": "2016-06-30",
+            "speaker": "Kremlin",
+            "speaker_side": "Russia",
+            "dyad": "Turkey–Russia",
+            "polarity": 2,
+            "note": "[reversal verb] the ban ends",
+        },
+        {
+            "id": "t2",
+            "text": "“This is a good step for both countries.",
+            "published": "2016-06-30",
+            "speaker": "a Russian diplomat",
+            "speaker_side": "Russia",
+            "dyad": "Turkey–Russia",
+            "polarity": 1,
+            "tags": ["pronoun speaker", "reversal verb"],
+        },
+    ]
+    gold = tmp_path / "tagged.jsonl"
+    gold.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines))
+    return gold
+
+
+def test_by_tag_gives_the_figures_of_each_category(tmp_path: Path) -> None:
+    result = run("evaluate", str(_tagged_gold(tmp_path)), "--by-tag", "--json")
+    assert result.exit_code == 0, result.stderr
+    by_tag = json.loads(result.stdout)["by_tag"]
+    assert sorted(by_tag) == ["pronoun speaker", "reversal verb"]
+    assert (by_tag["reversal verb"]["items"], by_tag["pronoun speaker"]["items"]) == (2, 1)
+    assert by_tag["reversal verb"]["speaker"]["accuracy"] == 0.5
+    assert by_tag["pronoun speaker"]["speaker"]["accuracy"] == 0.0
+
+
+def test_by_tag_table_and_json_without_the_flag(tmp_path: Path) -> None:
+    gold = str(_tagged_gold(tmp_path))
+    table = run("evaluate", gold, "--by-tag").stdout
+    header = table.splitlines()[9]
+    assert header.split() == [
+        "category",
+        "items",
+        "speaker",
+        "side",
+        "dyad",
+        "F1",
+        "date",
+        "sign",
+        "diplomacy",
+        "sign",
+        "vader",
+    ]
+    assert table.splitlines()[10].split()[:4] == ["pronoun", "speaker", "1", "0.000"]
+    assert "by_tag" not in json.loads(run("evaluate", gold, "--json").stdout)

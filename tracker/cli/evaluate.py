@@ -26,12 +26,19 @@ from tracker.errors import TrackerError
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
 @click.option("--errors", is_flag=True, help="List every miss with the gold and system values.")
+@click.option(
+    "--by-tag",
+    is_flag=True,
+    help="Also give the figures per category (the gold items' tags, or the bracketed tags "
+    "opening their notes).",
+)
 @analysis_options
 def evaluate(
     gold: Path,
     documents: Path | None,
     as_json: bool,
     errors: bool,
+    by_tag: bool,
     actors: tuple[Path, ...],
     lexicons: tuple[Path, ...],
 ) -> None:
@@ -42,6 +49,7 @@ def evaluate(
     \b
     Example:
       tracker evaluate ../shared/eval/seed_gold.jsonl --documents ../shared/seeds/manifest.csv
+      tracker evaluate ../shared/eval/real_dev/sentences.jsonl --by-tag --errors
     """
     import json
 
@@ -52,7 +60,7 @@ def evaluate(
     if documents is not None and not documents.exists():
         raise TrackerError(f"{documents}: no such manifest; check the --documents path.")
     items = read_gold(gold)
-    result = run_evaluation(items, build_pipeline(actors, lexicons), documents)
+    result = run_evaluation(items, build_pipeline(actors, lexicons), documents, by_tag=by_tag)
     for message in result.ingest_errors:
         click.echo(f"Error: {message}", err=True)
     if as_json:

@@ -5,12 +5,17 @@ One object per line with ``id``, ``text``, ``published`` (``YYYY-MM-DD`` or null
 ``event_date`` (``YYYY-MM-DD`` or ``YYYY-MM``), ``date_precision``, ``dyad``, ``polarity``
 (−2…+2), optional ``also`` (a second relation: ``{"dyad", "polarity"}``) and optional
 ``is_statement: false``. Unknown keys are ignored. A malformed line is an InputError naming it.
+
+Categories: an item's ``tags`` (a list of strings) or, failing that, the bracketed tags that
+open its ``note`` (``"[negation; reversal verb] …"``) name the hard constructions it holds;
+``tracker evaluate --by-tag`` reports the figures per category.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -35,6 +40,21 @@ class GoldItem:
     event_date: str | None  # 'YYYY-MM-DD' or 'YYYY-MM'
     date_precision: str | None
     relations: tuple[GoldRelation, ...]  # the primary relation first, then `also`
+    tags: tuple[str, ...] = ()  # categories of hard constructions, for per-category figures
+
+
+_NOTE_TAGS = re.compile(r"\s*\[([^\]]*)\]")
+
+
+def _tags(obj: dict[str, Any]) -> tuple[str, ...]:
+    """The item's categories: its ``tags`` list, else the bracketed tags opening its note."""
+    tags = obj.get("tags")
+    if isinstance(tags, list):
+        names = [str(t) for t in tags]
+    else:
+        opening = _NOTE_TAGS.match(obj["note"]) if isinstance(obj.get("note"), str) else None
+        names = opening.group(1).split(";") if opening else []
+    return tuple(dict.fromkeys(n.strip().lower() for n in names if n.strip()))
 
 
 def _date(value: Any, where: str) -> dt.date | None:
@@ -66,6 +86,7 @@ def _item(obj: dict[str, Any], where: str) -> GoldItem:
         event_date=obj.get("event_date"),
         date_precision=obj.get("date_precision"),
         relations=tuple(relations),
+        tags=_tags(obj),
     )
 
 

@@ -26,6 +26,9 @@ Metric definitions (also in ``docs/evaluation.md``):
   ``spearman`` is Spearman's rank correlation over all such pairs.
 
 A metric is null when the gold file has no labels for it.
+
+``by_tag`` (on request) repeats the figures for the items of each category (the gold items'
+tags, see :mod:`tracker.evaluation.gold`), so errors can be counted by kind of construction.
 """
 
 from __future__ import annotations
@@ -216,6 +219,7 @@ def evaluate(
     gold: Sequence[GoldItem],
     pipeline: Pipeline,
     documents: Path | None = None,
+    by_tag: bool = False,
 ) -> Evaluation:
     """Compare the tool with the gold items; see the module docstring for the metrics."""
     errors: list[str] = []
@@ -224,6 +228,21 @@ def evaluate(
         found = [match(item, stored) for item in gold]
     else:
         found = [statement_from_sentence(item, pipeline) for item in gold]
+    results, misses = _figures(gold, found, pipeline)
+    if by_tag:
+        results["by_tag"] = {}
+        for tag in sorted({t for item in gold for t in item.tags}):
+            pairs = [(i, f) for i, f in zip(gold, found, strict=True) if tag in i.tags]
+            results["by_tag"][tag] = _figures(
+                [i for i, _ in pairs], [f for _, f in pairs], pipeline
+            )[0]
+    return Evaluation(results, misses, errors)
+
+
+def _figures(
+    gold: Sequence[GoldItem], found: Sequence[SystemStatement | None], pipeline: Pipeline
+) -> tuple[dict[str, Any], list[Miss]]:
+    """The metrics over gold items and the statements found for them, and the misses."""
     profiles = [s.name for s in pipeline.scorers]
     misses: list[Miss] = []
     counts: dict[str, int] = dict.fromkeys(
@@ -342,7 +361,7 @@ def evaluate(
             "sign_agreement": _ratio(agree, len(signed)),
             "spearman": _spearman(golds, scores),
         }
-    return Evaluation(results, misses, errors)
+    return results, misses
 
 
 def format_table(results: dict[str, Any]) -> str:
@@ -369,4 +388,28 @@ def format_table(results: dict[str, Any]) -> str:
             f"polarity {profile:<16} sign {show(figures['sign_agreement'])}, "
             f"spearman {show(figures['spearman'])}"
         )
+    if "by_tag" in results:
+        lines.append("")
+        lines.append(format_by_tag(results["by_tag"]).rstrip("\n"))
+    return "\n".join(lines) + "\n"
+
+
+def format_by_tag(by_tag: dict[str, dict[str, Any]]) -> str:
+    """Per-category figures, one row per tag: items, speaker, side, dyad F1, date, signs."""
+
+    def show(value: Any) -> str:
+        return "  n/a" if value is None else f"{value:.3f}"
+
+    profiles = list(next(iter(by_tag.values()))["polarity"]) if by_tag else []
+    width = max([len("category"), *map(len, by_tag)])
+    head = f"{'category':<{width}}  items  speaker   side  dyad F1   date"
+    widths = {p: max(10, len(p) + 5) for p in profiles}
+    head += "".join(f"  {'sign ' + p:>{widths[p]}}" for p in profiles)
+    lines = [head]
+    for tag, r in by_tag.items():
+        row = f"{tag:<{width}}  {r['items']:>5}  {show(r['speaker']['accuracy']):>7}"
+        row += f"  {show(r['speaker_side']['accuracy'])}  {show(r['dyad']['f1']):>7}"
+        row += f"  {show(r['event_date']['accuracy'])}"
+        row += "".join(f"  {show(r['polarity'][p]['sign_agreement']):>10}" for p in profiles)
+        lines.append(row)
     return "\n".join(lines) + "\n"
