@@ -944,8 +944,8 @@ def test_caller_quote_spans_hide_dates_without_quotation_marks() -> None:
 
 
 # Three categories of date errors, each fixed by a general rule (see
-# tracker.analysis.dates.mentions).
-# Tables are (name, text, expected mentions as (text, ISO date)); every text is read as
+#  tracker.analysis.dates.mentions). Tables are (name, text, expected mentions as (text, ISO date));
+# every text is read as
 # published on WED16, a Wednesday in March 2016. "must not fire" rows keep the old reading.
 WED16 = D(2016, 3, 16)
 

@@ -3,22 +3,19 @@
 :func:`analyze_document` is pure (no database): it takes a document's statements in order and
 returns one :class:`StatementAnalysis` per statement, combining
 
-* :mod:`tracker.analysis.attribution.attribute` (who speaks, with pronouns and quotations resolved
-across the
-  document),
+* :mod:`tracker.analysis.attribution.attribute` (who speaks, with pronouns and quotations
+  resolved across the document),
 * :mod:`tracker.analysis.dyads` (which relations the statement is about, with the article's
-relation as a
-  fallback for statements that name one side or none),
-* :mod:`tracker.analysis.dates.resolve` (``said_on`` and ``refers_to`` with precision and the span
-that gave them),
-  each statement read with what the statements before it dated
-  (:mod:`tracker.analysis.dates.context`:
-  "Peskov said the same day", "after the summit" take the date of the event just reported).
+  relation as a fallback for statements that name one side or none),
+* :mod:`tracker.analysis.dates.resolve` (``said_on`` and ``refers_to`` with precision and the
+  span that gave them), each statement read with what the statements before it dated
+  (:mod:`tracker.analysis.dates.context`: "Peskov said the same day", "after the summit" take
+  the date of the event just reported).
 
 Each statement is read once: the actor mentions of a text are found once per call and shared by
 the speaker and relation readers, and one relation reading
-(:func:`tracker.analysis.dyads.read_sides`)
-serves both the article's dyad and the statement's own.
+(:func:`tracker.analysis.dyads.read_sides`) serves both the article's dyad and the statement's
+own.
 
 :func:`analysis_identity` names the rules and inputs, so a change of either is visible in
 ``analysis_runs`` and triggers re-analysis.

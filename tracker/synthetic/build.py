@@ -1,9 +1,8 @@
 """Synthetic tracker databases of any size, for the dashboard's tests and benchmarks.
 
-:func:`make_database` writes documents, statements, one completed analysis run, one completed
-score run per scorer profile (``diplomacy`` and ``vader``) and the reference story's key events
-straight into the schema, in Arrow chunks through :func:`tracker.db.connection.writer`. The output
-is
+:func:`make_database` writes documents, statements, one completed analysis run, one completed score
+run per scorer profile (``diplomacy`` and ``vader``) and the reference story's key events straight
+into the schema, in Arrow chunks through :func:`tracker.db.connection.writer`. The output is
 deterministic for a given seed. Its shape follows the reference story, so the dashboard can be
 judged on it: Turkey–Russia collapses after the 24 Nov 2015 shootdown and recovers from the
 late-June 2016 letter; Turkey–West dips after the 15 Jul 2016 coup attempt; article volume

@@ -235,8 +235,7 @@ def selection_from_event(event: Any) -> Selection:
     """The selection in a Streamlit chart event (``st.altair_chart(..., on_select="rerun")``).
 
     Brushes are named ``brush_<scorer>`` and clicks ``pick_<scorer>`` by
-    :mod:`tracker.views.charts`;
-    brush bounds arrive as epoch milliseconds or ISO strings.
+    :mod:`tracker.views.charts`; brush bounds arrive as epoch milliseconds or ISO strings.
     """
     state = event.get("selection", {}) if isinstance(event, Mapping) else {}
     if not isinstance(state, Mapping):

@@ -7,8 +7,7 @@ The words before a speech verb are read as the speaker only after these are take
 with none, or when nothing would be left):
 
 * time: a date expression (:mod:`tracker.analysis.dates.mentions`: "Tuesday", "July 18", "earlier
-this
-  week", "in November") after an optional modifier and preposition ("late on", "early on",
+  this week", "in November") after an optional modifier and preposition ("late on", "early on",
   "by"), with a part of the day ("on Tuesday night"); or a time phrase ("the same day", "later
   that day", "hours later");
 * a sentence adverb ("Meanwhile", "Separately", "Later");

@@ -7,13 +7,12 @@ side, the span of the attribution phrase, the quoted passages, whether the speak
 a quotation running over from a neighbouring statement, and the members of a speaker that is a
 list ("Germany, France and Italy said": :mod:`tracker.analysis.attribution.speakers`).
 
-Inside one statement (a verb inside quotation marks never counts, nor one that reports an act
-rather than words: see :mod:`tracker.analysis.attribution.speech_verbs`), in order of preference:
-"X said" /
-"X told Y" / "X, who ..., said" / "X, on his first visit to Turkey, told" / "said X" / "X was
-quoted as saying"; "according to X"; "X emphasised/warned/denied/..." (weaker verbs: the phrase
-must name someone who can speak); "X ... and said" / ", saying" (the sentence subject speaks);
-"as he confirmed" (a clause that may still carry the point). An adverbial before the subject
+Inside one statement (a verb inside quotation marks never counts, nor one that reports an act rather
+than words: see :mod:`tracker.analysis.attribution.speech_verbs`), in order of preference: "X said"
+/ "X told Y" / "X, who ..., said" / "X, on his first visit to Turkey, told" / "said X" / "X was
+quoted as saying"; "according to X"; "X emphasised/warned/denied/..." (weaker verbs: the phrase must
+name someone who can speak); "X ... and said" / ", saying" (the sentence subject speaks); "as he
+confirmed" (a clause that may still carry the point). An adverbial before the subject
 is not part of the speaker ("On Tuesday Germany said", "In a statement on Friday Russia said":
 :mod:`tracker.analysis.attribution.adverbials`). A reporting clause at the end of
 the sentence (", the Kremlin said.", ", according to the Kremlin.") reports everything before

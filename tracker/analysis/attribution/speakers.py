@@ -2,13 +2,12 @@
 
 ``SpeakerText(text, regions, actors, on)`` holds a statement, a copy with its quotations masked
 (same offsets, so no verb or name inside a quotation counts) and the actor mentions of the text.
-Its readers find where the noun phrase before a verb starts (``phrase_start``: after an
-adverbial that opens the sentence, "Late on Monday the Kremlin said", "In a statement Russia
-said", "After the talks Lavrov said", see :mod:`tracker.analysis.attribution.adverbials`), strip
-auxiliaries, adverbs
-and time adverbials between a subject and its verb ("has also repeatedly said", "on Tuesday
-night told"), find the opening comma of a parenthetical that separates a subject from its verb
-("Putin, on his first visit to Turkey since the crisis, told"), say who a phrase names (``who``;
+Its readers find where the noun phrase before a verb starts (``phrase_start``: after an adverbial
+that opens the sentence, "Late on Monday the Kremlin said", "In a statement Russia said", "After the
+talks Lavrov said", see :mod:`tracker.analysis.attribution.adverbials`), strip auxiliaries, adverbs
+and time adverbials between a subject and its verb ("has also repeatedly said", "on Tuesday night
+told"), find the opening comma of a parenthetical that separates a subject from its verb ("Putin, on
+his first visit to Turkey since the crisis, told"), say who a phrase names (``who``;
 a function word alone, "and", "but", names no one), which person or body a sentence is about
 (``subject``) and who a verb addresses (``listener``).
 

@@ -1,12 +1,10 @@
 """Clauses of one statement, for dating it: quotations, subordinate clauses, tense, speech verbs.
 
-``Sentence(text, published, mentions, quote_spans)`` holds a statement with its date mentions
-and its quotations blanked out (offsets kept) and answers the questions the dating rules of
+``Sentence(text, published, mentions, quote_spans)`` holds a statement with its date mentions and
+its quotations blanked out (offsets kept) and answers the questions the dating rules of
 :mod:`tracker.analysis.dates.resolve` ask: is a position quoted or inside a subordinate clause, may
-a
-subordinate date anchor a past main clause, what tense the main clause has, which speech verbs
-a date says the time of ("said on Monday"), and does a date modify a noun ("the August 9
-visit").
+a subordinate date anchor a past main clause, what tense the main clause has, which speech verbs a
+date says the time of ("said on Monday"), and does a date modify a noun ("the August 9 visit").
 
 * A subordinate clause runs from a subordinator (since, after, following, which, that, …) or
   from a participle after a comma (", imposed in January,") to the next clause mark.

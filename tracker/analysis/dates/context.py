@@ -5,9 +5,8 @@ News text dates many sentences only through their neighbours: "Peskov said the s
 that …". ``DateContext`` carries what the earlier statements of a document dated, and
 ``context_mentions(text, context, own_date)`` turns such phrases into ``DateMention`` values at
 their place in the text, so the ordinary dating rules of :mod:`tracker.analysis.dates.resolve` use
-them like any
-date written out (a phrase tied to a speech verb dates the remark, one in the main clause dates
-a narrated event, one in a quotation counts only when nothing else does).
+them like any date written out (a phrase tied to a speech verb dates the remark, one in the main
+clause dates a narrated event, one in a quotation counts only when nothing else does).
 
 Rules:
 

@@ -17,12 +17,11 @@ Contract
   backing …") and negated or grudging support ("slow to condemn the coup", "lack of support");
   nor is a threat ("would regret it") or regret over the other side's own act ("regretted
   Turkey's attack").
-- :func:`background_mask` marks background clauses opened by after / following / since / amid /
-  when / during / despite / in the wake of; :mod:`tracker.scoring.diplomacy.profile` damps their
-  negative words
-  when the rest of the statement is warming ("relations warmed quickly after the failed coup")
-  and neutralises the :data:`RUPTURE_EVENTS` there, which only date the statement ("spoke for
-  the first time since the shootdown").
+- :func:`background_mask` marks background clauses opened by after / following / since / amid / when
+  / during / despite / in the wake of; :mod:`tracker.scoring.diplomacy.profile` damps their negative
+  words when the rest of the statement is warming ("relations warmed quickly after the failed coup")
+  and neutralises the :data:`RUPTURE_EVENTS` there, which only date the statement ("spoke for the
+  first time since the shootdown").
 - :func:`concessive_mask` marks a concessive clause (from although / though / albeit, or a
   sentence-opening while / whereas, to the end of its clause); it counts x0.4.
 """

@@ -3,11 +3,10 @@
 Contract
 --------
 :class:`PhraseIndex` holds the lexicon's phrases (see :mod:`tracker.scoring.diplomacy.lexicon` for
-the term
-syntax: ``stem*`` wildcards and ``...`` gaps of up to three words). :meth:`PhraseIndex.find`
-returns non-overlapping :class:`PhraseMatch` values on a :class:`Tokens` view, left to right,
-the longest phrase first at each piece; a match never spans a clause end nor a piece an
-earlier rule consumed. The index remembers, per word, which phrases can start there, so a
+the term syntax: ``stem*`` wildcards and ``...`` gaps of up to three words).
+:meth:`PhraseIndex.find` returns non-overlapping :class:`PhraseMatch` values on a :class:`Tokens`
+view, left to right, the longest phrase first at each piece; a match never spans a clause end nor a
+piece an earlier rule consumed. The index remembers, per word, which phrases can start there, so a
 long-running process matches in about the time of one dictionary look-up per word.
 """
 

@@ -7,8 +7,7 @@ VADER's own machinery, never a copy of it:
 
 1. *Domain lexicon* (``data/lexicon/diplomacy.csv`` plus any ``extra_lexicons``, see
    :mod:`tracker.scoring.diplomacy.lexicon`): single words go into a second VADER analyzer's
-   ``lexicon`` dict,
-   so VADER's negation, boosters and "but" rule apply to them as to its own words.
+   ``lexicon`` dict, so VADER's negation, boosters and "but" rule apply to them as to its own words.
 2. *Relation states* (:mod:`tracker.scoring.diplomacy.states`: "relations remain frozen", "thaw the
    frozen ties"), then *phrases* ("shot down", "restore … ties"), matched on VADER's tokens
    after VADER has scored them: a rule's valence replaces the valences of the words it
