@@ -84,6 +84,8 @@ EDITS = [
     ("diplomacy rule edited", DIPLOMACY, "scoring/diplomacy/rules.py"),
     ("shared names edited: the diplomacy profile", DIPLOMACY, "models.py"),
     ("shared names edited: the analysis", ANALYSIS, "models.py"),
+    ("stock VADER's hook edited", VADER, "scoring/vader.py"),
+    ("explanations edited: stock VADER", VADER, "scoring/explanation.py"),
 ]
 
 

@@ -16,6 +16,7 @@ import pytest
 from vaderSentiment.vaderSentiment import NEGATE, SentimentIntensityAnalyzer
 
 from tracker.errors import InputError, TrackerError
+from tracker.fingerprint import source_bytes
 from tracker.models import Score
 from tracker.scoring.diplomacy.lexicon import default_lexicon_path
 from tracker.scoring.diplomacy.profile import DiplomacyScorer, split_clauses
@@ -23,11 +24,13 @@ from tracker.scoring.explanation import Contribution, Explanation
 from tracker.scoring.vader import (
     DEFAULT_PROFILE,
     PROFILES,
+    VADER_SOURCES,
     UnknownProfile,
     VaderScorer,
     expected_compound,
     get_scorer,
     hit_spans,
+    identity_hash,
     piece_spans,
     stock_analyzer,
     vader_lexicon_path,
@@ -386,8 +389,9 @@ def test_identities() -> None:
     version = importlib.metadata.version("vaderSentiment")
     assert VADER.identity.name == "vader"
     assert VADER.identity.vader_version == version
+    assert VADER.identity.lexicon_hash == identity_hash(source_bytes(*VADER_SOURCES))
     assert (
-        VADER.identity.lexicon_hash == hashlib.sha256(vader_lexicon_path().read_bytes()).hexdigest()
+        VADER.identity.lexicon_hash != hashlib.sha256(vader_lexicon_path().read_bytes()).hexdigest()
     )
     assert DIPLOMACY.identity.name == "diplomacy"
     assert DIPLOMACY.identity.vader_version == version

@@ -41,6 +41,7 @@ import vaderSentiment.vaderSentiment as vader_module
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer, SentiText, normalize
 
 from tracker.errors import EXIT_USAGE, InputError, TrackerError
+from tracker.fingerprint import source_bytes
 from tracker.models import Score
 from tracker.scoring.explanation import (
     Contribution,
@@ -51,6 +52,9 @@ from tracker.scoring.explanation import (
 
 PROFILES = ("diplomacy", "vader")
 DEFAULT_PROFILE = "diplomacy"
+# The code that decides a stock VADER score and its stored explanation (the diplomacy profile
+# hashes these too, with the rest of the scoring package): its identity follows them.
+VADER_SOURCES = ("models.py", "scoring/vader.py", "scoring/explanation.py", "scoring/statement.py")
 
 Adjust = Callable[[list[float], str], list[float]]
 _ADJUST: contextvars.ContextVar[Adjust | None] = contextvars.ContextVar(
@@ -274,7 +278,9 @@ class VaderScorer:
 
     def __init__(self) -> None:
         self._analyzer = stock_analyzer()
-        self._identity = ScorerIdentity(self.name, vader_version(), identity_hash([]))
+        self._identity = ScorerIdentity(
+            self.name, vader_version(), identity_hash(source_bytes(*VADER_SOURCES))
+        )
 
     @property
     def identity(self) -> ScorerIdentity:
