@@ -1150,6 +1150,16 @@ REAL_TEXT_CASES = [
     ("a day lag with no day anchor: the clause's date does not date the sentence",
      "He spoke a day after Ankara voiced regret over a jet downed a year ago, hoping to mend ties.",
      AUG9, False, ("2016-08-09", "day", None)),
+    # The baseline of a comparison is not the period a figure is about.
+    ("comparison baseline: the compared period does not date the figure",
+     "Exports to Russia fell by a third compared with the same period in 2015.",
+     None, False, (None, None, None)),
+    ("comparison baseline after than",
+     "Tourist arrivals were lower than in 2014.",
+     AUG9, False, ("2016-08-09", "day", None)),
+    ("must not: a figure for a named period is dated by it",
+     "Exports to Russia fell by a third in 2015.",
+     AUG9, False, ("2015", "year", "in 2015")),
     ("must not: an event clause with no lag still dates a past sentence",
      "Relations with Washington soured after the failed coup.",
      AUG9, False, ("2016-07-15", "day", "failed coup")),
@@ -1162,7 +1172,7 @@ REAL_TEXT_CASES = [
     ids=[case[0] for case in REAL_TEXT_CASES],
 )
 def test_real_text_date_categories(
-    text: str, published: dt.date, attributed: bool, expected: tuple
+    text: str, published: dt.date | None, attributed: bool, expected: tuple
 ) -> None:
     dates = resolve_statement_dates(text, published, attributed=attributed, events=EVENTS)
     got = (

@@ -21,9 +21,10 @@ Contract: ``resolve_statement_dates(text, published, attributed=…)`` returns `
   of a key event named by an alias there ("After the Air Force shot down a Russian jet, …"),
   day precision; (3) otherwise the statement is about now: ``said_on``. A main clause in the
   present or future with a dated background ("… since ties deteriorated last November") is
-  about now. Dates inside quotations count only when nothing else does, and never in a
-  statement made only of quotation ("“In January, exports fell by half, and …"): that is a
-  remark whose speaker stands elsewhere, dated as one (the day it was made).
+  about now. The period a figure is compared with ("compared with the same period in 2015",
+  "than in 2014") dates nothing. Dates inside quotations count only when nothing else does,
+  and never in a statement made only of quotation ("“In January, exports fell by half, and
+  …"): that is a remark whose speaker stands elsewhere, dated as one (the day it was made).
 * Context (``context``, from the statements before in the same document, see
   :mod:`tracker.analysis.dates.context`): "the same day", "the following day", "at the time" resolve
   against the last explicitly dated statement, and "after the summit", "during the call" in a
@@ -234,6 +235,15 @@ def _offset_mentions(
     return found
 
 
+# The period a figure is compared with ("fell 43% compared with the same period in 2015",
+# "higher than in 2014") is not the period the statement is about.
+_BASELINE = re.compile(
+    r"\b(?:compared\s+(?:to|with)|than|versus|vs\.?)\s+(?:the\s+same\s+(?:period|months?"
+    r"|time|quarter|days?)\s+)?(?:of\s+|last\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _narrator_refers(sentence: Sentence, events: Sequence[KeyEvent]) -> _Dated | None:
     past = sentence.main_verb is not None and sentence.main_verb[0] == "past"
 
@@ -246,7 +256,8 @@ def _narrator_refers(sentence: Sentence, events: Sequence[KeyEvent]) -> _Dated |
             return m
         return None
 
-    unquoted = [m for m in sentence.mentions if not sentence.quoted(m.start)]
+    mentions = [m for m in sentence.mentions if not _BASELINE.search(sentence.text, 0, m.start)]
+    unquoted = [m for m in mentions if not sentence.quoted(m.start)]
     found = main(unquoted)
     if found is not None:
         return _as_dated(found)
@@ -267,7 +278,7 @@ def _narrator_refers(sentence: Sentence, events: Sequence[KeyEvent]) -> _Dated |
         if ahead and _about_future(sentence, m.end):
             return _as_dated(m)  # "migrants who reach the islands from Sunday will be …"
     if not unquoted and not sentence.only_quotation:
-        found = main(sentence.mentions)
+        found = main(mentions)
         if found is not None:
             return _as_dated(found)
     return None
