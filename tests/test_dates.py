@@ -1099,3 +1099,85 @@ def test_nothing_raises_on_odd_input() -> None:
         for attributed in (True, False):
             for published in (None, JUL26):
                 resolve_statement_dates(text, published, attributed=attributed, events=EVENTS)
+
+
+# Date error categories of real news text, each fixed by a general rule. Rows are (name, text,
+# published, attributed, (refers_to, precision, evidence text)); "must not" rows mark the
+# limits of a rule.
+REAL_TEXT_CASES = [
+    # A statement made only of quotation is a remark: dated as one, not by the dates it quotes.
+    ("wholly quoted: an unclosed quotation is a remark",
+     '"In March, our orders from the region fell by half, and there is more to lose.',
+     JUL26, False, ("2016-07-26", "day", None)),
+    ("wholly quoted: a closed quotation is a remark",
+     "“On June 30 both sides agreed to keep talking,”",
+     JUL26, False, ("2016-07-26", "day", None)),
+    ("must not: a quotation inside narration still dates it when nothing else does",
+     "A placard outside the embassy read “November 24: we remember”.",
+     JUL26, False, ("2015-11-24", "day", "November 24")),
+    # An opening adverbial closed by a comma dates the speech verb of the main clause.
+    ("opening date: a long subject before a perfect speech verb",
+     "On 25 July, the head of the European Commission, in an interview with a French channel, "
+     "has declared that the accession talks would stop.",
+     JUL26, True, ("2016-07-25", "day", "25 July")),
+    ("must not: an opening date with another verb before the speech verb",
+     "On Monday, Turkish artillery shelled positions across the border, the ministry said.",
+     JUL26, True, ("2016-07-26", "day", None)),
+    # A dateline is the day the report speaks from; a page may be dated the day before it.
+    ("dateline: relative dates count from the dateline",
+     "ANKARA, Aug 10 Relations are recovering, a Turkish official said on Wednesday.",
+     AUG9, True, ("2016-08-10", "day", "Wednesday")),
+    ("must not: a date far from publication is no dateline",
+     "ANKARA, Aug 20 Relations are recovering, a Turkish official said on Wednesday.",
+     AUG9, True, ("2016-08-03", "day", "Wednesday")),
+    ("clock slack: a past date the day after publication is this year's",
+     "The agreement was signed on August 10.",
+     AUG9, False, ("2016-08-10", "day", "August 10")),
+    ("must not: three days after publication a past date is last year's",
+     "The agreement was signed on August 12.",
+     AUG9, False, ("2015-08-12", "day", "August 12")),
+    # A lag in days from a dated anchor or a key event shifts its day; any other stated lag
+    # keeps the anchor's date off the main clause.
+    ("day lag after a key event",
+     "Two days after the failed coup, Ankara closed the airspace over the base.",
+     AUG9, False, ("2016-07-17", "day", "Two days after the failed coup")),
+    ("day lag before a dated anchor",
+     "The envoys met a day before the talks on August 9.",
+     AUG9, False, ("2016-08-08", "day", "a day before the talks on August 9")),
+    ("a lag in weeks: the key event does not date the sentence",
+     "Weeks after the failed coup, the row with Washington deepened.",
+     AUG9, False, ("2016-08-09", "day", None)),
+    ("a day lag with no day anchor: the clause's date does not date the sentence",
+     "He spoke a day after Ankara voiced regret over a jet downed a year ago, hoping to mend ties.",
+     AUG9, False, ("2016-08-09", "day", None)),
+    # The baseline of a comparison is not the period a figure is about.
+    ("comparison baseline: the compared period does not date the figure",
+     "Exports to Russia fell by a third compared with the same period in 2015.",
+     None, False, (None, None, None)),
+    ("comparison baseline after than",
+     "Tourist arrivals were lower than in 2014.",
+     AUG9, False, ("2016-08-09", "day", None)),
+    ("must not: a figure for a named period is dated by it",
+     "Exports to Russia fell by a third in 2015.",
+     AUG9, False, ("2015", "year", "in 2015")),
+    ("must not: an event clause with no lag still dates a past sentence",
+     "Relations with Washington soured after the failed coup.",
+     AUG9, False, ("2016-07-15", "day", "failed coup")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "attributed", "expected"),
+    [case[1:] for case in REAL_TEXT_CASES],
+    ids=[case[0] for case in REAL_TEXT_CASES],
+)
+def test_real_text_date_categories(
+    text: str, published: dt.date | None, attributed: bool, expected: tuple
+) -> None:
+    dates = resolve_statement_dates(text, published, attributed=attributed, events=EVENTS)
+    got = (
+        _iso(dates.refers_to, dates.refers_to_precision),
+        dates.refers_to_precision,
+        _shown(text, dates.refers_to_span),
+    )
+    assert got == expected

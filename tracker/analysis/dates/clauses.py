@@ -8,6 +8,9 @@ date says the time of ("said on Monday"), and does a date modify a noun ("the Au
 
 * A subordinate clause runs from a subordinator (since, after, following, which, that, …) or
   from a participle after a comma (", imposed in January,") to the next clause mark.
+* A date in an opening adverbial closed by a comma ("On 25 July, the commission's president,
+  in an interview, has declared …") says the time of the first speech verb after it, however
+  long the subject between, as long as no other verb or clause mark stands there.
 * Quotation spans come from the caller; when none are given, they are found as
   :func:`tracker.text.quotes.quote_regions` finds a statement's quotations.
 """
@@ -19,7 +22,7 @@ import functools
 import re
 from collections.abc import Sequence
 
-from tracker.analysis.dates.mentions import DateMention
+from tracker.analysis.dates.mentions import CLOCK_SLACK_DAYS, DateMention
 from tracker.analysis.dates.tense import FUTURE_WORDS, IRREGULAR_PAST, is_ed_verb
 from tracker.text.quotes import quote_regions
 from tracker.text.words import DETERMINERS, WORD, word_set
@@ -32,6 +35,12 @@ SUBORDINATOR = re.compile(
     rf"\b(?=[{SUBORDINATOR_INITIALS}])"
     r"(?:since|after|following|before|when|whenever|while|whereas|which|who|whom|whose|that"
     r"|until|till|because|although|though|amid|amidst|once|where|unless|prior\s+to)\b",
+    re.IGNORECASE,
+)
+# A lag stated before a temporal subordinator: "two weeks after", "a day before", "months after".
+_LAG_BEFORE = re.compile(
+    r"\b(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|few|many|some"
+    r"|just|only)\s+(?:days?|weeks?|months?|years?|decades?)\s+$|\b(?:days|weeks|months|years)\s+$",
     re.IGNORECASE,
 )
 _TEMPORAL_OPENERS = frozenset(
@@ -134,6 +143,10 @@ def first_verb(main_text: str) -> tuple[str, re.Match[str]] | None:
     return None
 
 
+# An opening adverbial closed by its comma ("On 25 July, the commission's president, in a
+# television interview, has declared …") dates the main clause however long its subject; the
+# perfect auxiliary just before the speech verb is part of that verb.
+_PERFECT = re.compile(r"\b(?:has|have|had)\s+$", re.IGNORECASE)
 _LEAD_MARKS = re.compile(r"[,;:“”\"]")
 _GAP_MARKS = re.compile(r"[“”\";:!?.]")
 _GAP_MARKS_OR_COMMA = re.compile(r"[“”\";:!?.,]")
@@ -185,6 +198,12 @@ class Sentence:
         return pos < len(self.unquoted) and self.unquoted[pos] == "“"
 
     @functools.cached_property
+    def only_quotation(self) -> bool:
+        """Whether the statement is made only of quoted words (its speaker named in another
+        statement, or nowhere): then it is a remark, whatever dates its words give."""
+        return "“" in self.unquoted and WORD.search(self.unquoted) is None
+
+    @functools.cached_property
     def scopes(self) -> list[Span]:
         return _scopes(self.unquoted)
 
@@ -200,8 +219,19 @@ class Sentence:
             return True
         opener = WORD.match(self.unquoted, scope[0])
         word = opener.group().lower() if opener else ""
-        return word in _TEMPORAL_OPENERS and not re.search(
-            r"\bsince\s*$", self.unquoted[scope[0] : mention.start], re.IGNORECASE
+        return (
+            word in _TEMPORAL_OPENERS
+            and not re.search(r"\bsince\s*$", self.unquoted[scope[0] : mention.start], re.I)
+            and not self.lagged(mention.start)
+        )
+
+    def lagged(self, pos: int) -> bool:
+        """Whether ``pos`` is in a temporal clause that a stated lag separates from the main
+        clause ("two weeks after …", "a day before …", "months after …"): a date there is not
+        the main clause's date."""
+        scope = next((s for s in self.scopes if s[0] <= pos < s[1]), None)
+        return scope is not None and bool(
+            _LAG_BEFORE.search(self.unquoted, max(0, scope[0] - 30), scope[0])
         )
 
     @functools.cached_property
@@ -215,8 +245,12 @@ class Sentence:
     def modifier(self, mention: DateMention) -> bool:
         return _is_noun_modifier(self.text, mention)
 
-    def not_after_publication(self, date: dt.date) -> bool:
-        return self.published is None or date <= self.published
+    def not_after_publication(self, date: dt.date, slack: bool = False) -> bool:
+        """Whether ``date`` is not after publication; with ``slack``, whether a narrated past
+        event may fall on it (a page may be dated a day before the events it reports). A
+        remark is never later than its page."""
+        days = CLOCK_SLACK_DAYS if slack else 0
+        return self.published is None or date <= self.published + dt.timedelta(days=days)
 
     def tying_verbs(self, mention: DateMention) -> list[re.Match[str]]:
         """Speech verbs that the date says the time of ("said on Monday"), not what was said."""
@@ -229,7 +263,11 @@ class Sentence:
             elif verb.start() >= mention.end:
                 gap = text[mention.end : verb.start()]
                 if _gap_is_plain(gap, 3, allow_comma=False) or (
-                    self._opens_sentence(mention.start) and _gap_is_plain(gap, 8, allow_comma=True)
+                    self._opens_sentence(mention.start)
+                    and (
+                        _gap_is_plain(gap, 8, allow_comma=True)
+                        or (gap.startswith(",") and _gap_is_plain(_PERFECT.sub("", gap), 20, True))
+                    )
                 ):
                     tying.append(verb)
         return tying

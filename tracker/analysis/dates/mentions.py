@@ -18,7 +18,12 @@ What is read, and how it is resolved:
   or after it; no cue, or only a present-tense event verb (a headline narrates in the present:
   "Russia lifts ban on June 30") → a candidate at most two months after publication if there
   is one (news announces near events), else the latest one on or before publication.
-  "last"/"next" November means strictly before/after the publication month.
+  "last"/"next" November means strictly before/after the publication month. A past date one
+  day after publication (``CLOCK_SLACK_DAYS``) counts as on or before it: pages are often dated
+  in another time zone than their text.
+* ``dateline_day(text, published)``: the day of a wire dateline opening the text ("GENEVA,
+  Sept 10 (Reuters) -"), when it lies within two days of publication; the caller counts the
+  statement's relative dates from it.
 * Deadlines look ahead: a date after "by", "until", "till" or "before" ("by June", "until
   Friday", "before the end of June", "by June 30") with no past-tense cue is read as with a
   future cue ("must comply by June" in March is this June); a past tense keeps it in the past
@@ -69,6 +74,8 @@ _MONTH_NUMBER = {m.lower(): i for i, m in enumerate(_MONTHS, 1)} | {
 _WEEKDAY_NUMBER = {w.lower(): i for i, w in enumerate(_WEEKDAYS)}
 # Beyond this many days ahead, a year-less date with no tense cue is read as last year's.
 NEAR_FUTURE_DAYS = 62
+# A year-less past date this many days after publication is still this year's.
+CLOCK_SLACK_DAYS = 1
 
 
 def _cased(words: list[str]) -> str:
@@ -147,7 +154,9 @@ def _pick_day(month: int, day: int, published: dt.date, cue: str | None) -> dt.d
         cue = None
     years = (published.year - 1, published.year, published.year + 1)
     candidates = [c for c in (_safe_date(y, month, day) for y in years) if c is not None]
-    before = [c for c in candidates if c <= published]
+    # A page's date may lag its text by a day (dated in another time zone, or the evening
+    # before a wire's dateline): a day just after it is not a year back.
+    before = [c for c in candidates if c <= published + dt.timedelta(days=CLOCK_SLACK_DAYS)]
     after = [c for c in candidates if c >= published]
     if cue == "future":
         return after[0] if after else None
@@ -373,6 +382,31 @@ def _windows(text: str) -> list[tuple[int, int]]:
         else:
             windows.append((start, end))
     return windows
+
+
+# A wire dateline: a place in capitals (and a country or state), then a year-less day.
+_DATELINE = re.compile(
+    rf"[^\S\n]*[A-Z][A-Z'’.\- ]*[A-Z](?:,\s*[A-Z][A-Za-z.'’\- ]*)?,\s+"
+    rf"(?P<dl_m>{_MONTH})\s+(?P<dl_d>{_DAYNUM})(?!\s*,?\s*\d)"
+)
+# A dateline this many days from the page's date is the day the report was filed.
+DATELINE_REACH_DAYS = 2
+
+
+def dateline_day(text: str, published: dt.date | None) -> dt.date | None:
+    """The day of a dateline opening ``text`` ("GENEVA, Sept 10 (Reuters) - …"), when it lies
+    within ``DATELINE_REACH_DAYS`` of ``published``: the day the report speaks from, which
+    relative dates in it ("on Saturday", "yesterday") are counted from. None otherwise."""
+    m = _DATELINE.match(text)
+    if m is None or published is None:
+        return None
+    month = _MONTH_NUMBER[m["dl_m"].rstrip(".").lower()]
+    day = int(m["dl_d"].rstrip("stndrh"))
+    years = (published.year - 1, published.year, published.year + 1)
+    for candidate in (_safe_date(y, month, day) for y in years):
+        if candidate and abs((candidate - published).days) <= DATELINE_REACH_DAYS:
+            return candidate
+    return None
 
 
 def find_date_mentions(text: str, published: dt.date | None) -> list[DateMention]:

@@ -21,7 +21,10 @@ Contract: ``resolve_statement_dates(text, published, attributed=…)`` returns `
   of a key event named by an alias there ("After the Air Force shot down a Russian jet, …"),
   day precision; (3) otherwise the statement is about now: ``said_on``. A main clause in the
   present or future with a dated background ("… since ties deteriorated last November") is
-  about now. Dates inside quotations count only when nothing else does.
+  about now. The period a figure is compared with ("compared with the same period in 2015",
+  "than in 2014") dates nothing. Dates inside quotations count only when nothing else does,
+  and never in a statement made only of quotation ("“In January, exports fell by half, and
+  …"): that is a remark whose speaker stands elsewhere, dated as one (the day it was made).
 * Context (``context``, from the statements before in the same document, see
   :mod:`tracker.analysis.dates.context`): "the same day", "the following day", "at the time" resolve
   against the last explicitly dated statement, and "after the summit", "during the call" in a
@@ -34,6 +37,8 @@ Contract: ``resolve_statement_dates(text, published, attributed=…)`` returns `
   ("migrants who reach the islands from Sunday will be sent back") is the coming one, and a
   date on or after publication in a subordinate clause of such a sentence dates it: the
   sentence is about that future arrangement.
+* A wire dateline opening the statement ("GENEVA, Sept 10 (Reuters) -") stands for the
+  publication date when it is within two days of it: the report speaks from that day.
 * Clause rules (subordinate clauses, noun modifiers such as "the August 9 meeting", tense of
   the main clause, quotations) are in :mod:`tracker.analysis.dates.clauses`.
 """
@@ -47,7 +52,13 @@ from dataclasses import dataclass
 
 from tracker.analysis.dates.clauses import SPEECH_VERBS, Sentence, first_verb
 from tracker.analysis.dates.context import DateContext, context_mentions
-from tracker.analysis.dates.mentions import DAY, MONTH, DateMention, find_date_mentions
+from tracker.analysis.dates.mentions import (
+    DAY,
+    MONTH,
+    DateMention,
+    dateline_day,
+    find_date_mentions,
+)
 from tracker.analysis.dates.tense import tense_cue
 from tracker.analysis.events import KeyEvent, find_event_mentions
 from tracker.text.words import word_set
@@ -179,6 +190,60 @@ def _coming_weekdays(sentence: Sentence) -> None:
             sentence.mentions[i] = DateMention(m.start, m.end, m.text, coming, m.precision)
 
 
+# "a day after", "two days before", "the day after": a lag in days from what follows.
+_DAY_LAG = re.compile(
+    r"\b(?:(?P<n>an?|one|two|three|four|five|six|seven|[1-9])\s+days?|the\s+day)"
+    r"\s+(?P<dir>after|before)\s+",
+    re.IGNORECASE,
+)
+_LAG_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_ANCHOR_END = re.compile(r"[,;:()–—“”\"]")
+
+
+def _offset_mentions(
+    text: str, mentions: Sequence[DateMention], events: Sequence[KeyEvent]
+) -> list[DateMention]:
+    """ "Two days after the coup attempt", "a day before the talks on August 9": the day of
+    the anchor (a day date, else a key event named in the clause that follows) shifted by the
+    lag. The phrase becomes one mention replacing the anchor's own."""
+    found: list[DateMention] = []
+    named: list[tuple[KeyEvent, int, int]] | None = None
+    for lag in _DAY_LAG.finditer(text):
+        stop_mark = _ANCHOR_END.search(text, lag.end())
+        stop = stop_mark.start() if stop_mark else len(text)
+        anchor = next(
+            (
+                (m.date, m.end)
+                for m in mentions
+                if lag.end() <= m.start < stop and m.precision == DAY
+            ),
+            None,
+        )
+        if anchor is None:
+            if named is None:
+                named = find_event_mentions(text, events) if events else []
+            anchor = next(
+                ((e.date, end) for e, start, end in named if lag.end() <= start < stop), None
+            )
+        if anchor is None:
+            continue
+        n_text = (lag["n"] or "a").lower()
+        days = _LAG_NUMBERS.get(n_text, 1 if not n_text.isdigit() else int(n_text))
+        sign = 1 if lag["dir"].lower() == "after" else -1
+        date = anchor[0] + dt.timedelta(days=sign * days)
+        found.append(DateMention(lag.start(), anchor[1], text[lag.start() : anchor[1]], date, DAY))
+    return found
+
+
+# The period a figure is compared with ("fell 43% compared with the same period in 2015",
+# "higher than in 2014") is not the period the statement is about.
+_BASELINE = re.compile(
+    r"\b(?:compared\s+(?:to|with)|than|versus|vs\.?)\s+(?:the\s+same\s+(?:period|months?"
+    r"|time|quarter|days?)\s+)?(?:of\s+|last\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _narrator_refers(sentence: Sentence, events: Sequence[KeyEvent]) -> _Dated | None:
     past = sentence.main_verb is not None and sentence.main_verb[0] == "past"
 
@@ -186,12 +251,13 @@ def _narrator_refers(sentence: Sentence, events: Sequence[KeyEvent]) -> _Dated |
         for m in candidates:
             if sentence.subordinate(m.start) or sentence.modifier(m):
                 continue
-            if past and not sentence.not_after_publication(m.date):
+            if past and not sentence.not_after_publication(m.date, slack=True):
                 continue  # "pledged to pay by the end of 2018": the plan's date, not the act's
             return m
         return None
 
-    unquoted = [m for m in sentence.mentions if not sentence.quoted(m.start)]
+    mentions = [m for m in sentence.mentions if not _BASELINE.search(sentence.text, 0, m.start)]
+    unquoted = [m for m in mentions if not sentence.quoted(m.start)]
     found = main(unquoted)
     if found is not None:
         return _as_dated(found)
@@ -200,15 +266,19 @@ def _narrator_refers(sentence: Sentence, events: Sequence[KeyEvent]) -> _Dated |
             if sentence.not_after_publication(m.date) and sentence.anchors_main_clause(m):
                 return _as_dated(m)
         for event, start, end in find_event_mentions(sentence.text, events):
-            if not sentence.quoted(start) and sentence.not_after_publication(event.date):
+            if (
+                not sentence.quoted(start)
+                and not sentence.lagged(start)
+                and sentence.not_after_publication(event.date)
+            ):
                 return _Dated(event.date, DAY, (start, end))
     published = sentence.published
     for m in unquoted:
         ahead = published is not None and m.date >= published and not sentence.modifier(m)
         if ahead and _about_future(sentence, m.end):
             return _as_dated(m)  # "migrants who reach the islands from Sunday will be …"
-    if not unquoted:
-        found = main(sentence.mentions)
+    if not unquoted and not sentence.only_quotation:
+        found = main(mentions)
         if found is not None:
             return _as_dated(found)
     return None
@@ -229,7 +299,14 @@ def resolve_statement_dates(
     ``context`` is what the statements before it in the same document dated
     (:func:`tracker.analysis.dates.context.advance`); without it, the statement is read on its own.
     """
+    published = dateline_day(text, published) or published
     mentions = find_date_mentions(text, published)
+    offsets = _offset_mentions(text, mentions, events)
+    if offsets:
+        kept = [
+            m for m in mentions if not any(o.start < m.end and m.start < o.end for o in offsets)
+        ]
+        mentions = sorted([*kept, *offsets], key=lambda m: m.start)
     sentence = Sentence(text, published, mentions, quote_spans)
     if context is not None:
         own = any(not sentence.quoted(m.start) for m in mentions)
