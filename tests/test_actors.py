@@ -62,6 +62,14 @@ MENTIONS = [
      [("British prime minister", "David Cameron", "West")]),
     ("all caps headline", "ERDOGAN MEETS PUTIN", None,
      [("ERDOGAN", "Recep Tayyip Erdogan", "Turkey"), ("PUTIN", "Vladimir Putin", "Russia")]),
+    ("a project name beats the adjective inside it", "the Turkish Stream pipeline", None,
+     [("Turkish Stream", "TurkStream", "Russia")]),
+    ("a relation place has the partner's side", "jets left Incirlik", None,
+     [("Incirlik", "Incirlik", "West")]),
+    ("Russo- compound", "the Russo-Turkish war", None,
+     [("Russo", "Russia", "Russia"), ("Turkish", "Turkey", "Turkey")]),
+    ("capitalised Alliance, not the common noun", "the alliance and the Alliance", None,
+     [("the Alliance", "NATO", "West")]),
     ("nothing", "The talks went well.", None, []),
 ]  # fmt: skip
 
@@ -162,6 +170,16 @@ def test_user_file_adds_and_overrides() -> None:
     assert merged.canonical("russian gas giant", dt.date(2014, 1, 1)) is None
 
 
+def test_relation_typed_with_a_hyphen(tmp_path: Path) -> None:
+    path = tmp_path / "mine.toml"
+    path.write_text(
+        '[[actor]]\nname = "Pipe"\nside = "Russia"\nrelation = "Turkey-Russia"\n'
+        'aliases = ["Pipe"]\n',
+        encoding="utf-8",
+    )
+    assert ActorDictionary.load([path]).actors["Pipe"].relation == "Turkey–Russia"
+
+
 def test_rows_for_a_table() -> None:
     rows = {row["name"]: row for row in ACTORS.rows()}
     davutoglu = rows["Ahmet Davutoglu"]
@@ -180,6 +198,11 @@ BAD_FILES = [
      'titles = [{ form = "Z chief", valid_to = "soon" }]\n', ["entry 1 (Z)", "soon"]),
     ("unknown kind", '[[actor]]\nname = "K"\nside = "West"\nkind = "robot"\n', ["robot"]),
     ("aliases not a list", '[[actor]]\nname = "A"\nside = "West"\naliases = "A"\n', ["aliases"]),
+    ("relation not tracked", '[[actor]]\nname = "R"\nside = "West"\nrelation = "Russia–West"\n',
+     ["entry 1 (R)", "Russia–West"]),
+    ("relation side not the partner",
+     '[[actor]]\nname = "P"\nside = "Turkey"\nrelation = "Turkey–Russia"\n',
+     ["entry 1 (P)", "not the partner"]),
     ("broken TOML", '[[actor]\nname = "B"\n', ["not valid TOML"]),
 ]  # fmt: skip
 

@@ -1,7 +1,10 @@
 """The actor dictionary: who is who on each side, and where a text mentions them.
 
 ``data/actors.toml`` (format described at its top) lists people, bodies and places with their
-side ("Turkey", "Russia", "West", "other"), aliases and dated title forms. Users extend it with
+side ("Turkey", "Russia", "West", "other"), aliases and dated title forms. A place or project
+that stands for a relation itself (a pipeline Russia builds to Turkey, an allied air base on
+Turkish soil) names that relation (``relation``, one of ``DYADS``; its side is the partner's): a
+mention of it names both sides (:mod:`tracker.analysis.dyads`). Users extend the dictionary with
 files of their own: ``ActorDictionary.load(paths)`` reads ours first, then each path in order; an
 entry with a new name is added, one with an existing name replaces it whole. Bad data raises
 ``InputError`` naming the file and the entry.
@@ -28,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from tracker.errors import InputError
-from tracker.models import OTHER, SIDES
+from tracker.models import DYADS, OTHER, SIDES
 from tracker.paths import data_dir
 from tracker.text.words import trie_pattern, word_set
 
@@ -131,6 +134,7 @@ class Actor:
     valid_from: dt.date | None = None
     valid_to: dt.date | None = None
     source: str = ""
+    relation: str | None = None  # a relation the actor stands for: "Akkuyu" is Turkey–Russia
 
 
 @dataclass(frozen=True)
@@ -189,9 +193,20 @@ def _parse_entry(raw: Any, where: str, source: str) -> Actor:
             titles.append(Title(item["form"], since, until))
         else:
             raise InputError(f'{where}: a title must be a string or {{ form = "..." }}.')
+    relation = raw.get("relation")
+    if relation is not None:
+        relation = str(relation).replace("-", "\u2013")  # a hyphen typed for the dash
+        if relation not in DYADS:
+            raise InputError(
+                f"{where}: relation {raw['relation']!r} is not one of {', '.join(DYADS)}; fix it."
+            )
+        if side != relation.split("\u2013")[1]:
+            raise InputError(f"{where}: side {side!r} is not the partner in {relation}; fix it.")
     names = tuple(dict.fromkeys([name.strip(), *aliases]))
     role = str(raw.get("role", ""))
-    return Actor(name.strip(), side, role, kind, names, tuple(titles), valid_from, valid_to, source)
+    return Actor(
+        name.strip(), side, role, kind, names, tuple(titles), valid_from, valid_to, source, relation
+    )
 
 
 def read_actor_file(path: Path) -> list[Actor]:

@@ -7,10 +7,13 @@ Turkey–Russia. A statement carrying both relations gets both, each with the sp
 that carries it (clauses as :func:`tracker.text.clauses.split_clauses` cuts them): the relation
 of the earlier clause is "primary", the other "also"; in one clause, a speaker's own relation leads.
 
-A mention is not always a relation. A partner side named only as a location ("talks in
-Brussels", "the Russian city of Sochi") or only inside a comparison ("called NATO first instead
-of notifying Moscow", "rather than", "unlike") is weak: weak mentions make a relation only when
-no plain mention or speaker does. Then the comparison's point wins: the slighted side after
+A place or project that stands for a relation (an actor with a ``relation``: "TurkStream",
+"Akkuyu", "Incirlik") names both of its sides wherever it stands. Other mentions are not always
+a relation. A partner side named only as a location ("talks in Brussels", "the Russian city of
+Sochi", "at the Paris climate conference"), only inside a comparison ("called NATO first
+instead of notifying Moscow", "rather than", "unlike") or only as the yardstick of a ranking
+("the second-largest buyer after Germany") is weak: weak mentions make a relation only when no
+plain mention or speaker does. Then the comparison's point wins: the slighted side after
 "instead of <verb>ing" ("instead of notifying Moscow": Russia's grievance), else the chosen side
 before "rather than" / "instead of" ("turned to Russia rather than its NATO allies").
 
@@ -53,7 +56,16 @@ _LOCATION_BEFORE = re.compile(
 )
 _LOCATION_AFTER = re.compile(r"^\s+(?:city|capital|resort|town|port|region|province)\s+of\b")
 _VENUE_BEFORE = re.compile(r"\b(?:at|on the sidelines of|during|ahead of)\s+(?:an?|the)?\s*$")
-_VENUE_AFTER = re.compile(r"^(?:'s)?\s+(?:summit|meeting|conference|headquarters|gathering)\b")
+# "at the Paris climate conference": a few words may stand between the place and the event.
+_VENUE_AFTER = re.compile(
+    r"^(?:'s)?(?:\s+[\w-]+){0,3}?\s+(?:summit|meeting|conference|talks|forum|headquarters"
+    r"|gathering)\b"
+)
+# "the second-largest buyer after Germany": the side ranked against is a yardstick.
+_ORDINAL = re.compile(r"\b(?:second|third|fourth|fifth)\b")
+_RANKED_BEFORE = re.compile(
+    r"\b(?:second|third|fourth|fifth)\b[^,;:]*\b(?:after|behind|only to)\s+(?:the\s+)?$"
+)
 # Words that make a sentence about a relation even when it names one side or none.
 _RELATIONAL = re.compile(
     r"\b(?:ties|relations?|relationship|rapprochement|bilateral|reconcil\w*|normali[sz]\w*"
@@ -97,8 +109,14 @@ def _support(
 ) -> list[_Support]:
     folded = fold(text)
     markers = [(m.start(), m.end()) for m in _COMPARISON.finditer(folded)]
+    ranked = _ORDINAL.search(folded) is not None
     out = []
     for m in mentions:
+        if m.actor is not None and m.actor.relation in PARTNER:
+            # "work on TurkStream resumed", "flights from Incirlik": the place is the relation,
+            # never a mere location, and it names Turkey as much as the partner.
+            out += [_Support(TURKEY, m.start, None), _Support(m.side, m.start, None)]
+            continue
         if m.side not in (TURKEY, RUSSIA, WEST):
             continue
         weak = None
@@ -110,12 +128,14 @@ def _support(
                 or _LOCATION_BEFORE.search(folded[max(0, m.start - 30) : m.start])
             ):
                 weak = "location"
-            if _VENUE_AFTER.match(folded[m.end : m.end + 20]) and _VENUE_BEFORE.search(
+            if _VENUE_AFTER.match(folded[m.end : m.end + 50]) and _VENUE_BEFORE.search(
                 folded[max(0, m.start - 30) : m.start]
             ):
                 weak = "location"  # "on the sidelines of a NATO meeting" names a venue
             if markers:
                 weak = _compared(folded, m, markers, _raw_clause(clauses, m.start), weak)
+            if ranked and _RANKED_BEFORE.search(folded[max(0, m.start - 100) : m.start]):
+                weak = "compared"
         span = attribution.span or (0, 0)
         own = m.side == attribution.side and span[0] <= m.start < span[1]
         out.append(_Support(m.side, m.start, weak, own))
