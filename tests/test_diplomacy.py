@@ -54,6 +54,17 @@ REVERSALS = [
     ("flights resumed", "Charter flights between Russia and Turkey resumed on Saturday.", 1),
     ("flights suspended", "Russia suspended charter flights to Turkey.", -1),
     ("market reopened", "Moscow reopened its market to Turkish citrus fruit.", 1),
+    # Restoring or bringing back a hostile measure imposes it again.
+    ("restore visas", "Moscow said it would restore visas for Turkish travellers next year.", -1),
+    ("reintroduced", "Brussels reintroduced the sanctions on three Russian banks.", -1),
+    ("reinstated", "Athens reinstated the embargo on arms sales to Ankara.", -1),
+    # Visas are a measure one side imposes on the other's citizens.
+    ("scrapped visas", "Ankara scrapped visas for Russian tourists in the spring.", 1),
+    ("introduce visas", "The Kremlin plans to introduce visas for Turkish workers.", -1),
+    ("discontinued", "Direct flights from Moscow to Antalya were discontinued in the winter.", -1),
+    ("cancelation", "Russia announced the cancelation of its visa-free arrangement with Turkey.", -1),
+    ("ban is off", "The embargo on Turkish tomatoes is off, the agriculture ministry said.", 1),
+    ("introduced visa-free", "The EU introduced visa-free travel for Turkish citizens.", 1),
 ]
 
 
@@ -63,6 +74,29 @@ REVERSALS = [
 def test_reversal_rules(sentence: str, expected: int) -> None:
     check_sign(sentence, expected)
     assert DIPLOMACY.explain(sentence).by_kind("reversal"), "no reversal rule fired"
+
+
+# Measure words the reversal rules must leave alone. (name, sentence, expected sign)
+REVERSAL_MUST_NOT_FIRE = [
+    (
+        "off not behind an auxiliary",
+        "The Russian ban on Turkish fruit set off angry protests among farmers.",
+        -1,
+    ),
+    ("restore trade stays warming", "Russia and Turkey agreed to restore trade in the summer.", 1),
+    ("visas issued", "The Russian consulate in Antalya issued visas to fewer Turks.", 0),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [c[1:] for c in REVERSAL_MUST_NOT_FIRE],
+    ids=[c[0] for c in REVERSAL_MUST_NOT_FIRE],
+)
+def test_reversal_rules_need_a_verb_of_their_kind(sentence: str, expected: int) -> None:
+    check_sign(sentence, expected)
+    notes = [c.note for c in DIPLOMACY.explain(sentence).by_kind("reversal")]
+    assert not any("hostile measure" in n for n in notes), notes
 
 
 # The passive: a negation anywhere between the measure and its verb (at either end of that
