@@ -62,7 +62,11 @@ REVERSALS = [
     ("scrapped visas", "Ankara scrapped visas for Russian tourists in the spring.", 1),
     ("introduce visas", "The Kremlin plans to introduce visas for Turkish workers.", -1),
     ("discontinued", "Direct flights from Moscow to Antalya were discontinued in the winter.", -1),
-    ("cancelation", "Russia announced the cancelation of its visa-free arrangement with Turkey.", -1),
+    (
+        "cancelation",
+        "Russia announced the cancelation of its visa-free arrangement with Turkey.",
+        -1,
+    ),
     ("ban is off", "The embargo on Turkish tomatoes is off, the agriculture ministry said.", 1),
     ("introduced visa-free", "The EU introduced visa-free travel for Turkish citizens.", 1),
 ]

@@ -10,9 +10,10 @@ VADER's own machinery, never a copy of it:
    ``lexicon`` dict,
    so VADER's negation, boosters and "but" rule apply to them as to its own words.
 2. *Relation states* (:mod:`tracker.scoring.diplomacy.states`: "relations remain frozen", "thaw the
-   frozen ties"), then *phrases* ("shot down", "restore … ties"), matched on VADER's tokens
-   after VADER has scored them: a rule's valence replaces the valences of the words it
-   covers and is added to VADER's sum before normalisation, like any word's.
+   frozen ties", "exports to Russia fell by a third"), then *phrases* ("shot down", "restore …
+   ties"), matched on VADER's tokens after VADER has scored them: a rule's valence replaces
+   the valences of the words it covers and is added to VADER's sum before normalisation,
+   like any word's.
 3. *Reversal rules* on measures (:mod:`tracker.scoring.diplomacy.rules`), then *acts between the
    sides* (:mod:`tracker.scoring.diplomacy.acts`: withheld gestures such as "refused to apologise",
    agreements such as "agreed on a plan to stop …" whose purpose is neutralised), each with
@@ -67,7 +68,11 @@ from tracker.scoring.diplomacy.rules import (
     hedge_before,
     negator_before,
 )
-from tracker.scoring.diplomacy.states import find_relation_states, find_state_endings
+from tracker.scoring.diplomacy.states import (
+    find_exchange_trends,
+    find_relation_states,
+    find_state_endings,
+)
 from tracker.scoring.diplomacy.tokens import Tokens, base_word, normalise_quotes, tokenize
 from tracker.scoring.explanation import Contribution, Explanation, sort_key
 from tracker.scoring.vader import (
@@ -182,6 +187,8 @@ class DiplomacyScorer:
             for hit in find_state_endings(tokens, ledger.taken):
                 ledger.apply(hit)
             for hit in find_relation_states(tokens, ledger.taken):
+                ledger.apply(hit)
+            for hit in find_exchange_trends(tokens, ledger.taken):
                 ledger.apply(hit)
             if self._phrases:
                 for match in self._phrases.find(tokens, ledger.taken):
