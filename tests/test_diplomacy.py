@@ -366,6 +366,21 @@ DOMAIN_LEXICON = [
     ("rift", "The rift between Ankara and Brussels deepened.", -1),
     ("hyphenated anchor", "Turkish-Russian cooperation is back on track.", 1),
     ("lashed out; 'United' is a name", "Turkish ministers lashed out at the United States.", -1),
+    # Contacts and rows with no tone word of VADER's, and tone words of the news register.
+    ("conversation", "Putin and Erdogan had a long conversation about Syria.", 1),
+    ("new beginning", "Ankara called the trip to Moscow a new beginning.", 1),
+    ("hit back", "Ankara hit back at Berlin over the vote on Monday.", -1),
+    ("slammed", "The German foreign minister slammed Ankara's decision.", -1),
+    ("advised against", "Washington advised Ankara against closing the air base.", -1),
+    ("row", "A row between Berlin and Ankara erupted over the vote.", -1),
+    ("in a row is counting", "Turkish jets flew over Syria for the third day in a row.", 0),
+    ("strain", "The vote put a strain on ties between Berlin and Ankara.", -1),
+    ("harmful", "The minister said the remarks were harmful to relations with Russia.", -1),
+    ("allegations", "Moscow repeated its allegations about Turkish oil deals.", -1),
+    ("insinuations", "Ankara repeated its insinuations about Washington.", -1),
+    ("unfounded", "Ankara called the claims from Moscow unfounded.", -1),
+    ("incomprehensible", "Berlin called the Turkish demands incomprehensible.", -1),
+    ("stressed is emphasis", "Putin stressed the importance of ties with Ankara.", 1),
 ]
 
 
@@ -447,3 +462,11 @@ def test_scorer_is_built_once_and_constructor_works_directly() -> None:
     fresh = DiplomacyScorer()
     assert fresh.identity == DIPLOMACY.identity
     assert fresh.score("Ties thawed.") == DIPLOMACY.score("Ties thawed.")
+
+
+def test_a_domain_term_that_silences_a_vader_word_is_explained() -> None:
+    # The score moved (VADER's -1.4 for "stressed" is gone), so the explanation must say why.
+    explanation = DIPLOMACY.explain("Putin stressed the importance of ties with Ankara.")
+    silenced = [c for c in explanation.contributions if c.text == "stressed"]
+    assert [(c.kind, c.weight) for c in silenced] == [("domain_term", 0.0)]
+    assert "-1.4" in silenced[0].note

@@ -289,11 +289,20 @@ class DiplomacyScorer:
             out.append(Contribution(a, b, source[a:b], kind, weight, note))
         analyzer = self._domain if ledger.diplomatic else self._stock
         domain_words = self.lexicon.words if analyzer is self._domain else {}
+        stock = self._stock.lexicon
         for i, value in enumerate(ledger.vader):
-            if ledger.taken[i] or not value:
+            if ledger.taken[i]:
+                continue
+            word = ledger.tokens.words[i]
+            if not value:
+                # A domain term that silences VADER's word ("stressed" as emphasis) moved the
+                # score too: show it with its zero weight.
+                if domain_words.get(word) == 0 and stock.get(word):
+                    a, b = spans[i]
+                    note = f"domain lexicon 0.0 replaces VADER's {stock[word]:+.1f}"
+                    out.append(Contribution(a, b, source[a:b], "domain_term", 0.0, note))
                 continue
             a, b = spans[i]
-            word = ledger.tokens.words[i]
             raw = analyzer.lexicon.get(word)
             kind = "domain_term" if word in domain_words else "vader_token"
             note = "VADER rule" if raw is None else f"lexicon {raw:+.1f}"
