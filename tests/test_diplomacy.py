@@ -9,7 +9,7 @@ import math
 
 import pytest
 
-from tests.diplomacy_checks import DIPLOMACY, VADER, check_sign, sign
+from tests.diplomacy_checks import DIPLOMACY, VADER, check_sign, notes, sign
 from tracker.scoring.diplomacy.profile import DiplomacyScorer, split_clauses
 from tracker.scoring.vader import get_scorer
 
@@ -391,6 +391,54 @@ def test_domain_lexicon(sentence: str, expected: int) -> None:
     check_sign(sentence, expected)
     kinds = {c.kind for c in DIPLOMACY.explain(sentence).contributions}
     assert kinds & {"domain_term", "phrase"}
+
+
+THIRD_TOPIC = "qualifies a matter the sides handle"
+
+# (name, sentence, expected sign, fires): refugees and migration are matters the sides handle,
+# not their relation; a crisis between the sides stays one.
+THIRD_TOPICS = [
+    (
+        "refugee crisis and illegal migration",
+        "Merkel and Davutoglu discussed the refugee crisis and illegal migration.",
+        0,
+        True,
+    ),
+    (
+        "terrible refugee crisis",
+        "Ankara and Berlin talked about the terrible refugee crisis.",
+        0,
+        True,
+    ),
+    (
+        "praise during the worst refugee crisis",
+        "Brussels praised Ankara during the worst refugee crisis in decades.",
+        1,
+        True,
+    ),
+    (
+        "crisis over refugees",
+        "The crisis between Ankara and Berlin deepened over refugees.",
+        -1,
+        False,
+    ),
+    ("a leader's name makes it diplomatic", "Davutoglu met Merkel on Monday.", 1, False),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "fires"),
+    [c[1:] for c in THIRD_TOPICS],
+    ids=[c[0] for c in THIRD_TOPICS],
+)
+def test_third_topics_are_not_the_relation(sentence: str, expected: int, fires: bool) -> None:
+    check_sign(sentence, expected)
+    assert any(THIRD_TOPIC in n for n in notes(sentence)) == fires, notes(sentence)
+
+
+def test_easing_a_migration_crisis_ends_no_crisis_between_the_sides() -> None:
+    sentence = "Turkey and the EU moved to ease the migration crisis."
+    assert not any("ending a hostile state" in n for n in notes(sentence)), notes(sentence)
 
 
 # Ordinary text: no domain rule may change stock VADER's reading.

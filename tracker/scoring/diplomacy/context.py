@@ -17,6 +17,11 @@ Contract
   backing …") and negated or grudging support ("slow to condemn the coup", "lack of support");
   nor is a threat ("would regret it") or regret over the other side's own act ("regretted
   Turkey's attack").
+- *Third topics* (refugees, migration, smuggling …) are matters the sides handle, not their
+  relation: :func:`third_topic_words` finds the negative words that qualify them ("the refugee
+  crisis", "illegal immigration", "the migrant influx") for neutralising in any diplomatic
+  statement, and :func:`is_third_topic_state` tells the state rules that "easing the migration
+  crisis" ends no crisis between the sides.
 - :func:`background_mask` marks background clauses opened by after / following / since / amid /
   when / during / despite / in the wake of; :mod:`tracker.scoring.diplomacy.profile` damps their
   negative words
@@ -55,7 +60,10 @@ _ANCHORS = frozenset(
     | {"spokesman", "spokeswoman", "spokesperson", "counterpart", "counterparts", "allies"}
     | {"alliance", "relations", "negotiations", "negotiators"}
     | {"rapprochement", "normalisation", "normalization", "warplane", "warplanes", "airspace"}
-    | {"ceasefire"}
+    | {"ceasefire", "german", "germans", "greek", "austria", "austrian", "vienna", "belgium"}
+    | {"belgian", "merkel", "davutoglu", "davuto\u011flu", "cavusoglu", "\u00e7avu\u015fo\u011flu"}
+    | {"yildirim", "y\u0131ld\u0131r\u0131m", "peskov", "obama", "kerry", "biden", "stoltenberg"}
+    | {"mogherini", "juncker", "tusk", "schulz", "steinmeier", "incirlik"}
 )
 ANCHOR_WORDS = _ANCHORS | {word + "'s" for word in _ANCHORS}
 # Where case matters ("US" is not "us", "Turkey" is not "turkey") or the anchor is two words.
@@ -270,6 +278,40 @@ def find_third_event(tokens: Tokens, values: Sequence[float]) -> ThirdEventFindi
         skip = set(cues) | set(solidarity)
         targets = tuple(i for i in third_event_words(tokens, values, events) if i not in skip)
     return ThirdEventFinding(cues, solidarity, misdirected, targets)
+
+
+THIRD_TOPICS = frozenset(
+    {"refugee", "refugees", "migrant", "migrants", "migration", "immigration", "immigrants"}
+    | {"asylum", "smuggling", "smugglers", "traffickers", "trafficking", "humanitarian"}
+)
+# Heads a topic word qualifies: "the refugee crisis", "the migrant influx".
+TOPIC_HEADS = frozenset(
+    {"crisis", "crises", "flow", "flows", "influx", "wave", "problem", "emergency", "pressure"}
+    | {"issue", "disaster", "catastrophe", "tragedy", "deaths", "networks", "gangs"}
+)
+TOPIC_QUALIFIER_WINDOW = 2
+
+
+def is_third_topic_state(tokens: Tokens, h: int) -> bool:
+    """Is the state word at ``h`` the head of a third topic ("Europe's migration crisis")?"""
+    return h > 0 and tokens.words[h - 1] in THIRD_TOPICS and not tokens.clause_end[h - 1]
+
+
+def third_topic_words(tokens: Tokens, values: Sequence[float]) -> list[int]:
+    """Negative words qualifying a third topic: "illegal migration", "the refugee crisis"."""
+    words = tokens.words
+    found: set[int] = set()
+    for t in [t for t, word in enumerate(words) if word in THIRD_TOPICS]:
+        for j in reversed(tokens.window_before(t, TOPIC_QUALIFIER_WINDOW)):
+            if words[j] in _NOUN_PHRASE_STOPS:
+                break
+            if values[j] < 0:
+                found.add(j)
+        after = tokens.window_after(t, 1)
+        head = after[0] if after and not tokens.clause_end[t] else None
+        if head is not None and words[head] in TOPIC_HEADS and values[head] < 0:
+            found.add(head)
+    return sorted(found)
 
 
 def background_mask(tokens: Tokens) -> list[bool] | None:

@@ -54,6 +54,7 @@ from tracker.scoring.diplomacy.context import (
     find_third_event,
     is_diplomatic,
     third_event_words,
+    third_topic_words,
     token_triggers,
 )
 from tracker.scoring.diplomacy.ledger import Ledger
@@ -203,6 +204,7 @@ class DiplomacyScorer:
                 _neutralise_purpose(ledger, agreement)
             self._hedge_domain_terms(ledger)
             self._neutralise_third_events(ledger)
+            _neutralise_third_topics(ledger)
             self._damp_background(ledger)
             _weigh_concessions(ledger)
         return ledger.values
@@ -351,6 +353,16 @@ def _neutralise_purpose(ledger: Ledger, agreement: Agreement) -> None:
         if ledger.taken[i] or ledger.values[i] >= 0:
             continue
         note = f"object of an agreement ('{cue}'): what the sides act on, not their relation"
+        ledger.scale(i, 0.0, "third_event_neutralised", note)
+
+
+def _neutralise_third_topics(ledger: Ledger) -> None:
+    """What the sides handle is not their relation: "the refugee crisis", "illegal migration"."""
+    words = ledger.tokens.words
+    for i in third_topic_words(ledger.tokens, ledger.values):
+        if ledger.taken[i]:
+            continue
+        note = f"'{words[i]}' qualifies a matter the sides handle (refugees, migration …)"
         ledger.scale(i, 0.0, "third_event_neutralised", note)
 
 

@@ -10,7 +10,9 @@ the domain phrases, so a state they read is not read again as a phrase.
   resolve, settle, overcome, end, break, heal …) acting on one (a freeze, "frozen" ties,
   tensions, a deadlock, a crisis, a dispute, a rift …) is warming, +2.0, whatever the tone of
   the words: "thaw the frozen ties", "moved to end the crisis", "the end of the standoff";
-  also after the state, intransitive or passive: "tensions eased", "the row was settled".
+  also after the state, intransitive or passive: "tensions eased", "the row was settled";
+  not a third topic's state ("easing the migration crisis", see
+  :func:`tracker.scoring.diplomacy.context.is_third_topic_state`).
 - :func:`find_relation_states`: a relation noun (relations, ties, talks, dialogue,
   cooperation …) with a state predicate (frozen, stalled, strained, tense, deadlocked …)
   after it ("relations between Ankara and Moscow remain frozen", "talks stalled") or right
@@ -30,6 +32,7 @@ frozen", "failed to end the crisis"); hedges halve it (both applied by the ledge
 
 from __future__ import annotations
 
+from tracker.scoring.diplomacy.context import is_third_topic_state
 from tracker.scoring.diplomacy.ledger import RuleHit
 from tracker.scoring.diplomacy.rules import AUXILIARIES, is_negator, negator_before
 from tracker.scoring.diplomacy.tokens import Tokens
@@ -147,7 +150,7 @@ def find_state_endings(tokens: Tokens, taken: list[bool]) -> list[RuleHit]:
     used = list(taken)
     hits: list[RuleHit] = []
     for h in [h for h, word in enumerate(words) if word in HOSTILE_STATES]:
-        if used[h]:
+        if used[h] or is_third_topic_state(tokens, h):
             continue
         verb = _ending_before(tokens, h, used)
         after = verb is None
