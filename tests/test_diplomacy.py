@@ -441,6 +441,42 @@ def test_easing_a_migration_crisis_ends_no_crisis_between_the_sides() -> None:
     assert not any("ending a hostile state" in n for n in notes(sentence)), notes(sentence)
 
 
+REPROACH = "with its loyalty questioned"
+PARTY = "only names a party to a hostile state"
+
+# (name, sentence, expected sign, marker that must fire or None): praise words in a reproach.
+REPROACHES = [
+    ("really allies", "Ankara asked whether Washington is really an ally at all.", -1, REPROACH),
+    (
+        "whether its partner",
+        "Ankara told Washington to decide whether its partner is Turkey or the militia.",
+        -1,
+        REPROACH,
+    ),
+    ("so-called partners", "Erdogan spoke of his so-called partners in Brussels.", -1, REPROACH),
+    (
+        "tensions with partners",
+        "Tensions between Ankara and its NATO partners keep rising.",
+        -1,
+        PARTY,
+    ),
+    ("plain partner", "Erdogan called Germany a partner of Turkey.", 1, None),
+    ("if the allies agree", "If the allies agree, NATO ships will patrol the Aegean.", 1, None),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "marker"), [c[1:] for c in REPROACHES], ids=[c[0] for c in REPROACHES]
+)
+def test_praise_words_in_a_reproach(sentence: str, expected: int, marker: str | None) -> None:
+    check_sign(sentence, expected)
+    found = notes(sentence)
+    if marker is None:
+        assert not any(REPROACH in n or PARTY in n for n in found), found
+    else:
+        assert any(marker in n for n in found), found
+
+
 # Ordinary text: no domain rule may change stock VADER's reading.
 PLAIN_TEXT = [
     ("lifted a box", "He lifted the box onto the shelf."),

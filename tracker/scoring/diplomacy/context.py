@@ -22,6 +22,11 @@ Contract
   crisis", "illegal immigration", "the migrant influx") for neutralising in any diplomatic
   statement, and :func:`is_third_topic_state` tells the state rules that "easing the migration
   crisis" ends no crisis between the sides.
+- *Positive words in a reproach*: :func:`reproached_relation_words` finds relation words
+  (ally, partner, alliance, friendship …) whose loyalty is questioned ("if we are really
+  allies", "whether its partner is Turkey or …", "so-called partners", "supposed to be
+  allies"): a reproach, -1.0; and those that only name the parties to a hostile state
+  ("tensions between Ankara and its partners", "a row with its allies"): neutral.
 - :func:`background_mask` marks background clauses opened by after / following / since / amid /
   when / during / despite / in the wake of; :mod:`tracker.scoring.diplomacy.profile` damps their
   negative words
@@ -312,6 +317,44 @@ def third_topic_words(tokens: Tokens, values: Sequence[float]) -> list[int]:
         if head is not None and words[head] in TOPIC_HEADS and values[head] < 0:
             found.add(head)
     return sorted(found)
+
+
+REPROACH_VALENCE = -1.0
+RELATION_WORDS = frozenset(
+    {"ally", "allies", "partner", "partners", "partnership", "alliance", "friend", "friends"}
+    | {"friendship", "allied"}
+)
+DOUBT_CUES = frozenset(
+    {"really", "truly", "genuinely", "supposedly", "so-called", "supposed", "whether", "meant"}
+)
+HOSTILE_STATE_WORDS = frozenset(
+    {"tension", "tensions", "rift", "row", "spat", "dispute", "disputes", "crisis", "strain"}
+    | {"strains", "standoff", "feud", "quarrel", "confrontation", "friction", "frictions"}
+)
+_PARTY_LINKS = frozenset({"with", "between", "among", "and"})
+DOUBT_WINDOW = 3
+PARTY_WINDOW = 6
+
+
+def reproached_relation_words(tokens: Tokens) -> tuple[list[int], list[int]]:
+    """(relation words whose loyalty is questioned, those naming parties to a hostile state)."""
+    words = tokens.words
+    if RELATION_WORDS.isdisjoint(tokens.vocab):
+        return [], []
+    doubted: list[int] = []
+    parties: list[int] = []
+    for i in [i for i, word in enumerate(words) if word in RELATION_WORDS]:
+        before = tokens.window_before(i, DOUBT_WINDOW)
+        if any(words[j] in DOUBT_CUES for j in before):
+            doubted.append(i)
+            continue
+        linked = False
+        for j in reversed(tokens.window_before(i, PARTY_WINDOW)):
+            linked = linked or words[j] in _PARTY_LINKS
+            if words[j] in HOSTILE_STATE_WORDS and linked:
+                parties.append(i)
+                break
+    return doubted, parties
 
 
 def background_mask(tokens: Tokens) -> list[bool] | None:

@@ -46,6 +46,7 @@ from tracker.scoring.diplomacy.acts import Agreement, find_agreements, find_with
 from tracker.scoring.diplomacy.context import (
     BACKGROUND_FACTOR,
     CONCESSIVE_FACTOR,
+    REPROACH_VALENCE,
     RUPTURE_EVENTS,
     SOLIDARITY_VALENCE,
     THIRD_EVENT,
@@ -53,6 +54,7 @@ from tracker.scoring.diplomacy.context import (
     concessive_mask,
     find_third_event,
     is_diplomatic,
+    reproached_relation_words,
     third_event_words,
     third_topic_words,
     token_triggers,
@@ -205,6 +207,7 @@ class DiplomacyScorer:
             self._hedge_domain_terms(ledger)
             self._neutralise_third_events(ledger)
             _neutralise_third_topics(ledger)
+            _read_reproaches(ledger)
             self._damp_background(ledger)
             _weigh_concessions(ledger)
         return ledger.values
@@ -364,6 +367,23 @@ def _neutralise_third_topics(ledger: Ledger) -> None:
             continue
         note = f"'{words[i]}' qualifies a matter the sides handle (refugees, migration …)"
         ledger.scale(i, 0.0, "third_event_neutralised", note)
+
+
+def _read_reproaches(ledger: Ledger) -> None:
+    """Praise words used to reproach: "if we are really allies", "tensions with its partners"."""
+    doubted, parties = reproached_relation_words(ledger.tokens)
+    words = ledger.tokens.words
+    for i in doubted:
+        value = ledger.values[i]
+        if ledger.taken[i] or value <= 0:
+            continue
+        note = f"'{words[i]}' with its loyalty questioned: a reproach ({REPROACH_VALENCE:+.1f})"
+        ledger.scale(i, REPROACH_VALENCE / value, "clause", note)
+    for i in parties:
+        if ledger.taken[i] or ledger.values[i] <= 0:
+            continue
+        note = f"'{words[i]}' only names a party to a hostile state"
+        ledger.scale(i, 0.0, "clause", note)
 
 
 def _weigh_concessions(ledger: Ledger) -> None:
