@@ -9,7 +9,7 @@ import math
 
 import pytest
 
-from tests.diplomacy_checks import DIPLOMACY, VADER, check_sign, sign
+from tests.diplomacy_checks import DIPLOMACY, VADER, check_sign, notes, sign
 from tracker.scoring.diplomacy.profile import DiplomacyScorer, split_clauses
 from tracker.scoring.vader import get_scorer
 
@@ -54,6 +54,21 @@ REVERSALS = [
     ("flights resumed", "Charter flights between Russia and Turkey resumed on Saturday.", 1),
     ("flights suspended", "Russia suspended charter flights to Turkey.", -1),
     ("market reopened", "Moscow reopened its market to Turkish citrus fruit.", 1),
+    # Restoring or bringing back a hostile measure imposes it again.
+    ("restore visas", "Moscow said it would restore visas for Turkish travellers next year.", -1),
+    ("reintroduced", "Brussels reintroduced the sanctions on three Russian banks.", -1),
+    ("reinstated", "Athens reinstated the embargo on arms sales to Ankara.", -1),
+    # Visas are a measure one side imposes on the other's citizens.
+    ("scrapped visas", "Ankara scrapped visas for Russian tourists in the spring.", 1),
+    ("introduce visas", "The Kremlin plans to introduce visas for Turkish workers.", -1),
+    ("discontinued", "Direct flights from Moscow to Antalya were discontinued in the winter.", -1),
+    (
+        "cancelation",
+        "Russia announced the cancelation of its visa-free arrangement with Turkey.",
+        -1,
+    ),
+    ("ban is off", "The embargo on Turkish tomatoes is off, the agriculture ministry said.", 1),
+    ("introduced visa-free", "The EU introduced visa-free travel for Turkish citizens.", 1),
 ]
 
 
@@ -63,6 +78,29 @@ REVERSALS = [
 def test_reversal_rules(sentence: str, expected: int) -> None:
     check_sign(sentence, expected)
     assert DIPLOMACY.explain(sentence).by_kind("reversal"), "no reversal rule fired"
+
+
+# Measure words the reversal rules must leave alone. (name, sentence, expected sign)
+REVERSAL_MUST_NOT_FIRE = [
+    (
+        "off not behind an auxiliary",
+        "The Russian ban on Turkish fruit set off angry protests among farmers.",
+        -1,
+    ),
+    ("restore trade stays warming", "Russia and Turkey agreed to restore trade in the summer.", 1),
+    ("visas issued", "The Russian consulate in Antalya issued visas to fewer Turks.", 0),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [c[1:] for c in REVERSAL_MUST_NOT_FIRE],
+    ids=[c[0] for c in REVERSAL_MUST_NOT_FIRE],
+)
+def test_reversal_rules_need_a_verb_of_their_kind(sentence: str, expected: int) -> None:
+    check_sign(sentence, expected)
+    notes = [c.note for c in DIPLOMACY.explain(sentence).by_kind("reversal")]
+    assert not any("hostile measure" in n for n in notes), notes
 
 
 # The passive: a negation anywhere between the measure and its verb (at either end of that
@@ -328,6 +366,21 @@ DOMAIN_LEXICON = [
     ("rift", "The rift between Ankara and Brussels deepened.", -1),
     ("hyphenated anchor", "Turkish-Russian cooperation is back on track.", 1),
     ("lashed out; 'United' is a name", "Turkish ministers lashed out at the United States.", -1),
+    # Contacts and rows with no tone word of VADER's, and tone words of the news register.
+    ("conversation", "Putin and Erdogan had a long conversation about Syria.", 1),
+    ("new beginning", "Ankara called the trip to Moscow a new beginning.", 1),
+    ("hit back", "Ankara hit back at Berlin over the vote on Monday.", -1),
+    ("slammed", "The German foreign minister slammed Ankara's decision.", -1),
+    ("advised against", "Washington advised Ankara against closing the air base.", -1),
+    ("row", "A row between Berlin and Ankara erupted over the vote.", -1),
+    ("in a row is counting", "Turkish jets flew over Syria for the third day in a row.", 0),
+    ("strain", "The vote put a strain on ties between Berlin and Ankara.", -1),
+    ("harmful", "The minister said the remarks were harmful to relations with Russia.", -1),
+    ("allegations", "Moscow repeated its allegations about Turkish oil deals.", -1),
+    ("insinuations", "Ankara repeated its insinuations about Washington.", -1),
+    ("unfounded", "Ankara called the claims from Moscow unfounded.", -1),
+    ("incomprehensible", "Berlin called the Turkish demands incomprehensible.", -1),
+    ("stressed is emphasis", "Putin stressed the importance of ties with Ankara.", 1),
 ]
 
 
@@ -338,6 +391,90 @@ def test_domain_lexicon(sentence: str, expected: int) -> None:
     check_sign(sentence, expected)
     kinds = {c.kind for c in DIPLOMACY.explain(sentence).contributions}
     assert kinds & {"domain_term", "phrase"}
+
+
+THIRD_TOPIC = "qualifies a matter the sides handle"
+
+# (name, sentence, expected sign, fires): refugees and migration are matters the sides handle,
+# not their relation; a crisis between the sides stays one.
+THIRD_TOPICS = [
+    (
+        "refugee crisis and illegal migration",
+        "Merkel and Davutoglu discussed the refugee crisis and illegal migration.",
+        0,
+        True,
+    ),
+    (
+        "terrible refugee crisis",
+        "Ankara and Berlin talked about the terrible refugee crisis.",
+        0,
+        True,
+    ),
+    (
+        "praise during the worst refugee crisis",
+        "Brussels praised Ankara during the worst refugee crisis in decades.",
+        1,
+        True,
+    ),
+    (
+        "crisis over refugees",
+        "The crisis between Ankara and Berlin deepened over refugees.",
+        -1,
+        False,
+    ),
+    ("a leader's name makes it diplomatic", "Davutoglu met Merkel on Monday.", 1, False),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "fires"),
+    [c[1:] for c in THIRD_TOPICS],
+    ids=[c[0] for c in THIRD_TOPICS],
+)
+def test_third_topics_are_not_the_relation(sentence: str, expected: int, fires: bool) -> None:
+    check_sign(sentence, expected)
+    assert any(THIRD_TOPIC in n for n in notes(sentence)) == fires, notes(sentence)
+
+
+def test_easing_a_migration_crisis_ends_no_crisis_between_the_sides() -> None:
+    sentence = "Turkey and the EU moved to ease the migration crisis."
+    assert not any("ending a hostile state" in n for n in notes(sentence)), notes(sentence)
+
+
+REPROACH = "with its loyalty questioned"
+PARTY = "only names a party to a hostile state"
+
+# (name, sentence, expected sign, marker that must fire or None): praise words in a reproach.
+REPROACHES = [
+    ("really allies", "Ankara asked whether Washington is really an ally at all.", -1, REPROACH),
+    (
+        "whether its partner",
+        "Ankara told Washington to decide whether its partner is Turkey or the militia.",
+        -1,
+        REPROACH,
+    ),
+    ("so-called partners", "Erdogan spoke of his so-called partners in Brussels.", -1, REPROACH),
+    (
+        "tensions with partners",
+        "Tensions between Ankara and its NATO partners keep rising.",
+        -1,
+        PARTY,
+    ),
+    ("plain partner", "Erdogan called Germany a partner of Turkey.", 1, None),
+    ("if the allies agree", "If the allies agree, NATO ships will patrol the Aegean.", 1, None),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "marker"), [c[1:] for c in REPROACHES], ids=[c[0] for c in REPROACHES]
+)
+def test_praise_words_in_a_reproach(sentence: str, expected: int, marker: str | None) -> None:
+    check_sign(sentence, expected)
+    found = notes(sentence)
+    if marker is None:
+        assert not any(REPROACH in n or PARTY in n for n in found), found
+    else:
+        assert any(marker in n for n in found), found
 
 
 # Ordinary text: no domain rule may change stock VADER's reading.
@@ -409,3 +546,11 @@ def test_scorer_is_built_once_and_constructor_works_directly() -> None:
     fresh = DiplomacyScorer()
     assert fresh.identity == DIPLOMACY.identity
     assert fresh.score("Ties thawed.") == DIPLOMACY.score("Ties thawed.")
+
+
+def test_a_domain_term_that_silences_a_vader_word_is_explained() -> None:
+    # The score moved (VADER's -1.4 for "stressed" is gone), so the explanation must say why.
+    explanation = DIPLOMACY.explain("Putin stressed the importance of ties with Ankara.")
+    silenced = [c for c in explanation.contributions if c.text == "stressed"]
+    assert [(c.kind, c.weight) for c in silenced] == [("domain_term", 0.0)]
+    assert "-1.4" in silenced[0].note

@@ -133,6 +133,7 @@ AGREEMENTS = [
         1,
     ),
     ("agreed to unfreeze", "The two leaders agreed to unfreeze relations with Ankara.", 1),
+    ("closed a deal", "Brussels and Ankara closed a deal on migrants on Friday.", 1),
 ]
 
 AGREEMENTS_MUST_NOT_FIRE = [

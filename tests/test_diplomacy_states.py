@@ -94,6 +94,55 @@ def test_state_rules_need_a_relation_or_an_ending(sentence: str, expected: int) 
     assert not fired(sentence, STATE_ENDED)
 
 
+EXCHANGE_TREND = "an exchange between the sides"
+
+# (name, sentence, expected sign): trade, exports or tourism falling or rising, in plain words
+# or numbers; the last ones are where the rule must not fire.
+EXCHANGE_TRENDS = [
+    ("exports dropped", "Turkish exports to Russia dropped by a third last year.", -1, True),
+    (
+        "trade between fell",
+        "Trade between Ankara and Moscow fell to a quarter of its old level.",
+        -1,
+        True,
+    ),
+    (
+        "drop in arrivals",
+        "Hoteliers in Antalya reported a sharp drop in Russian arrivals.",
+        -1,
+        True,
+    ),
+    (
+        "trade will fall",
+        "Trade with Moscow will fall further this year, economists in Ankara say.",
+        -1,
+        True,
+    ),
+    ("tourists doubled", "The number of Russian tourists in Turkey doubled in August.", 1, True),
+    ("rise in imports", "Moscow reported a rise in imports of Turkish tomatoes.", 1, True),
+    ("trade did not fall", "Trade between Turkey and Germany did not fall in the spring.", 1, True),
+    ("trade minister", "The Russian trade minister fell ill during his trip.", -1, False),
+    (
+        "fall as a season",
+        "Turkish exports to Russia in the fall were the talk of Ankara.",
+        0,
+        False,
+    ),
+    ("price rose", "The price of Turkish tomatoes in Moscow rose by a fifth.", 0, False),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "fires"),
+    [c[1:] for c in EXCHANGE_TRENDS],
+    ids=[c[0] for c in EXCHANGE_TRENDS],
+)
+def test_falling_trade_cools_and_rising_trade_warms(
+    sentence: str, expected: int, fires: bool
+) -> None:
+    check_rule(sentence, expected, EXCHANGE_TREND, fires=fires)
+
+
 PAST_RUPTURE = "a past rupture that only dates"
 
 # (name, sentence, expected sign): contact now, the old crisis only as a date.

@@ -89,7 +89,7 @@ AGREEMENT_CUES = AGREEMENT_VERBS | AGREEMENT_NOUNS
 # Verbs that make a deal: consumed with it ("struck a deal" is not VADER's "struck" -1.0).
 DEAL_VERBS = frozenset(
     {"struck", "strike", "strikes", "reached", "reach", "reaches", "sealed", "seal", "clinched"}
-    | {"inked", "signed", "sign", "concluded", "forged", "hammered", "agreed"}
+    | {"inked", "signed", "sign", "concluded", "forged", "hammered", "agreed", "closed"}
 )
 JOINT_WORDS = frozenset(
     {"both", "two", "together", "jointly", "joint", "mutual", "mutually", "bilateral", "sides"}

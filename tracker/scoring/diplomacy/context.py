@@ -17,6 +17,16 @@ Contract
   backing …") and negated or grudging support ("slow to condemn the coup", "lack of support");
   nor is a threat ("would regret it") or regret over the other side's own act ("regretted
   Turkey's attack").
+- *Third topics* (refugees, migration, smuggling …) are matters the sides handle, not their
+  relation: :func:`third_topic_words` finds the negative words that qualify them ("the refugee
+  crisis", "illegal immigration", "the migrant influx") for neutralising in any diplomatic
+  statement, and :func:`is_third_topic_state` tells the state rules that "easing the migration
+  crisis" ends no crisis between the sides.
+- *Positive words in a reproach*: :func:`reproached_relation_words` finds relation words
+  (ally, partner, alliance, friendship …) whose loyalty is questioned ("if we are really
+  allies", "whether its partner is Turkey or …", "so-called partners", "supposed to be
+  allies"): a reproach, -1.0; and those that only name the parties to a hostile state
+  ("tensions between Ankara and its partners", "a row with its allies"): neutral.
 - :func:`background_mask` marks background clauses opened by after / following / since / amid / when
   / during / despite / in the wake of; :mod:`tracker.scoring.diplomacy.profile` damps their negative
   words when the rest of the statement is warming ("relations warmed quickly after the failed coup")
@@ -54,7 +64,10 @@ _ANCHORS = frozenset(
     | {"spokesman", "spokeswoman", "spokesperson", "counterpart", "counterparts", "allies"}
     | {"alliance", "relations", "negotiations", "negotiators"}
     | {"rapprochement", "normalisation", "normalization", "warplane", "warplanes", "airspace"}
-    | {"ceasefire"}
+    | {"ceasefire", "german", "germans", "greek", "austria", "austrian", "vienna", "belgium"}
+    | {"belgian", "merkel", "davutoglu", "davuto\u011flu", "cavusoglu", "\u00e7avu\u015fo\u011flu"}
+    | {"yildirim", "y\u0131ld\u0131r\u0131m", "peskov", "obama", "kerry", "biden", "stoltenberg"}
+    | {"mogherini", "juncker", "tusk", "schulz", "steinmeier", "incirlik"}
 )
 ANCHOR_WORDS = _ANCHORS | {word + "'s" for word in _ANCHORS}
 # Where case matters ("US" is not "us", "Turkey" is not "turkey") or the anchor is two words.
@@ -269,6 +282,78 @@ def find_third_event(tokens: Tokens, values: Sequence[float]) -> ThirdEventFindi
         skip = set(cues) | set(solidarity)
         targets = tuple(i for i in third_event_words(tokens, values, events) if i not in skip)
     return ThirdEventFinding(cues, solidarity, misdirected, targets)
+
+
+THIRD_TOPICS = frozenset(
+    {"refugee", "refugees", "migrant", "migrants", "migration", "immigration", "immigrants"}
+    | {"asylum", "smuggling", "smugglers", "traffickers", "trafficking", "humanitarian"}
+)
+# Heads a topic word qualifies: "the refugee crisis", "the migrant influx".
+TOPIC_HEADS = frozenset(
+    {"crisis", "crises", "flow", "flows", "influx", "wave", "problem", "emergency", "pressure"}
+    | {"issue", "disaster", "catastrophe", "tragedy", "deaths", "networks", "gangs"}
+)
+TOPIC_QUALIFIER_WINDOW = 2
+
+
+def is_third_topic_state(tokens: Tokens, h: int) -> bool:
+    """Is the state word at ``h`` the head of a third topic ("Europe's migration crisis")?"""
+    return h > 0 and tokens.words[h - 1] in THIRD_TOPICS and not tokens.clause_end[h - 1]
+
+
+def third_topic_words(tokens: Tokens, values: Sequence[float]) -> list[int]:
+    """Negative words qualifying a third topic: "illegal migration", "the refugee crisis"."""
+    words = tokens.words
+    found: set[int] = set()
+    for t in [t for t, word in enumerate(words) if word in THIRD_TOPICS]:
+        for j in reversed(tokens.window_before(t, TOPIC_QUALIFIER_WINDOW)):
+            if words[j] in _NOUN_PHRASE_STOPS:
+                break
+            if values[j] < 0:
+                found.add(j)
+        after = tokens.window_after(t, 1)
+        head = after[0] if after and not tokens.clause_end[t] else None
+        if head is not None and words[head] in TOPIC_HEADS and values[head] < 0:
+            found.add(head)
+    return sorted(found)
+
+
+REPROACH_VALENCE = -1.0
+RELATION_WORDS = frozenset(
+    {"ally", "allies", "partner", "partners", "partnership", "alliance", "friend", "friends"}
+    | {"friendship", "allied"}
+)
+DOUBT_CUES = frozenset(
+    {"really", "truly", "genuinely", "supposedly", "so-called", "supposed", "whether", "meant"}
+)
+HOSTILE_STATE_WORDS = frozenset(
+    {"tension", "tensions", "rift", "row", "spat", "dispute", "disputes", "crisis", "strain"}
+    | {"strains", "standoff", "feud", "quarrel", "confrontation", "friction", "frictions"}
+)
+_PARTY_LINKS = frozenset({"with", "between", "among", "and"})
+DOUBT_WINDOW = 3
+PARTY_WINDOW = 6
+
+
+def reproached_relation_words(tokens: Tokens) -> tuple[list[int], list[int]]:
+    """(relation words whose loyalty is questioned, those naming parties to a hostile state)."""
+    words = tokens.words
+    if RELATION_WORDS.isdisjoint(tokens.vocab):
+        return [], []
+    doubted: list[int] = []
+    parties: list[int] = []
+    for i in [i for i, word in enumerate(words) if word in RELATION_WORDS]:
+        before = tokens.window_before(i, DOUBT_WINDOW)
+        if any(words[j] in DOUBT_CUES for j in before):
+            doubted.append(i)
+            continue
+        linked = False
+        for j in reversed(tokens.window_before(i, PARTY_WINDOW)):
+            linked = linked or words[j] in _PARTY_LINKS
+            if words[j] in HOSTILE_STATE_WORDS and linked:
+                parties.append(i)
+                break
+    return doubted, parties
 
 
 def background_mask(tokens: Tokens) -> list[bool] | None:

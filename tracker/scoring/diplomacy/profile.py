@@ -9,9 +9,10 @@ VADER's own machinery, never a copy of it:
    :mod:`tracker.scoring.diplomacy.lexicon`): single words go into a second VADER analyzer's
    ``lexicon`` dict, so VADER's negation, boosters and "but" rule apply to them as to its own words.
 2. *Relation states* (:mod:`tracker.scoring.diplomacy.states`: "relations remain frozen", "thaw the
-   frozen ties"), then *phrases* ("shot down", "restore … ties"), matched on VADER's tokens
-   after VADER has scored them: a rule's valence replaces the valences of the words it
-   covers and is added to VADER's sum before normalisation, like any word's.
+   frozen ties", "exports to Russia fell by a third"), then *phrases* ("shot down", "restore …
+   ties"), matched on VADER's tokens after VADER has scored them: a rule's valence replaces
+   the valences of the words it covers and is added to VADER's sum before normalisation,
+   like any word's.
 3. *Reversal rules* on measures (:mod:`tracker.scoring.diplomacy.rules`), then *acts between the
    sides* (:mod:`tracker.scoring.diplomacy.acts`: withheld gestures such as "refused to apologise",
    agreements such as "agreed on a plan to stop …" whose purpose is neutralised), each with
@@ -44,6 +45,7 @@ from tracker.scoring.diplomacy.acts import Agreement, find_agreements, find_with
 from tracker.scoring.diplomacy.context import (
     BACKGROUND_FACTOR,
     CONCESSIVE_FACTOR,
+    REPROACH_VALENCE,
     RUPTURE_EVENTS,
     SOLIDARITY_VALENCE,
     THIRD_EVENT,
@@ -51,7 +53,9 @@ from tracker.scoring.diplomacy.context import (
     concessive_mask,
     find_third_event,
     is_diplomatic,
+    reproached_relation_words,
     third_event_words,
+    third_topic_words,
     token_triggers,
 )
 from tracker.scoring.diplomacy.ledger import Ledger
@@ -66,7 +70,11 @@ from tracker.scoring.diplomacy.rules import (
     hedge_before,
     negator_before,
 )
-from tracker.scoring.diplomacy.states import find_relation_states, find_state_endings
+from tracker.scoring.diplomacy.states import (
+    find_exchange_trends,
+    find_relation_states,
+    find_state_endings,
+)
 from tracker.scoring.diplomacy.tokens import Tokens, base_word, normalise_quotes, tokenize
 from tracker.scoring.explanation import Contribution, Explanation, sort_key
 from tracker.scoring.vader import (
@@ -182,6 +190,8 @@ class DiplomacyScorer:
                 ledger.apply(hit)
             for hit in find_relation_states(tokens, ledger.taken):
                 ledger.apply(hit)
+            for hit in find_exchange_trends(tokens, ledger.taken):
+                ledger.apply(hit)
             if self._phrases:
                 for match in self._phrases.find(tokens, ledger.taken):
                     _apply_phrase(ledger, match)
@@ -195,6 +205,8 @@ class DiplomacyScorer:
                 _neutralise_purpose(ledger, agreement)
             self._hedge_domain_terms(ledger)
             self._neutralise_third_events(ledger)
+            _neutralise_third_topics(ledger)
+            _read_reproaches(ledger)
             self._damp_background(ledger)
             _weigh_concessions(ledger)
         return ledger.values
@@ -281,11 +293,20 @@ class DiplomacyScorer:
             out.append(Contribution(a, b, source[a:b], kind, weight, note))
         analyzer = self._domain if ledger.diplomatic else self._stock
         domain_words = self.lexicon.words if analyzer is self._domain else {}
+        stock = self._stock.lexicon
         for i, value in enumerate(ledger.vader):
-            if ledger.taken[i] or not value:
+            if ledger.taken[i]:
+                continue
+            word = ledger.tokens.words[i]
+            if not value:
+                # A domain term that silences VADER's word ("stressed" as emphasis) moved the
+                # score too: show it with its zero weight.
+                if domain_words.get(word) == 0 and stock.get(word):
+                    a, b = spans[i]
+                    note = f"domain lexicon 0.0 replaces VADER's {stock[word]:+.1f}"
+                    out.append(Contribution(a, b, source[a:b], "domain_term", 0.0, note))
                 continue
             a, b = spans[i]
-            word = ledger.tokens.words[i]
             raw = analyzer.lexicon.get(word)
             kind = "domain_term" if word in domain_words else "vader_token"
             note = "VADER rule" if raw is None else f"lexicon {raw:+.1f}"
@@ -335,6 +356,33 @@ def _neutralise_purpose(ledger: Ledger, agreement: Agreement) -> None:
             continue
         note = f"object of an agreement ('{cue}'): what the sides act on, not their relation"
         ledger.scale(i, 0.0, "third_event_neutralised", note)
+
+
+def _neutralise_third_topics(ledger: Ledger) -> None:
+    """What the sides handle is not their relation: "the refugee crisis", "illegal migration"."""
+    words = ledger.tokens.words
+    for i in third_topic_words(ledger.tokens, ledger.values):
+        if ledger.taken[i]:
+            continue
+        note = f"'{words[i]}' qualifies a matter the sides handle (refugees, migration …)"
+        ledger.scale(i, 0.0, "third_event_neutralised", note)
+
+
+def _read_reproaches(ledger: Ledger) -> None:
+    """Praise words used to reproach: "if we are really allies", "tensions with its partners"."""
+    doubted, parties = reproached_relation_words(ledger.tokens)
+    words = ledger.tokens.words
+    for i in doubted:
+        value = ledger.values[i]
+        if ledger.taken[i] or value <= 0:
+            continue
+        note = f"'{words[i]}' with its loyalty questioned: a reproach ({REPROACH_VALENCE:+.1f})"
+        ledger.scale(i, REPROACH_VALENCE / value, "clause", note)
+    for i in parties:
+        if ledger.taken[i] or ledger.values[i] <= 0:
+            continue
+        note = f"'{words[i]}' only names a party to a hostile state"
+        ledger.scale(i, 0.0, "clause", note)
 
 
 def _weigh_concessions(ledger: Ledger) -> None:

@@ -9,11 +9,14 @@ valences.
 *Reversal rules* read a verb and the measure it acts on, because the relation moves the
 opposite way to the words' tone:
 
-- ending a hostile measure (lift, ease, end, remove, scrap, suspend … a ban, sanctions,
-  restrictions, an embargo, a visa regime, a blockade) is warming: +2.5;
-- starting one (impose, extend, tighten, introduce, "new sanctions") is cooling: -2.5;
+- ending a hostile measure (lift, ease, end, remove, scrap, suspend, discontinue … a ban,
+  sanctions, restrictions, an embargo, visas, a visa regime, a blockade; "the ban is off") is
+  warming: +2.5;
+- starting one (impose, extend, tighten, introduce, "new sanctions"), or bringing it back
+  (restore, reinstate, reintroduce: "restore visas" is not "restore ties") is cooling: -2.5;
 - stopping a cooperative exchange (suspend flights, halt trade, freeze talks) is cooling:
-  -2.0, and resuming one (resume flights, restore trade) is warming: +2.0 — these two only in
+  -2.0, and resuming or starting one (resume flights, restore trade, introduce visa-free
+  travel) is warming: +2.0 — these two only in
   diplomatic text, where "flights" and "trade" are between countries.
 
 The verb is found before the measure within six words of the same clause ("began lifting
@@ -68,7 +71,7 @@ def _forms(*specs: str) -> frozenset[str]:
 HOSTILE_MEASURES = frozenset(
     {"ban", "bans", "sanction", "sanctions", "restriction", "restrictions", "embargo"}
     | {"embargoes", "blockade", "blockades", "boycott", "boycotts", "tariff", "tariffs"}
-    | {"countermeasures", "counter-measures"}
+    | {"countermeasures", "counter-measures", "visas"}
 )
 # Heads that are a hostile measure only after a qualifier: "visa regime", "punitive measures".
 QUALIFIED_MEASURES = {
@@ -91,13 +94,17 @@ END_VERBS = _forms(
     "remov|e|es|ed|ing|al", "scrap||s|ped|ping", "drop||s|ped|ping", "end||s|ed|ing",
     "suspend||s|ed|ing", "suspension", "cancel||s|led|ed|ling|ing|lation", "revok|e|es|ed|ing",
     "repeal||s|ed|ing", "abolish||es|ed|ing", "abolition", "waiv|e|es|ed|ing", "annul||s|led",
-    "rescind||s|ed|ing", "rollback", "unfreez|e|ing", "unfroze||n",
+    "rescind||s|ed|ing", "rollback", "unfreez|e|ing", "unfroze||n", "cancelation",
+    "discontinu|e|es|ed|ing|ation",
 )  # fmt: skip
+# A hostile measure said to be over: "the ban is off", "the embargo was over" (after an auxiliary).
+ENDED_PREDICATES = frozenset({"off", "over"})
 START_VERBS = _forms(
     "impos|e|es|ed|ing|ition", "reimpos|e|es|ed|ing", "extend||s|ed|ing", "extension",
     "tighten||s|ed|ing", "introduc|e|es|ed|ing|tion", "expand||s|ed|ing", "broaden||s|ed|ing",
     "slap||s|ped|ping", "maintain||s|ed|ing", "implement||s|ed|ing", "enforc|e|es|ed|ing",
-    "prolong||s|ed|ing", "renew||s|ed|ing|al",
+    "prolong||s|ed|ing", "renew||s|ed|ing|al", "restor|e|es|ed|ing|ation",
+    "reinstat|e|es|ed|ing|ement", "reintroduc|e|es|ed|ing|tion",
 )  # fmt: skip
 # Adjectives that mark a measure as newly imposed, only right before it: "new sanctions".
 START_ADJECTIVES = frozenset({"new", "fresh", "additional", "further", "tougher", "harsher"})
@@ -108,12 +115,14 @@ STOP_VERBS = _forms(
     "curtail||s|ed|ing", "restrict||s|ed|ing", "ban||s|ned|ning", "end||s|ed|ing",
     "scrap||s|ped|ping", "abandon||s|ed|ing", "block||s|ed|ing", "interrupt||s|ed|ing",
     "clos|e|es|ed|ing|ure", "review||s|ed|ing", "reconsider||s|ed|ing", "downgrad|e|es|ed|ing",
+    "discontinu|e|es|ed|ing|ation", "cancelation",
 )  # fmt: skip
 RESUME_VERBS = _forms(
     "resum|e|es|ed|ing", "resumption", "restor|e|es|ed|ing|ation", "restart||s|ed|ing",
     "reopen||s|ed|ing", "renew||s|ed|ing|al", "reviv|e|es|ed|ing|al", "relaunch||es|ed|ing",
     "unfreez|e|es|ing", "unfroze||n", "expand||s|ed|ing", "expansion", "boost||s|ed|ing",
     "deepen||s|ed|ing", "increas|e|es|ed|ing", "allow||s|ed|ing", "permit||s|ted|ting",
+    "introduc|e|es|ed|ing|tion", "grant||s|ed|ing", "launch||es|ed|ing",
 )  # fmt: skip
 # "close" is a verb only before its object's determiner ("close its market", "close down");
 # before a noun it is the adjective of "close cooperation", "close trade ties".
@@ -221,14 +230,20 @@ def _verb_after(
     size: int,
     verbs: Sequence[frozenset[str]],
     bare: frozenset[str] = frozenset(),
+    ended: frozenset[str] = frozenset(),
 ) -> tuple[int, int] | None:
-    """A verb after piece ``k`` in the passive (behind an auxiliary) or from ``bare``."""
+    """A verb after piece ``k`` in the passive (behind an auxiliary) or from ``bare``.
+
+    A word from ``ended`` right behind an auxiliary ("is off") counts as the first verb set.
+    """
     words = tokens.words
     seen_aux = False
     for j in tokens.window_after(k, size):
         if taken[j] or _is_measure(words, j):
             return None
         word = words[j]
+        if word in ended and words[j - 1] in AUXILIARIES:
+            return j, 0
         for which, verb_set in enumerate(verbs):
             if word in verb_set and (seen_aux or word in bare):
                 return j, which
@@ -257,7 +272,8 @@ def find_actions(tokens: Tokens, taken: Sequence[bool], cooperative: bool) -> li
             )
             passive = hit is None
             if hit is None:
-                hit = _verb_after(tokens, k, used, PASSIVE_WINDOW, (END_VERBS, START_VERBS))
+                sets = (END_VERBS, START_VERBS)
+                hit = _verb_after(tokens, k, used, PASSIVE_WINDOW, sets, ended=ENDED_PREDICATES)
             if hit is None:
                 continue
             j, which = hit

@@ -10,12 +10,21 @@ the domain phrases, so a state they read is not read again as a phrase.
   resolve, settle, overcome, end, break, heal …) acting on one (a freeze, "frozen" ties,
   tensions, a deadlock, a crisis, a dispute, a rift …) is warming, +2.0, whatever the tone of
   the words: "thaw the frozen ties", "moved to end the crisis", "the end of the standoff";
-  also after the state, intransitive or passive: "tensions eased", "the row was settled".
+  also after the state, intransitive or passive: "tensions eased", "the row was settled";
+  not a third topic's state ("easing the migration crisis", see
+  :func:`tracker.scoring.diplomacy.context.is_third_topic_state`).
 - :func:`find_relation_states`: a relation noun (relations, ties, talks, dialogue,
   cooperation …) with a state predicate (frozen, stalled, strained, tense, deadlocked …)
   after it ("relations between Ankara and Moscow remain frozen", "talks stalled") or right
   before it ("stalled accession talks") is that state, whatever the noun's own tone: the
   predicate's valence replaces both words' ("cooperation has stalled" is not +1.8 -0.8).
+
+- :func:`find_exchange_trends`: an exchange between the sides (trade, exports, imports,
+  turnover, tourism, investment …) said to fall or to rise ("exports to Russia fell by
+  two-thirds", "a sharp drop in trade", "tourist arrivals doubled") is that relation's state
+  in plain words or numbers: -1.5 for a fall, +1.5 for a rise. The noun must head its phrase
+  ("the trade minister fell ill" is not trade falling); bare "fall", "drop" or "rise" after it
+  count only behind a modal or "to" ("trade will fall"), not as nouns ("trade in the fall").
 
 A negation before the verb or predicate turns the value round ("relations are no longer
 frozen", "failed to end the crisis"); hedges halve it (both applied by the ledger).
@@ -23,6 +32,7 @@ frozen", "failed to end the crisis"); hedges halve it (both applied by the ledge
 
 from __future__ import annotations
 
+from tracker.scoring.diplomacy.context import is_third_topic_state
 from tracker.scoring.diplomacy.ledger import RuleHit
 from tracker.scoring.diplomacy.rules import AUXILIARIES, is_negator, negator_before
 from tracker.scoring.diplomacy.tokens import Tokens
@@ -140,7 +150,7 @@ def find_state_endings(tokens: Tokens, taken: list[bool]) -> list[RuleHit]:
     used = list(taken)
     hits: list[RuleHit] = []
     for h in [h for h, word in enumerate(words) if word in HOSTILE_STATES]:
-        if used[h]:
+        if used[h] or is_third_topic_state(tokens, h):
             continue
         verb = _ending_before(tokens, h, used)
         after = verb is None
@@ -210,4 +220,115 @@ def find_relation_states(tokens: Tokens, taken: list[bool]) -> list[RuleHit]:
         note = f"a relation in a hostile state ('{words[noun]}' … '{words[p]}')"
         negator = negator_before(tokens, p)
         hits.append(RuleHit((noun, p), p, valence, "phrase", note, site=p, negator=negator))
+    return hits
+
+
+TREND_VALENCE = 1.5
+TREND_WINDOW = 8
+TREND_NOUN_WINDOW = 3
+EXCHANGE_NOUNS = frozenset(
+    {"trade", "exports", "imports", "turnover", "tourism", "tourists", "investment"}
+    | {"investments", "arrivals", "shipments", "deliveries", "bookings", "sales"}
+)
+# An exchange noun that only qualifies the head after it: "the trade minister", "trade talks".
+_QUALIFIED_HEADS = frozenset(
+    {"minister", "ministers", "ministry", "delegation", "officials", "official", "talks"}
+    | {"deal", "deals", "agreement", "agreements", "representative", "war", "wars", "union"}
+    | {"organization", "organisation", "zone", "council", "body", "bodies", "partner"}
+    | {"partners", "route", "routes", "agency", "fair", "forum", "surplus", "deficit"}
+)
+FALL_VERBS = frozenset(
+    {"fell", "falls", "falling", "fallen", "dropped", "drops", "dropping", "plunged"}
+    | {"plunges", "plunging", "plummeted", "plummeting", "declined", "declines", "declining"}
+    | {"slumped", "slumping", "shrank", "shrunk", "shrinking", "collapsed", "halved"}
+    | {"tumbled", "sank", "decreased", "decreasing", "contracted", "slid", "dwindled", "dived"}
+)
+RISE_VERBS = frozenset(
+    {"rose", "rises", "rising", "risen", "grew", "grows", "growing", "grown", "increased"}
+    | {"increasing", "jumped", "surged", "soared", "doubled", "tripled", "trebled"}
+    | {"recovered", "rebounded", "climbed"}
+)
+# Bare forms that are nouns as often as verbs: verbs only behind a modal or "to".
+_BARE_FALL = frozenset({"fall", "drop", "decline", "plunge", "slump", "shrink", "collapse"})
+_BARE_RISE = frozenset({"rise", "grow", "increase", "jump", "surge", "double", "recover"})
+_BARE_MARKERS = frozenset(
+    {"to", "will", "would", "could", "may", "might", "can", "should", "must", "'ll"}
+)
+FALL_NOUNS = frozenset(
+    {"fall", "drop", "decline", "slump", "collapse", "plunge", "decrease", "reduction"}
+    | {"contraction", "downturn", "slide"}
+)
+RISE_NOUNS = frozenset(
+    {"rise", "increase", "growth", "recovery", "rebound", "surge", "upturn", "revival"}
+)
+_TREND_STOPS = _PREDICATE_STOPS | frozenset({"which", "that", "who"})
+
+
+def _trend_word(tokens: Tokens, j: int) -> int:
+    """+1 for a rise, -1 for a fall, 0 for neither, at piece ``j`` after an exchange noun."""
+    word = tokens.words[j]
+    if word in FALL_VERBS:
+        return -1
+    if word in RISE_VERBS:
+        return 1
+    bare = -1 if word in _BARE_FALL else 1 if word in _BARE_RISE else 0
+    if bare and j > 0:
+        before = tokens.words[j - 1]
+        if before in _BARE_MARKERS or is_negator(before):  # "trade did not fall"
+            return bare
+    return 0
+
+
+def _trend_after(tokens: Tokens, k: int, used: list[bool]) -> tuple[int, int] | None:
+    """(piece, direction) of the verb an exchange noun is the subject of: "exports … fell"."""
+    words = tokens.words
+    for j in tokens.window_after(k, TREND_WINDOW):
+        if used[j] or words[j] in _TREND_STOPS or words[j] in EXCHANGE_NOUNS:
+            return None
+        direction = _trend_word(tokens, j)
+        if direction:
+            return j, direction
+    return None
+
+
+def _trend_before(tokens: Tokens, k: int, used: list[bool]) -> tuple[int, int] | None:
+    """(piece, direction) of a trend noun before "in" / "of" the exchange: "a drop in trade"."""
+    words = tokens.words
+    window = tokens.window_before(k, TREND_NOUN_WINDOW)
+    if not any(words[j] in ("in", "of") for j in window):
+        return None
+    for j in reversed(window):
+        if used[j]:
+            return None
+        if words[j] in FALL_NOUNS:
+            return j, -1
+        if words[j] in RISE_NOUNS:
+            return j, 1
+    return None
+
+
+def find_exchange_trends(tokens: Tokens, taken: list[bool]) -> list[RuleHit]:
+    """Trade, exports or tourism said to fall or rise: "exports to Russia fell by a third"."""
+    words = tokens.words
+    if EXCHANGE_NOUNS.isdisjoint(tokens.vocab):
+        return []
+    used = list(taken)
+    hits: list[RuleHit] = []
+    for k in [k for k, word in enumerate(words) if word in EXCHANGE_NOUNS]:
+        if used[k]:
+            continue
+        if k + 1 < len(words) and not tokens.clause_end[k] and words[k + 1] in _QUALIFIED_HEADS:
+            continue
+        found = _trend_before(tokens, k, used) or _trend_after(tokens, k, used)
+        if found is None:
+            continue
+        j, direction = found
+        used[j] = used[k] = True
+        kind = "falling" if direction < 0 else "rising"
+        note = f"an exchange between the sides {kind} ('{words[k]}' … '{words[j]}')"
+        negator = next((n for n in range(k + 1, j) if is_negator(words[n])), None)
+        if negator is None:
+            negator = negator_before(tokens, min(j, k))
+        site = min(j, k)
+        hits.append(RuleHit((k, j), j, direction * TREND_VALENCE, "phrase", note, site, negator))
     return hits
