@@ -160,7 +160,7 @@ def throughput(
     import duckdb
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-    from tracker.db import connection as db
+    from tracker.db import connection
     from tracker.ingest.batches import ingest_paths
 
     pipeline = _pipeline(full)
@@ -170,7 +170,7 @@ def throughput(
         write_corpus(corpus, n_articles)
         db_path = Path(tmp) / "bench.duckdb"
         empty = Path(tmp) / "empty.duckdb"
-        with db.writer(empty):
+        with connection.writer(empty):
             pass  # creating the schema is a one-off per database, like start-up: not counted
 
         def ingest_once() -> int:

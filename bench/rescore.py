@@ -22,7 +22,7 @@ import sys
 import time
 from pathlib import Path
 
-from tracker.db import connection as db
+from tracker.db import connection
 from tracker.ingest.pipeline import Pipeline
 from tracker.synthetic.build import make_database
 
@@ -92,7 +92,7 @@ def adopt_current_identities(path: Path) -> None:
     pipeline = Pipeline.build()
     analysis = pipeline.analysis
     assert analysis is not None
-    with db.writer(path) as con:
+    with connection.writer(path) as con:
         for scorer in pipeline.scorers:
             ident = scorer.identity
             con.execute(

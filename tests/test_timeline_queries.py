@@ -244,7 +244,7 @@ def test_snapshot_waits_for_a_writer_that_came_between_check_and_copy(
     """The reader's check passed, then a writer took the file: the copy waits, then loads."""
     path = tmp_path / "busy.duckdb"
     make_database(path, 50)
-    with snapshot.db.reader(path) as con:
+    with snapshot.connection.reader(path) as con:
         expected = con.execute("SELECT count(*) FROM statements").fetchall()[0][0]
     code = (
         "import sys, time; from pathlib import Path; from tracker.db import connection as db\n"
@@ -260,7 +260,7 @@ def test_snapshot_waits_for_a_writer_that_came_between_check_and_copy(
         con.execute(f"CREATE TABLE statements AS SELECT range FROM range({expected})")
         yield con
 
-    monkeypatch.setattr(snapshot.db, "reader", checked_before_the_writer)
+    monkeypatch.setattr(snapshot.connection, "reader", checked_before_the_writer)
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
         snap = snapshot.Snapshot.load(path, wait=30)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from tracker.db import connection as db
+from tracker.db import connection
 from tracker.errors import TrackerError
 from tracker.ingest.batches import IngestReport, ingest_paths
 from tracker.paths import corpus_dir
@@ -29,7 +29,7 @@ def build_demo(
     db_path: Path,
     *,
     force: bool = False,
-    wait: float = db.DEFAULT_WAIT_SECONDS,
+    wait: float = connection.DEFAULT_WAIT_SECONDS,
     progress: Progress | None = None,
 ) -> IngestReport:
     """Build the demo database at ``db_path``; an existing file is replaced only with ``force``."""
@@ -44,7 +44,7 @@ def _build(
     files = demo_files()
     db_path.parent.mkdir(parents=True, exist_ok=True)
     building = db_path.with_name(db_path.name + ".building")
-    with db.write_lock(db_path, wait):
+    with connection.write_lock(db_path, wait):
         # Checked under the lock: two first-time dashboard sessions must not both build.
         if db_path.exists() and not force:
             if quiet_if_exists:
@@ -77,5 +77,9 @@ def ensure_demo(db_path: Path, progress: Progress | None = None) -> IngestReport
     if db_path.exists():
         return None
     return _build(
-        db_path, force=False, wait=db.DEFAULT_WAIT_SECONDS, progress=progress, quiet_if_exists=True
+        db_path,
+        force=False,
+        wait=connection.DEFAULT_WAIT_SECONDS,
+        progress=progress,
+        quiet_if_exists=True,
     )

@@ -27,6 +27,7 @@ TURKEY_RUSSIA = "Turkey\u2013Russia"
 TURKEY_WEST = "Turkey\u2013West"
 DYADS = (TURKEY_RUSSIA, TURKEY_WEST)  # the relations tracked
 NARRATOR = "narrator"  # the speaker of a statement that quotes nobody
+PRIMARY, ALSO = "primary", "also"  # a statement's main relation, and a second one it names
 
 
 @dataclass(frozen=True)
@@ -59,3 +60,16 @@ class Score:
     positive: float
     neutral: float
     negative: float
+
+
+@dataclass(frozen=True)
+class DyadAssignment:
+    """One relation a statement is about, as the analysis found it and the scoring reads it:
+    ``direction`` ("Turkey→Russia" …), ``basis`` ("text", "speaker" or "document"), the clause
+    that carries it (None: the whole statement) and its ``role`` (PRIMARY or ALSO)."""
+
+    dyad: str
+    direction: str
+    basis: str
+    clause_span: tuple[int, int] | None
+    role: str = PRIMARY

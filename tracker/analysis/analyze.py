@@ -34,10 +34,10 @@ from tracker.analysis.actors import ActorDictionary, ActorMention
 from tracker.analysis.attribution.attribute import Attribution, attribute
 from tracker.analysis.dates.context import DateContext, advance
 from tracker.analysis.dates.resolve import StatementDates, resolve_statement_dates
-from tracker.analysis.dyads import DyadAssignment, assign_sides, dyad_of_document, read_sides
+from tracker.analysis.dyads import assign_sides, dyad_of_document, read_sides
 from tracker.analysis.events import KeyEvent
 from tracker.fingerprint import source_bytes
-from tracker.models import NARRATOR
+from tracker.models import NARRATOR, DyadAssignment
 
 # The code that decides an analysis: the shared names (models), segmentation and quotations
 # (text) and every analysis module. Hashed whole, so a new rule module needs no list to be seen.

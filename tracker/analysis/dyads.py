@@ -43,7 +43,17 @@ from dataclasses import dataclass
 
 from tracker.analysis.actors import ActorDictionary, ActorMention, fold
 from tracker.analysis.attribution.attribute import Attribution
-from tracker.models import NARRATOR, RUSSIA, TURKEY, TURKEY_RUSSIA, TURKEY_WEST, WEST
+from tracker.models import (
+    ALSO,
+    NARRATOR,
+    PRIMARY,
+    RUSSIA,
+    TURKEY,
+    TURKEY_RUSSIA,
+    TURKEY_WEST,
+    WEST,
+    DyadAssignment,
+)
 from tracker.text.clauses import split_clauses
 
 PARTNER = {TURKEY_RUSSIA: RUSSIA, TURKEY_WEST: WEST}  # each relation's side besides Turkey
@@ -78,15 +88,6 @@ _RELATIONAL = re.compile(
     re.IGNORECASE,
 )
 _WINDOW = 40  # characters before a comparison marker that hold the compared object
-
-
-@dataclass(frozen=True)
-class DyadAssignment:
-    dyad: str
-    direction: str
-    basis: str  # "text", "speaker" or "document"
-    clause_span: tuple[int, int] | None
-    role: str = "primary"  # or "also"
 
 
 @dataclass(frozen=True)
@@ -246,7 +247,7 @@ def assign_sides(sides: StatementSides, document_dyad: str | None) -> list[DyadA
                 _direction(speaker, _DYAD_OF[side]),
                 basis,
                 clause_of(anchor),
-                "primary" if i == 0 else "also",
+                PRIMARY if i == 0 else ALSO,
             )
             for i, (side, (_, basis, anchor)) in enumerate(ordered)
         ]
@@ -258,7 +259,7 @@ def assign_sides(sides: StatementSides, document_dyad: str | None) -> list[DyadA
     if not named and not _about_the_relation(text, speaker):
         return []  # "At home, the cabinet …": Turkey alone, nothing relational
     dyad = _DYAD_OF[named.pop()] if named else document_dyad
-    return [DyadAssignment(dyad, _direction(speaker, dyad), "document", None, "primary")]
+    return [DyadAssignment(dyad, _direction(speaker, dyad), "document", None, PRIMARY)]
 
 
 def _about_the_relation(text: str, speaker_side: str | None) -> bool:

@@ -162,12 +162,13 @@ def demo(force: bool, db_path: Path | None, wait: float) -> None:
       tracker demo --force
     """
     from tracker.demo import build_demo
+    from tracker.ingest.store import ADDED
 
     path = resolve_db(db_path)
     with live_counter() as progress:
         report = build_demo(path, force=force, wait=wait, progress=progress)
     click.echo(
-        f"Built {path}: {report.count('added')} documents, {report.statements} statements.",
+        f"Built {path}: {report.count(ADDED)} documents, {report.statements} statements.",
         err=True,
     )
 
@@ -203,11 +204,11 @@ def migrate(db_path: Path | None, wait: float) -> None:
     Example:
       tracker migrate --db old.duckdb
     """
-    from tracker.db import connection as db
+    from tracker.db import connection
     from tracker.db.migrations import applied_versions
 
     path = resolve_db(db_path)
-    with db.writer(path, wait) as con:
+    with connection.writer(path, wait) as con:
         version = max(applied_versions(con))
     click.echo(f"{path}: schema version {version}", err=True)
 

@@ -82,7 +82,7 @@ def rescore(
 @click.option(
     "--print",
     "kind",
-    type=click.Choice(["cron", "systemd"]),
+    type=click.Choice(sched.KINDS),
     required=True,
     help="cron: a crontab line; systemd: a .service and a .timer unit.",
 )
@@ -171,7 +171,7 @@ def schedule(
     )
     files = (
         {"tracker-rescore.cron": sched.cron_entry(spec)}
-        if kind == "cron"
+        if kind == sched.CRON
         else sched.systemd_units(spec)
     )
     if out is None:

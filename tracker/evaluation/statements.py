@@ -44,7 +44,7 @@ from typing import Any
 import pandas as pd
 
 from tracker.analysis.actors import ActorDictionary, fold
-from tracker.db import connection as db
+from tracker.db import connection
 from tracker.evaluation.gold import GoldItem
 from tracker.ingest.batches import ingest_paths
 from tracker.ingest.pipeline import Pipeline
@@ -96,7 +96,7 @@ def statements_from_documents(
         db_path = Path(tmp) / "eval.duckdb"
         report = ingest_paths([manifest], db_path, pipeline=pipeline)
         errors = [e.message for e in report.errors]
-        with db.reader(db_path) as con:
+        with connection.reader(db_path) as con:
             cur = con.cursor()
             whole = cur.execute(
                 "SELECT statement_id, text, speaker, speaker_side, refers_to, "

@@ -47,7 +47,7 @@ from pathlib import Path
 
 import duckdb
 
-from tracker.db import connection as db
+from tracker.db import connection
 from tracker.errors import InputError, PipelineMismatch, TrackerError
 from tracker.ingest.identity import record
 from tracker.ingest.identity import snapshot as identity_snapshot
@@ -178,7 +178,7 @@ class _Ingest:
         self.progress = progress or SILENT
         self.pool = WorkerPool(1)  # inline until a batch is worth the processes
         # Each write's close (DuckDB's checkpoint) overlaps the next batch's preparing.
-        self.closer = db.DeferredClose()
+        self.closer = connection.DeferredClose()
         stack.callback(self.closer.wait)
         self.report = IngestReport()
         self.queue: deque[_Batch] = deque()
@@ -226,7 +226,7 @@ class _Ingest:
         if not hashes:
             return {}
         self.closer.wait()
-        with db.reader(self.db_path, self.wait) as con:
+        with connection.reader(self.db_path, self.wait) as con:
             return known_hashes(con, hashes)
 
     def _prepare_inline(self, task: PrepareTask) -> Prepared:
@@ -305,7 +305,7 @@ def ingest_articles(
     pipeline: Pipeline | None = None,
     spec: PipelineSpec | None = None,
     replace: bool = False,
-    wait: float = db.DEFAULT_WAIT_SECONDS,
+    wait: float = connection.DEFAULT_WAIT_SECONDS,
     batch_size: int = DEFAULT_BATCH_SIZE,
     progress: Progress | None = None,
     workers: int = 1,
@@ -384,7 +384,7 @@ def ingest_paths(
     pipeline: Pipeline | None = None,
     spec: PipelineSpec | None = None,
     replace: bool = False,
-    wait: float = db.DEFAULT_WAIT_SECONDS,
+    wait: float = connection.DEFAULT_WAIT_SECONDS,
     progress: Progress | None = None,
     workers: int = 1,
 ) -> IngestReport:

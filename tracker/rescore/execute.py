@@ -49,8 +49,8 @@ from typing import Any, TypeVar
 import duckdb
 
 from tracker import __version__
-from tracker.db import connection as db
-from tracker.db.tables import ALL, CHANGED, COMPLETED
+from tracker.db import connection
+from tracker.db.tables import ALL, ANALYSIS_RUN, CHANGED, COMPLETED, SCORE_RUN
 from tracker.errors import DatabaseMissing, PipelineMismatch, SchemaOutdated, TrackerError
 from tracker.ingest.identity import IdentitySnapshot, record, recorded_keys, snapshot
 from tracker.ingest.pipeline import Pipeline, PipelineSpec, adopt
@@ -152,7 +152,7 @@ def _prepare(
     never writes)."""
     dead: DeadRuns | None
     try:
-        with db.reader(db_path, wait) as con:
+        with connection.reader(db_path, wait) as con:
             dead = dead_runs(con)
             unrecorded = [s for s in snaps if s.key not in recorded_keys(con, s.scorer)]
     except SchemaOutdated:
@@ -163,7 +163,7 @@ def _prepare(
     if dead is not None and (dry_run or not (dead.score_runs or dead.analysis_runs or unrecorded)):
         return DeadRuns((), ()) if dry_run else dead
     now = dt.datetime.now()
-    with db.writer_connection(db_path, write_wait, poll=WRITER_POLL_SECONDS) as con:
+    with connection.writer_connection(db_path, write_wait, poll=WRITER_POLL_SECONDS) as con:
         dead = clean_dead_runs(con, now)
         for snap in unrecorded:
             record(con, snap, now)
@@ -192,11 +192,11 @@ def rescore(
     workers = options.workers or default_workers()
     writer = ChunkWriter(db_path, max(options.wait, CHUNK_WAIT_SECONDS), options.write_rows)
     report = Reporter(db_path, writer, began, workers, options)
-    with db.write_lock(db_path, options.wait), _signals_raise():
+    with connection.write_lock(db_path, options.wait), _signals_raise():
         execution: Execution | None = None
         try:
             report.dead = _prepare(db_path, options.wait, writer.wait, snaps, options.dry_run)
-            with db.reader(db_path, writer.wait) as con:
+            with connection.reader(db_path, writer.wait) as con:
                 plan = make_plan(con, snaps, identity, full=options.full)
             for line in plan.describe():
                 progress.note(f"plan: {line}")
@@ -245,7 +245,7 @@ def rescore(
 def _prune(db_path: Path, writer: ChunkWriter, keep: int) -> Pruned:
     """Delete runs beyond ``keep``; decided read-only, so a night with nothing to prune
     writes nothing."""
-    with db.reader(db_path, writer.wait) as con:
+    with connection.reader(db_path, writer.wait) as con:
         drop = prunable(con, keep)
     if drop.score_runs or drop.analysis_runs:
         with writer.connection() as con:
@@ -289,7 +289,7 @@ class Execution:
     # -- the steps ----------------------------------------------------------------------
 
     def run(self, started: dt.datetime) -> tuple[RunOutcome, ...]:
-        with db.reader(self.db_path, self.writer.wait) as con:
+        with connection.reader(self.db_path, self.writer.wait) as con:
             rows = con.execute(
                 "SELECT analysis_id FROM analysis_runs WHERE status = ?", [COMPLETED]
             ).fetchall()
@@ -325,7 +325,7 @@ class Execution:
         analyses = (self.analysis_id,) if self.analysis_id is not None else ()
         with (
             contextlib.suppress(Exception),
-            db.writer_connection(
+            connection.writer_connection(
                 self.db_path, ABANDON_WAIT_SECONDS, migrate=False, poll=WRITER_POLL_SECONDS
             ) as con,
         ):
@@ -373,7 +373,7 @@ class Execution:
             consume,
         )
         outcome = RunOutcome(
-            "analysis",
+            ANALYSIS_RUN,
             analysis_id,
             analysis.version,
             ALL if self._all_documents() else CHANGED,
@@ -459,14 +459,14 @@ class Execution:
 
     def _score_outcomes(self, plans: Sequence[ScorerPlan]) -> list[RunOutcome]:
         out = []
-        with db.reader(self.db_path, self.writer.wait) as con:
+        with connection.reader(self.db_path, self.writer.wait) as con:
             for p in plans:
                 run_id = self.score_runs[p.scorer]
                 new, changed = run_changes(con, p.scorer, run_id)
                 reason = "; ".join(p.reasons) or "lexicon edit that no stored statement contains"
                 out.append(
                     RunOutcome(
-                        "score",
+                        SCORE_RUN,
                         run_id,
                         p.scorer,
                         p.scope,
@@ -498,7 +498,7 @@ class Execution:
         pending: deque[Future[R]] = deque()
         window = 2 * pool.workers
         for chunk in chunks:
-            with db.reader(self.db_path, self.writer.wait) as con:
+            with connection.reader(self.db_path, self.writer.wait) as con:
                 task = read(con, chunk)
             pending.append(pool.submit(compute, task))
             while pending and (len(pending) >= window or pending[0].done()):

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 
 import duckdb
 
-from tracker.db.tables import ALL, CHANGED, COMPLETED, NEW
+from tracker.db.tables import ALL, CHANGED, COMPLETED, NEW, SCORE_RUN
 from tracker.ingest.identity import IdentitySnapshot, Key, changed_terms, load, term_filter
 
 
@@ -122,9 +122,9 @@ def score_runs(con: duckdb.DuckDBPyConnection, scorer: str) -> list[RunRecord]:
     rows = con.execute(
         "SELECT r.run_id, r.scorer_version, r.lexicon_hash, r.status, i.inputs "
         "FROM score_runs AS r "
-        "LEFT JOIN run_inputs AS i ON i.kind = 'score' AND i.run_id = r.run_id "
+        "LEFT JOIN run_inputs AS i ON i.kind = ? AND i.run_id = r.run_id "
         "WHERE r.scorer = ? ORDER BY r.run_id",
-        [scorer],
+        [SCORE_RUN, scorer],
     ).fetchall()
     out = []
     for run_id, version, lexicon_hash, status, inputs in rows:

@@ -15,6 +15,7 @@ from typing import Any
 
 from tracker import __version__
 from tracker.db.connection import DEFAULT_WAIT_SECONDS
+from tracker.db.tables import ANALYSIS_RUN, SCORE_RUN
 from tracker.rescore.plan import RescorePlan
 from tracker.rescore.runs import ChunkWriter, DeadRuns, Pruned
 
@@ -37,7 +38,7 @@ class RescoreOptions:
 class RunOutcome:
     """One run the rescoring completed."""
 
-    kind: str  # 'score' or 'analysis'
+    kind: str  # SCORE_RUN or ANALYSIS_RUN
     run_id: int
     name: str  # profile, or the analysis version
     scope: str
@@ -80,11 +81,11 @@ class RescoreReport:
 
     @property
     def statements_scored(self) -> int:
-        return sum(r.statements for r in self.runs if r.kind == "score")
+        return sum(r.statements for r in self.runs if r.kind == SCORE_RUN)
 
     @property
     def statements_changed(self) -> int:
-        return sum(r.changed + r.new for r in self.runs if r.kind == "score")
+        return sum(r.changed + r.new for r in self.runs if r.kind == SCORE_RUN)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -125,8 +126,8 @@ class RescoreReport:
                 f"({self.duration:.2f} s)."
             )
         for run in self.runs:
-            label = "analysis" if run.kind == "analysis" else f"score run {run.run_id}"
-            what = "analysed" if run.kind == "analysis" else "scored"
+            label = "analysis" if run.kind == ANALYSIS_RUN else f"score run {run.run_id}"
+            what = "analysed" if run.kind == ANALYSIS_RUN else "scored"
             out.append(
                 f"{run.name}: {label} ({run.scope}) completed: {run.statements} {what}, "
                 f"{run.new} new, {run.changed} changed. {run.reason}"

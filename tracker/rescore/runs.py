@@ -34,7 +34,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from tracker.db import connection as db
+from tracker.db import connection
 from tracker.db.tables import (
     ANALYSIS_RUN,
     COMPLETED,
@@ -306,7 +306,7 @@ class ChunkWriter:
         began = time.monotonic()
         opened = began
         try:
-            with db.writer_connection(
+            with connection.writer_connection(
                 self.db_path, self.wait, migrate=False, poll=WRITER_POLL_SECONDS
             ) as con:
                 opened = time.monotonic()

@@ -25,6 +25,9 @@ from tracker import __version__
 
 SERVICE_NAME = "tracker-rescore.service"
 TIMER_NAME = "tracker-rescore.timer"
+CRON = "cron"
+SYSTEMD = "systemd"
+KINDS = (CRON, SYSTEMD)  # what `tracker schedule --print` writes
 DEFAULT_AT = "02:30"
 DEFAULT_KEEP = 14
 DEFAULT_JOB_WAIT = 600.0

@@ -30,9 +30,9 @@ import duckdb
 import pyarrow as pa
 
 from tracker.analysis.analyze import analyze_document
-from tracker.analysis.dyads import DyadAssignment
 from tracker.ingest.pipeline import PipelineSpec, pipeline_for
 from tracker.ingest.rows import analysis_rows, score_rows
+from tracker.models import DyadAssignment
 from tracker.scoring.statement import CLAUSE_PROFILES, StatementScores, score_statement
 
 T = TypeVar("T")

@@ -12,8 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tracker.analysis.dyads import DyadAssignment
-from tracker.models import Score
+from tracker.models import DyadAssignment, Score
 from tracker.scoring.vader import Scorer
 
 CLAUSE_PROFILES = frozenset({"diplomacy"})

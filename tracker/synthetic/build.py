@@ -23,9 +23,9 @@ from pathlib import Path
 import numpy as np
 import pyarrow as pa
 
-from tracker.db import connection as db
+from tracker.db import connection
 from tracker.db.tables import ALL, COMPLETED, insert_arrow, next_id
-from tracker.models import NARRATOR, RUSSIA, TURKEY, TURKEY_RUSSIA, TURKEY_WEST, WEST
+from tracker.models import ALSO, NARRATOR, PRIMARY, RUSSIA, TURKEY, TURKEY_RUSSIA, TURKEY_WEST, WEST
 from tracker.synthetic.story import (
     SOURCES,
     SPEAKER_WEIGHTS,
@@ -97,7 +97,7 @@ def make_database(
     sizes = sizes[sizes > 0]
     days = _document_days(rng, len(sizes), start, end)
     now = dt.datetime(2016, 9, 1, 12, 0)
-    with db.writer(path) as con:
+    with connection.writer(path) as con:
         con.execute(
             "INSERT INTO analysis_runs (analysis_id, analysis_version, inputs_hash, scope, "
             "started, finished, status, n_statements) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -270,7 +270,7 @@ class _Chunk:
                 analysis_id=1,
                 statement_id=stmt_id,
                 dyad=relation,
-                role="primary" if k == 0 else "also",
+                role=PRIMARY if k == 0 else ALSO,
                 direction=_direction(sp.side, relation),
                 basis="text" if split is not None or sp.side is None else "speaker",
                 clause_start=c0,
@@ -358,7 +358,7 @@ def add_rescoring_run(path: Path, scorer: str, *, fraction: float = 0.2, seed: i
     The new scores are the current ones moved by noise, so some statements move a lot; returns
     the new run id.
     """
-    with db.writer(path) as con:
+    with connection.writer(path) as con:
         run_id = next_id(con, "score_runs")
         started = dt.datetime(2016, 9, 2, 9, 0)
         con.execute("BEGIN TRANSACTION")

@@ -22,8 +22,8 @@ from typing import Any
 
 import pandas as pd
 
-from tracker.db import connection as db
-from tracker.models import NARRATOR
+from tracker.db import connection
+from tracker.models import NARRATOR, PRIMARY
 from tracker.scoring import explanation
 from tracker.views.blocks import Block, Heading, Markup, Note, Paragraph, Table
 
@@ -193,7 +193,7 @@ def statement_detail(
     db_path: Path, statement_id: int, wait: float = READ_WAIT_SECONDS
 ) -> StatementDetail | None:
     """Everything about one statement, or None when no such statement is stored."""
-    with db.reader(db_path, wait) as con:
+    with connection.reader(db_path, wait) as con:
         cur = con.cursor()
         row = cur.execute(_STATEMENT, [statement_id]).df()
         if row.empty:
@@ -318,7 +318,7 @@ def source_line(detail: StatementDetail) -> str:
 
 
 def score_heading(score: RelationScore) -> str:
-    role = "" if score.role == "primary" else " (also mentioned)"
+    role = "" if score.role == PRIMARY else " (also mentioned)"
     scorer = f"{score.scorer} scorer · run {score.run_id}"
     return f"**{score.dyad}**{role} · {scorer}: **{score.score:+.2f}**"
 

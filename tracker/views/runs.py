@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from tracker.db import connection as db
+from tracker.db import connection
 from tracker.db.tables import COMPLETED
 from tracker.views.snapshot import Snapshot
 
@@ -70,6 +70,6 @@ def score_changes(
     Columns: statement_id, previous_run, run_id, before, after, change, text. Empty when the
     scorer has only one run or the newest run changed nothing.
     """
-    with db.reader(db_path, wait) as con:
+    with connection.reader(db_path, wait) as con:
         params = {"scorer": scorer, "completed": COMPLETED, "limit": limit}
         return con.cursor().execute(_CHANGES, params).df()

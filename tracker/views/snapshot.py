@@ -21,7 +21,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from tracker.db import connection as db
+from tracker.db import connection
 from tracker.models import DYADS, NARRATOR, SIDES
 
 READ_WAIT_SECONDS = 0.5
@@ -78,10 +78,10 @@ def _sql_strings(values: tuple[str, ...]) -> str:
 def _attach(mem: duckdb.DuckDBPyConnection, db_path: Path, wait: float) -> None:
     # A writer may take the file between the reader's check and this ATTACH: wait for it the
     # same way the reader does (polling often: the dashboard is waiting), with the same answer.
-    db.retry_while_locked(
+    connection.retry_while_locked(
         lambda: mem.execute("ATTACH ? AS src (READ_ONLY)", [str(db_path)]),
         wait=wait,
-        locked_message=db.duckdb_locked(db_path, wait, read_only=True),
+        locked_message=connection.duckdb_locked(db_path, wait, read_only=True),
         cap=ATTACH_POLL_SECONDS,
     )
 
@@ -115,7 +115,7 @@ class Snapshot:
         _types(mem)
         # The reader proves the file is a readable tracker database and retries while a writer
         # holds it; the copy itself goes through ATTACH so it is one bulk scan, not a fetch.
-        with db.reader(db_path, wait) as con:
+        with connection.reader(db_path, wait) as con:
             statements = int(con.execute("SELECT count(*) FROM statements").fetchall()[0][0])
             con.close()
             _attach(mem, db_path, wait)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import duckdb
 
-from tracker.db import connection as db
+from tracker.db import connection
 from tracker.errors import TrackerError
 
 if TYPE_CHECKING:  # pandas is imported when a result is rendered: the CLI starts without it
@@ -18,11 +18,13 @@ TABLE, CSV, JSON = "table", "csv", "json"
 FORMATS = (TABLE, CSV, JSON)  # what ``tracker sql --format`` offers; TABLE is its default
 
 
-def run_query(db_path: Path, query: str, wait: float = db.DEFAULT_WAIT_SECONDS) -> pd.DataFrame:
+def run_query(
+    db_path: Path, query: str, wait: float = connection.DEFAULT_WAIT_SECONDS
+) -> pd.DataFrame:
     """The result of ``query`` on a read-only connection; writes are refused."""
     if not query.strip():
         raise TrackerError('Empty query; pass one, e.g. tracker sql "SELECT * FROM daily_scores".')
-    with db.reader(db_path, wait) as con:
+    with connection.reader(db_path, wait) as con:
         try:
             cursor = con.cursor()
             try:

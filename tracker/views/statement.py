@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tracker.db import connection as db
+from tracker.db import connection
 from tracker.db.tables import COMPLETED
 from tracker.errors import TrackerError
 from tracker.scoring.explanation import Explanation, explanation_from_json
@@ -70,9 +70,9 @@ def _quoted(text: str, analysis: dict[str, Any], prefix: str) -> str:
 
 
 def statement_report(
-    db_path: Path, statement_id: int, wait: float = db.DEFAULT_WAIT_SECONDS
+    db_path: Path, statement_id: int, wait: float = connection.DEFAULT_WAIT_SECONDS
 ) -> StatementReport:
-    with db.reader(db_path, wait) as con:
+    with connection.reader(db_path, wait) as con:
         cur = con.cursor()
         row = cur.execute(
             "SELECT s.statement_id, s.text, s.document_id, d.title, d.source, d.origin, "

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from tracker.db import connection as db
+from tracker.db import connection
 from tracker.db.migrations import applied_versions
 from tracker.db.tables import COMPLETED
 
@@ -62,8 +62,8 @@ class DatabaseStats:
         return out
 
 
-def database_stats(db_path: Path, wait: float = db.DEFAULT_WAIT_SECONDS) -> DatabaseStats:
-    with db.reader(db_path, wait) as con:
+def database_stats(db_path: Path, wait: float = connection.DEFAULT_WAIT_SECONDS) -> DatabaseStats:
+    with connection.reader(db_path, wait) as con:
         documents, statements, first, last = con.execute(
             "SELECT (SELECT count(*) FROM documents), count(*), min(published), max(published) "
             "FROM statements"
