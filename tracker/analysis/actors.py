@@ -61,6 +61,14 @@ _NOT_NAMES = word_set(
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday in on at of"
 )
+# Titles, ranks and portfolios that stand before a name: a capitalised run they close is part of
+# the title, not the name ("Justice Minister Ana Lopez", "Navy Capt. Ana Lopez").
+_TITLE_WORDS = word_set(
+    "president prime minister deputy foreign secretary general spokesman spokeswoman chief "
+    "ambassador senator chancellor premier vice vice-premier vice-president vice-chancellor "
+    "commissioner governor mayor envoy representative capt captain col colonel lt maj "
+    "adm admiral sgt cmdr commander gen rep sen gov amb"
+)
 _NAME_JOINERS = frozenset(("al", "bin", "de", "von", "van", "der", "al-", "-"))
 PREPOSITIONS = word_set(
     "with to of from by for on in at about between against toward towards over into among than "
@@ -68,6 +76,16 @@ PREPOSITIONS = word_set(
 )
 _WORD = re.compile(r"\w+(?:[.'\-]\w+)*\.?|[^\w\s]")
 _FINITE = re.compile(r"\b(?:is|are|was|were|will|would|has|have|had|can|could)\b", re.I)
+_RELATIONAL = re.compile(
+    r"'s?\s+(?:[\w\-]+\s+){0,2}?(?:allies|ally|partners?|counterparts?|neighbou?rs?|critics"
+    r"|opponents|rivals|adversaries|friends)\b",
+    re.IGNORECASE,
+)
+_MEDIA_WORDS = re.compile(
+    r"\b(?:media|publications?|newspapers?|magazines?|journals?|websites?|broadcasters?"
+    r"|outlets?|tabloids?|blogs?|bloggers?)\b",
+    re.IGNORECASE,
+)
 _MEDIA_ROLE = re.compile(r"news|newspaper|broadcaster|magazine")
 _POSSESSIVE = re.compile(r"'s?(?!\w)")
 
@@ -291,13 +309,21 @@ class ActorDictionary:
     def side_from_text(
         self, phrase: str, on: dt.date | None = None, mentions: list[ActorMention] | None = None
     ) -> str | None:
-        """The side a descriptor speaks for: "a senior US official" is West; analysts are other.
+        """The side a descriptor speaks for: "a senior US official" is West; analysts, and
+        outlets that name no country, are other.
         ``mentions``: the phrase's own, when the caller has found them already."""
         if _ANALYST.search(phrase):
             return OTHER
-        for mention in self.find_mentions(phrase, on) if mentions is None else mentions:
-            return mention.side
-        return None
+        found = self.find_mentions(phrase, on) if mentions is None else mentions
+        if found and found[0].possessive and _RELATIONAL.match(fold(phrase), found[0].end):
+            # "Turkey's NATO allies", "Russia's Turkish partners": the possessor's allies speak
+            # for a side of their own ("Turkey's EU minister" speaks for the possessor's).
+            later = [m for m in found[1:] if not m.possessive]
+            return later[0].side if later else None
+        if found:
+            return found[0].side
+        # "foreign media", "the publication X": outlets no side claims report from outside.
+        return OTHER if _MEDIA_WORDS.search(phrase) else None
 
     def identify(
         self, phrase: str, on: dt.date | None = None, context: str = "", strict: bool = False
@@ -374,15 +400,20 @@ def _identity(mention: ActorMention) -> Identity:
 
 
 def _proper_name(phrase: str, mentions: list[ActorMention]) -> str | None:
-    """The run of capitalised words no mention covers: "analyst Ivan Petrov at ..."."""
+    """The run of capitalised words no mention covers: "analyst Ivan Petrov at ..."; a title,
+    rank or portfolio before a name is not part of it ("Justice Minister Ana Lopez", "Navy
+    Capt. Ana Lopez" name Ana Lopez)."""
     run: list[str] = []
     for m in _WORD.finditer(phrase):
         word = m.group()
         covered = any(x.start <= m.start() < x.end for x in mentions)
-        capital = word[:1].isupper() and word.lower().rstrip(".") not in _NOT_NAMES
+        title = word.lower().rstrip(".") in _TITLE_WORDS
+        capital = word[:1].isupper() and word.lower().rstrip(".") not in _NOT_NAMES and not title
         joiner = bool(run) and word in _NAME_JOINERS
         if not covered and (capital and not _SPEAKING_NOUNS.fullmatch(word) or joiner):
             run.append(word)
+        elif run and title:
+            run = []  # "Justice Minister", "Navy Capt.": the name comes after the title
         elif run:
             if covered or (word[:1].islower() and word not in PREPOSITIONS):
                 return None  # "Senior officials", "Senior Turkish officials": sentence case

@@ -149,6 +149,11 @@ class SpeakerText:
     def _subject(self, start: int, end: int) -> int:
         return subject_start(self.masked, start, end, self.mentions, self.on)
 
+    def subject_after(self, start: int, end: int) -> int:
+        """Start of the subject in masked[start:end] after a verb ("said on Friday the
+        minister"): its opening adverbials skipped."""
+        return self._subject(start, end)
+
     def _inside_a_name(self, pos: int) -> bool:
         return any(m.start < pos < m.end for m in self.mentions)
 
