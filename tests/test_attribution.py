@@ -285,6 +285,21 @@ VERB_CASES = [
      "ally."], 0, "A Turkish minister", "Turkey", "A Turkish minister asked"),
     ("must not fire: asked someone to act is a request", ["The Turkish president asked his "
      "cabinet to prepare new trade rules."], 0, NARRATOR, None, None),
+    ("present plural of a weaker verb", ["Turkish officials insist that the jet crossed into "
+     "their airspace."], 0, "Turkish officials", "Turkey", "Turkish officials insist"),
+    ("analysts warn", ["Analysts in Moscow warn that the thaw may not last."], 0,
+     "Analysts in Moscow", "other", "Analysts in Moscow warn"),
+    ("must not fire: an infinitive reports nothing", ["The EU is expected to urge Ankara to "
+     "narrow its terror law."], 0, NARRATOR, None, None),
+    ("must not fire: after a modal", ["Russian officials will warn Turkish hauliers at the "
+     "border."], 0, NARRATOR, None, None),
+    ("must not fire: a noun that is also a verb form is left out", ["The Turkish embassy handed "
+     "a diplomatic note to the Russian side."], 0, NARRATOR, None, None),
+    ("outlet quoted someone as saying", ["A Russian news agency quoted a senior diplomat as "
+     "saying the ban would be eased."], 0, "a senior diplomat", None,
+     "quoted a senior diplomat as saying"),
+    ("must not fire: a text quoted as saying is no speaker", ["The court quoted the new law as "
+     "saying nothing about visas."], 0, NARRATOR, None, None),
     ("pointed to", ["A German government spokesman pointed to the close economic ties with "
      "Turkey."], 0, "A German government spokesman", "West",
      "A German government spokesman pointed to"),
@@ -324,6 +339,12 @@ TITLE_CASES = [
     ("must not fire: possessor's delegation speaks for the possessor", ["Turkey’s EU delegation "
      "said the talks would go on."], 0, "Turkey’s EU delegation", "Turkey",
      "Turkey’s EU delegation said"),
+    ("a statement speaks for its author", ["According to a statement from the Kremlin, the two "
+     "leaders agreed to meet."], 0, "Kremlin", "Russia",
+     "According to a statement from the Kremlin"),
+    ("a report by a ministry", ["A report by the Russian defence ministry said the jet never "
+     "left Syrian airspace."], 0, "Russian Defence Ministry", "Russia",
+     "A report by the Russian defence ministry said"),
     ("outlet naming no country", ["A financial publication wrote that both economies needed "
      "each other."], 0, "A financial publication", "other",
      "A financial publication wrote"),

@@ -81,6 +81,13 @@ _RELATIONAL = re.compile(
     r"|opponents|rivals|adversaries|friends)\b",
     re.IGNORECASE,
 )
+# A document that speaks for its author: "a statement from the Kremlin", "the report by X".
+_DOCUMENT_OF = re.compile(
+    r"(?:an?|the)\s+(?:[\w\-]+\s+){0,2}?(?:statement|report|communiqu[eé]|readout"
+    r"|press\s+release|letter|message)\s+(?:issued\s+|released\s+|published\s+)?(?:by|from|of)"
+    r"\s+(.+)",
+    re.IGNORECASE,
+)
 _MEDIA_WORDS = re.compile(
     r"\b(?:media|publications?|newspapers?|magazines?|journals?|websites?|broadcasters?"
     r"|outlets?|tabloids?|blogs?|bloggers?)\b",
@@ -330,7 +337,8 @@ class ActorDictionary:
     ) -> Identity | None:
         """Who a speaker phrase names ("Kremlin spokesman Dmitry Peskov", "a Russian diplomat").
 
-        A known person wins; then an unknown proper name ("Alexander Baunov"); then a known body
+        A document speaks for its author ("a statement from the Kremlin" is the Kremlin). A
+        known person wins; then an unknown proper name ("Alexander Baunov"); then a known body
         or place that is the whole phrase ("the Kremlin", "Ankara"); then a descriptor whose side
         comes from the phrase and ``context`` (an appositive). ``strict`` (weaker speech verbs)
         wants a descriptor headed by a noun that can speak. News outlets report rather than
@@ -339,6 +347,11 @@ class ActorDictionary:
         phrase = phrase.strip(" ,–-")
         if not phrase or len(phrase.split()) > 12:
             return None
+        document = _DOCUMENT_OF.match(phrase)
+        if document:
+            author = self.identify(document.group(1), on, context, strict)
+            if author is not None:
+                return author  # "a statement from the Kremlin": the Kremlin speaks
         inside = self.find_mentions(phrase, on)
         persons = [m for m in inside if m.actor and m.actor.kind == "person" and not m.possessive]
         if persons and persons[-1].actor:

@@ -58,6 +58,7 @@ from tracker.analysis.attribution.speech_verbs import (
     INVERTING,
     LISTENING,
     MASK,
+    QUOTED_AS,
     RANK,
     VERB_RE,
     is_commitment,
@@ -99,7 +100,9 @@ class Attribution:
     span: tuple[int, int] | None
     quote_spans: tuple[tuple[int, int], ...] = ()
     is_quote_continuation: bool = False
-    how: str = "none"  # verb, inverted, according, colon, coordinated, pronoun, continuation
+    how: str = (
+        "none"  # verb, inverted, quoted, according, colon, coordinated, pronoun, continuation
+    )
     members: tuple[str, ...] = ()  # a list of speakers: who each member names; else empty
 
 
@@ -140,6 +143,11 @@ def _candidates(st: SpeakerText) -> list[_Cand]:
             if group:
                 stop, found = group.end, _group_cand(group, "according")
             span = (vs, len(st.text[:stop].rstrip()))
+        elif kind == "quoting":
+            quoted = QUOTED_AS.match(st.masked, ve)
+            who = st.who(quoted.start(1), quoted.end(1), "", True) if quoted else None
+            found = _cand(who, "quoted") if who and quoted else None
+            span = (vs, quoted.end() if quoted else ve)
         elif reports_no_words(st.masked, verb, vs, ve, kind == "passive"):
             continue
         else:
