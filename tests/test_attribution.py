@@ -298,6 +298,12 @@ VERB_CASES = [
     ("outlet quoted someone as saying", ["A Russian news agency quoted a senior diplomat as "
      "saying the ban would be eased."], 0, "a senior diplomat", None,
      "quoted a senior diplomat as saying"),
+    ("outlet quoted a name and its title as saying", ["A Turkish channel quoted Ana Lopez, an "
+     "adviser to the Turkish cabinet, as saying the ban was unfair."], 0, "Ana Lopez", "Turkey",
+     "quoted Ana Lopez, an adviser to the Turkish cabinet, as saying"),
+    ("made it clear", ["A senior Turkish minister made it clear on Friday that the deal could "
+     "collapse."], 0, "A senior Turkish minister", "Turkey",
+     "A senior Turkish minister made it clear"),
     ("must not fire: a text quoted as saying is no speaker", ["The court quoted the new law as "
      "saying nothing about visas."], 0, NARRATOR, None, None),
     ("pointed to", ["A German government spokesman pointed to the close economic ties with "
@@ -345,6 +351,15 @@ TITLE_CASES = [
     ("a report by a ministry", ["A report by the Russian defence ministry said the jet never "
      "left Syrian airspace."], 0, "Russian Defence Ministry", "Russia",
      "A report by the Russian defence ministry said"),
+    ("name, then its title as the appositive", ["Later, Ana Lopez, Turkish deputy minister, "
+     "said the two countries needed each other."], 0, "Ana Lopez", "Turkey",
+     "Ana Lopez, Turkish deputy minister, said"),
+    ("an adviser to a leader speaks, not the leader", ["An adviser to the Turkish president "
+     "warned that the migrant deal could end."], 0, "An adviser to the Turkish president",
+     "Turkey", "An adviser to the Turkish president warned"),
+    ("must not fire: a leader's title inside a plain descriptor", ["Russian President Vladimir "
+     "Putin’s spokesman said the call was useful."], 0, "Russian President Vladimir Putin’s "
+     "spokesman", "Russia", "Russian President Vladimir Putin’s spokesman said"),
     ("outlet naming no country", ["A financial publication wrote that both economies needed "
      "each other."], 0, "A financial publication", "other",
      "A financial publication wrote"),

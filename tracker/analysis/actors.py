@@ -50,7 +50,7 @@ _SPEAKING_NOUNS = re.compile(
     r"|media|press|office|embassy|presidency|counterparts?|delegations?|senators?|members?"
     r"|chief|head|director|chairman|executives?|representatives?|agency|council|committee"
     r"|parliament|army|military|party|people|residents|critics|opponents|supporters|palace"
-    r"|administration|cabinet|militants|rebels|activists|allies|partners|countries|states)\b",
+    r"|administration|cabinet|militants|rebels|activists|allies|ally|partners?|countries|states)\b",
     re.IGNORECASE,
 )
 # Capitalised words that do not start or make a person's name.
@@ -79,6 +79,15 @@ _FINITE = re.compile(r"\b(?:is|are|was|were|will|would|has|have|had|can|could)\b
 _RELATIONAL = re.compile(
     r"'s?\s+(?:[\w\-]+\s+){0,2}?(?:allies|ally|partners?|counterparts?|neighbou?rs?|critics"
     r"|opponents|rivals|adversaries|friends)\b",
+    re.IGNORECASE,
+)
+# Someone named by a relation to a person: "an adviser to X", "a spokesman for X", "a close
+# ally of X"; the person after the preposition is not the speaker.
+_AIDE_OF = re.compile(
+    r"(?:(?:an?|the|one|two|some|senior|top|chief|close|former|longtime|key)\s+)*"
+    r"(?:advis[eo]rs?|aides?|spokes(?:man|men|woman|women|person|people)|assistants?|envoys?"
+    r"|representatives?|lawyers?|allies|ally|critics?|supporters?|opponents?|friends?|sons?"
+    r"|daughters?|relatives?)\s+(?:to|for|of|close\s+to)\b",
     re.IGNORECASE,
 )
 # A document that speaks for its author: "a statement from the Kremlin", "the report by X".
@@ -338,7 +347,9 @@ class ActorDictionary:
         """Who a speaker phrase names ("Kremlin spokesman Dmitry Peskov", "a Russian diplomat").
 
         A document speaks for its author ("a statement from the Kremlin" is the Kremlin). A
-        known person wins; then an unknown proper name ("Alexander Baunov"); then a known body
+        known person wins, unless the phrase names someone by a relation to that person ("an
+        adviser to President Erdogan", "a spokesman for Putin": a descriptor with the person's
+        side); then an unknown proper name ("Alexander Baunov"); then a known body
         or place that is the whole phrase ("the Kremlin", "Ankara"); then a descriptor whose side
         comes from the phrase and ``context`` (an appositive). ``strict`` (weaker speech verbs)
         wants a descriptor headed by a noun that can speak. News outlets report rather than
@@ -353,7 +364,13 @@ class ActorDictionary:
             if author is not None:
                 return author  # "a statement from the Kremlin": the Kremlin speaks
         inside = self.find_mentions(phrase, on)
-        persons = [m for m in inside if m.actor and m.actor.kind == "person" and not m.possessive]
+        owners = {m.actor.name for m in inside if m.possessive and m.actor}
+        # "Russian President Vladimir Putin's spokesman": the title belongs to the owner too.
+        persons = [
+            m for m in inside if m.actor and m.actor.kind == "person" and m.actor.name not in owners
+        ]
+        if _AIDE_OF.match(phrase):
+            persons = []  # "an adviser to President Erdogan": the adviser speaks
         if persons and persons[-1].actor:
             return _identity(persons[-1])
         # Without a context the text is the phrase (a space added changes no match).

@@ -145,7 +145,11 @@ def _candidates(st: SpeakerText) -> list[_Cand]:
             span = (vs, len(st.text[:stop].rstrip()))
         elif kind == "quoting":
             quoted = QUOTED_AS.match(st.masked, ve)
-            who = st.who(quoted.start(1), quoted.end(1), "", True) if quoted else None
+            # "quoted Ana Lopez, the envoy, as saying": the name first, its apposition after.
+            name_end = st.masked.find(",", quoted.start(1), quoted.end(1)) if quoted else -1
+            stop = name_end if name_end > 0 else quoted.end(1) if quoted else ve
+            context = st.text[stop : quoted.end(1)] if quoted else ""
+            who = st.who(quoted.start(1), stop, context, True) if quoted else None
             found = _cand(who, "quoted") if who and quoted else None
             span = (vs, quoted.end() if quoted else ve)
         elif reports_no_words(st.masked, verb, vs, ve, kind == "passive"):
@@ -280,6 +284,12 @@ def _across_comma(st: SpeakerText, comma: int, strict: bool, vs: int, ve: int) -
     who = st.who(c0, comma, st.text[d0 : len(before) - 1], strict)
     if not who or SpeakerText.pronoun(who):
         return None
+    if who.actor is None and re.search(r"\b[a-z]", who.speaker):
+        # "Numan Kurtulmus, Turkish deputy prime minister, said": the title is the appositive,
+        # the name before it is the speaker.
+        name = st.who(d0, len(before) - 1, st.text[c0:comma], strict)
+        if name and (name.actor or not re.search(r"\b[a-z]", name.speaker)):
+            who = name
     return _Cand(0, vs, (d0, ve), who, "verb")
 
 

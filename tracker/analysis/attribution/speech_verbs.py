@@ -68,7 +68,17 @@ WEAK = word_set(
     "criticises criticizes condemned condemns praised praises thanked hailed slammed blasted "
     "recalled recalls asked asks expressed expresses voiced cautioned countered conceded "
     "lamented reaffirmed"
-) | {"lashed out", "pointed out", "points out", "pointed to", "points to"}
+) | {
+    "made clear",
+    "made it clear",
+    "makes clear",
+    "makes it clear",
+    "lashed out",
+    "pointed out",
+    "points out",
+    "pointed to",
+    "points to",
+}
 # Present forms after a plural subject ("Analysts warn that …"); after "to", a modal or "did"
 # they are infinitives and report nothing. Forms that are also common nouns (claim, note,
 # stress, call) are left out: "handed a diplomatic note" is no speech.
@@ -87,7 +97,7 @@ ONWARD = word_set(
     "criticize condemn emphasise emphasize express call"
 ) | {"point out"}
 
-QUOTED_AS = re.compile(rf"\s+([^,.;:!?{MASK}]{{1,80}}?)\s+as\s+(?:saying|telling|stating)\b")
+QUOTED_AS = re.compile(rf"\s+([^.;:!?{MASK}]{{1,100}}?),?\s+as\s+(?:saying|telling|stating)\b")
 # Checking a word's first letter before any alternative lets the engine skip most words cheaply.
 _INITIALS = "".join(
     sorted({w[0] for w in [*_PASSIVE_AUXILIARIES, *STRONG, *WEAK, *BASE, *PART, *"agq"]})
