@@ -342,7 +342,12 @@ class ActorDictionary:
         return OTHER if _MEDIA_WORDS.search(phrase) else None
 
     def identify(
-        self, phrase: str, on: dt.date | None = None, context: str = "", strict: bool = False
+        self,
+        phrase: str,
+        on: dt.date | None = None,
+        context: str = "",
+        strict: bool = False,
+        mentions: list[ActorMention] | None = None,
     ) -> Identity | None:
         """Who a speaker phrase names ("Kremlin spokesman Dmitry Peskov", "a Russian diplomat").
 
@@ -353,17 +358,21 @@ class ActorDictionary:
         or place that is the whole phrase ("the Kremlin", "Ankara"); then a descriptor whose side
         comes from the phrase and ``context`` (an appositive). ``strict`` (weaker speech verbs)
         wants a descriptor headed by a noun that can speak. News outlets report rather than
-        speak: a phrase naming only an outlet gives None.
+        speak: a phrase naming only an outlet gives None. ``mentions``: the phrase's own, offsets
+        in ``phrase`` as given, when the caller has found them already.
         """
+        lead = len(phrase) - len(phrase.lstrip(" ,–-"))
         phrase = phrase.strip(" ,–-")
         if not phrase or len(phrase.split()) > 12:
             return None
+        if mentions is not None and lead:
+            mentions = [shift(m, -lead) for m in mentions]
         document = _DOCUMENT_OF.match(phrase)
         if document:
             author = self.identify(document.group(1), on, context, strict)
             if author is not None:
                 return author  # "a statement from the Kremlin": the Kremlin speaks
-        inside = self.find_mentions(phrase, on)
+        inside = self.find_mentions(phrase, on) if mentions is None else mentions
         owners = {m.actor.name for m in inside if m.possessive and m.actor}
         # "Russian President Vladimir Putin's spokesman": the title belongs to the owner too.
         persons = [
@@ -414,6 +423,11 @@ class ActorDictionary:
             row["aliases"] = list(actor.aliases)
             row["titles"] = list(dict.fromkeys(t.form for t in actor.titles))
             yield row
+
+
+def shift(mention: ActorMention, by: int) -> ActorMention:
+    """The mention with its offsets moved ``by`` characters."""
+    return dataclasses.replace(mention, start=mention.start + by, end=mention.end + by)
 
 
 def _resolve(forms: list[_Form], on: dt.date | None) -> tuple[Actor | None, str]:
