@@ -361,12 +361,12 @@ class ActorDictionary:
         speak: a phrase naming only an outlet gives None. ``mentions``: the phrase's own, offsets
         in ``phrase`` as given, when the caller has found them already.
         """
-        lead = len(phrase) - len(phrase.lstrip(" ,–-"))
+        stripped = len(phrase) - len(phrase.lstrip(" ,–-"))
         phrase = phrase.strip(" ,–-")
         if not phrase or len(phrase.split()) > 12:
             return None
-        if mentions is not None and lead:
-            mentions = [shift(m, -lead) for m in mentions]
+        if mentions is not None and stripped:
+            mentions = [shift(m, -stripped) for m in mentions]
         document = _DOCUMENT_OF.match(phrase)
         if document:
             author = self.identify(document.group(1), on, context, strict)
