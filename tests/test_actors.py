@@ -148,6 +148,15 @@ def test_identify(phrase: str, context: str, expected: tuple | None) -> None:
     assert (None if found is None else (found.speaker, found.actor, found.side)) == expected
 
 
+@pytest.mark.parametrize(("phrase", "context", "expected"), [i[1:] for i in IDENTITIES],
+                         ids=[i[0] for i in IDENTITIES])  # fmt: skip
+def test_identify_with_mentions_found_before(phrase: str, context: str, expected: tuple) -> None:
+    # The attribution passes the mentions it found in the whole statement, shifted to the phrase.
+    padded = " , " + phrase
+    found = ACTORS.identify(padded, None, context, mentions=ACTORS.find_mentions(padded))
+    assert (None if found is None else (found.speaker, found.actor, found.side)) == expected
+
+
 def test_fold_keeps_offsets() -> None:
     text = "Erdoğan’s “visit” to Çanakkale"
     assert len(fold(text)) == len(text)

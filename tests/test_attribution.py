@@ -247,8 +247,128 @@ CLOSING_CASES = [
      "said."], 0, "Vladimir Putin", "Russia", "Putin said"),
 ]  # fmt: skip
 
+# A reporting verb after the quotation, before its subject (category: inverted attribution).
+INVERTED_CASES = [
+    ("weaker verb inverted", ["“Keep the border crossings open,” urged a Turkish minister."], 0,
+     "a Turkish minister", "Turkey", "urged a Turkish minister"),
+    ("asked inverted", ["“Who gains from this quarrel?” asked a Russian diplomat."], 0,
+     "a Russian diplomat", "Russia", "asked a Russian diplomat"),
+    ("time adverbial between the verb and its subject", ["“Flights can resume within weeks,” "
+     "said on Tuesday a spokesman for the Russian transport ministry."], 0,
+     "a spokesman for the Russian transport ministry", "Russia",
+     "said on Tuesday a spokesman for the Russian transport ministry"),
+    ("dash between the quotation and the verb", ["“The charter ban is over,” — said a Russian "
+     "tourism official."], 0, "a Russian tourism official", "Russia",
+     "said a Russian tourism official"),
+    ("participle phrase after the name describes the speaker", ["“We share your grief,” said EU "
+     "envoy Ana Lopez standing beside the Turkish president."], 0, "Ana Lopez", "West",
+     "said EU envoy Ana Lopez"),
+    ("must not fire: a weaker verb inverted needs someone who can speak", ["The truce will "
+     "fail, warned the report."], 0, NARRATOR, None, None),
+    ("pronoun with no antecedent gets no side", ["He said the truce would fail."], 0, "He", None,
+     "He said"),
+    ("must not fire: a participle after a lower-case word", ["“The vote was fair,” said the "
+     "governing party spokesman in Ankara."], 0, "the governing party spokesman", "Turkey",
+     "said the governing party spokesman"),
+]  # fmt: skip
+
+# Speech and stance verbs beyond "said", and uses of them that report an act.
+VERB_CASES = [
+    ("expressed regret that", ["A Russian deputy minister expressed regret that the letter said "
+     "nothing new."], 0, "A Russian deputy minister", "Russia",
+     "A Russian deputy minister expressed"),
+    ("must not fire: expressed solidarity is a gesture", ["EU ministers expressed solidarity "
+     "with Ankara at a meeting in Brussels."], 0, NARRATOR, None, None),
+    ("expressed concern over", ["Two Western governments expressed concern over the scale of "
+     "the arrests."], 0, "Two Western governments", "West", "Two Western governments expressed"),
+    ("asked whether", ["A Turkish minister asked whether Berlin still counted Ankara as an "
+     "ally."], 0, "A Turkish minister", "Turkey", "A Turkish minister asked"),
+    ("must not fire: asked someone to act is a request", ["The Turkish president asked his "
+     "cabinet to prepare new trade rules."], 0, NARRATOR, None, None),
+    ("present plural of a weaker verb", ["Turkish officials insist that the jet crossed into "
+     "their airspace."], 0, "Turkish officials", "Turkey", "Turkish officials insist"),
+    ("analysts warn", ["Analysts in Moscow warn that the thaw may not last."], 0,
+     "Analysts in Moscow", "other", "Analysts in Moscow warn"),
+    ("must not fire: an infinitive reports nothing", ["The EU is expected to urge Ankara to "
+     "narrow its terror law."], 0, NARRATOR, None, None),
+    ("must not fire: after a modal", ["Russian officials will warn Turkish hauliers at the "
+     "border."], 0, NARRATOR, None, None),
+    ("must not fire: a noun that is also a verb form is left out", ["The Turkish embassy handed "
+     "a diplomatic note to the Russian side."], 0, NARRATOR, None, None),
+    ("outlet quoted someone as saying", ["A Russian news agency quoted a senior diplomat as "
+     "saying the ban would be eased."], 0, "a senior diplomat", None,
+     "quoted a senior diplomat as saying"),
+    ("outlet quoted a name and its title as saying", ["A Turkish channel quoted Ana Lopez, an "
+     "adviser to the Turkish cabinet, as saying the ban was unfair."], 0, "Ana Lopez", "Turkey",
+     "quoted Ana Lopez, an adviser to the Turkish cabinet, as saying"),
+    ("made it clear", ["A senior Turkish minister made it clear on Friday that the deal could "
+     "collapse."], 0, "A senior Turkish minister", "Turkey",
+     "A senior Turkish minister made it clear"),
+    ("must not fire: a text quoted as saying is no speaker", ["The court quoted the new law as "
+     "saying nothing about visas."], 0, NARRATOR, None, None),
+    ("pointed to", ["A German government spokesman pointed to the close economic ties with "
+     "Turkey."], 0, "A German government spokesman", "West",
+     "A German government spokesman pointed to"),
+    ("must not fire: pointed to by something that cannot speak", ["The figures pointed to a "
+     "sharp fall in trade with Russia."], 0, NARRATOR, None, None),
+    ("went on to warn", ["A Turkish minister went on to warn that Washington had to choose "
+     "its partners."], 0, "A Turkish minister", "Turkey", "A Turkish minister went on to warn"),
+    ("participle asking after a comma", ["The Turkish president issued a sharp rebuke over the "
+     "envoy’s visit, asking how Ankara could trust its ally."], 0, "Recep Tayyip Erdogan",
+     "Turkey", "Turkish president issued a sharp rebuke over the envoy’s visit, asking"),
+    ("must not fire: participle without a comma modifies a noun", ["Ankara recalled its envoy "
+     "after the vote on a resolution describing the 1915 killings as genocide."], 0,
+     NARRATOR, None, None),
+    ("called X the quotation", ["Angered by the ruling, a Turkish minister called Vienna the "
+     "“centre of prejudice”."], 0, "a Turkish minister", "Turkey", "a Turkish minister called"),
+    ("announced a measure", ["The Russian minister announced new curbs on Turkish "
+     "imports."], 0, NARRATOR, None, None),
+    ("country announced that", ["Ankara announced that Turkey would not introduce visas for "
+     "Russians."], 0, NARRATOR, None, None),
+    ("must not fire: an office announced that", ["The Kremlin announced that the two leaders "
+     "would meet in August."], 0, "Kremlin", "Russia", "The Kremlin announced"),
+]  # fmt: skip
+
+# Titles, ranks, possessives and relational heads around a speaker's name.
+TITLE_CASES = [
+    ("portfolio before the name", ["Spain’s Justice Minister Ana Lopez said the extradition "
+     "request would be studied."], 0, "Ana Lopez", "West",
+     "Spain’s Justice Minister Ana Lopez said"),
+    ("rank abbreviation before the name", ["A NATO spokesman, Navy Capt. Ana Lopez, said the "
+     "base was working normally."], 0, "Ana Lopez", "West",
+     "A NATO spokesman, Navy Capt. Ana Lopez, said"),
+    ("country of the EU", ["Luxembourg’s foreign minister Ana Lopez said the chapter would "
+     "open."], 0, "Ana Lopez", "West", "Luxembourg’s foreign minister Ana Lopez said"),
+    ("possessor's allies speak for their own side", ["Turkey’s NATO allies said the alliance "
+     "stood by its member."], 0, "Turkey’s NATO allies", "West",
+     "Turkey’s NATO allies said"),
+    ("must not fire: possessor's delegation speaks for the possessor", ["Turkey’s EU delegation "
+     "said the talks would go on."], 0, "Turkey’s EU delegation", "Turkey",
+     "Turkey’s EU delegation said"),
+    ("a statement speaks for its author", ["According to a statement from the Kremlin, the two "
+     "leaders agreed to meet."], 0, "Kremlin", "Russia",
+     "According to a statement from the Kremlin"),
+    ("a report by a ministry", ["A report by the Russian defence ministry said the jet never "
+     "left Syrian airspace."], 0, "Russian Defence Ministry", "Russia",
+     "A report by the Russian defence ministry said"),
+    ("name, then its title as the appositive", ["Later, Ana Lopez, Turkish deputy minister, "
+     "said the two countries needed each other."], 0, "Ana Lopez", "Turkey",
+     "Ana Lopez, Turkish deputy minister, said"),
+    ("an adviser to a leader speaks, not the leader", ["An adviser to the Turkish president "
+     "warned that the migrant deal could end."], 0, "An adviser to the Turkish president",
+     "Turkey", "An adviser to the Turkish president warned"),
+    ("must not fire: a leader's title inside a plain descriptor", ["Russian President Vladimir "
+     "Putin’s spokesman said the call was useful."], 0, "Russian President Vladimir Putin’s "
+     "spokesman", "Russia", "Russian President Vladimir Putin’s spokesman said"),
+    ("outlet naming no country", ["A financial publication wrote that both economies needed "
+     "each other."], 0, "A financial publication", "other",
+     "A financial publication wrote"),
+    ("must not fire: outlet of a country", ["Russian media wrote that the tourists would "
+     "return."], 0, "Russian media", "Russia", "Russian media wrote"),
+]  # fmt: skip
+
 CASES += PARENTHETICAL_CASES + EMBEDDED_CASES + AMBIGUOUS_VERB_CASES + COMMITMENT_CASES
-CASES += CLOSING_CASES
+CASES += CLOSING_CASES + INVERTED_CASES + VERB_CASES + TITLE_CASES
 
 
 @pytest.mark.parametrize(("statements", "index", "speaker", "side", "span"),

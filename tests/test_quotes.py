@@ -59,6 +59,21 @@ REGION_CASES: list[tuple[str, str, list[str]]] = [
         "He said: “We will not wait for ever.",
         ["“We will not wait for ever."],
     ),
+    (
+        "an opening mark typed for a closing one before a reporting verb",
+        "The border will stay open, “said the envoy on Monday.",
+        ["The border will stay open, “"],
+    ),
+    (
+        "keeps: an opening mark after a comma before the quoted words",
+        "The envoy said, “said and done, we move on.”",
+        ["“said and done, we move on.”"],
+    ),
+    (
+        "keeps: an opening mark after a reporting verb and a comma",
+        "The envoy added, “the border will stay open.",
+        ["“the border will stay open."],
+    ),
 ]
 
 

@@ -53,7 +53,7 @@ _SPEAKING_NOUNS = re.compile(
     r"|media|press|office|embassy|presidency|counterparts?|delegations?|senators?|members?"
     r"|chief|head|director|chairman|executives?|representatives?|agency|council|committee"
     r"|parliament|army|military|party|people|residents|critics|opponents|supporters|palace"
-    r"|administration|cabinet|militants|rebels|activists|allies|partners|countries|states)\b",
+    r"|administration|cabinet|militants|rebels|activists|allies|ally|partners?|countries|states)\b",
     re.IGNORECASE,
 )
 # Capitalised words that do not start or make a person's name.
@@ -64,6 +64,14 @@ _NOT_NAMES = word_set(
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday in on at of"
 )
+# Titles, ranks and portfolios that stand before a name: a capitalised run they close is part of
+# the title, not the name ("Justice Minister Ana Lopez", "Navy Capt. Ana Lopez").
+_TITLE_WORDS = word_set(
+    "president prime minister deputy foreign secretary general spokesman spokeswoman chief "
+    "ambassador senator chancellor premier vice vice-premier vice-president vice-chancellor "
+    "commissioner governor mayor envoy representative capt captain col colonel lt maj "
+    "adm admiral sgt cmdr commander gen rep sen gov amb"
+)
 _NAME_JOINERS = frozenset(("al", "bin", "de", "von", "van", "der", "al-", "-"))
 PREPOSITIONS = word_set(
     "with to of from by for on in at about between against toward towards over into among than "
@@ -71,6 +79,32 @@ PREPOSITIONS = word_set(
 )
 _WORD = re.compile(r"\w+(?:[.'\-]\w+)*\.?|[^\w\s]")
 _FINITE = re.compile(r"\b(?:is|are|was|were|will|would|has|have|had|can|could)\b", re.I)
+_RELATIONAL = re.compile(
+    r"'s?\s+(?:[\w\-]+\s+){0,2}?(?:allies|ally|partners?|counterparts?|neighbou?rs?|critics"
+    r"|opponents|rivals|adversaries|friends)\b",
+    re.IGNORECASE,
+)
+# Someone named by a relation to a person: "an adviser to X", "a spokesman for X", "a close
+# ally of X"; the person after the preposition is not the speaker.
+_AIDE_OF = re.compile(
+    r"(?:(?:an?|the|one|two|some|senior|top|chief|close|former|longtime|key)\s+)*"
+    r"(?:advis[eo]rs?|aides?|spokes(?:man|men|woman|women|person|people)|assistants?|envoys?"
+    r"|representatives?|lawyers?|allies|ally|critics?|supporters?|opponents?|friends?|sons?"
+    r"|daughters?|relatives?)\s+(?:to|for|of|close\s+to)\b",
+    re.IGNORECASE,
+)
+# A document that speaks for its author: "a statement from the Kremlin", "the report by X".
+_DOCUMENT_OF = re.compile(
+    r"(?:an?|the)\s+(?:[\w\-]+\s+){0,2}?(?:statement|report|communiqu[eé]|readout"
+    r"|press\s+release|letter|message)\s+(?:issued\s+|released\s+|published\s+)?(?:by|from|of)"
+    r"\s+(.+)",
+    re.IGNORECASE,
+)
+_MEDIA_WORDS = re.compile(
+    r"\b(?:media|publications?|newspapers?|magazines?|journals?|websites?|broadcasters?"
+    r"|outlets?|tabloids?|blogs?|bloggers?)\b",
+    re.IGNORECASE,
+)
 _MEDIA_ROLE = re.compile(r"news|newspaper|broadcaster|magazine")
 _POSSESSIVE = re.compile(r"'s?(?!\w)")
 
@@ -306,30 +340,61 @@ class ActorDictionary:
     def side_from_text(
         self, phrase: str, on: dt.date | None = None, mentions: list[ActorMention] | None = None
     ) -> str | None:
-        """The side a descriptor speaks for: "a senior US official" is West; analysts are other.
+        """The side a descriptor speaks for: "a senior US official" is West; analysts, and
+        outlets that name no country, are other.
         ``mentions``: the phrase's own, when the caller has found them already."""
         if _ANALYST.search(phrase):
             return OTHER
-        for mention in self.find_mentions(phrase, on) if mentions is None else mentions:
-            return mention.side
-        return None
+        found = self.find_mentions(phrase, on) if mentions is None else mentions
+        if found and found[0].possessive and _RELATIONAL.match(fold(phrase), found[0].end):
+            # "Turkey's NATO allies", "Russia's Turkish partners": the possessor's allies speak
+            # for a side of their own ("Turkey's EU minister" speaks for the possessor's).
+            later = [m for m in found[1:] if not m.possessive]
+            return later[0].side if later else None
+        if found:
+            return found[0].side
+        # "foreign media", "the publication X": outlets no side claims report from outside.
+        return OTHER if _MEDIA_WORDS.search(phrase) else None
 
     def identify(
-        self, phrase: str, on: dt.date | None = None, context: str = "", strict: bool = False
+        self,
+        phrase: str,
+        on: dt.date | None = None,
+        context: str = "",
+        strict: bool = False,
+        mentions: list[ActorMention] | None = None,
     ) -> Identity | None:
         """Who a speaker phrase names ("Kremlin spokesman Dmitry Peskov", "a Russian diplomat").
 
-        A known person wins; then an unknown proper name ("Alexander Baunov"); then a known body
+        A document speaks for its author ("a statement from the Kremlin" is the Kremlin). A
+        known person wins, unless the phrase names someone by a relation to that person ("an
+        adviser to President Erdogan", "a spokesman for Putin": a descriptor with the person's
+        side); then an unknown proper name ("Alexander Baunov"); then a known body
         or place that is the whole phrase ("the Kremlin", "Ankara"); then a descriptor whose side
         comes from the phrase and ``context`` (an appositive). ``strict`` (weaker speech verbs)
         wants a descriptor headed by a noun that can speak. News outlets report rather than
-        speak: a phrase naming only an outlet gives None.
+        speak: a phrase naming only an outlet gives None. ``mentions``: the phrase's own, offsets
+        in ``phrase`` as given, when the caller has found them already.
         """
+        stripped = len(phrase) - len(phrase.lstrip(" ,–-"))
         phrase = phrase.strip(" ,–-")
         if not phrase or len(phrase.split()) > 12:
             return None
-        inside = self.find_mentions(phrase, on)
-        persons = [m for m in inside if m.actor and m.actor.kind == "person" and not m.possessive]
+        if mentions is not None and stripped:
+            mentions = [shift(m, -stripped) for m in mentions]
+        document = _DOCUMENT_OF.match(phrase)
+        if document:
+            author = self.identify(document.group(1), on, context, strict)
+            if author is not None:
+                return author  # "a statement from the Kremlin": the Kremlin speaks
+        inside = self.find_mentions(phrase, on) if mentions is None else mentions
+        owners = {m.actor.name for m in inside if m.possessive and m.actor}
+        # "Russian President Vladimir Putin's spokesman": the title belongs to the owner too.
+        persons = [
+            m for m in inside if m.actor and m.actor.kind == "person" and m.actor.name not in owners
+        ]
+        if _AIDE_OF.match(phrase):
+            persons = []  # "an adviser to President Erdogan": the adviser speaks
         if persons and persons[-1].actor:
             return _identity(persons[-1])
         # Without a context the text is the phrase (a space added changes no match).
@@ -375,6 +440,11 @@ class ActorDictionary:
             yield row
 
 
+def shift(mention: ActorMention, by: int) -> ActorMention:
+    """The mention with its offsets moved ``by`` characters."""
+    return dataclasses.replace(mention, start=mention.start + by, end=mention.end + by)
+
+
 def _resolve(forms: list[_Form], on: dt.date | None) -> tuple[Actor | None, str]:
     """The one actor ``forms`` name on ``on`` (None: none or several), and the side they name."""
     held = {id(f.actor): f.actor for f in forms if not f.title or f.title.holds_on(on)}
@@ -389,15 +459,20 @@ def _identity(mention: ActorMention) -> Identity:
 
 
 def _proper_name(phrase: str, mentions: list[ActorMention]) -> str | None:
-    """The run of capitalised words no mention covers: "analyst Ivan Petrov at ..."."""
+    """The run of capitalised words no mention covers: "analyst Ivan Petrov at ..."; a title,
+    rank or portfolio before a name is not part of it ("Justice Minister Ana Lopez", "Navy
+    Capt. Ana Lopez" name Ana Lopez)."""
     run: list[str] = []
     for m in _WORD.finditer(phrase):
         word = m.group()
         covered = any(x.start <= m.start() < x.end for x in mentions)
-        capital = word[:1].isupper() and word.lower().rstrip(".") not in _NOT_NAMES
+        title = word.lower().rstrip(".") in _TITLE_WORDS
+        capital = word[:1].isupper() and word.lower().rstrip(".") not in _NOT_NAMES and not title
         joiner = bool(run) and word in _NAME_JOINERS
         if not covered and (capital and not _SPEAKING_NOUNS.fullmatch(word) or joiner):
             run.append(word)
+        elif run and title:
+            run = []  # "Justice Minister", "Navy Capt.": the name comes after the title
         elif run:
             if covered or (word[:1].islower() and word not in PREPOSITIONS):
                 return None  # "Senior officials", "Senior Turkish officials": sentence case

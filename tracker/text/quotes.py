@@ -9,7 +9,10 @@ countries’ leaders") unless a single quotation is open: ‘ and ' open only af
 character and before a non-space, ’ and ' close only before a non-word character. ‹ and › are
 never apostrophes (and, like « », may be spaced inside: "‹ no ›"). An opening mark while a
 quotation of its kind is open starts it over: a lost closing mark is likelier in news copy
-than quotes nested in marks of the same kind (English nests single marks in double ones).
+than quotes nested in marks of the same kind (English nests single marks in double ones). An
+opening double mark typed where a closing one belongs, after the comma or full stop ending a
+quoted clause and before a reporting verb ("…, “said the minister"), with no closing mark after
+it, closes; nothing is open before it, so it quotes from the start (below).
 
 ``quotations(text, start, end)`` gives the quotations that open and close within
 ``text[start:end]`` (the segmenter cuts no sentence inside one): marks included, 0-based,
@@ -47,6 +50,9 @@ QUOTATION_ONLY = DOUBLE_OPENING + DOUBLE_CLOSING + '"‹›'
 Region = tuple[int, int]
 _DOUBLE_MARKS = DOUBLE_OPENING + DOUBLE_CLOSING + '"'
 _SINGLE_MARK = re.compile(r"[‘’'‹›]")
+# An opening mark after the comma that ends a quoted clause and before a reporting verb closes.
+_CLAUSE_END = re.compile(r"[,.?!]\s?$")
+_TURNED = re.compile(r"\s?(?:said|says|added|adds|told|asked|urged|wrote|stressed|noted)\b")
 T = TypeVar("T")
 
 
@@ -97,6 +103,13 @@ def _double_regions(
     opened, stray = open_from, None
     for i in marks:
         q = text[i]
+        turned = opened is None and q in DOUBLE_OPENING and _TURNED.match(text, i + 1)
+        if (
+            turned
+            and _CLAUSE_END.search(text, max(start, i - 3), i)
+            and not _closes_later(text, i, end)
+        ):
+            q = DOUBLE_CLOSING[0]  # "…, “said the minister": a closing mark typed the wrong way
         # A straight mark at the very start of a statement inside a quotation reopens it
         # (a new paragraph of a long quotation), it does not close it.
         if q in DOUBLE_OPENING or (q == '"' and (opened is None or opened == i)):
@@ -107,6 +120,10 @@ def _double_regions(
         elif stray is None and not regions:
             stray = i
     return regions, stray, opened
+
+
+def _closes_later(text: str, i: int, end: int) -> bool:
+    return any(text.find(q, i + 1, end) >= 0 for q in DOUBLE_CLOSING)
 
 
 def _single_regions(text: str, start: int, end: int) -> list[Region]:

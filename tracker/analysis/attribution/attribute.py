@@ -9,10 +9,12 @@ list ("Germany, France and Italy said": :mod:`tracker.analysis.attribution.speak
 
 Inside one statement (a verb inside quotation marks never counts, nor one that reports an act rather
 than words: see :mod:`tracker.analysis.attribution.speech_verbs`), in order of preference: "X said"
-/ "X told Y" / "X, who ..., said" / "X, on his first visit to Turkey, told" / "said X" / "X was
-quoted as saying"; "according to X"; "X emphasised/warned/denied/..." (weaker verbs: the phrase must
-name someone who can speak); "X ... and said" / ", saying" (the sentence subject speaks); "as he
-confirmed" (a clause that may still carry the point). An adverbial before the subject
+/ "X told Y" / "X, who ..., said" / "X, on his first visit to Turkey, told" / "said X" (also "“…,” —
+said on Friday X", a dash and a time or place adverbial before the subject; a participle phrase
+after the name, "said X standing beside Y", describes X) / "X was quoted as saying"; "according to
+X"; "X emphasised/warned/denied/..." (weaker verbs: the phrase must name someone who can speak); "X
+... and said" / ", saying" (the sentence subject speaks); "as he confirmed" (a clause that may still
+carry the point). An adverbial before the subject
 is not part of the speaker ("On Tuesday Germany said", "In a statement on Friday Russia said":
 :mod:`tracker.analysis.attribution.adverbials`). A reporting clause at the end of
 the sentence (", the Kremlin said.", ", according to the Kremlin.") reports everything before
@@ -22,9 +24,10 @@ Erdogan called") give no speaker. "X: “...”" at the start names X.
 
 A government, a country or a capital that promises, pledges or vows to do something ("Brussels
 promised to speed up payments", "Turkey pledged €3 billion") commits itself to an act that the
-journalist reports, so the statement stays the narrator's; "promised that …" or a quotation
-after the verb is a statement, and persons and offices (a minister, the Kremlin) that promise
-keep speaking.
+journalist reports, so the statement stays the narrator's, and so does its announcement
+("Ankara announced that Turkey would not introduce visas": a decision made public); "promised
+that …" or a quotation after the verb is a statement, and persons and offices (a minister, the
+Kremlin) that promise or announce keep speaking.
 
 A list of speakers speaks as one: the speaker is the whole phrase, its side the side all members
 share, else "other", so a joint statement of Turkey and Russia ("Russia and Turkey said") is
@@ -50,9 +53,11 @@ from dataclasses import dataclass
 from tracker.analysis.actors import ActorDictionary, Identity
 from tracker.analysis.attribution.speakers import STOP, Group, SpeakerText, known
 from tracker.analysis.attribution.speech_verbs import (
+    ANNOUNCING,
     INVERTING,
     LISTENING,
     MASK,
+    QUOTED_AS,
     RANK,
     VERB_RE,
     is_commitment,
@@ -80,6 +85,10 @@ _INSTITUTION_HEAD = re.compile(
 _TAIL_WORDS = 12
 _COLON_HEAD = re.compile(rf"\W*([^:{MASK}]{{2,60}}?)\s*:\s*")  # "Erdogan: “…”"
 _COORDINATED = re.compile(r"(?:^|\s)(?:and|but|then)$")  # "X … and said"
+# ", saying", "“…” — adding": what may stand before a participle that reports words.
+_PARTICIPLE_AFTER = re.compile(rf"[,–—{MASK}]$")
+_DASH_AFTER_QUOTE = re.compile(rf"[,{MASK}]\s*[–—-]+$")
+_NAME_THEN_PARTICIPLE = re.compile(r"[A-Z][\w'’\-]*\s+((?!during\b|according\b)[a-z]{2,}ing)\b")
 
 
 @dataclass(frozen=True)
@@ -90,7 +99,9 @@ class Attribution:
     span: tuple[int, int] | None
     quote_spans: tuple[tuple[int, int], ...] = ()
     is_quote_continuation: bool = False
-    how: str = "none"  # verb, inverted, according, colon, coordinated, pronoun, continuation
+    how: str = (
+        "none"  # verb, inverted, quoted, according, colon, coordinated, pronoun, continuation
+    )
     members: tuple[str, ...] = ()  # a list of speakers: who each member names; else empty
 
 
@@ -131,6 +142,15 @@ def _candidates(st: SpeakerText) -> list[_Cand]:
             if group:
                 stop, found = group.end, _group_cand(group, "according")
             span = (vs, len(st.text[:stop].rstrip()))
+        elif kind == "quoting":
+            quoted = QUOTED_AS.match(st.masked, ve)
+            # "quoted Ana Lopez, the envoy, as saying": the name first, its apposition after.
+            name_end = st.masked.find(",", quoted.start(1), quoted.end(1)) if quoted else -1
+            stop = name_end if name_end > 0 else quoted.end(1) if quoted else ve
+            context = st.text[stop : quoted.end(1)] if quoted else ""
+            who = st.who(quoted.start(1), stop, context, True) if quoted else None
+            found = _cand(who, "quoted") if who and quoted else None
+            span = (vs, quoted.end() if quoted else ve)
         elif reports_no_words(st.masked, verb, vs, ve, kind == "passive"):
             continue
         else:
@@ -138,7 +158,8 @@ def _candidates(st: SpeakerText) -> list[_Cand]:
             span = found.span if found else (vs, ve)
         if not found or (kind == "according" and found.pronoun):
             continue
-        if is_commitment(st.masked, ve, verb) and _institutional(st, found, span):
+        committed = is_commitment(st.masked, ve, verb) or verb in ANNOUNCING
+        if committed and _institutional(st, found, span):
             continue
         listener = st.listener(ve) if verb in LISTENING else None
         rank = max(RANK[kind], found.rank)
@@ -201,9 +222,13 @@ def _closes_sentence(st: SpeakerText, span: tuple[int, int], verb_end: int) -> b
 
 def _verb_candidate(st: SpeakerText, kind: str, verb: str, vs: int, ve: int) -> _Cand | None:
     text, masked = st.text, st.masked
-    strict = kind in ("weak", "part")
+    strict = kind in ("weak", "part", "onward")
     end = st.strip_aux(vs)
     head = masked[:end].rstrip()
+    if kind == "part" and not _PARTICIPLE_AFTER.search(head):
+        return None  # "a resolution describing the killings": the noun's, not a speaker's
+    if _DASH_AFTER_QUOTE.search(head):
+        head = head.rstrip(" –—-")  # "“…,” — said the minister"
     # The match is at most five characters long: searching only the end is the same, faster.
     if kind == "part" or _COORDINATED.search(head.lower(), max(0, len(head) - 5)):
         subject = st.subject(vs)
@@ -220,7 +245,7 @@ def _verb_candidate(st: SpeakerText, kind: str, verb: str, vs: int, ve: int) -> 
         found = _across_comma(st, len(head) - 1, strict, vs, ve)
         if found is not None:
             return found
-    return _inverted(st, vs, ve) if kind == "strong" and verb in INVERTING else None
+    return _inverted(st, vs, ve, strict) if verb in INVERTING else None
 
 
 def _subject_candidate(
@@ -258,24 +283,35 @@ def _across_comma(st: SpeakerText, comma: int, strict: bool, vs: int, ve: int) -
     who = st.who(c0, comma, st.text[d0 : len(before) - 1], strict)
     if not who or SpeakerText.pronoun(who):
         return None
+    if who.actor is None and re.search(r"\b[a-z]", who.speaker):
+        # "Numan Kurtulmus, Turkish deputy prime minister, said": the title is the appositive,
+        # the name before it is the speaker.
+        name = st.who(d0, len(before) - 1, st.text[c0:comma], strict)
+        if name and (name.actor or not re.search(r"\b[a-z]", name.speaker)):
+            who = name
     return _Cand(0, vs, (d0, ve), who, "verb")
 
 
-def _inverted(st: SpeakerText, vs: int, ve: int) -> _Cand | None:
-    """'“...,” said Kremlin spokesman Dmitry Peskov, ...'."""
+def _inverted(st: SpeakerText, vs: int, ve: int, strict: bool) -> _Cand | None:
+    """'“...,” said Kremlin spokesman Dmitry Peskov, ...', '“…,” said on Friday the minister'."""
     after = re.match(rf"\s*([^,.;:!?{MASK}]+)(.*)", st.masked[ve:])
     if not after or not after.group(1)[:1].isalpha():
         return None
-    phrase = after.group(1)
+    # A time or place adverbial may stand between the verb and its subject.
+    begin = st.subject_after(ve + after.start(1), ve + after.end(1))
+    phrase = st.masked[begin : ve + after.end(1)]
     cut = _INVERTED_END.search(" " + phrase + " ")
     phrase = phrase[: cut.start()] if cut else phrase
     if _FINITE.search(phrase):
         return None  # "X, in an interview, said Moscow was open": a reported clause
-    stop = ve + after.start(1) + len(phrase)
-    who = st.who(ve + after.start(1), stop, st.text[ve : ve + after.end(2)], False)
+    # "said Davutoglu standing beside Merkel": the participle phrase describes the speaker.
+    trailing = _NAME_THEN_PARTICIPLE.search(phrase)
+    phrase = phrase[: trailing.start(1)].rstrip() if trailing else phrase
+    stop = begin + len(phrase)
+    who = st.who(begin, stop, st.text[ve : ve + after.end(2)], strict)
     if not who:
         return None
-    group = st.group_after(ve + after.start(1), _INVERTED_END)
+    group = st.group_after(begin, _INVERTED_END)
     if group is not None:
         return _group_cand(group, "inverted", 0, vs, (vs, group.end))
     return _cand(who, "inverted", 0, vs, (vs, len(st.text[:stop].rstrip())))

@@ -39,7 +39,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from tracker.analysis.actors import PREPOSITIONS, ActorDictionary, ActorMention, Identity, fold
+from tracker.analysis.actors import (
+    PREPOSITIONS,
+    ActorDictionary,
+    ActorMention,
+    Identity,
+    fold,
+    shift,
+)
 from tracker.analysis.attribution.adverbials import (
     ADVERBS,
     OPENING_ADVERBS,
@@ -148,6 +155,11 @@ class SpeakerText:
     def _subject(self, start: int, end: int) -> int:
         return subject_start(self.masked, start, end, self.mentions, self.on)
 
+    def subject_after(self, start: int, end: int) -> int:
+        """Start of the subject in masked[start:end] after a verb ("said on Friday the
+        minister"): its opening adverbials skipped."""
+        return self._subject(start, end)
+
     def _inside_a_name(self, pos: int) -> bool:
         return any(m.start < pos < m.end for m in self.mentions)
 
@@ -194,13 +206,33 @@ class SpeakerText:
 
     def who(self, start: int, end: int, context: str, strict: bool) -> Identity | None:
         """Who the phrase text[start:end] names; a pronoun comes back as itself."""
-        phrase = self.text[start:end].strip(" ,")
+        raw = self.text[start:end]
+        phrase = raw.strip(" ,")
         if phrase.lower() in _PRONOUNS:
             return Identity(phrase, None, None)
         if all(w.lower() in _FUNCTION_WORDS for w in _WORD_RE.findall(phrase)):
             return None  # "and", "but the": no one
-        found = self.actors.identify(phrase, self.on, context, strict)
+        begin = start + len(raw) - len(raw.lstrip(" ,"))
+        mentions = self._mentions_in(begin, begin + len(phrase))
+        found = self.actors.identify(phrase, self.on, context, strict, mentions)
         return found if found and plausible(phrase, found) else None
+
+    def _mentions_in(self, start: int, end: int) -> list[ActorMention] | None:
+        """The statement's mentions inside text[start:end], offsets from ``start``; None where
+        the phrase read alone could find others (a mention across its edges, or a title or
+        possessive at its end, which the words after it decide)."""
+        inside = []
+        for m in self.mentions:
+            if m.end <= start or m.start >= end:
+                continue
+            if (
+                m.start < start
+                or m.end > end
+                or (m.end == end and (m.possessive or m.via == "title"))
+            ):
+                return None
+            inside.append(shift(m, -start))
+        return inside
 
     def group_before(self, start: int, end: int) -> Group | None:
         """The list of speakers whose last member is the phrase text[start:end], if any."""

@@ -2,10 +2,14 @@
 
 ``VERB_RE`` finds reporting verbs in a statement whose quotations are masked with ``MASK``; its
 named group says how much the verb proves: ``strong`` (said, told, added: anyone reported with
-it speaks), ``weak`` (emphasised, warned, denied: the phrase before it must name someone who
-can speak), ``part`` (", saying …": the sentence subject speaks), ``passive`` ("was quoted as
-saying") and ``according`` ("according to X"). The verbs of the first three are listed in
-``STRONG``, ``WEAK`` and ``PART``.
+it speaks), ``weak`` (emphasised, warned, denied, urged, pointed to, expressed: the phrase before
+it must name someone who can speak), ``onward`` ("went on to warn": as weak), ``part`` (",
+saying …", ", asking …": the sentence subject speaks; only after a comma, a dash or a quotation,
+since "a resolution describing the killings" is the noun's), ``passive`` ("was quoted as
+saying"), ``quoting`` ("Interfax quoted a source as saying": the source speaks) and
+``according`` ("according to X"). The verbs are listed in ``STRONG``, ``WEAK``,
+``ONWARD`` and ``PART``; ``INVERTING`` are those that may follow a quotation before their subject
+("“…,” urged the minister").
 
 ``reports_no_words(masked, verb, start, end, passive)`` is true for a match that reports
 no words. The general cases: a passive or infinitive use ("is said to", "to say"); a verb whose
@@ -16,14 +20,23 @@ targeted the opposition"; "said detained soldiers would …" still has its subje
 is then embedded in the narrator's sentence and names no speaker of the sentence. Then verbs
 with a second, non-speech sense, which count only in their speech use:
 
-* recalled / recalls: only "recalled that / how / when …", "recalled:" or a quotation after it
-  ("Turkey recalled its ambassador" recalls an envoy);
-* called / calls: only "called for / on …", "called X a Y", "called X “…”", "called X
+* recalled / recalls / recalling: only "recalled that / how / when …", "recalled:" or a
+  quotation after it ("Turkey recalled its ambassador" recalls an envoy);
+* called / calls / calling: only "called for / on …", "called X a Y", "called X “…”", "called X
   unacceptable" (naming); not "called Erdogan" (a telephone call), "called off", "called its
   ambassador home", "called a snap election";
 * denied: not "denied entry / access / a visa / permission …" (a refusal);
+* announced: not before a noun phrase ("announced new sanctions", "announced a ban": a measure
+  made public); "announced that …" reports words (the attribution module turns a government's,
+  country's or capital's announcement into the narrator's report, as it does commitments);
+* expressed: only with a that-clause, a quotation or a word of stance after it ("expressed
+  regret that …", "expressed concern over …"); "expressed solidarity with Ankara at a meeting"
+  is a gesture;
+* asked: only before a question ("asked whether / why / how …", "asked reporters what …"), a
+  colon or a quotation, or after a quotation ("“…?” asked the minister"); "asked the government
+  to prepare …" and "asked for money" are requests reported as acts;
 * added: not "added X to the list", "added to the pressure";
-* declared: not "declared a state of emergency / war / victory" (a performative act);
+* declared / declaring: not "declared a state of emergency / war / victory" (a performative act);
 * continued: only before a colon, comma, full stop or quotation ("Russia continued its strikes");
 * admitted: not before a number ("Turkey admitted 2,000 refugees").
 
@@ -53,31 +66,65 @@ WEAK = word_set(
     "underlines underscored reiterated reiterates acknowledged admitted complained vowed vows "
     "pledged promised threatened demanded suggested predicted described criticised criticized "
     "criticises criticizes condemned condemns praised praises thanked hailed slammed blasted "
-    "recalled recalls"
-) | {"lashed out", "pointed out"}
+    "recalled recalls asked asks expressed expresses voiced cautioned countered conceded "
+    "lamented reaffirmed"
+) | {
+    "made clear",
+    "made it clear",
+    "makes clear",
+    "makes it clear",
+    "lashed out",
+    "pointed out",
+    "points out",
+    "pointed to",
+    "points to",
+}
+# Present forms after a plural subject ("Analysts warn that …"); after "to", a modal or "did"
+# they are infinitives and report nothing. Forms that are also common nouns (claim, note,
+# stress, call) are left out: "handed a diplomatic note" is no speech.
+BASE = word_set(
+    "warn urge insist argue deny accuse complain acknowledge admit predict suggest criticise "
+    "criticize condemn reiterate emphasise emphasize underline underscore assert contend"
+) | {"point out"}
 PART = word_set(
     "saying adding noting stressing emphasising emphasizing insisting warning telling explaining "
-    "arguing urging describing"
-)
+    "arguing urging describing asking accusing calling claiming stating declaring expressing "
+    "reiterating complaining recalling"
+) | {"pointing out", "pointing to"}
+# "went on to warn": the subject before "went" speaks.
+ONWARD = word_set(
+    "say add warn urge accuse stress note insist argue claim declare ask describe criticise "
+    "criticize condemn emphasise emphasize express call"
+) | {"point out"}
 
+QUOTED_AS = re.compile(rf"\s+([^.;:!?{MASK}]{{1,100}}?),?\s+as\s+(?:saying|telling|stating)\b")
 # Checking a word's first letter before any alternative lets the engine skip most words cheaply.
-_INITIALS = "".join(sorted({w[0] for w in [*_PASSIVE_AUXILIARIES, *STRONG, *WEAK, *PART, "a"]}))
+_INITIALS = "".join(
+    sorted({w[0] for w in [*_PASSIVE_AUXILIARIES, *STRONG, *WEAK, *BASE, *PART, *"agq"]})
+)
 VERB_RE = re.compile(
     rf"\b(?=[{_INITIALS}])"
     rf"(?:(?P<passive>(?:{'|'.join(_PASSIVE_AUXILIARIES)})\s+(?:quoted|cited)"
     rf"(?:\s+by\s+[^,.;{MASK}]{{1,60}}?)?\s+as\s+(?:saying|telling))"
     # Each group as a character trie (a literal space in "lashed out"): twice as fast as a list.
-    rf"|(?P<strong>{trie_pattern(STRONG, ' ')})|(?P<weak>{trie_pattern(WEAK, ' ')})"
+    rf"|(?P<strong>{trie_pattern(STRONG, ' ')})|(?P<weak>{trie_pattern(WEAK | BASE, ' ')})"
     rf"|(?P<part>{trie_pattern(PART, ' ')})"
-    r"|(?P<according>according\s+to))\b",
+    rf"|(?P<onward>(?:went|goes|go)\s+on\s+to\s+{trie_pattern(ONWARD, ' ')})"
+    r"|(?P<according>according\s+to)"
+    # "Interfax quoted a source as saying": the one quoted speaks, not the outlet.
+    rf"|(?P<quoting>(?:quoted|quotes|cited|cites)(?={QUOTED_AS.pattern})))\b",
     re.IGNORECASE,
 )
-RANK = {"strong": 0, "passive": 0, "according": 1, "weak": 2, "part": 3}
+RANK = {"strong": 0, "passive": 0, "quoting": 0, "according": 1, "weak": 2, "onward": 2, "part": 3}
+# Verbs that may stand before their subject after a quotation ("“…,” urged the minister").
 INVERTING = word_set(
     "said says added adds wrote continued explained replied stressed noted insisted warned remarked"
+    " urged asked argued claimed declared announced acknowledged admitted emphasised emphasized"
+    " recalled countered conceded cautioned complained commented quipped"
 )
 LISTENING = word_set("told tells telling thanked accused urged warned called")
 COMMITMENTS = word_set("promised pledged vowed vows")
+ANNOUNCING = word_set("announced announces")
 
 # After a clause-taking verb, a finite verb where the reported clause's subject should be.
 _AUX_NEXT = re.compile(
@@ -103,13 +150,36 @@ _ACT_AFTER = {
     ),
     "admitted": re.compile(r"\s+(?:about\s+|some\s+|more\s+than\s+)?\d"),
 }
-_ACT_AFTER["denies"] = _ACT_AFTER["denied"]
-_ACT_AFTER["declares"] = _ACT_AFTER["declared"]
+# "announced new sanctions", "announced a ban": a measure made public, not words.
+_ACT_AFTER["announced"] = re.compile(
+    r"\s+(?:an?|the|its|their|his|her|new|further|fresh|plans?|sanctions|measures|restrictions"
+    r"|\d)\b"
+)
+for _verb, _form in (("denied", "denies"), ("declared", "declares"), ("declared", "declaring"),
+                     ("announced", "announces")):  # fmt: skip
+    _ACT_AFTER[_form] = _ACT_AFTER[_verb]
 _WORDS_AFTER = {
     "recalled": re.compile(rf"\s*(?:[:,]?\s*{MASK}|:|\s+(?:that|how|when|the\s+words)\b)"),
     "continued": re.compile(rf"\s*(?:[:,.]|{MASK}|$)"),
 }
+# "expressed regret that …", "expressed concern over …", "expressed its “deep concern”": words;
+# "expressed solidarity with Ankara at a meeting" is a gesture the journalist reports.
+_WORDS_AFTER["expressed"] = re.compile(
+    rf"[^.;:!?{MASK}]{{0,60}}?(?:\bthat\b|{MASK})|\s+(?:[a-z]+\s+){{0,2}}?(?:concern|regret"
+    r"|hope|alarm|dismay|disappointment|doubts?|displeasure|outrage|anger|frustration|surprise"
+    r"|optimism|confidence|readiness|satisfaction|indignation|bewilderment)\b"
+)
+for _verb, _form in (("expressed", "expresses"), ("expressed", "expressing")):
+    _WORDS_AFTER[_form] = _WORDS_AFTER[_verb]
 _WORDS_AFTER["recalls"] = _WORDS_AFTER["recalled"]
+# "asked whether …", "asked reporters why …", "asked: “…”": words; "asked the government to
+# prepare …", "asked for more money" are requests the journalist reports as acts.
+_WORDS_AFTER["asked"] = re.compile(
+    rf"\s*(?:[:,]?\s*{MASK}|:|(?:\s+[\w'’\-]+){{0,3}}?\s+(?:whether|if|why|how|what|who|when"
+    r"|where|about)\b)"
+)
+_WORDS_AFTER["asks"] = _WORDS_AFTER["asked"]
+_WORDS_AFTER["recalling"] = _WORDS_AFTER["recalled"]
 _EVALUATIVE = word_set(
     "illegal unacceptable wrong absurd baseless groundless false ridiculous historic positive "
     "negative important irresponsible dangerous null void legitimate illegitimate unjust "
@@ -132,9 +202,11 @@ def _names_something(after: str) -> bool:
     for i in range(1, min(len(words), 7)):
         word, prev = words[i], words[i - 1]
         low = word.lower().rstrip(",.")
+        if word[0] == MASK:
+            return True  # "called Vienna the “…”"
         if prev.lower() in DETERMINERS:
             continue
-        if word[0] == MASK or low in ("a", "an"):
+        if low in ("a", "an"):
             return True
         if low in PREPOSITIONS or prev[-1:] in ",.;:":
             return False
@@ -151,7 +223,7 @@ def reports_no_words(masked: str, verb: str, start: int, end: int, passive: bool
         return True
     if verb in ("said", "wrote") and after.startswith(" to "):
         return True
-    if verb == "say" and _MODAL.search(before):
+    if (verb == "say" or verb in BASE) and _MODAL.search(before):
         return True
     if verb not in ("told", "tells") and not passive and _AUX_NEXT.match(after):
         return True  # "a deal officials say will open markets": an embedded report
@@ -161,9 +233,10 @@ def reports_no_words(masked: str, verb: str, start: int, end: int, passive: bool
     if act is not None and act.match(after):
         return True
     words = _WORDS_AFTER.get(verb)
-    if words is not None and not words.match(after):
+    inverted = verb in ("asked", "asks") and re.search(rf"[,?{MASK}]\s*[–—-]*\s*$", before)
+    if words is not None and not inverted and not words.match(after):
         return True
-    if verb in ("called", "calls"):
+    if verb in ("called", "calls", "calling"):
         return not _names_something(after)
     return False
 
