@@ -36,7 +36,12 @@ BREACHES = [
     ("scoring imports ingest", "scoring/statement.py", "import tracker.ingest.store", "layered"),
     ("views imports rescore", "views/stats.py", "import tracker.rescore.plan", "layered"),
     ("db imports scoring", "db/connection.py", "import tracker.scoring.vader", "layered"),
-    ("scoring imports analysis", "scoring/statement.py", "import tracker.analysis.dyads", "layered"),
+    (
+        "scoring imports analysis",
+        "scoring/statement.py",
+        "import tracker.analysis.dyads",
+        "layered",
+    ),
     ("progress imports db", "progress.py", "import tracker.db.connection", "layered"),
     ("library imports streamlit", "views/charts.py", "import streamlit", "streamlit"),
 ]
