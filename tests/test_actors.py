@@ -115,6 +115,18 @@ CANONICAL = [
     ("title by date", "Turkish prime minister", APRIL_2016, "Ahmet Davutoglu"),
     ("title by later date", "Turkish prime minister", JUNE_2016, "Binali Yildirim"),
     ("unknown", "Alexander Baunov", None, None),
+    (
+        "official name of a ministry",
+        "Turkish Ministry of Foreign Affairs",
+        JUNE_2016,
+        "Turkish Foreign Ministry",
+    ),
+    (
+        "official name with the country after it",
+        "the Ministry of Foreign Affairs of Russia",
+        JUNE_2016,
+        "Russian Foreign Ministry",
+    ),
 ]
 
 

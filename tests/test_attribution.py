@@ -175,6 +175,16 @@ EMBEDDED_CASES = [
 
 # Verbs with a speech sense and another sense: only the speech sense names a speaker.
 AMBIGUOUS_VERB_CASES = [
+    ("a written message then a participle", ["The Turkish foreign ministry issued a statement "
+     "saying the decision was a step forward."], 0, "Turkish Foreign Ministry", "Turkey",
+     "Turkish foreign ministry issued a statement saying"),
+    ("a message to someone then a participle", ["The Kremlin sent a message to its partners on "
+     "Friday saying talks could resume."], 0, "Kremlin", "Russia",
+     "The Kremlin sent a message to its partners on Friday saying"),
+    ("must not fire: banners are no written message", ["Protesters carried banners saying the "
+     "ambassador should leave."], 0, NARRATOR, None, None),
+    ("must not fire: a map showing is no speech", ["The Kremlin published a map showing the "
+     "route of the planned pipeline."], 0, NARRATOR, None, None),
     ("recalled an envoy", ["Turkey recalled its ambassador to Vienna."], 0, NARRATOR, None, None),
     ("recalled that", ["Erdogan recalled that Russia had been first to call after the coup."], 0,
      "Recep Tayyip Erdogan", "Turkey", "Erdogan recalled"),

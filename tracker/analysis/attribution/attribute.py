@@ -87,6 +87,13 @@ _COLON_HEAD = re.compile(rf"\W*([^:{MASK}]{{2,60}}?)\s*:\s*")  # "Erdogan: “�
 _COORDINATED = re.compile(r"(?:^|\s)(?:and|but|then)$")  # "X … and said"
 # ", saying", "“…” — adding": what may stand before a participle that reports words.
 _PARTICIPLE_AFTER = re.compile(rf"[,–—{MASK}]$")
+# "issued a statement saying", "sent a letter to the ministry saying": a participle right after a
+# written message reports its words without a comma; the sentence subject wrote it.
+_MESSAGE_BEFORE = re.compile(
+    r"\b(?:statement|letter|message|note|tweet|post|release|communiqu[eé]|declaration)s?"
+    r"(?:\s+[\w'’.-]+){0,4}$",
+    re.IGNORECASE,
+)
 _DASH_AFTER_QUOTE = re.compile(rf"[,{MASK}]\s*[–—-]+$")
 _NAME_THEN_PARTICIPLE = re.compile(r"[A-Z][\w'’\-]*\s+((?!during\b|according\b)[a-z]{2,}ing)\b")
 
@@ -225,7 +232,7 @@ def _verb_candidate(st: SpeakerText, kind: str, verb: str, vs: int, ve: int) -> 
     strict = kind in ("weak", "part", "onward")
     end = st.strip_aux(vs)
     head = masked[:end].rstrip()
-    if kind == "part" and not _PARTICIPLE_AFTER.search(head):
+    if kind == "part" and not (_PARTICIPLE_AFTER.search(head) or _MESSAGE_BEFORE.search(head)):
         return None  # "a resolution describing the killings": the noun's, not a speaker's
     if _DASH_AFTER_QUOTE.search(head):
         head = head.rstrip(" –—-")  # "“…,” — said the minister"
