@@ -541,6 +541,35 @@ def test_quotes_do_not_hide_domain_words() -> None:
     )
 
 
+QUOTE_STYLES = [
+    # (name, opening mark, closing mark): the same remark in each outlet's marks scores the same
+    ("curly double", "\u201c", "\u201d"),
+    ("guillemets", "\u00ab", "\u00bb"),
+    ("low and high double", "\u201e", "\u201c"),
+    ("single guillemets", "\u2039", "\u203a"),
+    ("curly single", "\u2018", "\u2019"),
+    ("straight double", '"', '"'),
+]
+QUOTED_REMARKS = [
+    "{o}Positive momentum in our relations continues with the new chapter.{c}",
+    "A Russian diplomat called the incident a {o}stab in the back{c}.",
+    "{o}We are ready for constructive talks with Ankara,{c} a Kremlin aide said.",
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "opening", "closing"), QUOTE_STYLES, ids=[q[0] for q in QUOTE_STYLES]
+)
+def test_quotation_marks_of_any_style_score_alike(name: str, opening: str, closing: str) -> None:
+    for remark in QUOTED_REMARKS:
+        curly = DIPLOMACY.explain(remark.format(o="\u201c", c="\u201d"))
+        other = DIPLOMACY.explain(remark.format(o=opening, c=closing))
+        assert other.compound == curly.compound != 0, (name, remark)
+        assert [(c.kind, c.weight) for c in other.contributions] == [
+            (c.kind, c.weight) for c in curly.contributions
+        ]
+
+
 def test_scorer_is_built_once_and_constructor_works_directly() -> None:
     assert get_scorer("diplomacy") is DIPLOMACY
     fresh = DiplomacyScorer()

@@ -394,6 +394,15 @@ BOILERPLATE_CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
         ],
     ),
     (
+        "inline_credit_after_a_closing_guillemet",
+        "An official told reporters: «Ties are frozen.» REUTERS/Jane Doe\nBody.",
+        [
+            (CAPTION, "An official told reporters: «Ties are frozen.»"),
+            (CREDIT, "REUTERS/Jane Doe"),
+            (STATEMENT, "Body."),
+        ],
+    ),
+    (
         "inline_bracket_credit",
         "Putin and Erdogan shake hands in the palace [Jane Doe/Reuters]\nBody.",
         [

@@ -34,7 +34,11 @@ import re
 from collections.abc import Sequence
 
 from tracker.models import CAPTION, CREDIT, ID_LINE, STATEMENT
+from tracker.text.quotes import CLOSING
 from tracker.text.words import word_set
+
+# Closing quotation marks (guillemets included) that may stand after a sentence's end.
+_CLOSERS = re.escape(CLOSING)
 
 # A photo credit is a handful of names; more words than this is prose that mentions a photo.
 _CREDIT_MAX_WORDS = 12
@@ -163,7 +167,7 @@ _TAIL_MARKER = re.compile(
     )""",
     re.VERBOSE,
 )
-_SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*\s+")
+_SENTENCE_END = re.compile(rf"[.!?][{_CLOSERS})\]]*\s+")
 # A credit ends in an agency or picture word, or holds a credit mark (see has_credit_hint).
 _PROSE_LAST = frozenset(".!?”\"’'")
 _SHORT_LINE = 40
@@ -207,7 +211,7 @@ def has_credit_hint(text: str) -> bool:
     """False when ``text`` cannot hold a credit: no credit mark, no agency or picture word last."""
     # Prose ends in sentence punctuation, credits in a name: look at the last word only then.
     if text[-1:] not in _PROSE_LAST or len(text) <= _SHORT_LINE:
-        last = text[text.rfind(" ") + 1 :].strip(".,;:!?()[]\"'”’").lower()
+        last = text[text.rfind(" ") + 1 :].strip(".,;:!?()[]" + CLOSING).lower()
         if last in _CREDIT_LAST_WORDS:
             return True
     # Unrolled: a loop over a tuple of marks costs more than the tests themselves.
@@ -243,7 +247,7 @@ _PLACE_WORD = r"[^\W\d_a-z][\w'’.\-]*"
 _PLACE = rf"(?:(?:in|near|outside|off|at)\s+)?{_PLACE_WORD}(?:\s+(?:of\s+)?{_PLACE_WORD}){{0,3}}"
 # "... in Marmaris, Turkey, July 25, 2016." at the very end of the line.
 _PICTURE_DATELINE = re.compile(rf"(?<![\w'’.\-]){_PLACE},\s+{_PLACE},?\s+{_DATE}[.\s]*\Z")
-_SENTENCE_BREAK = re.compile(r"[.!?][\"”’)\]]*\s+\S")
+_SENTENCE_BREAK = re.compile(rf"[.!?][{_CLOSERS})\]]*\s+\S")
 _FINAL_PUNCT = frozenset(".!?:;…")
 
 
@@ -255,7 +259,7 @@ def ends_with_picture_dateline(line: str) -> bool:
 
 
 def _is_headline_like(line: str) -> bool:
-    bare = line.rstrip('"”’)] ')
+    bare = line.rstrip(CLOSING + ")] ")
     return bare[-1:] not in _FINAL_PUNCT and len(line.split()) <= _HEADLINE_MAX_WORDS
 
 

@@ -22,10 +22,23 @@ from __future__ import annotations
 import re
 import string
 
-_STRIP = string.punctuation + "\u201c\u201d\u2018\u2019\u00ab\u00bb\u2013\u2014\u2026\u2022\u00b7"
+from tracker.text.quotes import (
+    CLOSING,
+    DOUBLE_CLOSING,
+    DOUBLE_OPENING,
+    OPENING,
+    SINGLE_CLOSING,
+    SINGLE_OPENING,
+)
+
+# Every quotation mark, from the one list of them (tracker.text.quotes).
+_DOUBLE = DOUBLE_OPENING + DOUBLE_CLOSING
+_SINGLE = SINGLE_OPENING + SINGLE_CLOSING
+_STRIP = string.punctuation + _DOUBLE + _SINGLE + "\u2013\u2014\u2026\u2022\u00b7"
 _CLAUSE_CLOSERS = frozenset(",;:.!?")
-_CLOSING = "\"')]}\u201d\u2019\u00bb"
-_TAIL = frozenset(",;:.!?\"')]}-\u201d\u2019\u00bb\u2013\u2014")
+_CLOSING = ")]}" + CLOSING
+_OPENING = "([{" + OPENING
+_TAIL = frozenset(",;:.!?)]}-\u2013\u2014" + CLOSING)
 _DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
 # "U.S." or "St." end in a full stop without ending the clause.
 _ABBREVIATION_RE = re.compile(
@@ -34,14 +47,16 @@ _ABBREVIATION_RE = re.compile(
 
 
 def normalise_quotes(text: str) -> str:
-    """Curly quotes to ASCII, length-preserving (VADER strips ASCII punctuation only)."""
-    # Chained replace: much faster than str.translate with a dict on short texts.
-    return (
-        text.replace("\u2019", "'")
-        .replace("\u2018", "'")
-        .replace("\u201c", '"')
-        .replace("\u201d", '"')
-    )
+    """Quotation marks (curly, guillemets, low) to ASCII, length-preserving (VADER strips ASCII
+    punctuation only), so a statement scores the same whatever marks its outlet uses."""
+    if text.isascii():
+        return text
+    # replace per mark: much faster than str.translate with a dict on short texts.
+    for mark in _DOUBLE:
+        text = text.replace(mark, '"')
+    for mark in _SINGLE:
+        text = text.replace(mark, "'")
+    return text
 
 
 def base_word(word: str) -> str:
@@ -85,7 +100,7 @@ class Tokens:
 def _ends_clause(piece: str) -> bool:
     if piece in _DASHES:
         return True
-    core = piece.rstrip(_CLOSING).lstrip("\"'(\u201c\u2018")
+    core = piece.rstrip(_CLOSING).lstrip(_OPENING)
     if not core or core[-1] not in _CLAUSE_CLOSERS:
         return False
     return not (core[-1] == "." and _ABBREVIATION_RE.fullmatch(core))
