@@ -111,13 +111,11 @@ def build_demo(path: Path) -> None:
     with st.status("No database yet: building the demo database…", expanded=True) as status:
         bar = st.progress(0.0)
 
-        def show(n: int, of: int) -> None:
-            bar.progress(n / of, text=f"{n} of {of} articles")
+        def show(t: Tally) -> None:
+            bar.progress(t.fraction or 0.0, text=f"{t.done} of {t.total} {t.unit}")
 
         try:
-            step = Tally(
-                lambda t: bar.progress(t.fraction or 0.0, text=f"{t.done} of {t.total} {t.unit}")
-            )
+            step = Tally(show)
             demo.ensure_demo(path, progress=step)
         except Exception as exc:  # the page explains what to do, never shows a traceback
             status.update(label="The demo database could not be built", state="error")

@@ -52,13 +52,13 @@ def full_rescore(path: Path, n: int, workers: int | None) -> None:
     print(f"built {n} statements in {time.perf_counter() - began:.1f} s")
     extra = ["--workers", str(workers)] if workers else []
     # Hold times per write: rerun through the library to see every one of them.
-    from tracker.rescore import runs as rescore_io
+    from tracker.rescore import runs
 
     holds: list[float] = []
     waits: list[float] = []
-    original = rescore_io.ChunkWriter.flush
+    original = runs.ChunkWriter.flush
 
-    def flush(self: rescore_io.ChunkWriter) -> None:
+    def flush(self: runs.ChunkWriter) -> None:
         before = len(self.holds)
         original(self)
         holds.extend(self.holds[before:])
@@ -72,14 +72,14 @@ def full_rescore(path: Path, n: int, workers: int | None) -> None:
         f"out {summary['max_lock_hold_s'] * 1000:.0f} ms, longest wait for readers "
         f"{summary['max_writer_wait_s'] * 1000:.0f} ms"
     )
-    rescore_io.ChunkWriter.flush = flush  # type: ignore[method-assign]
+    runs.ChunkWriter.flush = flush  # type: ignore[method-assign]
     try:
         from tracker.rescore.execute import rescore
         from tracker.rescore.report import RescoreOptions
 
         report = rescore(path, options=RescoreOptions(workers=workers, full=True))
     finally:
-        rescore_io.ChunkWriter.flush = original  # type: ignore[method-assign]
+        runs.ChunkWriter.flush = original  # type: ignore[method-assign]
     print(
         f"--full again in-process: {report.duration:.1f} s; write holds: median "
         f"{statistics.median(holds) * 1000:.0f} ms, p90 "

@@ -10,8 +10,9 @@ import math
 import pytest
 
 from tests.diplomacy_checks import DIPLOMACY, VADER, check_sign, notes, sign
-from tracker.scoring.diplomacy.profile import DiplomacyScorer, split_clauses
+from tracker.scoring.diplomacy.profile import DiplomacyScorer
 from tracker.scoring.vader import get_scorer
+from tracker.text.clauses import split_clauses
 
 # (name, sentence, expected sign of the relation)
 REVERSALS = [

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from tests.diplomacy_checks import DIPLOMACY, check_rule, check_sign, fired, sign
-from tracker.scoring.diplomacy.profile import split_clauses
+from tracker.text.clauses import split_clauses
 
 RELATION_STATE = "a relation in a hostile state"
 STATE_ENDED = "ending a hostile state"

@@ -19,7 +19,7 @@ from tracker.errors import InputError, TrackerError
 from tracker.fingerprint import source_bytes
 from tracker.models import Score
 from tracker.scoring.diplomacy.lexicon import default_lexicon_path
-from tracker.scoring.diplomacy.profile import DiplomacyScorer, split_clauses
+from tracker.scoring.diplomacy.profile import DiplomacyScorer
 from tracker.scoring.explanation import Contribution, Explanation
 from tracker.scoring.vader import (
     DEFAULT_PROFILE,
@@ -35,6 +35,7 @@ from tracker.scoring.vader import (
     stock_analyzer,
     vader_lexicon_path,
 )
+from tracker.text.clauses import split_clauses
 from tracker.text.segment import statements
 
 VADER = get_scorer("vader")

@@ -91,11 +91,12 @@ class SchemaOutdated(TrackerError):
 class PipelineMismatch(TrackerError):
     """A worker process built a pipeline with other identities than the main process's."""
 
+    CAUSE = "An input of the analysis or scoring (a lexicon, actor, events or rule file) changed"
+
     def __init__(self) -> None:
         super().__init__(
-            "An input of the analysis or scoring (a lexicon, actor, events or rule file) "
-            "changed while the command ran, so worker processes built a different pipeline. "
-            "Run the command again once the files are settled."
+            f"{self.CAUSE} while the command ran, so worker processes built a different "
+            "pipeline. Run the command again once the files are settled."
         )
 
 

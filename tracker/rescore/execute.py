@@ -226,9 +226,9 @@ def rescore(
             # A worker's error, not the user's command: say which runs it cost, like any other.
             failed = execution.abandon() if execution is not None else ()
             raise RescoreFailed(
-                "An input of the analysis or scoring (a lexicon, actor, events or rule file) "
-                f"changed while the rescoring ran; {_failed_text(failed)} the previous runs stay "
-                "current. Run `tracker rescore` again once the files are settled."
+                f"{PipelineMismatch.CAUSE} while the rescoring ran; {_failed_text(failed)} the "
+                "previous runs stay current. Run `tracker rescore` again once the files are "
+                "settled."
             ) from None
         except TrackerError:
             if execution is not None:

@@ -90,7 +90,7 @@ from tracker.scoring.vader import (
 )
 from tracker.text.clauses import split_clauses
 
-__all__ = ["DiplomacyScorer", "split_clauses"]
+__all__ = ["DiplomacyScorer"]
 
 # The code that decides a diplomacy score, hashed after the lexicons: the shared names (models),
 # the text helpers (clauses), VADER's hook, the clause scoring and every rule module.
