@@ -27,6 +27,7 @@ TURKEY_RUSSIA = "Turkey\u2013Russia"
 TURKEY_WEST = "Turkey\u2013West"
 DYADS = (TURKEY_RUSSIA, TURKEY_WEST)  # the relations tracked
 NARRATOR = "narrator"  # the speaker of a statement that quotes nobody
+SPEAKER_SIDES = (*SIDES, NARRATOR)  # a speaker's side as the views show it: the narrator's own
 PRIMARY, ALSO = "primary", "also"  # a statement's main relation, and a second one it names
 
 

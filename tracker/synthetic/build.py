@@ -26,6 +26,7 @@ import pyarrow as pa
 from tracker.db import connection
 from tracker.db.tables import ALL, COMPLETED, insert_arrow, next_id
 from tracker.models import ALSO, NARRATOR, PRIMARY, RUSSIA, TURKEY, TURKEY_RUSSIA, TURKEY_WEST, WEST
+from tracker.scoring.vader import PROFILES
 from tracker.synthetic.story import (
     SOURCES,
     SPEAKER_WEIGHTS,
@@ -39,7 +40,7 @@ from tracker.synthetic.story import (
     tone,
 )
 
-SCORERS = ("diplomacy", "vader")
+SCORERS = PROFILES
 SYNTHETIC = "synthetic"  # the runs' scorer and analysis version, and the inputs hash
 _CHUNK_DOCUMENTS = 20_000
 

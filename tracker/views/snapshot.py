@@ -22,7 +22,7 @@ import duckdb
 import pandas as pd
 
 from tracker.db import connection
-from tracker.models import DYADS, NARRATOR, SIDES
+from tracker.models import DYADS, NARRATOR, SPEAKER_SIDES
 
 READ_WAIT_SECONDS = 0.5
 ATTACH_POLL_SECONDS = 0.1
@@ -67,7 +67,7 @@ def stamp(db_path: Path) -> tuple[str, int, int, int]:
 
 def _types(mem: duckdb.DuckDBPyConnection) -> None:
     mem.execute(f"CREATE TYPE dyad_t AS ENUM ({_sql_strings(DYADS)})")
-    mem.execute(f"CREATE TYPE side_t AS ENUM ({_sql_strings((*SIDES, NARRATOR))})")
+    mem.execute(f"CREATE TYPE side_t AS ENUM ({_sql_strings(SPEAKER_SIDES)})")
 
 
 def _sql_strings(values: tuple[str, ...]) -> str:

@@ -15,12 +15,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
-from tracker.models import DYADS, NARRATOR
-from tracker.models import SIDES as ACTOR_SIDES
+from tracker.models import DYADS
+from tracker.models import SPEAKER_SIDES as SIDES
+from tracker.scoring.vader import PROFILES as SCORERS
 
-SCORERS = ("diplomacy", "vader")
-SCORER_CHOICES = ("diplomacy", "vader", "both")
-SIDES = (*ACTOR_SIDES, NARRATOR)  # a speaker's side; the narrator counts as one here
+SCORER_CHOICES = (*SCORERS, "both")
 WINDOWS = (7, 14, 30)
 DATE_AXES = {"refers_to": "date referred to", "published": "publication date"}
 DEFAULT_START = dt.date(2015, 11, 1)

@@ -59,15 +59,22 @@ from tracker.text.words import trie_pattern, word_set
 DAY, MONTH, YEAR = "day", "month", "year"
 
 
-def word_list(words: str) -> list[str]:
-    return words.split()
-
-
-_MONTHS = word_list(
-    "January February March April May June July August September October November December"
-)
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 _ABBREVIATIONS = {m[:3]: n for n, m in enumerate(_MONTHS, 1) if m != "May"} | {"Sept": 9}
-_WEEKDAYS = word_list("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
+_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 _MONTH_NUMBER = {m.lower(): i for i, m in enumerate(_MONTHS, 1)} | {
     a.lower(): n for a, n in _ABBREVIATIONS.items()
 }
@@ -119,7 +126,9 @@ _PATTERN = re.compile(
     re.VERBOSE,
 )
 
-_NUMBER_WORDS = {w: n for n, w in enumerate(word_list("one two three four five six seven"), 1)}
+_NUMBER_WORDS = {
+    w: n for n, w in enumerate(["one", "two", "three", "four", "five", "six", "seven"], 1)
+}
 _NUMBER_WORDS |= {"eight": 8, "nine": 9, "ten": 10, "a": 1, "an": 1}
 
 # --- resolution ---------------------------------------------------------------------------
@@ -360,10 +369,31 @@ def _resolve(text: str, m: re.Match[str], published: dt.date | None) -> tuple[dt
 # is several times faster than over the whole text. A match starts at most _REACH_BACK
 # characters before its first anchor ("beginning of early November") and its lookaheads read
 # at most _REACH_ON characters past its last one.
-_ANCHOR_WORDS = word_list(
-    "jan feb mar apr may jun jul aug sep oct nov dec day tom ton ago week month year night "
-    "morning afternoon evening"
-)
+_ANCHOR_WORDS = [
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
+    "day",
+    "tom",
+    "ton",
+    "ago",
+    "week",
+    "month",
+    "year",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+]
 # A run of digits is one anchor and the words a trie (none is a prefix of another): the windows
 # are the same as with a plain alternation of single digits and words, found faster.
 _ANCHOR = re.compile(rf"\d+|{trie_pattern(_ANCHOR_WORDS)}")
