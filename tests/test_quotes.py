@@ -93,13 +93,21 @@ def test_quote_regions(text: str, expected: list[str]) -> None:
     ("text", "expected"), [c[1:] for c in REGION_CASES], ids=[c[0] for c in REGION_CASES]
 )
 def test_dating_reads_the_same_quotations(text: str, expected: list[str]) -> None:
-    # Without quotation spans from the caller, dating finds them itself, with the same finder
-    # (letters are what a date mention starts at).
-    sentence = Sentence(text, None, [], ())
+    # Without quotation spans from the caller (None), dating finds them itself, with the same
+    # finder (letters are what a date mention starts at).
+    sentence = Sentence(text, None, [], None)
     regions, _ = quote_regions(text, open_at_start=False)
     letters = [i for i, char in enumerate(text) if char.isalnum()]
     found = [i for i in letters if sentence.quoted(i)]
     assert found == [i for i in letters if any(s <= i < e for s, e in regions)]
+
+
+def test_dating_uses_the_documents_reading_even_when_it_found_no_quotation() -> None:
+    # In a document the attribution's reading is passed on, so the finder is not run twice: a
+    # statement it read as unquoted (an empty tuple) stays unquoted.
+    text = "“Ties are back,” an official said."
+    assert Sentence(text, None, [], None).quoted(2)
+    assert not Sentence(text, None, [], ()).quoted(2)
 
 
 # (name, statement, whether a quotation is open before it, quoted passages, open after it)

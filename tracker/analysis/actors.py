@@ -125,11 +125,21 @@ _FOLD_TABLE = _fold_table()
 _ASCII_FOLDED = [chr(c) for c in _FOLD_TABLE if c < 0x80]
 
 
+_LAST_FOLD: tuple[str, str] = ("", "")
+
+
 def fold(text: str) -> str:
     """Text with diacritics, curly apostrophes and odd spaces made plain, one char per char."""
+    global _LAST_FOLD
+    last = _LAST_FOLD
+    if text is last[0]:
+        return last[1]  # the speaker, mention and relation readers fold the same statement
     if text.isascii() and not any(c in text for c in _ASCII_FOLDED):
-        return text  # the common case, and many times faster than translate
-    return text.translate(_FOLD_TABLE)
+        folded = text  # the common case, and many times faster than translate
+    else:
+        folded = text.translate(_FOLD_TABLE)
+    _LAST_FOLD = (text, folded)
+    return folded
 
 
 def _norm(form: str) -> str:

@@ -59,7 +59,7 @@ from tracker.text.clauses import split_clauses
 PARTNER = {TURKEY_RUSSIA: RUSSIA, TURKEY_WEST: WEST}  # each relation's side besides Turkey
 _DYAD_OF = {RUSSIA: TURKEY_RUSSIA, WEST: TURKEY_WEST}
 
-_COMPARISON = re.compile(r"\b(?:instead of|rather than|unlike|as opposed to|in contrast to)\b")
+_COMPARISON = r"\b(?:instead of|rather than|unlike|as opposed to|in contrast to)\b"
 _LOCATION_BEFORE = re.compile(
     r"\b(?:in|at|near|outside|inside|(?:city|capital|resort|town|port|region|province) of)"
     r"(?:\s+the)?\s*$"
@@ -67,15 +67,15 @@ _LOCATION_BEFORE = re.compile(
 _LOCATION_AFTER = re.compile(r"^\s+(?:city|capital|resort|town|port|region|province)\s+of\b")
 _VENUE_BEFORE = re.compile(r"\b(?:at|on the sidelines of|during|ahead of)\s+(?:an?|the)?\s*$")
 # "at the Paris climate conference": a few words may stand between the place and the event.
-_VENUE_AFTER = re.compile(
-    r"^(?:'s)?(?:\s+[\w-]+){0,3}?\s+(?:summit|meeting|conference|talks|forum|headquarters"
-    r"|gathering)\b"
-)
+_VENUE_NOUNS = r"(?:summit|meeting|conference|talks|forum|headquarters|gathering)\b"
+_VENUE_AFTER = re.compile(rf"^(?:'s)?(?:\s+[\w-]+){{0,3}}?\s+{_VENUE_NOUNS}")
+_VENUE_NOUN = rf"\b{_VENUE_NOUNS}"  # no venue word: no venue test per mention
 # "the second-largest buyer after Germany": the side ranked against is a yardstick.
-_ORDINAL = re.compile(r"\b(?:second|third|fourth|fifth)\b")
+_ORDINAL = r"\b(?:second|third|fourth|fifth)\b"
 _RANKED_BEFORE = re.compile(
     r"\b(?:second|third|fourth|fifth)\b[^,;:]*\b(?:after|behind|only to)\s+(?:the\s+)?$"
 )
+_CUES = re.compile(rf"(?P<compare>{_COMPARISON})|(?P<ordinal>{_ORDINAL})|(?P<venue>{_VENUE_NOUN})")
 # Words that make a sentence about a relation even when it names one side or none.
 _RELATIONAL = re.compile(
     r"\b(?:ties|relations?|relationship|rapprochement|bilateral|reconcil\w*|normali[sz]\w*"
@@ -109,8 +109,15 @@ def _support(
     clauses: list[tuple[int, int]],
 ) -> list[_Support]:
     folded = fold(text)
-    markers = [(m.start(), m.end()) for m in _COMPARISON.finditer(folded)]
-    ranked = _ORDINAL.search(folded) is not None
+    markers: list[tuple[int, int]] = []
+    ranked = venue = False
+    for cue in _CUES.finditer(folded):  # one scan for the three cues a mention may be tested by
+        if cue.lastgroup == "compare":
+            markers.append(cue.span())
+        elif cue.lastgroup == "ordinal":
+            ranked = True
+        else:
+            venue = True
     out = []
     for m in mentions:
         if m.actor is not None and m.actor.relation in PARTNER:
@@ -129,8 +136,10 @@ def _support(
                 or _LOCATION_BEFORE.search(folded[max(0, m.start - 30) : m.start])
             ):
                 weak = "location"
-            if _VENUE_AFTER.match(folded[m.end : m.end + 50]) and _VENUE_BEFORE.search(
-                folded[max(0, m.start - 30) : m.start]
+            if (
+                venue
+                and _VENUE_AFTER.match(folded[m.end : m.end + 50])
+                and _VENUE_BEFORE.search(folded[max(0, m.start - 30) : m.start])
             ):
                 weak = "location"  # "on the sidelines of a NATO meeting" names a venue
             if markers:

@@ -184,12 +184,14 @@ class Sentence:
         text: str,
         published: dt.date | None,
         mentions: list[DateMention],
-        quote_spans: Sequence[Span],
+        quote_spans: Sequence[Span] | None,
     ) -> None:
         self.text = text
         self.published = published
         self.mentions = mentions
-        quotes = list(quote_spans) or quote_regions(text, open_at_start=False)[0]
+        # None: not read yet (a statement dated alone); a document's reading, even an empty
+        # one, is used as given.
+        quotes = quote_regions(text, open_at_start=False)[0] if quote_spans is None else quote_spans
         # Quoted text becomes a run of opening marks: offsets stay, nothing is found inside,
         # and a gap or clause that crosses a quotation sees a quotation mark.
         self.unquoted = _blank(text, quotes, "“")

@@ -207,6 +207,8 @@ def _offset_mentions(
     the anchor (a day date, else a key event named in the clause that follows) shifted by the
     lag. The phrase becomes one mention replacing the anchor's own."""
     found: list[DateMention] = []
+    if "day" not in text and "Day" not in text and "DAY" not in text:
+        return found  # every lag names a day: most statements skip the scan
     named: list[tuple[KeyEvent, int, int]] | None = None
     for lag in _DAY_LAG.finditer(text):
         stop_mark = _ANCHOR_END.search(text, lag.end())
@@ -290,7 +292,7 @@ def resolve_statement_dates(
     *,
     attributed: bool,
     attribution_span: Span | None = None,
-    quote_spans: Sequence[Span] = (),
+    quote_spans: Sequence[Span] | None = None,
     events: Sequence[KeyEvent] = (),
     context: DateContext | None = None,
 ) -> StatementDates:
