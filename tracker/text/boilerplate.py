@@ -289,6 +289,9 @@ def _is_caption_sized(line: str) -> bool:
 _SUBHEAD_MAX_WORDS = 4
 # A paragraph of reporting: the body has begun once a line this long ends a sentence.
 _BODY_MIN_WORDS = 12
+# Furniture lines are short (a plea has at most forty words); longer lines are paragraphs.
+_FURNITURE_MAX_CHARS = 320
+_LINK_LABEL_MAX_CHARS = 40
 _BULLETS = frozenset("•*-–—·►▪")
 _QUOTE_MARKS = frozenset('"“”„«»‹›')
 _CAPTION_MARKER = re.compile(r"(?:photo|picture|image|caption)\s*:\s*\S", re.IGNORECASE)
@@ -307,14 +310,18 @@ def _mark_furniture(text: str, lines: Sequence[tuple[int, int]], kinds: list[str
     body = False
     links = False
     for i, (start, end) in enumerate(lines):
-        kind = kinds[i]
-        line = text[start:end]
-        if kind != STATEMENT:
+        if kinds[i] != STATEMENT:
             continue
+        if end - start > _FURNITURE_MAX_CHARS:
+            # A paragraph: the common case, kept cheap (the segmenter must stay fast).
+            body = True
+            links = False
+            continue
+        line = text[start:end]
         if links and is_link_teaser(line):
             kinds[i] = PAGE
             continue
-        links = opens_link_list(line)
+        links = len(line) <= _LINK_LABEL_MAX_CHARS and opens_link_list(line)
         found = furniture_kind(line, first=i == 0)
         if found is not None:
             kinds[i] = found

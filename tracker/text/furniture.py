@@ -51,6 +51,7 @@ from tracker.text.words import word_set
 
 # Double quotes and guillemets: a single closing mark is usually an apostrophe ("Can't").
 _QUOTES = frozenset('"“”„«»‹›')
+_QUOTE_RE = re.compile('["“”„«»‹›]')
 _QUESTION_MAX_WORDS = 12
 _PLEA_MAX_WORDS = 40
 # Anything longer than this is a paragraph: only the plea test looks at it.
@@ -64,13 +65,14 @@ _STAMP_WORDS = word_set(
     december jan feb mar apr jun jul aug sep sept oct nov dec updated update posted published
     last modified date read views am pm a.m p.m local gmt utc at on"""
 )
+_DIGIT = re.compile(r"\d")
 _STAMP_TOKEN = re.compile(r"[^\W_]+(?:\.[^\W_]+)*\.?")
 _TIME_ZONE = re.compile(r"[A-Z]{2,5}")
 
 
 def is_date_stamp(line: str) -> bool:
     """True when the line is nothing but a date or time with stamp words ("Posted: Jul 16")."""
-    if not any(c.isdigit() for c in line):
+    if _DIGIT.search(line) is None:
         return False
     for token in _STAMP_TOKEN.findall(line):
         if token.isdigit() or token.rstrip(".").lower() in _STAMP_WORDS:
@@ -93,6 +95,8 @@ def _is_name(part: str, most: int) -> bool:
 
 def is_byline(line: str) -> bool:
     """True for "By Jane Doe", "By Jane Doe | Example News | Updated: ..", "Jane Doe | <date>"."""
+    if line[:3] not in ("By ", "BY ", "by ") and "|" not in line:
+        return False  # the common case, decided without splitting
     parts = [p.strip() for p in line.split("|")]
     head = parts[0]
     if head[:3] in ("By ", "BY ", "by "):
@@ -223,7 +227,7 @@ def is_link_teaser(line: str) -> bool:
 
 
 def _is_list(line: str) -> bool:
-    if line[-1:] in ".!?;:":
+    if line[-1:] in ".!?;:" or (line.count(",") < 2 and line.count("/") < 2 and "›" not in line):
         return False
     items = [i.strip() for i in re.split(r"\s*(?:,|›|»|>|/)\s*", line)]
     if any(not i or len(i.split()) > 3 for i in items):
@@ -234,6 +238,8 @@ def _is_list(line: str) -> bool:
 
 
 def _is_source_line(line: str, words: int) -> bool:
+    if "." not in line:
+        return False  # a web address has a dot
     bare = line.strip("()[]<> ")
     if _URL.fullmatch(bare):
         return True
@@ -268,7 +274,7 @@ _CLICK = re.compile(r"(?:click|tap)\s+here\b", re.IGNORECASE)
 
 
 def _is_plea(line: str) -> bool:
-    if any(c in _QUOTES for c in line) or _SPEECH.search(line):
+    if _QUOTE_RE.search(line) or _SPEECH.search(line):
         return False  # a speaker's "you" ("you must share the burden, the envoy said")
     if _CLICK.match(line):
         return True
@@ -276,7 +282,7 @@ def _is_plea(line: str) -> bool:
 
 
 def _is_headline_question(line: str, words: int) -> bool:
-    if not line.endswith("?") or words > _QUESTION_MAX_WORDS or any(c in _QUOTES for c in line):
+    if not line.endswith("?") or words > _QUESTION_MAX_WORDS or _QUOTE_RE.search(line):
         return False
     if line.find("?") < len(line) - 1 or re.search(r"[.!]\s", line):
         return False  # more than one sentence: a paragraph, not a headline
