@@ -6,7 +6,16 @@ import random
 
 import pytest
 
-from tracker.models import BOILERPLATE_KINDS, CAPTION, CREDIT, ID_LINE, STATEMENT, Segment
+from tracker.models import (
+    BOILERPLATE_KINDS,
+    BYLINE,
+    CAPTION,
+    CREDIT,
+    ID_LINE,
+    PAGE,
+    STATEMENT,
+    Segment,
+)
 from tracker.text.boilerplate import (
     classify_lines,
     ends_with_picture_dateline,
@@ -14,6 +23,7 @@ from tracker.text.boilerplate import (
     is_id_line,
     is_sign_off,
 )
+from tracker.text.furniture import furniture_kind
 from tracker.text.segment import segment, statements
 
 # (name, text, expected statement texts in order)
@@ -488,6 +498,223 @@ BOILERPLATE_CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
             (STATEMENT, "The picture: a handshake."),
         ],
     ),
+    (
+        "caption_with_bracketed_name_comma_agency",
+        "The ministers shake hands in Sochi. (Jane Doe, AP)\nThe talks lasted two hours.",
+        [
+            (CAPTION, "The ministers shake hands in Sochi."),
+            (CREDIT, "(Jane Doe, AP)"),
+            (STATEMENT, "The talks lasted two hours."),
+        ],
+    ),
+    (
+        "caption_with_photographer_and_organisation",
+        "An airman refuels a tanker at the base, Turkey. John Roe/Air Force\nFlights resumed.",
+        [
+            (CAPTION, "An airman refuels a tanker at the base, Turkey."),
+            (CREDIT, "John Roe/Air Force"),
+            (STATEMENT, "Flights resumed."),
+        ],
+    ),
+    (
+        "caption_with_bracketed_photo_marker",
+        "The foreign minister of Germany (Photo: Example Press)\nBerlin rejected the demand.",
+        [
+            (CAPTION, "The foreign minister of Germany"),
+            (CREDIT, "(Photo: Example Press)"),
+            (STATEMENT, "Berlin rejected the demand."),
+        ],
+    ),
+    (
+        "caption_opened_by_a_photo_marker",
+        "Ties were restored in August after months of talks between the two capitals.\n"
+        "photo: The two presidents shake hands in Ankara on 8 May (picture courtesy of the press"
+        " office)",
+        [
+            (
+                STATEMENT,
+                "Ties were restored in August after months of talks between the two capitals.",
+            ),
+            (
+                CAPTION,
+                "photo: The two presidents shake hands in Ankara on 8 May (picture courtesy of"
+                " the press office)",
+            ),
+        ],
+    ),
+    (
+        "link_list_after_related_label",
+        "Ankara and Moscow signed a protocol on charter flights on Monday, officials said.\n"
+        "Related articles\nMinisters meet to discuss grain exports\n"
+        "The two sides agreed on quotas for the coming season and...\nEnvoy named for Brussels",
+        [
+            (
+                STATEMENT,
+                "Ankara and Moscow signed a protocol on charter flights on Monday, officials said.",
+            ),
+            (PAGE, "Related articles"),
+            (PAGE, "Ministers meet to discuss grain exports"),
+            (PAGE, "The two sides agreed on quotas for the coming season and..."),
+            (PAGE, "Envoy named for Brussels"),
+        ],
+    ),
+    (
+        "link_list_ends_at_prose",
+        "The talks ended on Friday without a joint statement from either delegation.\n"
+        "Read more\nTalks stall over visas\nThe next round is due in March, the ministry said.",
+        [
+            (
+                STATEMENT,
+                "The talks ended on Friday without a joint statement from either delegation.",
+            ),
+            (PAGE, "Read more"),
+            (PAGE, "Talks stall over visas"),
+            (STATEMENT, "The next round is due in March, the ministry said."),
+        ],
+    ),
+    (
+        "subheading_between_paragraphs",
+        "Moscow imposed a ban on charter flights and on imports of fruit in late November.\n"
+        "Trade embargoes\nExporters lost most of their orders within weeks.",
+        [
+            (
+                STATEMENT,
+                "Moscow imposed a ban on charter flights and on imports of fruit in late November.",
+            ),
+            (PAGE, "Trade embargoes"),
+            (STATEMENT, "Exporters lost most of their orders within weeks."),
+        ],
+    ),
+    (
+        "short_lines_before_the_body_are_not_subheadings",
+        "Ties restored\nAnkara and Moscow agreed on Monday to restore charter flights in full.",
+        [
+            (STATEMENT, "Ties restored"),
+            (STATEMENT, "Ankara and Moscow agreed on Monday to restore charter flights in full."),
+        ],
+    ),
+    (
+        "short_reporting_lines_in_the_body_stay",
+        "Moscow imposed a ban on charter flights and on imports of fruit in late November.\n"
+        "Talks resume.\n• Flights restart\n“We will not wait”\nEnvoys: no deal yet",
+        [
+            (
+                STATEMENT,
+                "Moscow imposed a ban on charter flights and on imports of fruit in late November.",
+            ),
+            (STATEMENT, "Talks resume."),
+            (STATEMENT, "• Flights restart"),
+            (STATEMENT, "“We will not wait”"),
+            (STATEMENT, "Envoys: no deal yet"),
+        ],
+    ),
+    (
+        "reporting_with_place_and_date_is_not_furniture",
+        "Soldiers patrol the streets of Ankara on Saturday, July 16, 2016, after the failed coup."
+        "\nAnkara, Turkey\nBy Tuesday, the two ministers had agreed to meet again.",
+        [
+            (
+                STATEMENT,
+                "Soldiers patrol the streets of Ankara on Saturday, July 16, 2016, after the"
+                " failed coup.",
+            ),
+            (BYLINE, "Ankara, Turkey"),
+            (STATEMENT, "By Tuesday, the two ministers had agreed to meet again."),
+        ],
+    ),
+]
+
+# (name, line, kind): page furniture recognised on the line alone (not the first line).
+FURNITURE_LINES: list[tuple[str, str, str]] = [
+    ("date_stamp_weekday_time_zone", "Friday, March 4 2016 09:15 CET", BYLINE),
+    ("date_stamp_updated", "Updated Oct 3, 2016", BYLINE),
+    ("date_stamp_posted_time", "Posted: Aug 2, 2016 4:05 PM", BYLINE),
+    ("date_stamp_bracketed", "(September 12, 2016)", BYLINE),
+    ("date_stamp_read_count", "12 May 2016    Read: 2041", BYLINE),
+    ("date_stamp_time_local", "10:05 A.M. (Local)", BYLINE),
+    ("byline_plain", "By Jane Doe", BYLINE),
+    ("byline_two_names", "By Jane Doe and John Roe", BYLINE),
+    (
+        "byline_outlet_and_update",
+        "By Example Wire | Daily Example | Updated: 2016-05-04 10:21",
+        BYLINE,
+    ),
+    ("byline_name_and_dates", "Jane Doe  | 04.05.2016 - Update : 05.05.2016", BYLINE),
+    ("dateline_capitals", "ANKARA", BYLINE),
+    ("dateline_capitals_dotted", "ST. PETERSBURG", BYLINE),
+    ("dateline_place_country", "Sochi, Russia", BYLINE),
+    ("label_advertisement_numbered", "Advertisement 3", PAGE),
+    ("label_story_continues", "Story continues below", PAGE),
+    ("label_share_this", "Share this:", PAGE),
+    ("label_read_more_caps", "READ MORE", PAGE),
+    ("label_comments", "Post a Comment", PAGE),
+    ("label_story_highlights", "Story highlights", PAGE),
+    ("label_release", "For Immediate Release", PAGE),
+    ("label_photo_alone", "Photo", PAGE),
+    (
+        "label_read_more_with_headline",
+        "Read more: Envoys to meet again after grain talks stall",
+        PAGE,
+    ),
+    ("label_read_also_bracketed", "(Read also: Holiday bookings climb as ties improve)", PAGE),
+    ("label_source_short", "Source: Example News", PAGE),
+    ("label_recommended_quoted_title", 'Recommended: "Neighbours by necessity"', PAGE),
+    ("share_bar_run_together", "FacebookXTwitterEmailShare", PAGE),
+    ("share_bar_separated", "Facebook | Twitter | WhatsApp | Email", PAGE),
+    (
+        "plea_newsletter",
+        "Sign up for our newsletter and get the day's top stories in your inbox.",
+        PAGE,
+    ),
+    (
+        "plea_subscriber",
+        "As a subscriber, you can gift five articles a month to your friends.",
+        PAGE,
+    ),
+    ("plea_send_us", "Send us your pictures and your stories", PAGE),
+    ("plea_click_here", "Click here for our comment rules", PAGE),
+    ("plea_logged_in", "You must be logged in to post a comment.", PAGE),
+    ("keywords_list", "Ankara, Moscow, letter, sanctions, tourism, gas, pipeline", PAGE),
+    ("breadcrumb", "World, Europe, Turkey", PAGE),
+    ("source_domain_bracketed", "[example.com]", PAGE),
+    ("source_url_after_label", "Origin: https://example.com/news/123", PAGE),
+    ("headline_question", "Why is Ankara looking east?", PAGE),
+    ("search_widget_question", "Can't find what you're looking for?", PAGE),
+]
+
+# (name, line): reporting that looks like furniture; none of the rules may fire.
+NOT_FURNITURE_LINES: list[tuple[str, str]] = [
+    (
+        "sentence_opening_with_by_and_a_day",
+        "By Tuesday, the two ministers had agreed to meet again.",
+    ),
+    ("date_then_reporting", "June 30, 2016: Russia lifts the ban on package tours"),
+    ("headline_with_comma_and_verb", "Ankara, Moscow agree to restore charter flights"),
+    ("question_opened_by_conjunction", "But how far can the thaw between the two capitals go?"),
+    ("quoted_question", "“Can we still trust our allies?” the minister asked."),
+    (
+        "long_question",
+        "Will the two governments manage to restore the trade volume they had before the crisis?",
+    ),
+    ("read_more_in_prose", "Read more about the deal in the ministry's statement, officials said."),
+    (
+        "speaker_addresses_you",
+        "You have to share the burden with your allies, the envoy told reporters.",
+    ),
+    ("quoted_you", "“You must subscribe to the rules of the alliance,” the official said."),
+    ("list_sentence", "Tourism, energy, trade, construction, farming and defence were discussed."),
+    ("domain_in_prose", "The decree was published on example.com on Monday, the agency said."),
+    (
+        "source_with_a_sentence",
+        "Source: a senior official said the talks would resume after the holiday.",
+    ),
+    ("email_word_in_prose", "Email exchanges show the deal was close"),
+    (
+        "reporting_caption_like",
+        "Soldiers patrol the streets of Ankara on Saturday after the failed coup.",
+    ),
+    ("headline", "Putin hosts Erdogan in St Petersburg"),
+    ("transcript_speaker_label", "THE MINISTER: We have agreed to resume the talks."),
 ]
 
 CREDIT_LINES = [
@@ -668,3 +895,23 @@ def test_fuzz_random_code_points() -> None:
     for _ in range(300):
         text = "".join(chr(rng.randrange(0, 0x3000)) for _ in range(rng.randint(0, 200)))
         _check_invariants(text, segment(text))
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [(t, k) for _, t, k in FURNITURE_LINES],
+    ids=[n for n, _, _ in FURNITURE_LINES],
+)
+def test_furniture_line(line: str, expected: str) -> None:
+    assert furniture_kind(line) == expected
+    text = f"Ankara and Moscow restore ties\n{line}\nThe two governments signed a protocol."
+    assert [s.kind for s in segment(text)] == [STATEMENT, expected, STATEMENT]
+
+
+@pytest.mark.parametrize(
+    "line", [t for _, t in NOT_FURNITURE_LINES], ids=[n for n, _ in NOT_FURNITURE_LINES]
+)
+def test_not_furniture_line(line: str) -> None:
+    assert furniture_kind(line) is None
+    text = f"Ankara and Moscow agreed on Monday to restore charter flights in full.\n{line}"
+    assert {s.kind for s in segment(text)} == {STATEMENT}

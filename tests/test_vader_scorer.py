@@ -149,7 +149,8 @@ def test_traced_analyzer_scores_the_demo_corpus_as_stock_vader() -> None:
         for path in sorted((Path(__file__).parent.parent / "data" / "corpus").glob("*.md"))
         for seg in statements(path.read_text(encoding="utf-8"))
     ]
-    assert len(sentences) > 500
+    # Read raw, front matter included: its 'published:' and 'source:' lines are furniture now.
+    assert len(sentences) > 450
     analyzer = stock_analyzer()
     assert [analyzer.polarity_scores(t) for t in sentences] == [
         STOCK.polarity_scores(t) for t in sentences

@@ -17,7 +17,9 @@ STATEMENT = "statement"
 ID_LINE = "id_line"
 CREDIT = "credit"
 CAPTION = "caption"
-BOILERPLATE_KINDS = frozenset({ID_LINE, CREDIT, CAPTION})
+BYLINE = "byline"  # a byline, a date or time stamp, a dateline standing alone
+PAGE = "page"  # site chrome: labels, related links, share bars, reader pleas, keyword lists
+BOILERPLATE_KINDS = frozenset({ID_LINE, CREDIT, CAPTION, BYLINE, PAGE})
 
 # Names stored in rows and compared across stages, written once: a retyped literal with a
 # hyphen for the en dash (U+2013) of a relation would silently match nothing.

@@ -33,7 +33,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from tracker.models import CAPTION, CREDIT, ID_LINE, STATEMENT
+from tracker.models import CAPTION, CREDIT, ID_LINE, PAGE, STATEMENT
+from tracker.text.furniture import furniture_kind, is_link_teaser, opens_link_list
 from tracker.text.quotes import CLOSING
 from tracker.text.words import word_set
 
@@ -121,6 +122,8 @@ _SLASH = re.compile(r"\s*/\s*")
 _FILE_PREFIX = re.compile(r"(?:file|archive)\s*:\s*", re.IGNORECASE)
 # A sentence end inside a credit means prose, except after an initial ("J. Doe/Reuters").
 _PROSE_BREAK = re.compile(r"[a-z]{2}[.!?]\s")
+# Words that each open with a capital: a name or an organisation ("Jane Doe", "Air Force").
+_CAPITALISED = re.compile(r"[^\W\d_a-z][\w'’.\-]*(?:\s+[^\W\d_a-z][\w'’.\-]*)*")
 
 
 def is_credit_line(line: str) -> bool:
@@ -140,17 +143,27 @@ def is_credit_line(line: str) -> bool:
 def _is_source_list(line: str) -> bool:
     """Names joined by "/", one an agency ("REUTERS/Jane Doe", "[Jane Doe/AFP]"), or an agency."""
     inner = line.strip().lstrip("-–— ")
-    if inner[:1] in "([" and inner[-1:] in ")]":
+    bracketed = inner[:1] in "([" and inner[-1:] in ")]"
+    if bracketed:
         inner = inner[1:-1].strip()
     inner = _FILE_PREFIX.sub("", inner, count=1)
     if not inner or _PROSE_BREAK.search(inner):
         return False
     parts = _SLASH.split(inner)
+    if len(parts) == 1 and bracketed and "," in inner:
+        parts = [p.strip() for p in inner.split(",")]  # "(Jane Doe, AP)"
     if len(parts) == 1:
         return _PRESS_RE.fullmatch(inner) is not None
     if any(not p or len(p.split()) > 5 for p in parts):
         return False
-    return any(_SOURCE_RE.fullmatch(p) for p in parts)
+    if any(_SOURCE_RE.fullmatch(p) for p in parts):
+        return True
+    # "Jane Doe/Air Force": a photographer's full name, then the organisation they shoot for.
+    return (
+        len(parts) == 2
+        and 2 <= len(parts[0].split()) <= 3
+        and all(_CAPITALISED.fullmatch(p) for p in parts)
+    )
 
 
 # Where an inline credit may begin: a marker after whitespace, or the text after the line's
@@ -161,6 +174,7 @@ _TAIL_MARKER = re.compile(
       | (?:IMAGE|PHOTO|PICTURE)\s*CREDITS?
       | (?:Photo(?:graph)?s?|Pictures?|Images?|Credits?|PHOTO(?:GRAPH)?S?|PICTURES?|CREDITS?)\s*:
       | \((?:Photos?|Pictures?|Images?)\s+(?:by|courtesy)\b
+      | \((?:Photos?|Pictures?|Images?|Credit)\s*:
       | (?:File|FILE)\s+(?:[Pp]hoto|PHOTO)
       | ©
       | \[[^\[\]]*\]\s*$
@@ -269,6 +283,67 @@ def _is_caption_sized(line: str) -> bool:
     return len(_SENTENCE_BREAK.findall(line)) <= 1
 
 
+# --- Page furniture ------------------------------------------------------------------------
+
+# A subheading is a label of a few words between paragraphs; headlines are longer.
+_SUBHEAD_MAX_WORDS = 4
+# A paragraph of reporting: the body has begun once a line this long ends a sentence.
+_BODY_MIN_WORDS = 12
+# Furniture lines are short (a plea has at most forty words); longer lines are paragraphs.
+_FURNITURE_MAX_CHARS = 320
+_LINK_LABEL_MAX_CHARS = 40
+_BULLETS = frozenset("•*-–—·►▪")
+_QUOTE_MARKS = frozenset('"“”„«»‹›')
+_CAPTION_MARKER = re.compile(r"(?:photo|picture|image|caption)\s*:\s*\S", re.IGNORECASE)
+
+
+def _mark_furniture(text: str, lines: Sequence[tuple[int, int]], kinds: list[str]) -> None:
+    """Turn STATEMENT lines that are page furniture into BYLINE, PAGE or CAPTION, in place.
+
+    Line by line (``furniture_kind``), plus three rules that need the neighbouring lines:
+    after a label that opens a list of other stories ("Related articles"), the headlines and
+    cut-off teasers that follow are links (the list ends at the first line of prose); once the
+    body has begun, a line of at most ``_SUBHEAD_MAX_WORDS`` words without final punctuation,
+    quotation mark, colon or bullet is a subheading; a line opened by a picture marker and a
+    description ("Photo: Jane Doe greets ...") is a caption when caption-sized.
+    """
+    body = False
+    links = False
+    for i, (start, end) in enumerate(lines):
+        if kinds[i] != STATEMENT:
+            continue
+        if end - start > _FURNITURE_MAX_CHARS:
+            # A paragraph: the common case, kept cheap (the segmenter must stay fast).
+            body = True
+            links = False
+            continue
+        line = text[start:end]
+        if links and is_link_teaser(line):
+            kinds[i] = PAGE
+            continue
+        links = len(line) <= _LINK_LABEL_MAX_CHARS and opens_link_list(line)
+        found = furniture_kind(line, first=i == 0)
+        if found is not None:
+            kinds[i] = found
+        elif _CAPTION_MARKER.match(line) and _is_caption_sized(line):
+            kinds[i] = CAPTION
+        elif body and _is_subhead(line):
+            kinds[i] = PAGE
+        elif not body and line[-1:] in _FINAL_PUNCT and len(line.split()) >= _BODY_MIN_WORDS:
+            body = True
+
+
+def _is_subhead(line: str) -> bool:
+    words = line.split()
+    return (
+        len(words) <= _SUBHEAD_MAX_WORDS
+        and _is_headline_like(line)
+        and line[:1] not in _BULLETS
+        and ":" not in line
+        and not any(c in _QUOTE_MARKS for c in line)
+    )
+
+
 # --- Classification -----------------------------------------------------------------------
 
 
@@ -311,6 +386,8 @@ def classify_lines(text: str, lines: Sequence[tuple[int, int]]) -> list[Block]:
             kinds[i] = CAPTION
         elif not _is_headline_like(line):
             break
+
+    _mark_furniture(text, lines, kinds)
 
     if not tails:
         return [(start, end, kind) for (start, end), kind in zip(lines, kinds, strict=True)]
