@@ -4,8 +4,10 @@ stored statements a lexicon edit can affect.
 Contract
 --------
 - :func:`snapshot` describes a scorer: its identity (name, vaderSentiment version,
-  ``lexicon_hash``), a ``rules_hash`` over VADER's lexicon and the rule sources *without* the
-  domain lexicon files, and the merged domain lexicon in order (empty for ``vader``).
+  ``lexicon_hash``), a ``rules_hash`` over VADER's lexicon, the event dictionaries and the rule
+  sources *without* the domain lexicon files, and the merged domain lexicon in order (empty for
+  ``vader``). An event dictionary edit is therefore a rules change: every statement of the
+  profile is rescored (correct; diffing its patterns like lexicon terms is not done yet).
 - :func:`record` stores a snapshot once (tables ``scorer_identities`` and ``lexicon_terms``);
   :func:`load` reads the recorded snapshots of one profile.
 - :func:`changed_terms` lists the terms whose valence or note differ between two snapshots of a
@@ -35,6 +37,7 @@ import pyarrow as pa
 
 from tracker.db.tables import insert_arrow
 from tracker.scoring.diplomacy.lexicon import GAP, DomainLexicon
+from tracker.scoring.events.dictionary import EventDictionary
 from tracker.scoring.vader import Scorer, identity_hash, stock_analyzer
 
 Key = tuple[str, str]  # (scorer_version, lexicon_hash): an identity within one profile
@@ -79,7 +82,9 @@ def snapshot(scorer: Scorer) -> IdentitySnapshot:
     # Imported here: only the diplomacy profile has rule sources besides VADER's lexicon.
     from tracker.scoring.diplomacy.profile import rule_source_bytes
 
-    rule_bytes = rule_source_bytes()
+    events = getattr(scorer, "events", None)
+    event_bytes = list(events.file_bytes) if isinstance(events, EventDictionary) else []
+    rule_bytes = [*event_bytes, *rule_source_bytes()]
     rules = identity_hash(rule_bytes)
     if identity_hash([*domain.file_bytes, *rule_bytes]) != identity.lexicon_hash:
         # The identity hashes something this module does not know about: never diff it.
