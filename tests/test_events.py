@@ -5,6 +5,7 @@ Every sentence is our own writing; none is taken from news text."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ from tests.conftest import write
 from tracker.cli.main import main
 from tracker.db import connection as db
 from tracker.errors import InputError
-from tracker.ingest.identity import snapshot
+from tracker.ingest.identity import changed_terms, snapshot
 from tracker.models import DyadAssignment
 from tracker.scoring.diplomacy.profile import DiplomacyScorer
 from tracker.scoring.diplomacy.tokens import tokenize
@@ -286,11 +287,16 @@ def test_a_user_dictionary_extends_and_overrides_the_bundled_one(tmp_path: Path)
 
 
 def test_the_dictionary_is_part_of_the_diplomacy_identity(tmp_path: Path) -> None:
-    mine = write(tmp_path / "mine.csv", "pattern,cameo,goldstein,note\nground* ... jets,16,,x\n")
+    mine = write(
+        tmp_path / "mine.csv",
+        "pattern,cameo,goldstein,note\nground* ... jets,16,,x\nmet,01,,a statement\n",
+    )
     plain, extended = DiplomacyScorer(), DiplomacyScorer(extra_events=(mine,))
     assert plain.identity.lexicon_hash != extended.identity.lexicon_hash
-    # A dictionary edit is a rules change: the rescoring reruns the whole profile.
-    assert snapshot(plain).rules_hash != snapshot(extended).rules_hash
+    # Not a rules change: the rescoring diffs the patterns, like lexicon terms.
+    old, new = snapshot(plain), snapshot(extended)
+    assert old.rules_hash == new.rules_hash
+    assert changed_terms(old, new) == ("ground* ... jets", "met")
 
 
 # -- score and explanation -----------------------------------------------------------------
@@ -417,17 +423,26 @@ def test_events_dict_option_and_env_extend_the_dictionary(
     assert [row[1] for row in events_of(by_env)] == ["16"]
 
 
-def test_a_dictionary_edit_rescores_the_profile(tmp_path: Path, db_path: Path) -> None:
-    mine = write(tmp_path / "mine.csv", "pattern,cameo,goldstein,note\nmet,01,,x\n")
+def test_a_dictionary_edit_rescores_the_statements_with_its_words(
+    tmp_path: Path, db_path: Path
+) -> None:
+    mine = write(tmp_path / "mine.csv", "pattern,cameo,goldstein,note\nshot ... down,18,,x\n")
     article = write(tmp_path / "incident.md", ARTICLE)
     runner = CliRunner()
     runner.invoke(main, ["ingest", str(article)], catch_exceptions=False)
-    write(mine, "pattern,cameo,goldstein,note\nshot ... down,18,,an assault rather\n")
     result = runner.invoke(
         main, ["rescore", "--events-dict", str(mine), "--json"], catch_exceptions=False
     )
     assert result.exit_code == 0, result.output
+    (run,) = [r for r in json.loads(result.stdout)["runs"] if r["kind"] == "score"]
+    # Only the statement containing "shot" and "down" was rescored.
+    assert (run["name"], run["scope"], run["statements"]) == ("diplomacy", "changed", 1)
     assert [row[1] for row in events_of(db_path)] == ["18", "16"]
+    # The same as ingesting with that dictionary in the first place.
+    fresh = tmp_path / "fresh.duckdb"
+    args = ["ingest", str(article), "--events-dict", str(mine), "--db", str(fresh)]
+    runner.invoke(main, args, catch_exceptions=False)
+    assert events_of(fresh) == events_of(db_path)
 
 
 def test_migration_adds_the_event_columns(db_path: Path) -> None:

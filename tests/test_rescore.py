@@ -110,6 +110,7 @@ def drop_events_columns(con: duckdb.DuckDBPyConnection) -> None:
     """Undo migration 0004: the schema a tracker without the event layer wrote."""
     con.execute("DROP VIEW daily_dyad_events")
     con.execute("DROP VIEW dyad_events")
+    con.execute("DROP TABLE event_patterns")
     for column in EVENT_COLUMNS:
         con.execute(f"ALTER TABLE scores DROP COLUMN event_{column}")
     con.execute("DELETE FROM schema_migrations WHERE version = 4")

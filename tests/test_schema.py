@@ -130,6 +130,12 @@ view dyad_scores.explanation JSON
 view dyad_scores.title VARCHAR
 view dyad_scores.source VARCHAR
 view dyad_scores.url VARCHAR
+table event_patterns.lexicon_hash VARCHAR
+table event_patterns.position INTEGER
+table event_patterns.pattern VARCHAR
+table event_patterns.cameo VARCHAR
+table event_patterns.goldstein DOUBLE
+table event_patterns.note VARCHAR
 table key_events.event_date DATE
 table key_events.label VARCHAR
 table key_events.dyad VARCHAR

@@ -11,6 +11,17 @@ ALTER TABLE scores ADD COLUMN event_agent VARCHAR;      -- speaker, other, or NU
 ALTER TABLE scores ADD COLUMN event_start INTEGER;      -- the span that set it, in the statement
 ALTER TABLE scores ADD COLUMN event_end INTEGER;
 
+-- The merged event dictionary of a scorer identity (scorer_identities.lexicon_hash), so that a
+-- dictionary edit rescores only the statements that contain a changed pattern's words.
+CREATE TABLE event_patterns (
+    lexicon_hash VARCHAR NOT NULL,      -- scorer_identities.lexicon_hash
+    position     INTEGER NOT NULL,      -- order after merging the files
+    pattern      VARCHAR NOT NULL,      -- as in the dictionary file: words, 'stem*', '...'
+    cameo        VARCHAR NOT NULL,      -- CAMEO root category, '01' .. '20'
+    goldstein    DOUBLE  NOT NULL,
+    note         VARCHAR
+);
+
 -- One row per (statement, relation, scorer) whose current score row holds an event: the
 -- relation's own clause row where the statement carries two relations, else the statement's.
 CREATE VIEW dyad_events AS
