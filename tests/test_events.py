@@ -456,3 +456,16 @@ def test_migration_adds_the_event_columns(db_path: Path) -> None:
     assert [c[0] for c in columns] == sorted(
         f"event_{c}" for c in ("code", "quad", "goldstein", "mode", "agent", "start", "end")
     )
+
+
+def test_evaluate_reads_the_users_dictionary(tmp_path: Path) -> None:
+    """`tracker evaluate --events-dict` builds the scorer with the file (a bad one is refused)."""
+    gold = Path(__file__).resolve().parent / "fixtures" / "mini_gold" / "gold.jsonl"
+    bad = write(tmp_path / "bad.csv", "pattern,cameo,goldstein,note\nmet,42,,\n")
+    good = write(tmp_path / "good.csv", "pattern,cameo,goldstein,note\nmet,01,,\n")
+    runner = CliRunner()
+    result = runner.invoke(main, ["evaluate", str(gold), "--events-dict", str(bad)])
+    assert result.exit_code != 0
+    assert "write 01 to 20" in result.stderr
+    result = runner.invoke(main, ["evaluate", str(gold), "--events-dict", str(good), "--json"])
+    assert result.exit_code == 0, result.stderr
