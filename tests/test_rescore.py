@@ -103,10 +103,46 @@ def test_nothing_changed_writes_nothing(base_db: Path, tmp_path: Path) -> None:
     assert report.lines()[0].startswith("Nothing changed: all 392 statements are up to date")
 
 
+EVENT_COLUMNS = ("code", "quad", "goldstein", "mode", "agent", "start", "end")
+
+
+def drop_events_columns(con: duckdb.DuckDBPyConnection) -> None:
+    """Undo migration 0004: the schema a tracker without the event layer wrote."""
+    con.execute("DROP VIEW daily_dyad_events")
+    con.execute("DROP VIEW dyad_events")
+    con.execute("DROP TABLE event_patterns")
+    for column in EVENT_COLUMNS:
+        con.execute(f"ALTER TABLE scores DROP COLUMN event_{column}")
+    con.execute("DELETE FROM schema_migrations WHERE version = 4")
+
+
+def test_database_without_the_event_columns_is_migrated_and_rescored(
+    base_db: Path, tmp_path: Path
+) -> None:
+    path = copy_db(base_db, tmp_path / "t.duckdb")
+    with db.writer(path) as con:
+        drop_events_columns(con)
+    with db.writer_connection(path, migrate=False) as con:
+        assert con.execute("SELECT max(version) FROM schema_migrations").fetchall() == [(3,)]
+    rescore(path, spec(), INLINE)  # the same scorer identity: the old rows stay, no events
+    with db.reader(path) as con:
+        assert con.execute("SELECT max(version) FROM schema_migrations").fetchall() == [(4,)]
+        assert con.execute("SELECT count(*) FROM dyad_events").fetchall() == [(0,)]
+    # A tracker without the event layer had other rule sources, so its identity differs and
+    # the rescoring is full: as here with --full.
+    rescore(path, spec(), RescoreOptions(workers=1, full=True))
+    assert state(path) == state(base_db)
+    with db.reader(path) as con, db.reader(base_db) as base:
+        query = "SELECT * EXCLUDE (run_id) FROM dyad_events ORDER BY ALL"
+        events = con.execute(query).fetchall()
+        assert events and events == base.execute(query).fetchall()
+
+
 def test_database_of_an_older_schema_is_migrated(base_db: Path, tmp_path: Path) -> None:
     path = copy_db(base_db, tmp_path / "t.duckdb")
     rescore(path, spec(), INLINE)
     with db.writer(path) as con:  # as written by the tracker before migration 0003
+        drop_events_columns(con)
         for table in ("scorer_identities", "lexicon_terms", "run_inputs"):
             con.execute(f"DROP TABLE {table}")
         con.execute("DELETE FROM schema_migrations WHERE version = 3")
@@ -250,8 +286,8 @@ def test_deferred_analysis_refuses_analysis_files(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, [*args, "--db", str(tmp_path / "x.duckdb")])
     assert result.exit_code == 2
     assert result.stderr.splitlines()[-1] == (
-        "Error: --actors and --lexicon are used when analysing and scoring with the diplomacy "
-        "profile: with --defer-analysis, pass them to `tracker rescore`."
+        "Error: --actors, --lexicon and --events-dict are used when analysing and scoring with "
+        "the diplomacy profile: with --defer-analysis, pass them to `tracker rescore`."
     )
     assert not (tmp_path / "x.duckdb").exists()
 
@@ -391,7 +427,8 @@ def test_dead_running_run_is_cleaned_up(base_db: Path, tmp_path: Path) -> None:
             "'running', NULL)"
         )
         con.execute(
-            "INSERT INTO scores SELECT 99, statement_id, 1, 1, 0, 0, NULL, NULL FROM statements"
+            "INSERT INTO scores (run_id, statement_id, compound, positive, neutral, negative) "
+            "SELECT 99, statement_id, 1, 1, 0, 0 FROM statements"
         )
     assert state(path) == before  # invisible
     report = rescore(path, spec(), INLINE)

@@ -70,6 +70,8 @@ def test_systemd_units_are_well_formed(tmp_path: Path) -> None:
 def test_systemd_log_file_user_and_dictionaries(tmp_path: Path) -> None:
     lexicon = tmp_path / "terms.csv"
     lexicon.write_text("term,valence,note\nthaw,2,\n", encoding="utf-8")
+    events = tmp_path / "events.csv"
+    events.write_text("pattern,cameo,goldstein,note\nmet,04,,\n", encoding="utf-8")
     log = tmp_path / "rescore.log"
     text = run(
         "--print",
@@ -82,12 +84,15 @@ def test_systemd_log_file_user_and_dictionaries(tmp_path: Path) -> None:
         "tracker",
         "--lexicon",
         str(lexicon),
+        "--events-dict",
+        str(events),
     )
     unit = units(text)["tracker-rescore.service"]["Service"]
     assert unit["StandardOutput"] == unit["StandardError"] == f"append:{log}"
     assert unit["User"] == "tracker"
     argv = shlex.split(unit["ExecStart"])
     assert argv[argv.index("--lexicon") + 1] == str(lexicon)
+    assert argv[argv.index("--events-dict") + 1] == str(events)
 
 
 def test_systemd_analyze_accepts_the_units(tmp_path: Path) -> None:

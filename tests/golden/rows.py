@@ -51,7 +51,9 @@ QUERIES = {
     """,
     "score": """
         SELECT d.content_hash, s.seq, r.scorer, r.scorer_version, c.dyad,
-               c.compound, c.positive, c.neutral, c.negative, c.explanation
+               c.compound, c.positive, c.neutral, c.negative, c.explanation,
+               c.event_code, c.event_quad, c.event_goldstein, c.event_mode, c.event_agent,
+               c.event_start, c.event_end
         FROM scores c JOIN score_runs r USING (run_id) JOIN statements s USING (statement_id)
         JOIN documents d USING (document_id)
     """,

@@ -41,6 +41,7 @@ def evaluate(
     by_tag: bool,
     actors: tuple[Path, ...],
     lexicons: tuple[Path, ...],
+    events_dicts: tuple[Path, ...],
 ) -> None:
     """Compare statements, speakers, relations, dates and scores with a gold file.
 
@@ -60,7 +61,9 @@ def evaluate(
     if documents is not None and not documents.exists():
         raise TrackerError(f"{documents}: no such manifest; check the --documents path.")
     items = read_gold(gold)
-    result = run_evaluation(items, build_pipeline(actors, lexicons), documents, by_tag=by_tag)
+    result = run_evaluation(
+        items, build_pipeline(actors, lexicons, events_dicts), documents, by_tag=by_tag
+    )
     for message in result.ingest_errors:
         click.echo(f"Error: {message}", err=True)
     if as_json:

@@ -80,6 +80,7 @@ def ingest(
     workers: int | None,
     actors: tuple[Path, ...],
     lexicons: tuple[Path, ...],
+    events_dicts: tuple[Path, ...],
     db_path: Path | None,
     wait: float,
 ) -> None:
@@ -101,12 +102,14 @@ def ingest(
     from tracker.workers import default_workers
 
     defaults = Defaults(published.date() if published else None, source, encoding)
-    spec = PipelineSpec(actor_files=actors, lexicons=lexicons)
+    spec = PipelineSpec(actor_files=actors, lexicons=lexicons, events_dicts=events_dicts)
     if defer_analysis:
         given = click.get_current_context().get_parameter_source
-        if any(given(name) is ParameterSource.COMMANDLINE for name in ("actors", "lexicons")):
+        names = ("actors", "lexicons", "events_dicts")
+        if any(given(name) is ParameterSource.COMMANDLINE for name in names):
             raise click.UsageError(
-                "--actors and --lexicon are used when analysing and scoring with the "
+                "--actors, --lexicon and --events-dict are used when analysing and scoring with "
+                "the "
                 "diplomacy profile: with --defer-analysis, pass them to `tracker rescore`."
             )
         spec = PipelineSpec(profiles=("vader",), analyze=False)

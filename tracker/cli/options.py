@@ -50,7 +50,17 @@ def db_options(func: F) -> F:
 
 
 def analysis_options(func: F) -> F:
-    """``--actors`` and ``--lexicon``: the user's own dictionary files next to ours."""
+    """``--actors``, ``--lexicon`` and ``--events-dict``: the user's own dictionary files next
+    to ours."""
+    func = click.option(
+        "--events-dict",
+        "events_dicts",
+        multiple=True,
+        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        envvar="TRACKER_EVENTS_DICT",
+        help="Extra event dictionary CSV (pattern,cameo,goldstein,note) for the diplomacy "
+        "profile; repeatable [env TRACKER_EVENTS_DICT].",
+    )(func)
     func = click.option(
         "--lexicon",
         "lexicons",
@@ -75,10 +85,12 @@ def workers_option(help_text: str) -> Callable[[F], F]:
     return click.option("--workers", type=click.IntRange(min=1), default=None, help=help_text)
 
 
-def build_pipeline(actors: tuple[Path, ...], lexicons: tuple[Path, ...]) -> Any:
+def build_pipeline(
+    actors: tuple[Path, ...], lexicons: tuple[Path, ...], events_dicts: tuple[Path, ...] = ()
+) -> Any:
     from tracker.ingest.pipeline import Pipeline
 
-    return Pipeline.build(actor_files=actors, lexicons=lexicons)
+    return Pipeline.build(actor_files=actors, lexicons=lexicons, events_dicts=events_dicts)
 
 
 def resolve_db(db_path: Path | None) -> Path:

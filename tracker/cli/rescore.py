@@ -41,6 +41,7 @@ def rescore(
     as_json: bool,
     actors: tuple[Path, ...],
     lexicons: tuple[Path, ...],
+    events_dicts: tuple[Path, ...],
     db_path: Path | None,
     wait: float,
 ) -> None:
@@ -64,7 +65,7 @@ def rescore(
     from tracker.rescore.execute import rescore as run_rescore
     from tracker.rescore.report import RescoreOptions
 
-    spec = PipelineSpec(actor_files=actors, lexicons=lexicons)
+    spec = PipelineSpec(actor_files=actors, lexicons=lexicons, events_dicts=events_dicts)
     options = RescoreOptions(workers=workers, wait=wait, keep=keep, full=full, dry_run=dry_run)
     report = run_rescore(
         resolve_db(db_path),
@@ -142,6 +143,7 @@ def schedule(
     out: Path | None,
     actors: tuple[Path, ...],
     lexicons: tuple[Path, ...],
+    events_dicts: tuple[Path, ...],
     db_path: Path | None,
 ) -> None:
     """Print a ready crontab line or systemd units that run `tracker rescore` nightly.
@@ -166,6 +168,7 @@ def schedule(
         wait=wait,
         actor_files=tuple(p.absolute() for p in actors),
         lexicons=tuple(p.absolute() for p in lexicons),
+        events_dicts=tuple(p.absolute() for p in events_dicts),
         log_file=log_file.absolute() if log_file else None,
         user=user,
     )

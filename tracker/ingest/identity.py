@@ -5,21 +5,24 @@ Contract
 --------
 - :func:`snapshot` describes a scorer: its identity (name, vaderSentiment version,
   ``lexicon_hash``), a ``rules_hash`` over VADER's lexicon and the rule sources *without* the
-  domain lexicon files, and the merged domain lexicon in order (empty for ``vader``).
-- :func:`record` stores a snapshot once (tables ``scorer_identities`` and ``lexicon_terms``);
+  domain lexicon and event dictionary files, the merged domain lexicon in order and the merged
+  event dictionary in order (both empty for ``vader``).
+- :func:`record` stores a snapshot once (tables ``scorer_identities``, ``lexicon_terms`` and
+  ``event_patterns``);
   :func:`load` reads the recorded snapshots of one profile.
 - :func:`changed_terms` lists the terms whose valence or note differ between two snapshots of a
-  profile, or returns None when only a full rescoring is safe: vaderSentiment or the rules
-  changed, a snapshot is unknown, or the phrases were reordered (the phrase matcher tries them
-  in order).
+  profile, and the event patterns whose category, value or note differ, or returns None when
+  only a full rescoring is safe: vaderSentiment or the rules changed, a snapshot is unknown,
+  or the phrases or patterns were reordered (the phrase matcher tries them in order).
 - :func:`term_filter` turns terms into a SQL condition on a statement's text that holds for
   every statement in which any of them could match (a superset): every literal part of a term
   (a word, or a stem without its ``*``) must occur in the lower-cased text with curly
   apostrophes folded, or the text must hold an emoji whose VADER description contains it.
 
-Why a superset is enough: the diplomacy profile reads its domain lexicon only for the tokens
-of the statement it scores (VADER's lookups, the phrase matcher, the hedge rule, the
-explanation notes), so a statement that contains no changed term scores exactly as before.
+Why a superset is enough: the diplomacy profile reads its domain lexicon and its event
+dictionary only for the tokens of the statement it scores (VADER's lookups, the phrase
+matchers, the hedge rule, the explanation notes), so a statement that contains no changed term
+or pattern scores, and reads its event, exactly as before.
 Case folding is DuckDB's ``lower``, which agrees with Python's except for a few context rules
 (final sigma), where it selects more, never fewer.
 """
@@ -35,6 +38,7 @@ import pyarrow as pa
 
 from tracker.db.tables import insert_arrow
 from tracker.scoring.diplomacy.lexicon import GAP, DomainLexicon
+from tracker.scoring.events.dictionary import EventDictionary, EventPattern
 from tracker.scoring.vader import Scorer, identity_hash, stock_analyzer
 
 Key = tuple[str, str]  # (scorer_version, lexicon_hash): an identity within one profile
@@ -59,6 +63,7 @@ class IdentitySnapshot:
     rules_hash: str
     terms: tuple[LexiconTerm, ...] = ()
     lexicon_files: tuple[str, ...] = ()
+    patterns: tuple[EventPattern, ...] = ()
 
     @property
     def key(self) -> Key:
@@ -79,9 +84,12 @@ def snapshot(scorer: Scorer) -> IdentitySnapshot:
     # Imported here: only the diplomacy profile has rule sources besides VADER's lexicon.
     from tracker.scoring.diplomacy.profile import rule_source_bytes
 
+    events = getattr(scorer, "events", None)
+    event_bytes = list(events.file_bytes) if isinstance(events, EventDictionary) else []
+    patterns = tuple(events.patterns.values()) if isinstance(events, EventDictionary) else ()
     rule_bytes = rule_source_bytes()
     rules = identity_hash(rule_bytes)
-    if identity_hash([*domain.file_bytes, *rule_bytes]) != identity.lexicon_hash:
+    if identity_hash([*domain.file_bytes, *event_bytes, *rule_bytes]) != identity.lexicon_hash:
         # The identity hashes something this module does not know about: never diff it.
         rules = identity.lexicon_hash
     valences = dict(domain.words)
@@ -94,6 +102,7 @@ def snapshot(scorer: Scorer) -> IdentitySnapshot:
         rules,
         terms,
         tuple(str(f) for f in domain.files),
+        patterns,
     )
 
 
@@ -128,6 +137,18 @@ def record(con: duckdb.DuckDBPyConnection, snap: IdentitySnapshot, now: dt.datet
         }
     )
     insert_arrow(con, "lexicon_terms", terms)
+    patterns = snap.patterns
+    rows = pa.table(
+        {
+            "lexicon_hash": pa.array([snap.lexicon_hash] * len(patterns), pa.string()),
+            "position": pa.array(range(len(patterns)), pa.int32()),
+            "pattern": pa.array([p.pattern for p in patterns], pa.string()),
+            "cameo": pa.array([p.cameo for p in patterns], pa.string()),
+            "goldstein": pa.array([p.goldstein for p in patterns], pa.float64()),
+            "note": pa.array([p.note for p in patterns], pa.string()),
+        }
+    )
+    insert_arrow(con, "event_patterns", rows)
     return True
 
 
@@ -153,8 +174,16 @@ def load(con: duckdb.DuckDBPyConnection, scorer: str) -> dict[Key, IdentitySnaps
             [lexicon_hash],
         ).fetchall()
         terms = tuple(LexiconTerm(str(t), float(v), str(n or "")) for t, v, n in rows)
+        rows = con.execute(
+            "SELECT pattern, cameo, goldstein, note FROM event_patterns WHERE lexicon_hash = ? "
+            "ORDER BY position",
+            [lexicon_hash],
+        ).fetchall()
+        patterns = tuple(
+            EventPattern(str(p), str(c), float(g), str(n or "")) for p, c, g, n in rows
+        )
         out[(version, lexicon_hash)] = IdentitySnapshot(
-            scorer, version, lexicon_hash, rules_hash, terms, tuple(files or ())
+            scorer, version, lexicon_hash, rules_hash, terms, tuple(files or ()), patterns
         )
     return out
 
@@ -180,7 +209,16 @@ def changed_terms(
 
     if phrase_order(old) != phrase_order(new):
         return None
-    return tuple(sorted(changed))
+    was = {p.pattern: p for p in old.patterns}
+    now = {p.pattern: p for p in new.patterns}
+    edited = {p for p in was.keys() | now.keys() if was.get(p) != now.get(p)}
+
+    def pattern_order(snap: IdentitySnapshot) -> list[str]:
+        return [p.pattern for p in snap.patterns if p.pattern not in edited]
+
+    if pattern_order(old) != pattern_order(new):
+        return None
+    return tuple(sorted(changed | edited))
 
 
 def literal_parts(term: str) -> tuple[str, ...]:

@@ -81,13 +81,16 @@ class Pipeline:
         lexicons: Sequence[Path] = (),
         events_file: Path | None = None,
         analyze: bool = True,
+        events_dicts: Sequence[Path] = (),
     ) -> Pipeline:
         """Load the dictionaries and scorers; user files extend the bundled ones."""
         actors = ActorDictionary.load(actor_files) if actor_files else ActorDictionary.default()
         events_file = events_file or events_path()
         events = tuple(load_events(events_file))
         scorers = tuple(
-            get_scorer(name, tuple(lexicons)) if name == "diplomacy" else get_scorer(name)
+            get_scorer(name, tuple(lexicons), tuple(events_dicts))
+            if name == "diplomacy"
+            else get_scorer(name)
             for name in profiles
         )
         identity = analysis_identity([data_dir() / "actors.toml", *actor_files], events_file)
@@ -182,6 +185,7 @@ class PipelineSpec:
     actor_files: tuple[Path, ...] = ()
     lexicons: tuple[Path, ...] = ()
     events_file: Path | None = None
+    events_dicts: tuple[Path, ...] = ()  # the user's event dictionaries (diplomacy profile)
     expected: ScorerIdentities = ()
     expected_analysis: AnalysisIdentity = None
     profiles: tuple[str, ...] = PROFILES
@@ -194,6 +198,7 @@ class PipelineSpec:
             lexicons=self.lexicons,
             events_file=self.events_file,
             analyze=self.analyze,
+            events_dicts=self.events_dicts,
         )
 
     def pinned(self, pipeline: Pipeline) -> PipelineSpec:

@@ -12,7 +12,27 @@ from typing import Any
 import pyarrow as pa
 
 from tracker.analysis.analyze import StatementAnalysis
+from tracker.scoring.events.reading import StatementEvent
 from tracker.scoring.statement import ScoredText, StatementScores
+
+# The columns of a score row the pipeline fills (run_id apart), the event's last.
+SCORE_COLUMNS = (
+    "statement_id",
+    "dyad",
+    "compound",
+    "positive",
+    "neutral",
+    "negative",
+    "explanation",
+    "event_code",
+    "event_quad",
+    "event_goldstein",
+    "event_mode",
+    "event_agent",
+    "event_start",
+    "event_end",
+)
+_NO_EVENT = (None,) * 7
 
 
 def columns(*names: str) -> dict[str, list[Any]]:
@@ -41,8 +61,35 @@ def score_table(run_id: int, cols: dict[str, list[Any]]) -> pa.Table:
             "neutral": pa.array(cols["neutral"], pa.float64()),
             "negative": pa.array(cols["negative"], pa.float64()),
             "explanation": pa.array(cols["explanation"], pa.string()),
+            "event_code": pa.array(cols["event_code"], pa.string()),
+            "event_quad": pa.array(cols["event_quad"], pa.string()),
+            "event_goldstein": pa.array(cols["event_goldstein"], pa.float64()),
+            "event_mode": pa.array(cols["event_mode"], pa.string()),
+            "event_agent": pa.array(cols["event_agent"], pa.string()),
+            "event_start": pa.array(cols["event_start"], pa.int32()),
+            "event_end": pa.array(cols["event_end"], pa.int32()),
         }
     )
+
+
+def _event_fields(event: StatementEvent | None) -> tuple[Any, ...]:
+    if event is None:
+        return _NO_EVENT
+    return (
+        event.cameo,
+        event.quad_class,
+        event.goldstein,
+        event.mode,
+        event.agent,
+        event.start,
+        event.end,
+    )
+
+
+def _extend_events(cols: dict[str, list[Any]], events: Sequence[StatementEvent | None]) -> None:
+    fields = [_event_fields(e) for e in events]
+    for k, name in enumerate(SCORE_COLUMNS[7:]):
+        cols[name].extend([f[k] for f in fields])
 
 
 def append_scores(cols: dict[str, list[Any]], stmt_id: int, scores: StatementScores) -> None:
@@ -60,6 +107,7 @@ def append_scores(cols: dict[str, list[Any]], stmt_id: int, scores: StatementSco
         neutral.append(s.neutral)
         negative.append(s.negative)
         explanation.append(scored.explanation_json)
+    _extend_events(cols, [scored.event for _, scored in rows])
 
 
 def extend_scores(
@@ -80,6 +128,7 @@ def extend_scores(
     cols["neutral"].extend([v.neutral for v in values])
     cols["negative"].extend([v.negative for v in values])
     cols["explanation"].extend([w.explanation_json for w in wholes])
+    _extend_events(cols, [w.event for w in wholes])
 
 
 def append_analysis(
@@ -125,9 +174,7 @@ def append_analysis(
 
 def score_rows(run_id: int, scored: Sequence[tuple[int, StatementScores]]) -> pa.Table:
     """One run's score rows (whole statement, then per relation) for ``(statement_id, scores)``."""
-    cols = columns(
-        "statement_id", "dyad", "compound", "positive", "neutral", "negative", "explanation"
-    )
+    cols = columns(*SCORE_COLUMNS)
     for stmt_id, scores in scored:
         append_scores(cols, stmt_id, scores)
     return score_table(run_id, cols)

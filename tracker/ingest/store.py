@@ -21,6 +21,7 @@ from tracker.db.tables import COMPLETED, NEW, identifier, insert_arrow, next_id
 from tracker.ingest.rows import (
     ANALYSIS_COLUMNS,
     DYAD_COLUMNS,
+    SCORE_COLUMNS,
     append,
     append_analysis,
     columns,
@@ -199,12 +200,7 @@ def _write(
     )
     analysed = columns(*ANALYSIS_COLUMNS)
     dyads = columns(*DYAD_COLUMNS)
-    scored = {
-        s.name: columns(
-            "statement_id", "dyad", "compound", "positive", "neutral", "negative", "explanation"
-        )
-        for s in scorers
-    }
+    scored = {s.name: columns(*SCORE_COLUMNS) for s in scorers}
     for doc_id, doc in new_docs:
         a = doc.article
         append(

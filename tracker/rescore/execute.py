@@ -513,6 +513,7 @@ class Execution:
             "command": " ".join(sys.argv)[:500],
             "actor_files": [str(p) for p in self.spec.actor_files],
             "lexicons": [str(p) for p in self.spec.lexicons],
+            "events_dicts": [str(p) for p in self.spec.events_dicts],
             "events_file": str(self.spec.events_file) if self.spec.events_file else None,
             **extra,
         }

@@ -238,8 +238,8 @@ def plan_scorer(
                 counts["lexicon"] = counts.get("lexicon", 0) + len(ids)
                 shown = ", ".join(terms[:8]) + (" …" if len(terms) > 8 else "")
                 reasons.append(
-                    f"{len(ids)} statements contain one of {len(terms)} changed lexicon terms"
-                    + (f" ({shown})" if terms else "")
+                    f"{len(ids)} statements contain one of {len(terms)} changed lexicon terms "
+                    "or event patterns" + (f" ({shown})" if terms else "")
                 )
             selected.update(ids)
     missing = _unscored(con, completed)
@@ -267,7 +267,7 @@ def _why_full(old: IdentitySnapshot | None, new: IdentitySnapshot) -> str:
         return f"vaderSentiment {old.scorer_version} (now {new.scorer_version})"
     if old.rules_hash != new.rules_hash:
         return "other scoring rules or VADER lexicon"
-    return "a lexicon whose phrases were reordered"
+    return "a lexicon or event dictionary whose phrases were reordered"
 
 
 def plan_analysis(

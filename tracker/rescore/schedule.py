@@ -59,6 +59,7 @@ class ScheduleSpec:
     wait: float = DEFAULT_JOB_WAIT
     actor_files: tuple[Path, ...] = ()
     lexicons: tuple[Path, ...] = ()
+    events_dicts: tuple[Path, ...] = ()
     log_file: Path | None = None  # None: systemd's journal; cron: <db>.rescore.log
     user: str | None = None  # User= of a system-wide unit
 
@@ -70,6 +71,8 @@ class ScheduleSpec:
             args += ["--actors", str(path)]
         for path in self.lexicons:
             args += ["--lexicon", str(path)]
+        for path in self.events_dicts:
+            args += ["--events-dict", str(path)]
         return [*args, "--json"]
 
     @property

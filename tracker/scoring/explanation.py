@@ -17,7 +17,10 @@ rounds ``compound`` to 4 decimals). So a weight says how far that item pushed th
 - ``phrase`` / ``reversal``: the base valence of a domain phrase or of a rule such as
   "lifting a ban" (the words the rule consumed are not listed again; the note names them);
 - ``negation`` / ``hedge`` / ``third_event_neutralised`` / ``clause``: the *change* a
-  modifier rule made (e.g. a hedge halving a +2.5 reversal shows as -1.25).
+  modifier rule made (e.g. a hedge halving a +2.5 reversal shows as -1.25);
+- ``event``: the change an act between the sides made (``diplomacy`` profile): its CAMEO
+  category and Goldstein intensity combined with the tone of the words it spans (the note
+  gives both: the intensity on VADER's scale and the words' own valence).
 
 ``Contribution.text`` is always ``source[start:end]`` of the text that was explained
 (0-based, end-exclusive offsets). ``to_json()`` is a plain dict with stable keys for storage;
@@ -44,6 +47,7 @@ KINDS = (
     "hedge",
     "third_event_neutralised",
     "clause",
+    "event",
 )
 
 # One encoder for every explanation: json.dumps with options builds a new one per call.
@@ -89,6 +93,7 @@ _LABELS = {
     "hedge": "hedge",
     "third_event_neutralised": "third-event word neutralised",
     "clause": "clause rule",
+    "event": "event",
 }
 
 

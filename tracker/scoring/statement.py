@@ -4,7 +4,8 @@ A statement that carries two relations ("criticism from the US … while Turkey 
 on Russia") gets, besides its whole-statement score, one score per relation computed on the
 clause that carries it (the ``diplomacy`` profile only: ``vader`` stays the stock baseline and
 scores whole statements). Every score keeps its explanation as the JSON text that is stored
-(made here, so rescoring workers do that work in parallel too).
+(made here, so rescoring workers do that work in parallel too), and a profile that reads
+events (``diplomacy``: ``score_explain_and_event``) also the event of each scored text.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tracker.models import DyadAssignment, Score
+from tracker.scoring.events.reading import StatementEvent
 from tracker.scoring.vader import Scorer
 
 CLAUSE_PROFILES = frozenset({"diplomacy"})
@@ -22,6 +24,7 @@ CLAUSE_PROFILES = frozenset({"diplomacy"})
 class ScoredText:
     score: Score
     explanation_json: str  # the stored form: Explanation.to_json_text()
+    event: StatementEvent | None = None  # the act between the sides it reports, if any
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,9 @@ class StatementScores:
 
 
 def _scored(scorer: Scorer, text: str, span: tuple[int, int] | None) -> ScoredText:
+    read_event = getattr(scorer, "score_explain_and_event", None)
+    if read_event is not None:
+        return ScoredText(*read_event(text, span))
     return ScoredText(*scorer.score_and_explain_json(text, span))
 
 

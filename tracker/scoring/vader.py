@@ -379,24 +379,32 @@ def expected_compound(explanation: Explanation) -> float:
 
 
 @functools.cache
-def _cached_scorer(name: str, extra_lexicons: tuple[Path, ...]) -> Scorer:
+def _cached_scorer(
+    name: str, extra_lexicons: tuple[Path, ...], extra_events: tuple[Path, ...]
+) -> Scorer:
     if name == "vader":
-        if extra_lexicons:
+        if extra_lexicons or extra_events:
             raise InputError(
-                "extra lexicons apply to the 'diplomacy' profile only; drop them or use diplomacy."
+                "extra lexicons and event dictionaries apply to the 'diplomacy' profile only; "
+                "drop them or use diplomacy."
             )
         return VaderScorer()
     # Imported here: tracker.scoring.diplomacy.profile builds on this module.
     from tracker.scoring.diplomacy.profile import DiplomacyScorer
 
-    return DiplomacyScorer(extra_lexicons=extra_lexicons)
+    return DiplomacyScorer(extra_lexicons=extra_lexicons, extra_events=extra_events)
 
 
-def get_scorer(name: str = DEFAULT_PROFILE, extra_lexicons: tuple[Path, ...] = ()) -> Scorer:
+def get_scorer(
+    name: str = DEFAULT_PROFILE,
+    extra_lexicons: tuple[Path, ...] = (),
+    extra_events: tuple[Path, ...] = (),
+) -> Scorer:
     """The process-wide scorer for a profile ("diplomacy" or "vader")."""
     if name not in PROFILES:
         raise UnknownProfile(
             f"unknown scoring profile {name!r}; valid profiles are {', '.join(PROFILES)}."
         )
     resolved = tuple(Path(os.path.abspath(p)) for p in extra_lexicons)
-    return _cached_scorer(name, resolved)
+    events = tuple(Path(os.path.abspath(p)) for p in extra_events)
+    return _cached_scorer(name, resolved, events)

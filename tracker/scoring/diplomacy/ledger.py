@@ -22,9 +22,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from tracker.scoring.diplomacy.rules import HEDGE_FACTOR, NEGATION_FACTOR, hedge_before
 from tracker.scoring.diplomacy.tokens import Tokens
+
+if TYPE_CHECKING:
+    from tracker.scoring.events.reading import EventReading
 
 
 @dataclass(frozen=True)
@@ -55,6 +59,7 @@ class Ledger:
         self.items: list[tuple[int, int, str, float, str]] | None = [] if explain else None
         words = tokens.words
         self.but = words.index("but") if "but" in words else None
+        self.events: list[EventReading] = []  # the events read in the text, in text order
 
     def but_factor(self, i: int) -> float:
         """VADER's "but" rule for values we set ourselves: x0.5 before, x1.5 after."""

@@ -104,32 +104,53 @@ def _parse_valence(raw: str, where: str) -> float:
     return value
 
 
-def _rows(path: Path, text: str) -> Iterable[tuple[int, list[str]]]:
+def csv_rows(
+    path: Path, text: str, header: tuple[str, ...] = HEADER
+) -> Iterable[tuple[int, list[str]]]:
     """(line number, fields) for every non-comment, non-blank line after the header."""
     header_seen = False
+    names = ",".join(header)
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         fields = next(csv.reader([line]))
         if not header_seen:
-            if tuple(f.strip().lower() for f in fields) != HEADER:
+            if tuple(f.strip().lower() for f in fields) != header:
                 raise InputError(
-                    f"{path} line {number}: expected the header 'term,valence,note', "
+                    f"{path} line {number}: expected the header '{names}', "
                     f"found {line.strip()!r}; add that header line before the first term."
                 )
             header_seen = True
             continue
         yield number, fields
     if not header_seen:
-        raise InputError(f"{path}: no header 'term,valence,note' found; the file holds no terms.")
+        raise InputError(f"{path}: no header '{names}' found; the file holds no entries.")
 
 
-def _version(text: str) -> str:
+def file_version(text: str) -> str:
     for line in text.splitlines():
         match = _VERSION_RE.match(line.strip())
         if match:
             return match.group(1)
     return "unversioned"
+
+
+def read_csv_file(path: Path, kind: str) -> tuple[bytes, str]:
+    """A dictionary file's bytes (what identities hash) and its text (``kind``: its name in
+    error messages)."""
+    try:
+        blob = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(
+            f"{kind} file {path} does not exist; check the path given as an extra {kind}."
+        ) from None
+    except OSError as exc:
+        raise InputError(f"{kind} file {path} cannot be read ({exc.strerror}).") from None
+    try:
+        text = blob.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError(f"{kind} file {path} is not UTF-8; save it as UTF-8 CSV.") from None
+    return blob, text
 
 
 def load_lexicon(paths: Iterable[Path]) -> DomainLexicon:
@@ -139,20 +160,9 @@ def load_lexicon(paths: Iterable[Path]) -> DomainLexicon:
     blobs: list[bytes] = []
     versions: list[str] = []
     for path in paths:
-        try:
-            blob = path.read_bytes()
-        except FileNotFoundError:
-            raise InputError(
-                f"lexicon file {path} does not exist; check the path given as an extra lexicon."
-            ) from None
-        except OSError as exc:
-            raise InputError(f"lexicon file {path} cannot be read ({exc.strerror}).") from None
-        try:
-            text = blob.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise InputError(f"lexicon file {path} is not UTF-8; save it as UTF-8 CSV.") from None
+        blob, text = read_csv_file(path, "lexicon")
         seen_here: dict[str, int] = {}
-        for number, fields in _rows(path, text):
+        for number, fields in csv_rows(path, text):
             where = f"{path} line {number}"
             if len(fields) not in (2, 3):
                 raise InputError(
@@ -173,7 +183,7 @@ def load_lexicon(paths: Iterable[Path]) -> DomainLexicon:
             entries[term] = (valence, fields[2].strip() if len(fields) == 3 else "")
         files.append(path)
         blobs.append(blob)
-        versions.append(_version(text))
+        versions.append(file_version(text))
     words: dict[str, float] = {}
     phrases: list[Phrase] = []
     for term, (valence, note) in entries.items():

@@ -41,7 +41,13 @@ class PhraseIndex:
     def __init__(self, phrases: Iterable[Phrase]) -> None:
         self.exact: dict[str, list[Phrase]] = {}
         self.stems: dict[str, list[Phrase]] = {}
+        # The whole words a phrase needs after its first: a text lacking one of them cannot
+        # match it, which a set test tells before any word-by-word scan.
+        self._needs: dict[str, frozenset[str]] = {}
         for phrase in sorted(phrases, key=lambda p: -len(p.parts)):
+            self._needs[phrase.term] = frozenset(
+                p for p in phrase.parts[1:] if p != GAP and not p.endswith("*")
+            )
             first = phrase.parts[0]
             if first.endswith("*"):
                 self.stems.setdefault(first[:3], []).append(phrase)
@@ -79,10 +85,14 @@ class PhraseIndex:
             return []
         used = list(taken)
         found: list[PhraseMatch] = []
+        needs = self._needs
+        vocab = tokens.vocab
         for i, phrases in starts:
             if used[i]:
                 continue
             for phrase in phrases:
+                if not needs[phrase.term] <= vocab:
+                    continue
                 positions = _match_at(tokens, used, i, phrase.parts)
                 if positions is not None:
                     for p in positions:

@@ -18,7 +18,15 @@ VADER's own machinery, never a copy of it:
    agreements such as "agreed on a plan to stop …" whose purpose is neutralised), each with
    *negation* and *hedges* (:mod:`tracker.scoring.diplomacy.ledger` applies every rule the same
    way).
-4. *Third-event neutralisation*, *background damping* (a past rupture that only dates a
+4. *Events* (:mod:`tracker.scoring.events`: ``data/events/cameo.csv`` plus any
+   ``extra_events``): an act between the sides read as a CAMEO category with a Goldstein value
+   (x :data:`EVENT_SCALE` on VADER's scale) pulls the words it spans half-way
+   (:data:`EVENT_SHARE`) from their tone towards that intensity where the words say less or
+   the opposite: "shot the bomber down", which no VADER word marks, scores hostile; "lifted the
+   ban" keeps its reversal's warmth, which already says as much. Events nearer neutral than
+   :data:`EVENT_MIN_INTENSITY` (visits, appeals, criticism) leave the score to the words. The
+   first event is also returned for storage.
+5. *Third-event neutralisation*, *background damping* (a past rupture that only dates a
    warming statement, "for the first time since the shootdown", is neutralised) and
    *concessive clauses* at x0.4 ("…, although he welcomed …") from
    :mod:`tracker.scoring.diplomacy.context`; VADER then normalises the list as usual.
@@ -76,6 +84,8 @@ from tracker.scoring.diplomacy.states import (
     find_state_endings,
 )
 from tracker.scoring.diplomacy.tokens import Tokens, base_word, normalise_quotes, tokenize
+from tracker.scoring.events.dictionary import ROOT_NAMES, default_events_path, load_events
+from tracker.scoring.events.reading import EventReader, EventReading, StatementEvent
 from tracker.scoring.explanation import Contribution, Explanation, sort_key
 from tracker.scoring.vader import (
     ScorerIdentity,
@@ -95,6 +105,16 @@ __all__ = ["DiplomacyScorer"]
 # The code that decides a diplomacy score, hashed after the lexicons: the shared names (models),
 # the text helpers (clauses), VADER's hook, the clause scoring and every rule module.
 SOURCE_PACKAGES = ("models.py", "text", "scoring")
+# An event's Goldstein value (-10 .. +10) on VADER's valence scale: -10 is -3.0, a strongly
+# hostile word ("attack" is -2.1, "war" -2.9).
+EVENT_SCALE = 0.3
+# How far an event pulls the words it spans from their tone towards its intensity.
+EVENT_SHARE = 0.5
+# Events closer to neutral than this (Goldstein 1992: statements 0, consulting +1, appeals +3,
+# diplomatic cooperation +3.5, disapproval and investigation -2) are stored but leave the
+# score to the words: how warm a visit or a criticism is, the words say better than the
+# category.
+EVENT_MIN_INTENSITY = 4.0
 
 
 def rule_source_bytes() -> list[bytes]:
@@ -106,14 +126,18 @@ class DiplomacyScorer:
 
     name = "diplomacy"
 
-    def __init__(self, extra_lexicons: Sequence[Path] = ()) -> None:
+    def __init__(
+        self, extra_lexicons: Sequence[Path] = (), extra_events: Sequence[Path] = ()
+    ) -> None:
         self.lexicon = load_lexicon([default_lexicon_path(), *(Path(p) for p in extra_lexicons)])
+        self.events = load_events([default_events_path(), *(Path(p) for p in extra_events)])
+        self._events = EventReader(self.events)
         self._stock = stock_analyzer()
         # A shallow copy shares VADER's emoji table; only the lexicon dict is our own.
         self._domain = copy.copy(self._stock)
         self._domain.lexicon = {**self._stock.lexicon, **self.lexicon.words}
         self._phrases = PhraseIndex(self.lexicon.phrases)
-        parts = [*self.lexicon.file_bytes, *rule_source_bytes()]
+        parts = [*self.lexicon.file_bytes, *self.events.file_bytes, *rule_source_bytes()]
         self._identity = ScorerIdentity(self.name, vader_version(), identity_hash(parts))
 
     @property
@@ -144,11 +168,18 @@ class DiplomacyScorer:
     def score_and_explain_json(
         self, text: str, span: tuple[int, int] | None = None
     ) -> tuple[Score, str]:
-        if span is None:
-            score, explanation = self.score_and_explain(text)
-        else:
-            score, explanation = self.score_and_explain_span(text, *span)
-        return score, explanation.to_json_text()
+        score, json_text, _ = self.score_explain_and_event(text, span)
+        return score, json_text
+
+    def score_explain_and_event(
+        self, text: str, span: tuple[int, int] | None = None
+    ) -> tuple[Score, str, StatementEvent | None]:
+        """The score, the stored explanation and the event of the text (or of one clause)."""
+        start, end = (0, len(check_text(text))) if span is None else span
+        if span is not None:
+            check_span(check_text(text), start, end)
+        score, explanation, event = self._explain_with_event(text, start, end)
+        return score, explanation.to_json_text(), event
 
     def split_clauses(self, text: str) -> list[tuple[int, int]]:
         return split_clauses(check_text(text))
@@ -207,6 +238,9 @@ class DiplomacyScorer:
             self._neutralise_third_events(ledger)
             _neutralise_third_topics(ledger)
             _read_reproaches(ledger)
+            ledger.events = self._events.read(tokens)
+            for reading in ledger.events:
+                _weigh_event(ledger, reading)
             self._damp_background(ledger)
             _weigh_concessions(ledger)
         return ledger.values
@@ -279,14 +313,32 @@ class DiplomacyScorer:
     # -- explanations -------------------------------------------------------------------
 
     def _explain(self, source: str, start: int, end: int) -> tuple[Score, Explanation]:
+        score, explanation, _ = self._explain_with_event(source, start, end)
+        return score, explanation
+
+    def _explain_with_event(
+        self, source: str, start: int, end: int
+    ) -> tuple[Score, Explanation, StatementEvent | None]:
         text = source[start:end]
         sink: list[Ledger] = []
         scores = self._run(text, source, sink)
         if not sink:
-            return to_score(scores), Explanation(self.name, scores["compound"], ())
+            return to_score(scores), Explanation(self.name, scores["compound"], ()), None
         ledger = sink[0]
         # Curly quotes were folded one for one: search the folded text, slice the source.
         spans = piece_spans(normalise_quotes(text), start, ledger.tokens.text)
+        event = None
+        if ledger.events:
+            lead = ledger.events[0]
+            event = StatementEvent(
+                lead.cameo,
+                lead.quad_class,
+                lead.goldstein,
+                lead.mode,
+                lead.agent,
+                spans[lead.first][0],
+                spans[lead.last][1],
+            )
         out: list[Contribution] = []
         for first, last, kind, weight, note in ledger.items or ():
             a, b = spans[first][0], spans[last][1]
@@ -323,7 +375,8 @@ class DiplomacyScorer:
             )
         out.sort(key=sort_key)
         emphasis = analyzer._punctuation_emphasis(ledger.tokens.text)
-        return to_score(scores), Explanation(self.name, scores["compound"], tuple(out), emphasis)
+        explanation = Explanation(self.name, scores["compound"], tuple(out), emphasis)
+        return to_score(scores), explanation, event
 
 
 def _apply_phrase(ledger: Ledger, match: PhraseMatch) -> None:
@@ -345,6 +398,33 @@ def _apply_action(ledger: Ledger, action: Action) -> None:
     ledger.set_rule(
         positions, action.head, action.valence, "reversal", action.rule, action.verb, negator
     )
+
+
+def _weigh_event(ledger: Ledger, reading: EventReading) -> None:
+    """Pull the words an event spans half-way from their tone towards its intensity."""
+    if abs(reading.goldstein) < EVENT_MIN_INTENSITY:
+        return
+    positions = range(reading.first, reading.last + 1)
+    values = ledger.values
+    tone = sum(values[p] for p in positions)
+    anchor = max(positions, key=lambda p: abs(values[p])) if tone else reading.last
+    target = reading.goldstein * EVENT_SCALE * ledger.but_factor(anchor)
+    if tone * target > 0 and abs(tone) >= abs(target):
+        return  # the words already say as much: the act adds nothing
+    weight = EVENT_SHARE * (target - tone)
+    values[anchor] += weight
+    if ledger.items is None:
+        return
+    name = ROOT_NAMES[reading.cameo]
+    note = f"CAMEO {reading.cameo} {name} ({reading.quad_class})"
+    note += f", Goldstein {reading.goldstein:+.1f}"
+    if reading.mode != "act":
+        note += f": {reading.mode} of a {ROOT_NAMES[reading.act_cameo]} act"
+    if reading.agent is not None:
+        note += f"; acting: the {reading.agent}"
+    note += f"; intensity {target:+.2f} with the words' {tone:+.2f}, half-way"
+    first, last = ledger.span_of(anchor)
+    ledger.add(min(first, reading.first), max(last, reading.last), "event", weight, note)
 
 
 def _neutralise_purpose(ledger: Ledger, agreement: Agreement) -> None:
