@@ -332,6 +332,31 @@ def test_a_negated_act_adds_no_event() -> None:
     assert explanation.by_kind("event") == ()
 
 
+RECAPS = [
+    # (name, statement, (CAMEO root, the words that set it) of the stored event, or None)
+    ("recalled after 'since'", "Relations have not recovered since Turkey shot down a Russian "
+     "bomber.", None),
+    ("recalled after 'after'", "Trade collapsed after Turkey shot down a Russian bomber last "
+     "year.", None),
+    ("recalled in a warming statement", "Ties warmed quickly after Ankara expelled the "
+     "diplomats in March.", None),
+    ("reported act", "Turkey shot down a Russian bomber on Tuesday.", ("19", "shot down")),
+    ("'since' after an auxiliary is an adverb", "Russia has since deployed air defence systems "
+     "near the border.", ("15", "deployed air defence systems")),
+    ("act after a background clause", "After the talks, Moscow lifted the ban on charter "
+     "flights.", ("08", "lifted the ban")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), RECAPS, ids=[r[0] for r in RECAPS])
+def test_a_recalled_act_is_not_the_statements_event(
+    name: str, text: str, expected: tuple[str, str] | None
+) -> None:
+    event = score_statement(DiplomacyScorer(), text).whole.event
+    got = None if event is None else (event.cameo, text[event.start : event.end])
+    assert got == expected, name
+
+
 def test_the_stored_event_carries_its_span() -> None:
     text = "The ministry threatened to impose sanctions on the republic."
     scored = score_statement(DiplomacyScorer(), text)

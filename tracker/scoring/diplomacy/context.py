@@ -135,6 +135,7 @@ CONCESSIVE_FACTOR = 0.4
 MEASURE_TRIGGERS = HOSTILE_MEASURES | frozenset(QUALIFIED_MEASURES)
 _CUE_WORDS = SUPPORT_CUES | STAND_WORDS | OPPOSITION_CUES
 _BACKGROUND_STOPS = frozenset({"while", "but", "whereas"})
+_PERFECT_AUXILIARIES = frozenset({"has", "have", "had", "having"})
 _CUE_OBJECT_STOPS = frozenset({"over", "after", "following", "since", "during", "against", "in"})
 _NOUN_PHRASE_STOPS = frozenset(
     {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our"}
@@ -363,6 +364,8 @@ def background_mask(tokens: Tokens) -> list[bool] | None:
         return None
     mask = [False] * len(words)
     for c in [c for c, word in enumerate(words) if word in BACKGROUND_CONNECTORS]:
+        if words[c] == "since" and c and words[c - 1] in _PERFECT_AUXILIARIES:
+            continue  # "Russia has since deployed …": an adverb, the clause is the main one
         for j in tokens.window_after(c, BACKGROUND_WINDOW):
             if words[j] in _BACKGROUND_STOPS:
                 break

@@ -238,7 +238,7 @@ class DiplomacyScorer:
             self._neutralise_third_events(ledger)
             _neutralise_third_topics(ledger)
             _read_reproaches(ledger)
-            ledger.events = self._events.read(tokens)
+            ledger.events = _acts_of_the_statement(tokens, self._events.read(tokens))
             for reading in ledger.events:
                 _weigh_event(ledger, reading)
             self._damp_background(ledger)
@@ -398,6 +398,16 @@ def _apply_action(ledger: Ledger, action: Action) -> None:
     ledger.set_rule(
         positions, action.head, action.valence, "reversal", action.rule, action.verb, negator
     )
+
+
+def _acts_of_the_statement(tokens: Tokens, readings: list[EventReading]) -> list[EventReading]:
+    """The events a statement reports, without those it only recalls as background ("since
+    Turkey shot down a Russian bomber", "after the expulsions"): a recap is dated by the
+    statement, so storing it would count the old act again in a later period."""
+    mask = background_mask(tokens) if readings else None
+    if mask is None:
+        return readings
+    return [r for r in readings if not any(mask[r.first : r.last + 1])]
 
 
 def _weigh_event(ledger: Ledger, reading: EventReading) -> None:
