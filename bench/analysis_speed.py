@@ -23,7 +23,7 @@ from bench.ingest import write_corpus  # noqa: E402
 from bench.timing import best_of  # noqa: E402
 from tracker.analysis.actors import ActorDictionary  # noqa: E402
 from tracker.analysis.analyze import analyze_document  # noqa: E402
-from tracker.analysis.events import default_events  # noqa: E402
+from tracker.analysis.key_events import default_events  # noqa: E402
 from tracker.ingest.sources import read_inputs  # noqa: E402
 from tracker.models import Article  # noqa: E402
 from tracker.paths import data_dir  # noqa: E402

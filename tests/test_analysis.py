@@ -9,7 +9,7 @@ import pytest
 
 from tracker.analysis.actors import ActorDictionary
 from tracker.analysis.analyze import analyze_document
-from tracker.analysis.events import load_events
+from tracker.analysis.key_events import load_events
 from tracker.models import NARRATOR
 
 ACTORS = ActorDictionary.default()

@@ -14,7 +14,7 @@ from tracker.analysis.dates.resolve import (
     find_date_mentions,
     resolve_statement_dates,
 )
-from tracker.analysis.events import load_events
+from tracker.analysis.key_events import load_events
 
 D = dt.date
 JUL26 = D(2016, 7, 26)  # a Tuesday

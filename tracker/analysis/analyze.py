@@ -35,7 +35,7 @@ from tracker.analysis.attribution.attribute import Attribution, attribute
 from tracker.analysis.dates.context import DateContext, advance
 from tracker.analysis.dates.resolve import StatementDates, resolve_statement_dates
 from tracker.analysis.dyads import assign_sides, dyad_of_document, read_sides
-from tracker.analysis.events import KeyEvent
+from tracker.analysis.key_events import KeyEvent
 from tracker.fingerprint import source_bytes
 from tracker.models import NARRATOR, DyadAssignment
 

@@ -31,7 +31,7 @@ from pathlib import Path
 
 from tracker.analysis.actors import ActorDictionary
 from tracker.analysis.analyze import StatementAnalysis, analysis_identity, analyze_document
-from tracker.analysis.events import KeyEvent, load_events
+from tracker.analysis.key_events import KeyEvent, load_events
 from tracker.errors import PipelineMismatch
 from tracker.ingest.store import AnalysisRun, ProcessedDocument, ScorerRun
 from tracker.models import Article, Segment

@@ -60,7 +60,7 @@ from tracker.analysis.dates.mentions import (
     find_date_mentions,
 )
 from tracker.analysis.dates.tense import tense_cue
-from tracker.analysis.events import KeyEvent, find_event_mentions
+from tracker.analysis.key_events import KeyEvent, find_event_mentions
 from tracker.text.words import word_set
 
 __all__ = ["DateMention", "StatementDates", "find_date_mentions", "resolve_statement_dates"]
