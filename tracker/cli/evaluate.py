@@ -32,6 +32,12 @@ from tracker.errors import TrackerError
     help="Also give the figures per category (the gold items' tags, or the bracketed tags "
     "opening their notes).",
 )
+@click.option(
+    "--by-event",
+    is_flag=True,
+    help="Also give the polarity figures per event the diplomacy profile coded for the "
+    "statement-relation (CAMEO root category and quad class, and no event).",
+)
 @analysis_options
 def evaluate(
     gold: Path,
@@ -39,6 +45,7 @@ def evaluate(
     as_json: bool,
     errors: bool,
     by_tag: bool,
+    by_event: bool,
     actors: tuple[Path, ...],
     lexicons: tuple[Path, ...],
     events_dicts: tuple[Path, ...],
@@ -51,6 +58,7 @@ def evaluate(
     Example:
       tracker evaluate ../shared/eval/seed_gold.jsonl --documents ../shared/seeds/manifest.csv
       tracker evaluate ../shared/eval/real_dev/sentences.jsonl --by-tag --errors
+      tracker evaluate ../shared/eval/real_dev/sentences.jsonl --by-event
     """
     import json
 
@@ -62,7 +70,11 @@ def evaluate(
         raise TrackerError(f"{documents}: no such manifest; check the --documents path.")
     items = read_gold(gold)
     result = run_evaluation(
-        items, build_pipeline(actors, lexicons, events_dicts), documents, by_tag=by_tag
+        items,
+        build_pipeline(actors, lexicons, events_dicts),
+        documents,
+        by_tag=by_tag,
+        by_event=by_event,
     )
     for message in result.ingest_errors:
         click.echo(f"Error: {message}", err=True)
@@ -73,7 +85,8 @@ def evaluate(
     if errors:
         for miss in result.misses:
             click.echo(
-                f"{miss.item}\t{miss.metric}\tgold={miss.gold}\tsystem={miss.system}\t{miss.text}",
+                f"{miss.item}\t{miss.metric}\tgold={miss.gold}\tsystem={miss.system}\t{miss.text}"
+                f"\tevent={miss.shown_event()}",
                 err=as_json,
             )
 

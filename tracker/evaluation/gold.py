@@ -6,6 +6,11 @@ One object per line with ``id``, ``text``, ``published`` (``YYYY-MM-DD`` or null
 (−2…+2), optional ``also`` (a second relation: ``{"dyad", "polarity"}``) and optional
 ``is_statement: false``. Unknown keys are ignored. A malformed line is an InputError naming it.
 
+Extension of the shared format: an optional ``event`` key labels the act between the sides the
+line reports as a CAMEO root category (``"01"`` … ``"20"``), or null for "no event between the
+sides"; ``tracker evaluate`` reports event-code accuracy over the items that carry it. Readers
+that do not know the key ignore it, as the format allows.
+
 Categories: an item's ``tags`` (a list of strings) or, failing that, the bracketed tags that
 open its ``note`` (``"[negation; reversal verb] …"``) name the hard constructions it holds;
 ``tracker evaluate --by-tag`` reports the figures per category.
@@ -41,6 +46,26 @@ class GoldItem:
     date_precision: str | None
     relations: tuple[GoldRelation, ...]  # the primary relation first, then `also`
     tags: tuple[str, ...] = ()  # categories of hard constructions, for per-category figures
+    has_event: bool = False  # the line carries the optional ``event`` key
+    event: str | None = None  # its CAMEO root category ('01' .. '20'); None: no event
+
+
+_EVENT_CODES = frozenset(f"{n:02d}" for n in range(1, 21))
+
+
+def _event(obj: dict[str, Any], where: str) -> tuple[bool, str | None]:
+    """Whether the item labels its event, and the CAMEO root code (None: no event)."""
+    if "event" not in obj:
+        return False, None
+    value = obj["event"]
+    if value is None:
+        return True, None
+    if not isinstance(value, str) or value not in _EVENT_CODES:
+        raise InputError(
+            f'{where}: "event" {value!r} is not a CAMEO root code ("01" … "20", two digits) '
+            "or null."
+        )
+    return True, value
 
 
 _NOTE_TAGS = re.compile(r"\s*\[([^\]]*)\]")
@@ -75,6 +100,7 @@ def _item(obj: dict[str, Any], where: str) -> GoldItem:
     also = obj.get("also")
     if isinstance(also, dict) and also.get("dyad"):
         relations.append(GoldRelation(also["dyad"], also.get("polarity")))
+    has_event, event = _event(obj, where)
     is_statement = obj.get("is_statement", True) is not False and obj.get("speaker") is not None
     return GoldItem(
         id=str(obj["id"]),
@@ -87,6 +113,8 @@ def _item(obj: dict[str, Any], where: str) -> GoldItem:
         date_precision=obj.get("date_precision"),
         relations=tuple(relations),
         tags=_tags(obj),
+        has_event=has_event,
+        event=event,
     )
 
 

@@ -27,8 +27,20 @@ Metric definitions (also in ``docs/evaluation.md``):
 
 A metric is null when the gold file has no labels for it.
 
+* ``event`` (only when some gold item carries the optional ``event`` key): over those items,
+  ``accuracy`` is the share whose CAMEO root code equals the event the tool coded for the item's
+  primary relation (see below), no event matching only no event; ``quad_accuracy`` compares
+  their quad classes the same way; ``items`` is how many items carry the key.
+
+The event the tool coded for a statement-relation is the ``diplomacy`` profile's event of the
+text whose score is judged: the relation's own clause where the statement stores one, else the
+whole statement (the ``dyad_events`` view's choice); no event when the statement is not stored.
+
 ``by_tag`` (on request) repeats the figures for the items of each category (the gold items'
 tags, see :mod:`tracker.evaluation.gold`), so errors can be counted by kind of construction.
+``by_event`` (on request) gives the polarity figures of the gold (item, relation) pairs with a
+polarity grouped by the event the tool coded for that relation: per CAMEO root category
+(``root``) and per quad class (``quad``), each with a ``"no event"`` group.
 """
 
 from __future__ import annotations
@@ -49,8 +61,11 @@ from tracker.evaluation.gold import GoldItem
 from tracker.ingest.batches import ingest_paths
 from tracker.ingest.pipeline import Pipeline
 from tracker.models import NARRATOR
+from tracker.scoring.events.dictionary import QUAD_CLASSES, ROOT_NAMES, quad_class
 
 _SPACE = re.compile(r"\s+")
+EVENT_PROFILE = "diplomacy"  # the profile that codes events
+NO_EVENT = "no event"
 
 
 @dataclass(frozen=True)
@@ -65,9 +80,18 @@ class SystemStatement:
     dyads: tuple[str, ...]
     scores: dict[str, float] = field(default_factory=dict)  # profile -> whole-statement score
     dyad_scores: dict[tuple[str, str], float] = field(default_factory=dict)  # (dyad, profile)
+    # The event profile's CAMEO root codes: None -> the whole statement's, dyad -> the relation's
+    # own clause row where one is stored (a value of None: that text reports no event).
+    events: dict[str | None, str | None] = field(default_factory=dict)
 
     def score(self, dyad: str, profile: str) -> float:
         return self.dyad_scores.get((dyad, profile), self.scores.get(profile, 0.0))
+
+    def event(self, dyad: str | None = None) -> str | None:
+        """The event coded for a relation (its clause's where stored), or the statement's."""
+        if dyad is not None and dyad in self.events:
+            return self.events[dyad]
+        return self.events.get(None)
 
 
 def normalise(text: str) -> str:
@@ -99,15 +123,20 @@ def statements_from_documents(
         with connection.reader(db_path) as con:
             cur = con.cursor()
             whole = cur.execute(
-                "SELECT statement_id, text, speaker, speaker_side, refers_to, "
-                "refers_to_precision, scorer, score FROM statement_scores "
-                "ORDER BY statement_id"
+                "SELECT ss.statement_id, ss.text, ss.speaker, ss.speaker_side, ss.refers_to, "
+                "ss.refers_to_precision, ss.scorer, ss.score, sc.event_code "
+                "FROM statement_scores AS ss JOIN scores AS sc ON sc.run_id = ss.run_id "
+                "AND sc.statement_id = ss.statement_id AND sc.dyad IS NULL "
+                "ORDER BY ss.statement_id"
             ).fetchall()
             per_dyad = cur.execute(
-                "SELECT statement_id, dyad, scorer, score FROM dyad_scores"
+                "SELECT ds.statement_id, ds.dyad, ds.scorer, ds.score, "
+                "dsc.statement_id IS NOT NULL, dsc.event_code "
+                "FROM dyad_scores AS ds LEFT JOIN scores AS dsc ON dsc.run_id = ds.run_id "
+                "AND dsc.statement_id = ds.statement_id AND dsc.dyad = ds.dyad"
             ).fetchall()
     rows: dict[int, dict[str, Any]] = {}
-    for sid, text, speaker, side, refers, precision, scorer, score in whole:
+    for sid, text, speaker, side, refers, precision, scorer, score, code in whole:
         row = rows.setdefault(
             sid,
             {
@@ -119,14 +148,19 @@ def statements_from_documents(
                 "dyads": [],
                 "scores": {},
                 "dyad_scores": {},
+                "events": {},
             },
         )
         row["scores"][scorer] = score
-    for sid, dyad, scorer, score in per_dyad:
+        if scorer == EVENT_PROFILE:
+            row["events"][None] = code
+    for sid, dyad, scorer, score, has_clause, code in per_dyad:
         row = rows[sid]
         if dyad not in row["dyads"]:
             row["dyads"].append(dyad)
         row["dyad_scores"][(dyad, scorer)] = score
+        if scorer == EVENT_PROFILE and has_clause:
+            row["events"][dyad] = code
     statements = [
         SystemStatement(
             r["text"],
@@ -137,6 +171,7 @@ def statements_from_documents(
             tuple(r["dyads"]),
             r["scores"],
             r["dyad_scores"],
+            r["events"],
         )
         for _, r in sorted(rows.items())
     ]
@@ -151,11 +186,16 @@ def statement_from_sentence(gold: GoldItem, pipeline: Pipeline) -> SystemStateme
     analysis = analyses[0]
     whole: dict[str, float] = {}
     per_dyad: dict[tuple[str, str], float] = {}
+    events: dict[str | None, str | None] = {}
     for profile, per_statement in scores.items():
         result = per_statement[0]
         whole[profile] = result.whole.score.compound
+        if profile == EVENT_PROFILE:
+            events[None] = result.whole.event.cameo if result.whole.event else None
         for dyad, scored in result.by_dyad:
             per_dyad[(dyad, profile)] = scored.score.compound
+            if profile == EVENT_PROFILE:
+                events[dyad] = scored.event.cameo if scored.event else None
     dates = analysis.dates
     return SystemStatement(
         segments[0].text,
@@ -166,6 +206,7 @@ def statement_from_sentence(gold: GoldItem, pipeline: Pipeline) -> SystemStateme
         tuple(d.dyad for d in analysis.dyads),
         whole,
         per_dyad,
+        events,
     )
 
 
@@ -194,6 +235,21 @@ class Miss:
     gold: Any
     system: Any
     text: str
+    event: str | None = None  # the event the tool coded (CAMEO root code); None: no event
+
+    def shown_event(self) -> str:
+        return show_event(self.event)
+
+
+def show_event(code: str | None) -> str:
+    """``14 (protest)``, or ``none``."""
+    if code is None or code not in ROOT_NAMES:
+        return "none"
+    return f"{code} ({ROOT_NAMES[code]})"
+
+
+def _quad(code: str | None) -> str:
+    return quad_class(code) if code is not None else NO_EVENT
 
 
 @dataclass
@@ -215,11 +271,19 @@ def _spearman(gold: list[float], system: list[float]) -> float | None:
     return None if pd.isna(value) else round(float(value), 4)
 
 
+def _polarity(golds: list[float], scores: list[float]) -> dict[str, float | None]:
+    """Sign agreement (non-zero gold; a zero score is wrong) and Spearman over all pairs."""
+    signed = [(g, s) for g, s in zip(golds, scores, strict=True) if g != 0]
+    agree = sum(1 for g, s in signed if s != 0 and (s > 0) == (g > 0))
+    return {"sign_agreement": _ratio(agree, len(signed)), "spearman": _spearman(golds, scores)}
+
+
 def evaluate(
     gold: Sequence[GoldItem],
     pipeline: Pipeline,
     documents: Path | None = None,
     by_tag: bool = False,
+    by_event: bool = False,
 ) -> Evaluation:
     """Compare the tool with the gold items; see the module docstring for the metrics."""
     errors: list[str] = []
@@ -228,19 +292,61 @@ def evaluate(
         found = [match(item, stored) for item in gold]
     else:
         found = [statement_from_sentence(item, pipeline) for item in gold]
-    results, misses = _figures(gold, found, pipeline)
+    with_events = any(item.has_event for item in gold)
+    results, misses = _figures(gold, found, pipeline, with_events)
     if by_tag:
         results["by_tag"] = {}
         for tag in sorted({t for item in gold for t in item.tags}):
             pairs = [(i, f) for i, f in zip(gold, found, strict=True) if tag in i.tags]
             results["by_tag"][tag] = _figures(
-                [i for i, _ in pairs], [f for _, f in pairs], pipeline
+                [i for i, _ in pairs], [f for _, f in pairs], pipeline, with_events
             )[0]
+    if by_event:
+        results["by_event"] = _by_event(gold, found, [s.name for s in pipeline.scorers])
     return Evaluation(results, misses, errors)
 
 
+def _by_event(
+    gold: Sequence[GoldItem], found: Sequence[SystemStatement | None], profiles: list[str]
+) -> dict[str, dict[str, dict[str, Any]]]:
+    """Polarity figures of the gold pairs grouped by the event the tool coded for the relation:
+    ``{"root": {code | "no event": figures}, "quad": {quad class | "no event": figures}}``,
+    each ``{"pairs", "signed", "polarity": {profile: {"sign_agreement", "spearman"}}}``."""
+    groups: dict[str, dict[str, list[tuple[float, dict[str, float]]]]] = {"root": {}, "quad": {}}
+    for item, system in zip(gold, found, strict=True):
+        for relation in item.relations:
+            if relation.polarity is None:
+                continue
+            code = system.event(relation.dyad) if system else None
+            scores = {p: system.score(relation.dyad, p) if system else 0.0 for p in profiles}
+            pair = (float(relation.polarity), scores)
+            groups["root"].setdefault(code or NO_EVENT, []).append(pair)
+            groups["quad"].setdefault(_quad(code), []).append(pair)
+    order = {
+        "root": [*sorted(ROOT_NAMES), NO_EVENT],
+        "quad": [*QUAD_CLASSES, NO_EVENT],
+    }
+    out: dict[str, dict[str, dict[str, Any]]] = {}
+    for kind, by_key in groups.items():
+        out[kind] = {}
+        for key in order[kind]:
+            pairs = by_key.get(key)
+            if not pairs:
+                continue
+            golds = [g for g, _ in pairs]
+            out[kind][key] = {
+                "pairs": len(pairs),
+                "signed": sum(1 for g in golds if g != 0),
+                "polarity": {p: _polarity(golds, [s[p] for _, s in pairs]) for p in profiles},
+            }
+    return out
+
+
 def _figures(
-    gold: Sequence[GoldItem], found: Sequence[SystemStatement | None], pipeline: Pipeline
+    gold: Sequence[GoldItem],
+    found: Sequence[SystemStatement | None],
+    pipeline: Pipeline,
+    with_events: bool = False,
 ) -> tuple[dict[str, Any], list[Miss]]:
     """The metrics over gold items and the statements found for them, and the misses."""
     profiles = [s.name for s in pipeline.scorers]
@@ -257,18 +363,30 @@ def _figures(
             "tp",
             "fp",
             "fn",
+            "event_n",
+            "event_hit",
+            "quad_hit",
         ],
         0,
     )
     polarity: dict[str, tuple[list[float], list[float]]] = {p: ([], []) for p in profiles}
     for item, system in zip(gold, found, strict=True):
+        coded = system.event() if system else None  # the whole statement's event
+
+        def miss(
+            metric: str,
+            gold_value: Any,
+            system_value: Any,
+            code: str | None = coded,
+            on: GoldItem = item,
+        ) -> None:
+            misses.append(Miss(on.id, metric, gold_value, system_value, on.text, code))
+
         stored_as_statement = system is not None
         if stored_as_statement == item.is_statement:
             counts["stmt_hit"] += 1
         else:
-            misses.append(
-                Miss(item.id, "is_statement", item.is_statement, stored_as_statement, item.text)
-            )
+            miss("is_statement", item.is_statement, stored_as_statement)
         if item.is_statement and item.speaker is not None:
             counts["spk_n"] += 1
             got_speaker = system.speaker if system else None
@@ -277,12 +395,12 @@ def _figures(
             ):
                 counts["spk_hit"] += 1
             else:
-                misses.append(Miss(item.id, "speaker", item.speaker, got_speaker, item.text))
+                miss("speaker", item.speaker, got_speaker)
             got_side = system.speaker_side if system else None
             if system is not None and got_side == item.speaker_side:
                 counts["side_hit"] += 1
             else:
-                misses.append(Miss(item.id, "speaker_side", item.speaker_side, got_side, item.text))
+                miss("speaker_side", item.speaker_side, got_side)
         if item.is_statement and item.event_date:
             counts["date_n"] += 1
             exact, month = _date_hits(item, system)
@@ -291,24 +409,22 @@ def _figures(
             if not exact:
                 got = system.refers_to.isoformat() if system and system.refers_to else None
                 shown = f"{got} ({system.refers_to_precision})" if system and got else got
-                misses.append(
-                    Miss(
-                        item.id,
-                        "event_date",
-                        f"{item.event_date} ({item.date_precision})",
-                        shown,
-                        item.text,
-                    )
-                )
+                miss("event_date", f"{item.event_date} ({item.date_precision})", shown)
         gold_dyads = {r.dyad for r in item.relations}
         system_dyads = set(system.dyads) if system else set()
         counts["tp"] += len(gold_dyads & system_dyads)
         counts["fp"] += len(system_dyads - gold_dyads)
         counts["fn"] += len(gold_dyads - system_dyads)
         if gold_dyads != system_dyads:
-            misses.append(
-                Miss(item.id, "dyad", sorted(gold_dyads), sorted(system_dyads), item.text)
-            )
+            miss("dyad", sorted(gold_dyads), sorted(system_dyads))
+        if with_events and item.has_event:
+            primary = item.relations[0].dyad if item.relations else None
+            got_event = system.event(primary) if system else None
+            counts["event_n"] += 1
+            counts["event_hit"] += got_event == item.event
+            counts["quad_hit"] += _quad(got_event) == _quad(item.event)
+            if got_event != item.event:
+                miss("event", show_event(item.event), show_event(got_event), got_event)
         for relation in item.relations:
             if relation.polarity is None:
                 continue
@@ -320,14 +436,11 @@ def _figures(
                     score == 0 or (score > 0) != (relation.polarity > 0)
                 )
                 if wrong_sign and profile == profiles[0]:
-                    misses.append(
-                        Miss(
-                            item.id,
-                            f"polarity[{profile}] {relation.dyad}",
-                            relation.polarity,
-                            round(score, 3),
-                            item.text,
-                        )
+                    miss(
+                        f"polarity[{profile}] {relation.dyad}",
+                        relation.polarity,
+                        round(score, 3),
+                        system.event(relation.dyad) if system else None,
                     )
     precision = _ratio(counts["tp"], counts["tp"] + counts["fp"])
     recall = _ratio(counts["tp"], counts["tp"] + counts["fn"])
@@ -354,12 +467,12 @@ def _figures(
         "polarity": {},
     }
     for profile in profiles:
-        golds, scores = polarity[profile]
-        signed = [(g, s) for g, s in zip(golds, scores, strict=True) if g != 0]
-        agree = sum(1 for g, s in signed if s != 0 and (s > 0) == (g > 0))
-        results["polarity"][profile] = {
-            "sign_agreement": _ratio(agree, len(signed)),
-            "spearman": _spearman(golds, scores),
+        results["polarity"][profile] = _polarity(*polarity[profile])
+    if with_events:
+        results["event"] = {
+            "items": counts["event_n"],
+            "accuracy": _ratio(counts["event_hit"], counts["event_n"]),
+            "quad_accuracy": _ratio(counts["quad_hit"], counts["event_n"]),
         }
     return results, misses
 
@@ -388,9 +501,51 @@ def format_table(results: dict[str, Any]) -> str:
             f"polarity {profile:<16} sign {show(figures['sign_agreement'])}, "
             f"spearman {show(figures['spearman'])}"
         )
+    if "event" in results:
+        event = results["event"]
+        lines.append(
+            f"event root / quad class   {show(event['accuracy'])} / "
+            f"{show(event['quad_accuracy'])} ({event['items']} items)"
+        )
     if "by_tag" in results:
         lines.append("")
         lines.append(format_by_tag(results["by_tag"]).rstrip("\n"))
+    if "by_event" in results:
+        lines.append("")
+        lines.append(format_by_event(results["by_event"]).rstrip("\n"))
+    return "\n".join(lines) + "\n"
+
+
+def format_by_event(by_event: dict[str, dict[str, dict[str, Any]]]) -> str:
+    """Two tables of the gold pairs by the event the tool coded: per CAMEO root category, then
+    per quad class; columns: pairs, signed (non-zero gold), sign agreement and Spearman per
+    profile."""
+
+    def show(value: Any) -> str:
+        return "n/a" if value is None else f"{value:.3f}"
+
+    rows = [*by_event["root"].values(), *by_event["quad"].values()]
+    profiles = list(rows[0]["polarity"]) if rows else []
+    roots = {
+        (k if k == NO_EVENT else f"{k} {ROOT_NAMES[k]}"): r for k, r in by_event["root"].items()
+    }
+    width = max([len("event coded (CAMEO root)"), *map(len, roots), *map(len, by_event["quad"])])
+    columns = [h for p in profiles for h in (f"sign {p}", f"spearman {p}")]
+
+    def table(title: str, group: dict[str, dict[str, Any]]) -> list[str]:
+        head = f"{title:<{width}}  pairs  signed" + "".join(f"  {h:>8}" for h in columns)
+        lines = [head]
+        for label, r in group.items():
+            values = [
+                show(r["polarity"][p][k]) for p in profiles for k in ("sign_agreement", "spearman")
+            ]
+            row = f"{label:<{width}}  {r['pairs']:>5}  {r['signed']:>6}"
+            row += "".join(f"  {v:>{max(8, len(h))}}" for v, h in zip(values, columns, strict=True))
+            lines.append(row)
+        return lines
+
+    lines = table("event coded (CAMEO root)", roots)
+    lines += ["", *table("event coded (quad class)", by_event["quad"])]
     return "\n".join(lines) + "\n"
 
 
