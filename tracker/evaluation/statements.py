@@ -252,6 +252,11 @@ def _quad(code: str | None) -> str:
     return quad_class(code) if code is not None else NO_EVENT
 
 
+def event_hits(gold: str | None, system: str | None) -> tuple[bool, bool]:
+    """Whether the tool's event code (None: no event) has the gold root, and its quad class."""
+    return gold == system, _quad(gold) == _quad(system)
+
+
 @dataclass
 class Evaluation:
     results: dict[str, Any]
@@ -421,8 +426,9 @@ def _figures(
             primary = item.relations[0].dyad if item.relations else None
             got_event = system.event(primary) if system else None
             counts["event_n"] += 1
-            counts["event_hit"] += got_event == item.event
-            counts["quad_hit"] += _quad(got_event) == _quad(item.event)
+            root_hit, quad_hit = event_hits(item.event, got_event)
+            counts["event_hit"] += root_hit
+            counts["quad_hit"] += quad_hit
             if got_event != item.event:
                 miss("event", show_event(item.event), show_event(got_event), got_event)
         for relation in item.relations:
