@@ -21,6 +21,7 @@ from tracker.models import TURKEY_RUSSIA, TURKEY_WEST
 from tracker.paths import default_db_path, events_path
 from tracker.progress import Tally
 from tracker.views import charts, drilldown, snapshot
+from tracker.views import event_measures as em
 from tracker.views import runs as runs_queries
 from tracker.views import state as ds
 from tracker.views import timeline as tq
@@ -107,6 +108,16 @@ def draw(blocks: list[Block]) -> None:
                 assert_never(block)
 
 
+def show_statement(statement_id: int) -> None:
+    """The drill-down of one statement: its context, scores and why it scored so."""
+    read_detail = partial(from_file, drilldown.statement_detail, path, snap, statement_id)
+    detail = guarded(f"detail_{statement_id}", read_detail)
+    if detail is None:
+        st.warning(f"Statement {statement_id} is not in the database (any more).")
+    else:
+        draw(drilldown.blocks(detail))
+
+
 def build_demo(path: Path) -> None:
     with st.status("No database yet: building the demo database…", expanded=True) as status:
         bar = st.progress(0.0)
@@ -170,7 +181,7 @@ for col, metric in zip(st.columns(max(1, len(metrics))), metrics, strict=False):
 events = charts.key_events(q(tq.key_events, snap), events_path())
 points, counts = q(tq.sample_points, snap, filters), q(tq.weekly_counts, snap, filters)
 chart = charts.timeline_chart(daily, points, counts, events, filters)
-tabs = st.tabs(["Timeline", "Direction & speakers", "Distribution", "Runs"])
+tabs = st.tabs(["Timeline", "Events", "Direction & speakers", "Distribution", "Runs"])
 with tabs[0]:
     event = st.altair_chart(chart, key="timeline", on_select="rerun", width="content")
     selection = ds.current_selection(event, st.session_state.get("url_view"), filters)
@@ -191,21 +202,46 @@ with tabs[0]:
         right.download_button(f"Download {d.label}", d.data, d.filename, d.mime, on_click="ignore")
     st.query_params.from_dict(ds.to_query_params(filters, selection))
     if chosen is not None:
-        read_detail = partial(from_file, drilldown.statement_detail, path, snap, int(chosen))
-        detail = guarded(f"detail_{chosen}", read_detail)
-        if detail is None:
-            st.warning(f"Statement {chosen} is not in the database (any more).")
-        else:
-            draw(drilldown.blocks(detail))
+        show_statement(int(chosen))
 with tabs[1]:
+    period = st.radio("Period", list(em.PERIODS), key="event_period", horizontal=True)
+    measures = q(em.event_periods, snap, filters, period)
+    if measures.empty:
+        st.info("No statement under these filters reports an act between the sides.")
+    else:
+        event_chart = charts.event_chart(measures, filters, period)
+        picked_period = st.altair_chart(
+            event_chart, key="event_chart", on_select="rerun", width="content"
+        )
+        period_selection = ds.selection_from_event(picked_period)
+        if st.session_state.get("event_view") != (filters, period_selection):
+            st.session_state.update(event_view=(filters, period_selection), event_page=1)
+        st.subheader(em.heading(period_selection))
+        event_page = st.session_state["event_page"] - 1
+        coded = q(em.event_statements, snap, filters, period_selection, event_page)
+        st.caption(
+            f"{coded.total:,} coded statement–relation rows; page {coded.page + 1}/{coded.pages}"
+        )
+        st.dataframe(coded.rows, hide_index=True, key="event_table")
+        left, mid = st.columns([1, 5])
+        st.session_state["event_page"] = min(st.session_state["event_page"], coded.pages)
+        left.number_input("Page", 1, coded.pages, key="event_page")
+        event_choices = tq.statement_choices(coded.rows)
+        label = "Open a statement to see its event and why it scored so"
+        opened = mid.selectbox(
+            label, list(event_choices), None, lambda sid: event_choices[sid], "event_statement"
+        )
+        if opened is not None:
+            show_statement(int(opened))
+with tabs[2]:
     direction = charts.direction_chart(q(tq.direction_timeline, snap, filters), filters)
     st.altair_chart(direction, width="content")
     st.subheader("Speakers")
     st.dataframe(q(tq.speakers, snap, filters), hide_index=True)
-with tabs[2]:
+with tabs[3]:
     histogram = charts.histogram_chart(q(tq.histogram, snap, filters), filters)
     st.altair_chart(histogram, width="content")
-with tabs[3]:
+with tabs[4]:
     st.dataframe(runs_queries.score_runs(snap), hide_index=True)
     for scorer in filters.scorers:
         st.markdown(f"**What the last `{scorer}` rescoring changed** (largest moves first)")

@@ -12,6 +12,7 @@ import pytest
 
 from tracker.synthetic.build import make_database
 from tracker.views import charts
+from tracker.views import event_measures as em
 from tracker.views import timeline as tq
 from tracker.views.snapshot import Snapshot
 from tracker.views.state import DYADS, Filters
@@ -32,6 +33,7 @@ def frames(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
             "counts": tq.weekly_counts(snap, f),
             "direction": tq.direction_timeline(snap, f),
             "histogram": tq.histogram(snap, f),
+            "measures": em.event_periods(snap, f),
         }
     return out
 
@@ -185,3 +187,20 @@ def test_images(frames: dict) -> None:
     assert svg.lstrip().startswith("<svg") and "Russia→Turkey" in svg
     with pytest.raises(ValueError, match="png or svg"):
         charts.to_image(chart, "gif")
+
+
+def test_event_chart_speaks_plain_words(frames: dict) -> None:
+    spec = charts.event_chart(frames["one"]["measures"], Filters()).to_dict()
+    titles = json.dumps(spec, ensure_ascii=False)
+    assert "mean event intensity (Goldstein, −10…+10)" in titles
+    assert "Turkey–Russia: events by kind" in titles and "Turkey–West: events by kind" in titles
+    kinds = next(d["scale"] for d in _walk(spec) if d.get("title") == "Kind of event")
+    assert kinds["domain"] == list(charts.QUAD_COLOURS)
+    names = {p["name"] for p in _walk(spec) if "select" in p and "name" in p}
+    assert names == {"period_events"}
+    y = next(d for d in _walk(spec) if d.get("field") == "mean_goldstein" and "scale" in d)
+    assert y["scale"]["domain"] == [-10, 10]
+    empty = charts.event_chart(frames["one"]["measures"].iloc[0:0], Filters(dyads=DYADS[:1]))
+    assert len(empty.to_dict()["vconcat"]) == 2  # intensity, and one relation's kinds
+    svg = charts.to_image(charts.event_chart(frames["one"]["measures"], Filters()), "svg")
+    assert "material conflict" in svg.decode("utf-8")

@@ -61,6 +61,10 @@ def spec(at: AppTest) -> dict:
     return json.loads(at.get("vega_lite_chart")[0].proto.spec)
 
 
+def events_table(at: AppTest):
+    return at.tabs[1].dataframe[0].value
+
+
 @pytest.fixture
 def app(synthetic_db: Path, use_db: Callable[[Path], None]) -> AppTest:
     use_db(synthetic_db)
@@ -72,7 +76,7 @@ def test_smoke(app: AppTest) -> None:
     assert "3,000 statements" in app.caption[0].value
     assert [m.label.split(" · ")[0] for m in app.metric] == ["Turkey–Russia", "Turkey–West"]
     assert "How warm" in spec(app)["title"]["text"]
-    assert len(app.get("vega_lite_chart")) == 3  # timeline, direction, distribution
+    assert len(app.get("vega_lite_chart")) == 4  # timeline, events, direction, distribution
     rows = table(app)
     assert 0 < len(rows) <= 25 and list(rows["date"]) == sorted(rows["date"])
     runs = app.dataframe[-2].value
@@ -175,6 +179,34 @@ def test_drilldown(app: AppTest) -> None:
     assert any(s.value == f"Statement {statement_id} in context" for s in app.subheader)
     dates = app.dataframe[1].value
     assert list(dates.index) == ["published", "said on", "refers to"]
+
+
+def test_events_tab(app: AppTest) -> None:
+    chart = json.loads(app.get("vega_lite_chart")[1].proto.spec)
+    text = json.dumps(chart, ensure_ascii=False)
+    assert "mean event intensity (Goldstein, −10…+10)" in text and "events by kind" in text
+    assert "material conflict" in text and "event_goldstein" not in text
+    assert any(s.value == "Statements with a coded event" for s in app.subheader)
+    coded = events_table(app)
+    assert 0 < len(coded) <= 25
+    assert set(coded["kind"]) <= {
+        "verbal cooperation", "material cooperation", "verbal conflict", "material conflict"
+    }  # fmt: skip
+    app.radio(key="event_period").set_value("month").run()
+    healthy(app)
+    statement_id = int(events_table(app)["statement_id"].iloc[0])
+    app.selectbox(key="event_statement").select(statement_id).run()
+    healthy(app)
+    assert any(s.value == f"Statement {statement_id} in context" for s in app.subheader)
+
+
+def test_events_tab_follows_the_filters(app: AppTest) -> None:
+    app.multiselect(key="rel").unselect("Turkey–West").run()
+    healthy(app)
+    assert set(events_table(app)["dyad"]) == {"Turkey–Russia"}
+    app.radio(key="scorer").set_value("vader").run()  # events come from the diplomacy profile
+    healthy(app)
+    assert len(events_table(app)) > 0
 
 
 def test_url_opens_a_shared_view(synthetic_db: Path, use_db: Callable[[Path], None]) -> None:

@@ -146,6 +146,11 @@ EVENTS = [
         Selection(statement_id=17),
     ),
     ("click on nothing", {"selection": {"pick_diplomacy": []}}, Selection()),
+    (
+        "click on an event period",
+        {"selection": {"period_events": [{"period": JULY_1, "period_end": "2016-07-31"}]}},
+        Selection(dt.date(2016, 7, 1), dt.date(2016, 7, 31)),
+    ),
     ("malformed", {"selection": ["not", "a", "mapping"]}, Selection()),
 ]
 

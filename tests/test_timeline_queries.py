@@ -26,6 +26,7 @@ import pytest
 from tracker.errors import DatabaseLocked, DatabaseMissing
 from tracker.synthetic.build import add_rescoring_run, make_database
 from tracker.views import drilldown, snapshot
+from tracker.views import event_measures as em
 from tracker.views import runs as runs_queries
 from tracker.views import timeline as tq
 from tracker.views.blocks import Heading, Markup, Paragraph, Table
@@ -400,3 +401,105 @@ def test_downloads_make_their_bytes_on_demand(snap: snapshot.Snapshot) -> None:
     ]
     assert found[0].data().startswith(b"date,")
     assert found[1].data().startswith(b"\x89PNG")
+
+
+# (statement_id, dyad, scorer, day, event_code, quad, goldstein, side)
+CODED = [
+    (1, RUSSIA, "diplomacy", D(2016, 6, 27), "03", "verbal cooperation", 4.0, "Turkey"),
+    (2, RUSSIA, "diplomacy", D(2016, 6, 29), "06", "material cooperation", 6.0, "Russia"),
+    (3, RUSSIA, "diplomacy", D(2016, 6, 30), None, None, None, "Russia"),  # no event
+    (4, RUSSIA, "diplomacy", D(2016, 7, 4), "19", "material conflict", -10.0, "Russia"),
+    (5, WEST, "diplomacy", D(2016, 7, 5), "11", "verbal conflict", -2.0, "West"),
+    (5, RUSSIA, "diplomacy", D(2016, 7, 5), "13", "verbal conflict", -4.0, "West"),
+    (4, RUSSIA, "vader", D(2016, 7, 4), None, None, None, "Russia"),  # vader codes none
+]
+
+
+def coded() -> snapshot.Snapshot:
+    facts = pd.DataFrame(
+        [
+            {
+                "statement_id": sid, "document_id": 1, "dyad": dyad, "scorer": scorer,
+                "run_id": 1, "score": 0.1, "published": day, "refers_to": day,
+                "speaker": f"speaker {side}", "speaker_side": side, "source": "A",
+                "direction": "narrated", "event_code": code, "event_quad": quad,
+                "event_goldstein": goldstein,
+            }
+            for sid, dyad, scorer, day, code, quad, goldstein, side in CODED
+        ]
+    )  # fmt: skip
+    texts = pd.DataFrame({"statement_id": [1, 2, 3, 4, 5], "text": [f"text {i}" for i in range(5)]})
+    return snapshot.Snapshot.from_frames(facts, texts)
+
+
+JUNE_JULY = Filters(start=D(2016, 6, 1), end=D(2016, 7, 31))
+
+
+def test_event_periods_are_exact() -> None:
+    weeks = em.event_periods(coded(), JUNE_JULY)
+    russia = weeks[weeks["dyad"] == RUSSIA]
+    assert list(russia["period"].dt.date) == [D(2016, 6, 27), D(2016, 7, 4)]
+    assert list(russia["period_end"].dt.date) == [D(2016, 7, 3), D(2016, 7, 10)]
+    assert list(russia["n_events"]) == [2, 2]  # the statement without an event is not counted
+    assert list(russia["mean_goldstein"]) == [5.0, -7.0]
+    assert list(russia["verbal_cooperation"]) == [1, 0]
+    assert list(russia["material_cooperation"]) == [1, 0]
+    assert list(russia["verbal_conflict"]) == [0, 1]
+    assert list(russia["material_conflict"]) == [0, 1]
+    months = em.event_periods(coded(), JUNE_JULY, "month")
+    assert list(months[["dyad", "n_events"]].itertuples(index=False, name=None)) == [
+        (RUSSIA, 2), (RUSSIA, 2), (WEST, 1)
+    ]  # fmt: skip
+    with pytest.raises(ValueError, match="unknown period"):
+        em.event_periods(coded(), JUNE_JULY, "year")
+
+
+def test_event_periods_follow_the_filters() -> None:
+    west = em.event_periods(coded(), replace(JUNE_JULY, dyads=(WEST,)))
+    assert list(west["dyad"]) == [WEST] and list(west["mean_goldstein"]) == [-2.0]
+    sides = em.event_periods(coded(), replace(JUNE_JULY, sides=("Russia",)))
+    assert int(sides["n_events"].sum()) == 2
+    # Events come from the diplomacy profile whichever scorer the sidebar compares.
+    vader = em.event_periods(coded(), replace(JUNE_JULY, scorer="vader"))
+    assert int(vader["n_events"].sum()) == 5
+    assert em.event_periods(coded(), replace(JUNE_JULY, search="nothing like it")).empty
+
+
+def test_event_statements_behind_a_period() -> None:
+    july = Selection(D(2016, 7, 4), D(2016, 7, 10))
+    page = em.event_statements(coded(), JUNE_JULY, july)
+    assert page.total == 3
+    assert list(page.rows["statement_id"]) == [4, 5, 5]
+    first = page.rows.iloc[0]
+    assert (first["kind"], first["event"], float(first["intensity"])) == (
+        "material conflict", "19 fight", -10.0
+    )  # fmt: skip
+    assert (
+        em.heading(july)
+        == "Statements with a coded event in the selection (04 Jul 2016 – 10 Jul 2016)"
+    )
+    assert em.heading(Selection()) == "Statements with a coded event"
+    second = em.event_statements(coded(), JUNE_JULY, july, page=5, page_size=2)
+    assert (second.page, second.pages, list(second.rows["statement_id"])) == (1, 2, [5])
+    assert em.event_statements(coded(), JUNE_JULY, Selection(statement_id=3)).total == 0
+
+
+def test_hand_made_facts_without_events_have_none() -> None:
+    assert em.event_periods(handmade(THREE_DAYS), JAN).empty
+
+
+def test_snapshot_carries_the_stored_events(synthetic_db: Path, snap: snapshot.Snapshot) -> None:
+    with contextlib.closing(duckdb.connect(str(synthetic_db), read_only=True)) as con:
+        stored = con.execute(
+            "SELECT date_trunc('month', day)::DATE AS month, dyad, sum(n_events),"
+            " sum(mean_goldstein * n_events) / sum(n_events), sum(material_conflict)"
+            " FROM daily_dyad_events WHERE scorer = 'diplomacy' GROUP BY ALL ORDER BY dyad, month"
+        ).fetchall()
+    months = em.event_periods(snap, Filters(start=D(2015, 1, 1), end=D(2016, 12, 31)), "month")
+    assert stored, "the synthetic database has coded events"
+    ours = [
+        (r.period.date(), r.dyad, r.n_events, r.mean_goldstein, r.material_conflict)
+        for r in months.itertuples()
+    ]
+    assert [r[:3] + r[4:] for r in ours] == [tuple(s[:3]) + tuple(s[4:]) for s in stored]
+    assert all(math.isclose(a[3], b[3], abs_tol=1e-4) for a, b in zip(ours, stored, strict=True))

@@ -9,6 +9,9 @@ late-June 2016 letter; Turkey–West dips after the 15 Jul 2016 coup attempt; ar
 spikes after each event. Sentences are generated from templates written for this module; they
 name roles ("the Turkish president"), never quote real people. :func:`add_rescoring_run` appends
 a second run of one scorer over part of the statements, so "what changed" has something to show.
+Every fourth statement's ``diplomacy`` score holds an event (:func:`_event`): a CAMEO root
+category that follows the score's sign and strength, so the event-data measures have something
+to show; they consume no random numbers, so the rest of the data is as before.
 
 Nothing here is used to score or analyse real text.
 """
@@ -26,6 +29,7 @@ import pyarrow as pa
 from tracker.db import connection
 from tracker.db.tables import ALL, COMPLETED, insert_arrow, next_id
 from tracker.models import ALSO, NARRATOR, PRIMARY, RUSSIA, TURKEY, TURKEY_RUSSIA, TURKEY_WEST, WEST
+from tracker.scoring.events.dictionary import ROOT_GOLDSTEIN, quad_class
 from tracker.scoring.vader import PROFILES
 from tracker.synthetic.story import (
     SOURCES,
@@ -43,6 +47,17 @@ from tracker.synthetic.story import (
 SCORERS = PROFILES
 SYNTHETIC = "synthetic"  # the runs' scorer and analysis version, and the inputs hash
 _CHUNK_DOCUMENTS = 20_000
+EVENT_EVERY = 4  # every fourth statement's diplomacy score holds an event
+# Root categories by score: below -0.5, -0.5 .. -0.1, -0.1 .. 0.4, from 0.4 (quad classes in turn).
+_EVENT_CODES = (
+    ("16", "17", "19"),
+    ("11", "12", "13", "14"),
+    ("01", "03", "04", "05"),
+    ("06", "07"),
+)
+_EVENT_COLUMNS = (
+    "event_code event_quad event_goldstein event_mode event_agent event_start event_end"
+)
 
 
 def _epoch(day: dt.date) -> int:
@@ -166,7 +181,8 @@ class _Chunk:
                 "analysis_id statement_id dyad role direction basis clause_start clause_end"
             ),
             "scores": _columns(
-                "run_id statement_id compound positive neutral negative dyad explanation"
+                "run_id statement_id compound positive neutral negative dyad explanation "
+                + _EVENT_COLUMNS
             ),
         }
 
@@ -293,10 +309,16 @@ class _Chunk:
         if explained:
             spans = [(a, b, s.text[a:b], w) for (a, b), w in zip(s.tones, scores, strict=True)]
             explanation = _explanation(whole, spans, kind)
-        _score_row(self.rows["scores"], run_id, stmt_id, whole, None, explanation)
+        # The first relation's clause carries the event (the statement's row when it has one).
+        coded = run_id == 1 and stmt_id % EVENT_EVERY == 0
+        event = _event(stmt_id, scores[0], s.tones[0]) if coded else None
+        rows = self.rows["scores"]
+        _score_row(
+            rows, run_id, stmt_id, whole, None, explanation, event if len(scores) == 1 else None
+        )
         if len(relations) > 1:
-            for relation, score in zip(relations, scores, strict=True):
-                _score_row(self.rows["scores"], run_id, stmt_id, score, relation, None)
+            for k, (relation, score) in enumerate(zip(relations, scores, strict=True)):
+                _score_row(rows, run_id, stmt_id, score, relation, None, event if k == 0 else None)
 
     def _document(
         self, doc_id: int, pieces: list[str], source: str, pub: dt.date, last: Sentence
@@ -330,6 +352,14 @@ def _direction(side: str | None, dyad: str) -> str:
     return "narrated"
 
 
+def _event(stmt_id: int, score: float, span: tuple[int, int]) -> tuple[object, ...]:
+    """The event columns of a coded score row: a root category that follows the score."""
+    band = 0 if score < -0.5 else 1 if score < -0.1 else 2 if score < 0.4 else 3
+    codes = _EVENT_CODES[band]
+    code = codes[stmt_id // EVENT_EVERY % len(codes)]
+    return code, quad_class(code), ROOT_GOLDSTEIN[code], "act", None, span[0], span[1]
+
+
 def _score_row(
     rows: dict[str, list],
     run_id: int,
@@ -337,7 +367,10 @@ def _score_row(
     compound: float,
     dyad: str | None,
     explanation: str | None,
+    event: tuple[object, ...] | None = None,
 ) -> None:
+    for key, value in zip(_EVENT_COLUMNS.split(), event or (None,) * 7, strict=True):
+        rows[key].append(value)
     positive = max(compound, 0.0) * 0.5
     negative = max(-compound, 0.0) * 0.5
     for key, value in (
@@ -380,11 +413,14 @@ def add_rescoring_run(path: Path, scorer: str, *, fraction: float = 0.2, seed: i
         con.execute(
             """
             INSERT INTO scores (run_id, statement_id, compound, positive, neutral, negative, dyad,
-                                explanation)
+                                explanation, event_code, event_quad, event_goldstein, event_mode,
+                                event_agent, event_start, event_end)
             SELECT ?, s.statement_id,
                    greatest(-1, least(1, round(s.compound + 0.6 * sin(s.statement_id * ? + 1.3)
                                               * (hash(s.statement_id, ?) % 100 < 30)::INT, 4))),
-                   s.positive, s.neutral, s.negative, s.dyad, s.explanation
+                   s.positive, s.neutral, s.negative, s.dyad, s.explanation, s.event_code,
+                   s.event_quad, s.event_goldstein, s.event_mode, s.event_agent, s.event_start,
+                   s.event_end
             FROM scores AS s
             JOIN (SELECT statement_id, max(run_id) AS run_id FROM scores
                   JOIN score_runs USING (run_id) WHERE scorer = ? AND run_id < ?

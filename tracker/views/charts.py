@@ -24,6 +24,7 @@ from tracker.views.state import DATE_AXES, Filters
 
 __all__ = [
     "direction_chart",
+    "event_chart",
     "histogram_chart",
     "key_events",
     "label_levels",
@@ -45,6 +46,15 @@ PHASE_COLOURS = {
     "post-coup": "#3182bd",
     "summit": "#756bb1",
 }
+# Quad classes in plain words, cooperation green, conflict red; verbal lighter than material.
+QUAD_COLOURS = {
+    "verbal cooperation": "#a1d99b",
+    "material cooperation": "#31a354",
+    "verbal conflict": "#fdae6b",
+    "material conflict": "#d7301f",
+}
+INTENSITY_TITLE = "mean event intensity (Goldstein, −10…+10)"
+KINDS_TITLE = "events by kind"
 WIDTH = 780
 HEIGHT = 340
 COUNTS_HEIGHT = 70
@@ -356,6 +366,95 @@ def histogram_chart(frame: pd.DataFrame, filters: Filters) -> alt.VConcatChart:
         ),
         usermeta=_SVG,
     )
+
+
+def event_chart(
+    frame: pd.DataFrame, filters: Filters, period: str = "week", width: int = WIDTH
+) -> alt.VConcatChart:
+    """The event-data measures per period: mean Goldstein intensity, then events by kind.
+
+    ``frame`` is :func:`tracker.views.event_measures.event_periods`. The top panel draws the
+    mean intensity of each relation's coded events per period (dot size: how many events); a
+    click on a dot picks that period (selection ``period_events``, read by
+    :func:`tracker.views.state.selection_from_event`). Below, one stacked bar chart per
+    relation counts the events of each quad class.
+    """
+    quads = list(QUAD_COLOURS)
+    data = frame.copy()
+    colour = alt.Color("dyad:N", scale=_dyad_scale, title="Relation", legend=_LEGEND)
+    x = _x(filters, "period")
+    pick = alt.selection_point(name="period_events", fields=["period", "period_end"], on="click")
+    y = alt.Y("mean_goldstein:Q", scale=alt.Scale(domain=[-10, 10]), title=INTENSITY_TITLE)
+    tooltip = [
+        alt.Tooltip("period:T", title=f"{period} of", format="%d %b %Y"),
+        alt.Tooltip("dyad:N", title="relation"),
+        alt.Tooltip("mean_goldstein:Q", title="mean intensity", format="+.1f"),
+        alt.Tooltip("n_events:Q", title="events"),
+        *(alt.Tooltip(f"{q.replace(' ', '_')}:Q", title=q) for q in quads),
+    ]
+    base = alt.Chart(data).encode(x=x, y=y, color=colour)
+    lines = base.mark_line(strokeWidth=2, opacity=0.6)
+    dots = (
+        base.mark_circle(opacity=0.9)
+        .encode(size=alt.Size("n_events:Q", title="events", legend=None), tooltip=tooltip)
+        .add_params(pick)
+    )
+    zero = (
+        alt.Chart(pd.DataFrame({"y": [0.0]}))
+        .mark_rule(color="#999", strokeWidth=0.8)
+        .encode(y="y:Q")
+    )
+    top = alt.layer(_phases(filters), zero, lines, dots).properties(width=width, height=HEIGHT - 80)
+    long = data.melt(
+        id_vars=["period", "dyad"],
+        value_vars=[q.replace(" ", "_") for q in quads],
+        var_name="column",
+        value_name="events",
+    )
+    long["kind"] = long["column"].str.replace("_", " ")
+    strips = []
+    for k, dyad in enumerate(filters.dyads):
+        kind = alt.Color(
+            "kind:N",
+            title="Kind of event",
+            scale=alt.Scale(domain=quads, range=list(QUAD_COLOURS.values())),
+            sort=quads,
+            legend=alt.Legend(orient="top") if k == 0 else None,  # one legend for the strips
+        )
+        part = long[(long["dyad"] == dyad) & (long["events"] > 0)]
+        strips.append(
+            alt.Chart(
+                part, title=alt.TitleParams(f"{dyad}: {KINDS_TITLE}", color=DYAD_COLOURS[dyad])
+            )
+            .mark_bar()
+            .encode(
+                x=_x(filters, "period", title=False),
+                y=alt.Y("sum(events):Q", title=KINDS_TITLE, axis=alt.Axis(tickCount=3)),
+                color=kind,
+                order=alt.Order("kind_order:Q"),
+                tooltip=[
+                    alt.Tooltip("period:T", title=f"{period} of", format="%d %b %Y"),
+                    alt.Tooltip("kind:N", title="kind"),
+                    alt.Tooltip("events:Q"),
+                ],
+            )
+            .transform_calculate(kind_order=f"indexof({quads!r}, datum.kind)")
+            .properties(width=width, height=COUNTS_HEIGHT + 40)
+        )
+    chart = alt.vconcat(top, *strips, spacing=14).resolve_scale(color="independent")
+    return chart.properties(
+        title=alt.TitleParams(
+            "Events between the sides, as event-data coders count them",
+            subtitle=[
+                f"Acts the statements report (CAMEO categories), per {period}: their mean "
+                "intensity on the Goldstein scale (−10 hostile … +10 cooperative) and how many "
+                "of each kind.",
+                "Coded by the diplomacy profile. Click a dot to list the statements behind it.",
+            ],
+            anchor="start",
+        ),
+        usermeta=_SVG,
+    ).configure_view(stroke=None)
 
 
 def to_image(chart: alt.TopLevelMixin, fmt: str) -> bytes:

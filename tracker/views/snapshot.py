@@ -27,24 +27,31 @@ from tracker.models import DYADS, NARRATOR, SPEAKER_SIDES
 READ_WAIT_SECONDS = 0.5
 ATTACH_POLL_SECONDS = 0.1
 
-# One row per statement × relation × scorer with the columns the timeline filters and plots.
+# One row per statement × relation × scorer with the columns the timeline filters and plots,
+# and the event the row's score holds (``dyad_events``; NULL where it holds none).
 _FACTS = f"""
 CREATE TABLE facts AS
 SELECT
-    statement_id,
-    document_id,
-    dyad::dyad_t AS dyad,
-    scorer,
-    run_id,
-    score::FLOAT AS score,
-    published,
-    refers_to,
-    speaker,
-    coalesce(speaker_side, '{NARRATOR}')::side_t AS speaker_side,
-    coalesce(source, '(unknown)') AS source,
-    direction
-FROM src.dyad_scores
+    s.statement_id,
+    s.document_id,
+    s.dyad::dyad_t AS dyad,
+    s.scorer,
+    s.run_id,
+    s.score::FLOAT AS score,
+    s.published,
+    s.refers_to,
+    s.speaker,
+    coalesce(s.speaker_side, '{NARRATOR}')::side_t AS speaker_side,
+    coalesce(s.source, '(unknown)') AS source,
+    s.direction,
+    e.event_code,
+    e.event_quad,
+    e.event_goldstein::FLOAT AS event_goldstein
+FROM src.dyad_scores AS s
+LEFT JOIN src.dyad_events AS e USING (statement_id, dyad, scorer)
 """
+# The event columns a facts frame may leave out (:meth:`Snapshot.from_frames`).
+EVENT_COLUMNS = {"event_code": "VARCHAR", "event_quad": "VARCHAR", "event_goldstein": "FLOAT"}
 _TEXTS = "CREATE TABLE texts AS SELECT statement_id, text FROM src.statements"
 _EVENTS = "CREATE TABLE events AS SELECT event_date, label, dyad, description FROM src.key_events"
 _RUNS = "CREATE TABLE runs AS SELECT * FROM src.score_runs"
@@ -94,7 +101,8 @@ class SnapshotInfo:
 
 
 class Snapshot:
-    """Read-only, in-memory tables ``facts``, ``texts``, ``events`` and ``runs``."""
+    """Read-only, in-memory tables ``facts`` (with each row's event), ``texts``, ``events`` (the
+    key events) and ``runs``."""
 
     def __init__(self, con: duckdb.DuckDBPyConnection, info: SnapshotInfo, key: tuple) -> None:
         self._con = con
@@ -139,10 +147,12 @@ class Snapshot:
         """A snapshot made from frames with the tables' columns (for tests and examples)."""
         mem = duckdb.connect(":memory:")
         _types(mem)
+        missing = [c for c in EVENT_COLUMNS if c not in facts.columns]
         mem.register("facts_in", facts)
+        extra = "".join(f", NULL::{EVENT_COLUMNS[c]} AS {c}" for c in missing)
         mem.execute(
             "CREATE TABLE facts AS SELECT * REPLACE (dyad::dyad_t AS dyad, score::FLOAT AS score,"
-            f" coalesce(speaker_side, '{NARRATOR}')::side_t AS speaker_side) FROM facts_in"
+            f" coalesce(speaker_side, '{NARRATOR}')::side_t AS speaker_side){extra} FROM facts_in"
         )
         mem.register("texts_in", texts)
         mem.execute("CREATE TABLE texts AS SELECT * FROM texts_in")

@@ -234,7 +234,8 @@ def selection_from_event(event: Any) -> Selection:
     """The selection in a Streamlit chart event (``st.altair_chart(..., on_select="rerun")``).
 
     Brushes are named ``brush_<scorer>`` and clicks ``pick_<scorer>`` by
-    :mod:`tracker.views.charts`; brush bounds arrive as epoch milliseconds or ISO strings.
+    :mod:`tracker.views.charts`, a click on a period of the event chart ``period_events``
+    (fields ``period`` and ``period_end``); dates arrive as epoch milliseconds or ISO strings.
     """
     state = event.get("selection", {}) if isinstance(event, Mapping) else {}
     if not isinstance(state, Mapping):
@@ -244,6 +245,13 @@ def selection_from_event(event: Any) -> Selection:
             picked = value[0].get("statement_id") if isinstance(value[0], Mapping) else None
             if picked is not None:
                 return Selection(statement_id=int(picked))
+    for name, value in state.items():
+        if name.startswith("period") and isinstance(value, list) and value:
+            chosen = value[0] if isinstance(value[0], Mapping) else {}
+            if chosen.get("period") is not None:
+                begins = _as_date(chosen["period"])
+                ends = _as_date(chosen["period_end"]) if chosen.get("period_end") else begins
+                return Selection(start=begins, end=ends)
     for name, value in state.items():
         if name.startswith("brush") and isinstance(value, Mapping) and value:
             bounds = next(iter(value.values()))
