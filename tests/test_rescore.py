@@ -104,16 +104,26 @@ def test_nothing_changed_writes_nothing(base_db: Path, tmp_path: Path) -> None:
 
 
 EVENT_COLUMNS = ("code", "quad", "goldstein", "mode", "agent", "start", "end")
+MIGRATIONS = Path(__file__).resolve().parents[1] / "tracker" / "db" / "migrations"
+
+
+def _views_of_0002() -> str:
+    """The 0002 definitions of the views 0005 replaced (statement_scores, dyad_scores)."""
+    sql = (MIGRATIONS / "0002_statement_analysis.sql").read_text(encoding="utf-8")
+    start = sql.index("CREATE OR REPLACE VIEW statement_scores AS")
+    end = sql.index("CREATE OR REPLACE VIEW daily_scores AS")
+    return sql[start:end].replace("CREATE VIEW dyad_scores", "CREATE OR REPLACE VIEW dyad_scores")
 
 
 def drop_events_columns(con: duckdb.DuckDBPyConnection) -> None:
-    """Undo migration 0004: the schema a tracker without the event layer wrote."""
+    """Undo migrations 0005 and 0004: the schema a tracker without the event layer wrote."""
     con.execute("DROP VIEW daily_dyad_events")
     con.execute("DROP VIEW dyad_events")
+    con.execute(_views_of_0002())
     con.execute("DROP TABLE event_patterns")
     for column in EVENT_COLUMNS:
         con.execute(f"ALTER TABLE scores DROP COLUMN event_{column}")
-    con.execute("DELETE FROM schema_migrations WHERE version = 4")
+    con.execute("DELETE FROM schema_migrations WHERE version IN (4, 5)")
 
 
 def test_database_without_the_event_columns_is_migrated_and_rescored(
@@ -126,7 +136,7 @@ def test_database_without_the_event_columns_is_migrated_and_rescored(
         assert con.execute("SELECT max(version) FROM schema_migrations").fetchall() == [(3,)]
     rescore(path, spec(), INLINE)  # the same scorer identity: the old rows stay, no events
     with db.reader(path) as con:
-        assert con.execute("SELECT max(version) FROM schema_migrations").fetchall() == [(4,)]
+        assert con.execute("SELECT max(version) FROM schema_migrations").fetchall() == [(5,)]
         assert con.execute("SELECT count(*) FROM dyad_events").fetchall() == [(0,)]
     # A tracker without the event layer had other rule sources, so its identity differs and
     # the rescoring is full: as here with --full.

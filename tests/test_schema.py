@@ -130,6 +130,13 @@ view dyad_scores.explanation JSON
 view dyad_scores.title VARCHAR
 view dyad_scores.source VARCHAR
 view dyad_scores.url VARCHAR
+view dyad_scores.event_code VARCHAR
+view dyad_scores.event_quad VARCHAR
+view dyad_scores.event_goldstein DOUBLE
+view dyad_scores.event_mode VARCHAR
+view dyad_scores.event_agent VARCHAR
+view dyad_scores.event_start INTEGER
+view dyad_scores.event_end INTEGER
 table event_patterns.lexicon_hash VARCHAR
 table event_patterns.position INTEGER
 table event_patterns.pattern VARCHAR
@@ -230,6 +237,13 @@ view statement_scores.said_on DATE
 view statement_scores.refers_to DATE
 view statement_scores.refers_to_precision VARCHAR
 view statement_scores.explanation JSON
+view statement_scores.event_code VARCHAR
+view statement_scores.event_quad VARCHAR
+view statement_scores.event_goldstein DOUBLE
+view statement_scores.event_mode VARCHAR
+view statement_scores.event_agent VARCHAR
+view statement_scores.event_start INTEGER
+view statement_scores.event_end INTEGER
 table statements.statement_id BIGINT
 table statements.document_id BIGINT
 table statements.seq INTEGER

@@ -28,7 +28,7 @@ READ_WAIT_SECONDS = 0.5
 ATTACH_POLL_SECONDS = 0.1
 
 # One row per statement × relation × scorer with the columns the timeline filters and plots,
-# and the event the row's score holds (``dyad_events``; NULL where it holds none).
+# and the event the row's score holds (``dyad_scores.event_*``; NULL where it holds none).
 _FACTS = f"""
 CREATE TABLE facts AS
 SELECT
@@ -44,11 +44,10 @@ SELECT
     coalesce(s.speaker_side, '{NARRATOR}')::side_t AS speaker_side,
     coalesce(s.source, '(unknown)') AS source,
     s.direction,
-    e.event_code,
-    e.event_quad,
-    e.event_goldstein::FLOAT AS event_goldstein
+    s.event_code,
+    s.event_quad,
+    s.event_goldstein::FLOAT AS event_goldstein
 FROM src.dyad_scores AS s
-LEFT JOIN src.dyad_events AS e USING (statement_id, dyad, scorer)
 """
 # The event columns a facts frame may leave out (:meth:`Snapshot.from_frames`).
 EVENT_COLUMNS = {"event_code": "VARCHAR", "event_quad": "VARCHAR", "event_goldstein": "FLOAT"}
