@@ -377,8 +377,43 @@ TITLE_CASES = [
      "return."], 0, "Russian media", "Russia", "Russian media wrote"),
 ]  # fmt: skip
 
+# A text that names no author is no speaker: the journalist reports what it says.
+UNAUTHORED_CASES = [
+    ("a decree says", ["The decree says Turkish building firms must wind up their Russian "
+     "contracts by the end of the year."], 0, NARRATOR, None, None),
+    ("a letter said", ["The letter said the pilot's family would be compensated."], 0,
+     NARRATOR, None, None),
+    ("according to media reports, a time after it",
+     ["Talks on the gas pipeline will resume next month, according to media reports on "
+      "Monday."], 0, NARRATOR, None, None),
+    ("according to press reports first", ["According to press reports, the envoy left Ankara "
+     "early."], 0, NARRATOR, None, None),
+    ("must not fire: reports with a nationality",
+     ["According to Turkish media reports, the envoy left Ankara early."], 0,
+     "Turkish media reports", "Turkey", "According to Turkish media reports"),
+    ("must not fire: a statement from an author", ["A statement from the Kremlin said the envoy "
+     "had left Ankara."], 0, "Kremlin", "Russia", "A statement from the Kremlin said"),
+    ("must not fire: a statement speaks for its unnamed author",
+     ["The statement said the envoy had left Ankara."], 0, "The statement", None,
+     "The statement said"),
+    ("must not fire: a noun that starts with a document's name",
+     ["Lawmakers said the envoy had left Ankara."], 0, "Lawmakers", None, "Lawmakers said"),
+]  # fmt: skip
+
+# A message whose words a participle reports, inside a clause that only sets the scene.
+SCENE_MESSAGE_CASES = [
+    ("after someone sent a letter expressing", ["Relations thawed after Erdogan sent a letter to "
+     "the Kremlin expressing regret."], 0, NARRATOR, None, None),
+    ("because someone issued a statement saying", ["The talks were put off because the Kremlin "
+     "issued a statement saying the envoy was ill."], 0, NARRATOR, None, None),
+    ("must not fire: the main clause sends the letter", ["Erdogan sent a letter to the Kremlin "
+     "expressing regret."], 0, "Recep Tayyip Erdogan", "Turkey",
+     "Erdogan sent a letter to the Kremlin expressing"),
+]  # fmt: skip
+
 CASES += PARENTHETICAL_CASES + EMBEDDED_CASES + AMBIGUOUS_VERB_CASES + COMMITMENT_CASES
 CASES += CLOSING_CASES + INVERTED_CASES + VERB_CASES + TITLE_CASES
+CASES += UNAUTHORED_CASES + SCENE_MESSAGE_CASES
 
 
 @pytest.mark.parametrize(("statements", "index", "speaker", "side", "span"),

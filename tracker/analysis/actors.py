@@ -100,6 +100,16 @@ _DOCUMENT_OF = re.compile(
     r"\s+(.+)",
     re.IGNORECASE,
 )
+# A text that names no author is no speaker: "the decree said", "according to media reports",
+# "the letter says". Its head noun (lower case: "Law" may start a party's name) closes the phrase
+# or comes before a preposition or a participle ("reports on Tuesday", "a letter seen by").
+_UNAUTHORED = re.compile(
+    r"(?:(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Ii]ts|[Tt]heir)\s+)?"
+    r"(?:[\w\-]+\s+){0,3}?"
+    r"(?:reports?|letters?|decrees?|resolutions?|agreements?|documents?|laws?|treat(?:y|ies)"
+    r"|bills?|drafts?|memorand(?:um|a)|regulations?|rulings?|verdicts?|texts?)"
+    r"(?:$|\s+(?:[a-z]+ed|seen|written|signed|issued|on|in|at|from|earlier|late|last|this)\b)"
+)
 _MEDIA_WORDS = re.compile(
     r"\b(?:media|publications?|newspapers?|magazines?|journals?|websites?|broadcasters?"
     r"|outlets?|tabloids?|blogs?|bloggers?)\b",
@@ -382,7 +392,8 @@ class ActorDictionary:
         side); then an unknown proper name ("Alexander Baunov"); then a known body
         or place that is the whole phrase ("the Kremlin", "Ankara"); then a descriptor whose side
         comes from the phrase and ``context`` (an appositive). ``strict`` (weaker speech verbs)
-        wants a descriptor headed by a noun that can speak. News outlets report rather than
+        wants a descriptor headed by a noun that can speak. A text that names no author ("the
+        decree", "media reports") is no speaker. News outlets report rather than
         speak: a phrase naming only an outlet gives None. ``mentions``: the phrase's own, offsets
         in ``phrase`` as given, when the caller has found them already.
         """
@@ -398,6 +409,8 @@ class ActorDictionary:
             if author is not None:
                 return author  # "a statement from the Kremlin": the Kremlin speaks
         inside = self.find_mentions(phrase, on) if mentions is None else mentions
+        if not inside and _UNAUTHORED.match(phrase):
+            return None  # "the decree said": a text, not a speaker
         owners = {m.actor.name for m in inside if m.possessive and m.actor}
         # "Russian President Vladimir Putin's spokesman": the title belongs to the owner too.
         persons = [

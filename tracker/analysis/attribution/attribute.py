@@ -19,7 +19,8 @@ is not part of the speaker ("On Tuesday Germany said", "In a statement on Friday
 :mod:`tracker.analysis.attribution.adverbials`). A reporting clause at the end of
 the sentence (", the Kremlin said.", ", according to the Kremlin.") reports everything before
 it, so it beats any earlier one: in "Putin told Erdogan that …, the Kremlin said" the Kremlin
-speaks. Verbs in clauses that only set the scene ("after X said", "which officials said", "what
+speaks. Verbs in clauses that only set the scene ("after X said", "after X sent a letter saying",
+"which officials said", "what
 Erdogan called") give no speaker. "X: “...”" at the start names X.
 
 A government, a country or a capital that promises, pledges or vows to do something ("Brussels
@@ -94,6 +95,7 @@ _MESSAGE_BEFORE = re.compile(
     r"(?:\s+[\w'’.-]+){0,4}$",
     re.IGNORECASE,
 )
+_CLAUSE_TOKEN = re.compile(rf"[\w'’]+|[,;:()–—{MASK}]")
 _DASH_AFTER_QUOTE = re.compile(rf"[,{MASK}]\s*[–—-]+$")
 _NAME_THEN_PARTICIPLE = re.compile(r"[A-Z][\w'’\-]*\s+((?!during\b|according\b)[a-z]{2,}ing)\b")
 
@@ -232,8 +234,11 @@ def _verb_candidate(st: SpeakerText, kind: str, verb: str, vs: int, ve: int) -> 
     strict = kind in ("weak", "part", "onward")
     end = st.strip_aux(vs)
     head = masked[:end].rstrip()
-    if kind == "part" and not (_PARTICIPLE_AFTER.search(head) or _MESSAGE_BEFORE.search(head)):
-        return None  # "a resolution describing the killings": the noun's, not a speaker's
+    if kind == "part" and not _PARTICIPLE_AFTER.search(head):
+        if not _MESSAGE_BEFORE.search(head):
+            return None  # "a resolution describing the killings": the noun's, not a speaker's
+        if _in_scene(head):
+            return None  # "Ties mended after Erdogan sent a letter expressing regret"
     if _DASH_AFTER_QUOTE.search(head):
         head = head.rstrip(" –—-")  # "“…,” — said the minister"
     # The match is at most five characters long: searching only the end is the same, faster.
@@ -253,6 +258,17 @@ def _verb_candidate(st: SpeakerText, kind: str, verb: str, vs: int, ve: int) -> 
         if found is not None:
             return found
     return _inverted(st, vs, ve, strict) if verb in INVERTING else None
+
+
+def _in_scene(head: str) -> bool:
+    """Whether the clause that ``head`` ends is opened by a word that only sets the scene."""
+    for word in reversed(_CLAUSE_TOKEN.findall(head)):
+        lower = word.lower()
+        if lower in STOP:
+            return lower in _SCENE
+        if not word[0].isalnum():
+            return False
+    return False
 
 
 def _subject_candidate(
