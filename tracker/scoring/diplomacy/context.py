@@ -368,40 +368,46 @@ _TITLE_FUNCTION_WORDS = frozenset(
 )
 
 
+_TITLE_CASED = frozenset(w.capitalize() for w in _TITLE_FUNCTION_WORDS)
+
+
 def _is_headline(tokens: Tokens) -> bool:
     """Title case, where capitals mark no names: a function word capitalised mid-text."""
+    raw = tokens.raw
     return any(
-        tokens.words[i] in _TITLE_FUNCTION_WORDS and _capitalised(tokens.raw[i])
-        for i in range(1, len(tokens.raw))
-        if not _starts_sentence(tokens, i)
+        raw[i].rstrip(",;:") in _TITLE_CASED and not _starts_sentence(tokens, i)
+        for i in range(1, len(raw))
     )
 
 
-def name_words(tokens: Tokens) -> tuple[int, ...]:
-    """Pieces inside a capitalised multiword name ("Josh Earnest", "Nuclear Security Summit",
-    "Free Syrian Army"): a name's words carry no tone. A piece counts when it is capitalised,
-    does not open a sentence or a quotation (where every word is capitalised) and has a
-    capitalised neighbour in the same clause, directly or across "of / and / for / the"."""
+def name_words(tokens: Tokens, values: Sequence[float]) -> tuple[int, ...]:
+    """Pieces with a valence inside a capitalised multiword name ("Josh Earnest", "Nuclear
+    Security Summit", "Free Syrian Army"): a name's words carry no tone. A piece counts when it
+    is capitalised, does not open a sentence or a quotation (where every word is capitalised)
+    and has a capitalised neighbour in the same clause, directly or across "of / and / for /
+    the"."""
     raw = tokens.raw
-    if not any(r[:1].isupper() for r in raw[1:]) or _is_headline(tokens):
+    # Most statements have no capitalised word with a valence: decide that first, cheaply.
+    candidates = [i for i, v in enumerate(values) if v and i and _capitalised(raw[i])]
+    if not candidates:
         return ()
-    caps = [_capitalised(r) for r in raw]
     words = tokens.words
+    ends = tokens.clause_end
     found = []
-    for i, cap in enumerate(caps):
-        if not cap or _starts_sentence(tokens, i):
+    for i in candidates:
+        if _starts_sentence(tokens, i):
             continue
         left = i - 1
-        if left > 0 and words[left] in _NAME_JOINERS and not tokens.clause_end[left - 1]:
+        if left > 0 and words[left] in _NAME_JOINERS and not ends[left - 1]:
             left -= 1
         right = i + 1
-        if right < len(raw) - 1 and words[right] in _NAME_JOINERS and not tokens.clause_end[i]:
+        if right < len(raw) - 1 and words[right] in _NAME_JOINERS and not ends[i]:
             right += 1
-        joined_left = left >= 0 and caps[left] and not tokens.clause_end[left]
-        joined_right = right < len(raw) and caps[right] and not tokens.clause_end[right - 1]
+        joined_left = left >= 0 and not ends[left] and _capitalised(raw[left])
+        joined_right = right < len(raw) and not ends[right - 1] and _capitalised(raw[right])
         if joined_left or joined_right:
             found.append(i)
-    return tuple(found)
+    return () if not found or _is_headline(tokens) else tuple(found)
 
 
 THIRD_TOPICS = frozenset(

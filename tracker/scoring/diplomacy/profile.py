@@ -477,8 +477,8 @@ def _neutralise_third_topics(ledger: Ledger) -> None:
 def _neutralise_names(ledger: Ledger) -> None:
     """A name's words are not tone: "Josh Earnest", "Nuclear Security Summit"."""
     words = ledger.tokens.words
-    for i in name_words(ledger.tokens):
-        if ledger.values[i] and not ledger.taken[i]:
+    for i in name_words(ledger.tokens, ledger.values):
+        if not ledger.taken[i]:
             note = f"'{words[i]}' is part of a proper name, not a word of tone"
             ledger.scale(i, 0.0, "domain_term", note)
 
