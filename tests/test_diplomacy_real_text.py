@@ -52,6 +52,7 @@ PROPER_NAMES = [
         1,
         False,
     ),
+    ("all-capitals headline", "ANKARA HAILS GREAT PROGRESS WITH MOSCOW", 1, False),
     ("a single capitalised word", "Ankara welcomed the Russian offer warmly.", 1, False),
 ]
 

@@ -346,6 +346,7 @@ def shared_attack_words(tokens: Tokens) -> tuple[int, ...]:
 _NAME_JOINERS = frozenset({"of", "and", "for", "the", "de", "al"})
 _OPENING_MARKS = "\"'([{"
 _SENTENCE_END = ".!?:"
+_PUNCTUATION = "\"'()[]{},;:.!?"
 
 
 def _capitalised(raw: str) -> bool:
@@ -368,14 +369,17 @@ _TITLE_FUNCTION_WORDS = frozenset(
 )
 
 
-_TITLE_CASED = frozenset(w.capitalize() for w in _TITLE_FUNCTION_WORDS)
+# Title case and all capitals ("MEET AT G20 SUMMIT IN ANKARA").
+_TITLE_CASED = frozenset(
+    form for w in _TITLE_FUNCTION_WORDS for form in (w.capitalize(), w.upper())
+)
 
 
 def _is_headline(tokens: Tokens) -> bool:
     """Title case, where capitals mark no names: a function word capitalised mid-text."""
     raw = tokens.raw
     return any(
-        raw[i].rstrip(",;:") in _TITLE_CASED and not _starts_sentence(tokens, i)
+        raw[i].strip(_PUNCTUATION) in _TITLE_CASED and not _starts_sentence(tokens, i)
         for i in range(1, len(raw))
     )
 
