@@ -14,7 +14,8 @@ Contract
   from the task's :class:`~tracker.ingest.pipeline.PipelineSpec` once per process and returns
   Arrow tables of rows for the running runs, plus counts. Tasks and results are frozen
   dataclasses of plain values and Arrow tables, so they pickle.
-- :func:`clause_key` is the relation clauses a clause profile scores separately: the reader
+- :func:`clause_key` is the relation clauses a clause profile scores separately (and whether
+  the statement has a relation at all, which makes it diplomatic text): the reader
   computes it from the stored dyads, the analysis task from the new ones, and a statement
   whose key differs is rescored by the clause profiles (:func:`needs_clause_scores`).
 """
@@ -86,11 +87,16 @@ def score_statements(task: ScoreTask) -> ScoreResult:
     return ScoreResult(tuple(tables), len(task.items))
 
 
+# The key of a statement with one relation: scored whole, but as diplomatic text (a statement
+# that gains or loses its only relation is rescored).
+ONE_RELATION: ClauseKey = (("", 0, 0),)
+
+
 def clause_key(rows: Sequence[DyadRow], text_length: int) -> ClauseKey:
-    """The relation clauses a clause profile scores separately (empty: whole statement only),
-    mirroring :func:`tracker.scoring.statement.score_statement`."""
+    """The relation clauses a clause profile scores separately (empty: no relation, whole
+    statement only), mirroring :func:`tracker.scoring.statement.score_statement`."""
     if len(rows) < 2:
-        return ()
+        return ONE_RELATION if rows else ()
     return tuple(
         sorted(
             (dyad, a, b)

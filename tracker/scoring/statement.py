@@ -5,7 +5,9 @@ on Russia") gets, besides its whole-statement score, one score per relation comp
 clause that carries it (the ``diplomacy`` profile only: ``vader`` stays the stock baseline and
 scores whole statements). Every score keeps its explanation as the JSON text that is stored
 (made here, so rescoring workers do that work in parallel too), and a profile that reads
-events (``diplomacy``: ``score_explain_and_event``) also the event of each scored text.
+events (``diplomacy``: ``score_explain_and_event``) also the event of each scored text. A
+statement assigned to a relation is scored as diplomatic text even when its words name no side
+("It will be a historic visit"): the analysis found the relation in its context.
 """
 
 from __future__ import annotations
@@ -35,17 +37,20 @@ class StatementScores:
     by_dyad: tuple[tuple[str, ScoredText], ...] = ()
 
 
-def _scored(scorer: Scorer, text: str, span: tuple[int, int] | None) -> ScoredText:
+def _scored(
+    scorer: Scorer, text: str, span: tuple[int, int] | None, relation: bool = False
+) -> ScoredText:
     read_event = getattr(scorer, "score_explain_and_event", None)
     if read_event is not None:
-        return ScoredText(*read_event(text, span))
+        return ScoredText(*read_event(text, span, relation=relation))
     return ScoredText(*scorer.score_and_explain_json(text, span))
 
 
 def score_statement(
     scorer: Scorer, text: str, dyads: Sequence[DyadAssignment] = ()
 ) -> StatementScores:
-    whole = _scored(scorer, text, None)
+    relation = bool(dyads)
+    whole = _scored(scorer, text, None, relation)
     if scorer.name not in CLAUSE_PROFILES or len(dyads) < 2:
         return StatementScores(whole)
     per_dyad = []
@@ -53,5 +58,5 @@ def score_statement(
         span = assignment.clause_span
         if span is None or span == (0, len(text)):
             continue
-        per_dyad.append((assignment.dyad, _scored(scorer, text, span)))
+        per_dyad.append((assignment.dyad, _scored(scorer, text, span, relation)))
     return StatementScores(whole, tuple(per_dyad))

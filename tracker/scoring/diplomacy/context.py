@@ -17,6 +17,12 @@ Contract
   backing …") and negated or grudging support ("slow to condemn the coup", "lack of support");
   nor is a threat ("would regret it") or regret over the other side's own act ("regretted
   Turkey's attack").
+- :func:`shared_attack_words`: "an attack on one ally is an attack on all", an ally taking
+  the other side's wound as its own, is solidarity (+1.5), not hostility; not when the first
+  attack has an agent ("Russia's attack on … is an attack on peace").
+- :func:`name_words`: the words of a capitalised multiword name ("Josh Earnest", "Nuclear
+  Security Summit", "Free Syrian Army") carry no tone and are neutralised; not in a title-case
+  headline, nor a sentence's or quotation's first word ("Good ties with Russia …").
 - *Third topics* (refugees, migration, smuggling …) are matters the sides handle, not their
   relation: :func:`third_topic_words` finds the negative words that qualify them ("the refugee
   crisis", "illegal immigration", "the migrant influx") for neutralising in any diplomatic
@@ -106,6 +112,11 @@ OPPOSITION_CUES = frozenset(
     {"against", "condemn", "condemns", "condemned", "condemning", "condemnation", "denounce"}
     | {"denounces", "denounced", "denouncing", "oppose", "opposes", "opposed", "deplored"}
 )
+# A fight against a third event, not between the sides: "partners in fighting terrorism".
+FIGHT_CUES = frozenset(
+    {"fight", "fights", "fighting", "combat", "combats", "combating", "combatting", "counter"}
+    | {"countering", "tackle", "tackling", "battle", "battling"}
+)
 ACCUSATION_STEMS = ("accus", "blam", "charg", "alleg", "critici", "condemn")
 # Grudging support or condemnation is a grievance, not solidarity: "slow to condemn the coup".
 GRUDGING = frozenset(
@@ -133,7 +144,7 @@ CONCESSIVE = frozenset({"although", "though", "albeit"})
 CONCESSIVE_OPENERS = frozenset({"while", "whereas"})  # only as the sentence's first word
 CONCESSIVE_FACTOR = 0.4
 MEASURE_TRIGGERS = HOSTILE_MEASURES | frozenset(QUALIFIED_MEASURES)
-_CUE_WORDS = SUPPORT_CUES | STAND_WORDS | OPPOSITION_CUES
+_CUE_WORDS = SUPPORT_CUES | STAND_WORDS | OPPOSITION_CUES | FIGHT_CUES
 _BACKGROUND_STOPS = frozenset({"while", "but", "whereas"})
 _PERFECT_AUXILIARIES = frozenset({"has", "have", "had", "having"})
 _CUE_OBJECT_STOPS = frozenset({"over", "after", "following", "since", "during", "against", "in"})
@@ -230,6 +241,18 @@ def _grudging(tokens: Tokens, i: int) -> bool:
     )
 
 
+def _fight_cue(tokens: Tokens, i: int) -> bool:
+    """'fighting / combating' + a third event not attributed to one of the sides."""
+    if tokens.words[i] not in FIGHT_CUES or _grudging(tokens, i):
+        return False
+    for j in tokens.window_after(i, 5):
+        if _is_side(tokens, j) or tokens.words[j] == "between":
+            return False
+        if base_word(tokens.words[j]) in THIRD_EVENT | HOSTILE_ACTORS:
+            return True
+    return False
+
+
 def _solidarity_cue(tokens: Tokens, i: int) -> bool:
     """'against / condemned' + a third event not attributed to one of the sides."""
     if tokens.words[i] not in OPPOSITION_CUES or _grudging(tokens, i):
@@ -266,7 +289,8 @@ def find_third_event(tokens: Tokens, values: Sequence[float]) -> ThirdEventFindi
     if not candidates:
         return None
     kinds = {i: _support_cue(tokens, i) for i in candidates}
-    cues = tuple(i for i in candidates if kinds[i] == _VALID)
+    fights = tuple(i for i in candidates if _fight_cue(tokens, i))
+    cues = tuple(i for i in candidates if kinds[i] == _VALID or i in fights)
     misdirected = tuple(i for i in candidates if kinds[i] == _MISDIRECTED)
     # Regret over a death is sympathy with the other side, whatever VADER says of "regret".
     solidarity = tuple(
@@ -281,8 +305,113 @@ def find_third_event(tokens: Tokens, values: Sequence[float]) -> ThirdEventFindi
     if cues or solidarity:
         events = THIRD_EVENT | SUPPORT_ONLY_EVENTS if cues else THIRD_EVENT
         skip = set(cues) | set(solidarity)
-        targets = tuple(i for i in third_event_words(tokens, values, events) if i not in skip)
+        found = third_event_words(tokens, values, events)
+        # The fight word goes with its object: "combating" terrorism is no hostility either.
+        targets = (*fights, *(i for i in found if i not in skip))
     return ThirdEventFinding(cues, solidarity, misdirected, targets)
+
+
+# "An attack on one of us is an attack on all of us": an ally taking the other side's wound
+# as its own. Only an indefinite attack ("an / any / every attack on …") is such a pledge;
+# "Russia's attack on the convoy is an attack on peace" accuses an agent.
+ASSAULT_WORDS = frozenset({"attack", "attacks", "assault", "assaults", "aggression"})
+_INDEFINITE = frozenset({"an", "any", "every", "each", "a"})
+_EQUATING = frozenset({"is", "are", "was", "be", "means", "constitutes", "amounts"})
+_EQUATE_WINDOW = 12
+
+
+def shared_attack_words(tokens: Tokens) -> tuple[int, ...]:
+    """The assault words of "an attack on X is an attack on Y" (solidarity), else ()."""
+    if ASSAULT_WORDS.isdisjoint(tokens.vocab):
+        return ()
+    words = tokens.words
+    last = len(words) - 1
+    for i, word in enumerate(words):
+        if word not in ASSAULT_WORDS or i == 0 or i >= last:
+            continue
+        if words[i - 1] not in _INDEFINITE or words[i + 1] not in {"on", "against"}:
+            continue
+        for j in range(i + 2, min(last, i + _EQUATE_WINDOW)):
+            if words[j] not in _EQUATING:
+                continue
+            k = j + 1
+            if k < last and words[k] == "also":  # "is also an attack on"
+                k += 1
+            if k < last and words[k] in _INDEFINITE and words[k + 1] in ASSAULT_WORDS:
+                return (i, k + 1)
+    return ()
+
+
+# Small words inside a name: "Justice and Development Party", "Council of Europe".
+_NAME_JOINERS = frozenset({"of", "and", "for", "the", "de", "al"})
+_OPENING_MARKS = "\"'([{"
+_SENTENCE_END = ".!?:"
+_PUNCTUATION = "\"'()[]{},;:.!?"
+
+
+def _capitalised(raw: str) -> bool:
+    core = raw.lstrip(_OPENING_MARKS)
+    return bool(core) and core[0].isupper()
+
+
+def _starts_sentence(tokens: Tokens, i: int) -> bool:
+    if i == 0 or tokens.raw[i][0] in _OPENING_MARKS:
+        return True
+    before = tokens.raw[i - 1].rstrip("\"')]}")
+    return not before or before[-1] in _SENTENCE_END
+
+
+# Function words a name leaves in lower case ("Council of Europe") but a title-case headline
+# capitalises ("Ankara Seeks Friend Amid Tensions With EU").
+_TITLE_FUNCTION_WORDS = frozenset(
+    {"with", "from", "amid", "over", "after", "on", "in", "at", "for", "to", "as", "of", "and"}
+    | {"into", "against", "about", "by", "is", "are"}
+)
+
+
+# Title case and all capitals ("MEET AT G20 SUMMIT IN ANKARA").
+_TITLE_CASED = frozenset(
+    form for w in _TITLE_FUNCTION_WORDS for form in (w.capitalize(), w.upper())
+)
+
+
+def _is_headline(tokens: Tokens) -> bool:
+    """Title case, where capitals mark no names: a function word capitalised mid-text."""
+    raw = tokens.raw
+    return any(
+        raw[i].strip(_PUNCTUATION) in _TITLE_CASED and not _starts_sentence(tokens, i)
+        for i in range(1, len(raw))
+    )
+
+
+def name_words(tokens: Tokens, values: Sequence[float]) -> tuple[int, ...]:
+    """Pieces with a valence inside a capitalised multiword name ("Josh Earnest", "Nuclear
+    Security Summit", "Free Syrian Army"): a name's words carry no tone. A piece counts when it
+    is capitalised, does not open a sentence or a quotation (where every word is capitalised)
+    and has a capitalised neighbour in the same clause, directly or across "of / and / for /
+    the"."""
+    raw = tokens.raw
+    # Most statements have no capitalised word with a valence: decide that first, cheaply.
+    candidates = [i for i, v in enumerate(values) if v and i and _capitalised(raw[i])]
+    if not candidates:
+        return ()
+    words = tokens.words
+    ends = tokens.clause_end
+    found = []
+    for i in candidates:
+        if _starts_sentence(tokens, i):
+            continue
+        left = i - 1
+        if left > 0 and words[left] in _NAME_JOINERS and not ends[left - 1]:
+            left -= 1
+        right = i + 1
+        if right < len(raw) - 1 and words[right] in _NAME_JOINERS and not ends[i]:
+            right += 1
+        joined_left = left >= 0 and not ends[left] and _capitalised(raw[left])
+        joined_right = right < len(raw) and not ends[right - 1] and _capitalised(raw[right])
+        if joined_left or joined_right:
+            found.append(i)
+    return () if not found or _is_headline(tokens) else tuple(found)
 
 
 THIRD_TOPICS = frozenset(

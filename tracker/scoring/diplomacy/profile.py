@@ -13,6 +13,8 @@ VADER's own machinery, never a copy of it:
    ties"), matched on VADER's tokens after VADER has scored them: a rule's valence replaces
    the valences of the words it covers and is added to VADER's sum before normalisation,
    like any word's.
+   After them, the other words of a capitalised multiword name ("Josh Earnest", "Nuclear
+   Security Summit") are silenced (:func:`~tracker.scoring.diplomacy.context.name_words`).
 3. *Reversal rules* on measures (:mod:`tracker.scoring.diplomacy.rules`), then *acts between the
    sides* (:mod:`tracker.scoring.diplomacy.acts`: withheld gestures such as "refused to apologise",
    agreements such as "agreed on a plan to stop …" whose purpose is neutralised), each with
@@ -33,9 +35,11 @@ VADER's own machinery, never a copy of it:
 
 All of it runs inside VADER's ``polarity_scores`` through :class:`TracedAnalyzer`'s hook.
 Steps 1, 2, the acts and the context rules apply only to diplomatic text
-(:func:`is_diplomatic`); the hostile-measure reversal applies to any text ("the ban on smoking
-was lifted" is warming); other text scores exactly as stock VADER. ``score_span`` scores one
-clause, deciding "diplomatic" on the whole sentence. ``explain`` lists every contribution (see
+(:func:`is_diplomatic`, or a statement the analysis assigned to a tracked relation:
+``score_explain_and_event(..., relation=True)``, which "a historic visit" needs); the
+hostile-measure reversal applies to any text ("the ban on smoking was lifted" is warming);
+other text scores exactly as stock VADER. ``score_span`` scores one clause, deciding
+"diplomatic" on the whole sentence. ``explain`` lists every contribution (see
 :mod:`tracker.scoring.explanation`; the weights add up to the sum VADER normalises).
 """
 
@@ -61,7 +65,9 @@ from tracker.scoring.diplomacy.context import (
     concessive_mask,
     find_third_event,
     is_diplomatic,
+    name_words,
     reproached_relation_words,
+    shared_attack_words,
     third_event_words,
     third_topic_words,
     token_triggers,
@@ -172,13 +178,16 @@ class DiplomacyScorer:
         return score, json_text
 
     def score_explain_and_event(
-        self, text: str, span: tuple[int, int] | None = None
+        self, text: str, span: tuple[int, int] | None = None, *, relation: bool = False
     ) -> tuple[Score, str, StatementEvent | None]:
-        """The score, the stored explanation and the event of the text (or of one clause)."""
+        """The score, the stored explanation and the event of the text (or of one clause).
+
+        ``relation``: the analysis assigned the statement to a tracked relation, so it is
+        diplomatic even when it names no side ("the resumption of charter flights")."""
         start, end = (0, len(check_text(text))) if span is None else span
         if span is not None:
             check_span(check_text(text), start, end)
-        score, explanation, event = self._explain_with_event(text, start, end)
+        score, explanation, event = self._explain_with_event(text, start, end, relation)
         return score, explanation.to_json_text(), event
 
     def split_clauses(self, text: str) -> list[tuple[int, int]]:
@@ -186,11 +195,15 @@ class DiplomacyScorer:
 
     # -- scoring ------------------------------------------------------------------------
 
-    def _run(self, text: str, gate_text: str, sink: list[Ledger] | None) -> dict[str, Any]:
+    def _run(
+        self, text: str, gate_text: str, sink: list[Ledger] | None, relation: bool = False
+    ) -> dict[str, Any]:
         work = normalise_quotes(text)
         tokens = tokenize(work)
         diplomatic, measure = token_triggers(tokens)
-        if gate_text is not text:
+        if relation:
+            diplomatic = True
+        elif gate_text is not text:
             diplomatic = is_diplomatic(normalise_quotes(gate_text))
         if sink is None and not diplomatic and not measure:
             result: dict[str, Any] = self._stock.polarity_scores(work)
@@ -226,6 +239,8 @@ class DiplomacyScorer:
             if self._phrases:
                 for match in self._phrases.find(tokens, ledger.taken):
                     _apply_phrase(ledger, match)
+            # After the phrases, which know their names ("United States", "Security Council").
+            _neutralise_names(ledger)
         for action in find_actions(tokens, ledger.taken, cooperative=diplomatic):
             _apply_action(ledger, action)
         if diplomatic:
@@ -236,6 +251,7 @@ class DiplomacyScorer:
                 _neutralise_purpose(ledger, agreement)
             self._hedge_domain_terms(ledger)
             self._neutralise_third_events(ledger)
+            _read_shared_attacks(ledger)
             _neutralise_third_topics(ledger)
             _read_reproaches(ledger)
             ledger.events = _acts_of_the_statement(tokens, self._events.read(tokens))
@@ -317,11 +333,11 @@ class DiplomacyScorer:
         return score, explanation
 
     def _explain_with_event(
-        self, source: str, start: int, end: int
+        self, source: str, start: int, end: int, relation: bool = False
     ) -> tuple[Score, Explanation, StatementEvent | None]:
         text = source[start:end]
         sink: list[Ledger] = []
-        scores = self._run(text, source, sink)
+        scores = self._run(text, source, sink, relation)
         if not sink:
             return to_score(scores), Explanation(self.name, scores["compound"], ()), None
         ledger = sink[0]
@@ -456,6 +472,32 @@ def _neutralise_third_topics(ledger: Ledger) -> None:
             continue
         note = f"'{words[i]}' qualifies a matter the sides handle (refugees, migration …)"
         ledger.scale(i, 0.0, "third_event_neutralised", note)
+
+
+def _neutralise_names(ledger: Ledger) -> None:
+    """A name's words are not tone: "Josh Earnest", "Nuclear Security Summit"."""
+    words = ledger.tokens.words
+    for i in name_words(ledger.tokens, ledger.values):
+        if not ledger.taken[i]:
+            note = f"'{words[i]}' is part of a proper name, not a word of tone"
+            ledger.scale(i, 0.0, "domain_term", note)
+
+
+def _read_shared_attacks(ledger: Ledger) -> None:
+    """ "An attack on one of us is an attack on all": solidarity, the first word carries it."""
+    found = shared_attack_words(ledger.tokens)
+    words = ledger.tokens.words
+    for k, i in enumerate(found):
+        if ledger.taken[i]:
+            continue
+        value = SOLIDARITY_VALENCE if k == 0 else 0.0
+        was = ledger.values[i]
+        ledger.values[i] = value
+        ledger.taken[i] = True
+        note = f"'{words[i]}' in an attack on one taken as an attack on all: solidarity"
+        if was:
+            note += f"; replaces VADER's {was:+.2f}"
+        ledger.add(i, i, "third_event_neutralised", value, note)
 
 
 def _read_reproaches(ledger: Ledger) -> None:

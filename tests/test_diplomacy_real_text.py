@@ -1,0 +1,188 @@
+"""Diplomacy profile rules for constructions of real news text: proper names read as tone,
+"an attack on one is an attack on all", joint fights against a third event, and statements
+that name no side but were assigned to a relation.
+
+Every sentence here is our own writing; speakers are anonymous or reported indirectly.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.diplomacy_checks import DIPLOMACY, check_sign, fired
+from tracker.models import TURKEY_RUSSIA, TURKEY_WEST, DyadAssignment
+from tracker.rescore.tasks import clause_key
+from tracker.scoring.statement import score_statement
+
+NAME = "part of a proper name"
+SHARED = "an attack on all"
+FIGHT = "third-event word in a statement of"
+
+# (name, sentence, expected sign, does the proper-name rule fire?)
+PROPER_NAMES = [
+    (
+        "spokesman's surname",
+        "A spokesman, Mark Goodwill, said Ankara had cancelled its reply to Moscow.",
+        -1,
+        True,
+    ),
+    (
+        "summit named for security",
+        "The two leaders avoided each other at the Global Security Forum in Brussels.",
+        -1,
+        True,
+    ),
+    (
+        "party named for justice",
+        "The Peace and Justice Party in Ankara condemned the Russian strikes.",
+        -1,
+        True,
+    ),
+    # Must not fire: a sentence's first word, a quotation's first word, a title-case headline.
+    ("first word of a sentence", "Great progress was made in talks with Russia.", 1, False),
+    (
+        "first word of a quotation",
+        'The envoy said: "Good ties with Moscow serve Turkey."',
+        1,
+        False,
+    ),
+    (
+        "title-case headline",
+        "Ankara Hails Great Progress With Moscow Amid Thaw",
+        1,
+        False,
+    ),
+    ("all-capitals headline", "ANKARA HAILS GREAT PROGRESS WITH MOSCOW", 1, False),
+    ("a single capitalised word", "Ankara welcomed the Russian offer warmly.", 1, False),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "fires"),
+    [c[1:] for c in PROPER_NAMES],
+    ids=[c[0] for c in PROPER_NAMES],
+)
+def test_words_of_a_proper_name_carry_no_tone(sentence: str, expected: int, fires: bool) -> None:
+    check_sign(sentence, expected)
+    assert fired(sentence, NAME) == fires
+
+
+# (name, sentence, expected sign, does the shared-attack rule fire?)
+SHARED_ATTACKS = [
+    (
+        "one ally for all",
+        "The alliance said an attack on Turkey would be an attack on every member.",
+        1,
+        True,
+    ),
+    (
+        "is also an assault",
+        "A Berlin official said any assault on its ally is also an assault on Germany.",
+        1,
+        True,
+    ),
+    (
+        "across commas",
+        "Every attack on our democracies, wherever it happens, is an attack on the alliance.",
+        1,
+        True,
+    ),
+    # Must not fire: an attack with an agent is an accusation; one "attack on" is no pledge.
+    (
+        "a side's attack",
+        "Ankara said Russia's attack on the convoy was an attack on peace in Syria.",
+        -1,
+        False,
+    ),
+    ("single attack on", "Moscow called the new tariffs an attack on Russian growers.", -1, False),
+    ("expected attack", "Turkish police said an attack on the consulate was likely.", -1, False),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "fires"),
+    [c[1:] for c in SHARED_ATTACKS],
+    ids=[c[0] for c in SHARED_ATTACKS],
+)
+def test_an_attack_on_one_taken_as_an_attack_on_all(
+    sentence: str, expected: int, fires: bool
+) -> None:
+    check_sign(sentence, expected)
+    assert fired(sentence, SHARED) == fires
+
+
+# (name, sentence, expected sign, is the fight word neutralised?)
+JOINT_FIGHTS = [
+    (
+        "partners combating terror",
+        "Washington praised its close partnership with Ankara in combating the terror threat.",
+        1,
+        True,
+    ),
+    (
+        "cooperate in fighting militants",
+        "Both ministers pledged to cooperate closely in fighting militants near the border.",
+        1,
+        True,
+    ),
+    # Must not fire: fighting between the sides, and a negated fight.
+    (
+        "fighting between the sides",
+        "Fighting between Turkish troops and Russian-backed units left the truce in ruins.",
+        -1,
+        False,
+    ),
+    (
+        "fight against a side",
+        "The minister said Ankara would fight Russian pressure at every turn.",
+        -1,
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "fires"),
+    [c[1:] for c in JOINT_FIGHTS],
+    ids=[c[0] for c in JOINT_FIGHTS],
+)
+def test_a_joint_fight_against_a_third_event(sentence: str, expected: int, fires: bool) -> None:
+    check_sign(sentence, expected)
+    assert fired(sentence, FIGHT) == fires
+
+
+# (name, text naming no side, dyads assigned by the analysis, expected sign)
+NO_SIDE_NAMED = [
+    ("a resumption", "The resumption of the ferry service is expected next month.", 1),
+    ("a new beginning", "It will be a new beginning for both peoples.", 1),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [c[1:] for c in NO_SIDE_NAMED],
+    ids=[c[0] for c in NO_SIDE_NAMED],
+)
+def test_a_statement_assigned_to_a_relation_is_diplomatic(text: str, expected: int) -> None:
+    assigned = (DyadAssignment(TURKEY_RUSSIA, "bilateral", "context", None),)
+    scored = score_statement(DIPLOMACY, text, assigned)
+    assert (scored.whole.score.compound > 0) - (scored.whole.score.compound < 0) == expected
+    # Without a relation the same words are ordinary text: stock VADER's reading.
+    assert score_statement(DIPLOMACY, text).whole.score.compound == 0.0
+
+
+def test_two_relations_are_scored_as_diplomatic_text_per_clause() -> None:
+    text = "The resumption of the ferry service is near, while the visa talks have collapsed."
+    cut = text.index(", while")
+    assigned = (
+        DyadAssignment(TURKEY_RUSSIA, "bilateral", "context", (0, cut)),
+        DyadAssignment(TURKEY_WEST, "bilateral", "context", (cut + 2, len(text))),
+    )
+    by_dyad = dict(score_statement(DIPLOMACY, text, assigned).by_dyad)
+    assert by_dyad[TURKEY_RUSSIA].score.compound > 0  # "resumption" is a domain word
+    assert by_dyad[TURKEY_WEST].score.compound < 0
+
+
+def test_gaining_a_single_relation_changes_the_rescoring_key() -> None:
+    row = (TURKEY_RUSSIA, "primary", "bilateral", "context", None, None)
+    assert clause_key([row], 40) != clause_key([], 40)
