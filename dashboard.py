@@ -118,6 +118,31 @@ def show_statement(statement_id: int) -> None:
         draw(drilldown.blocks(detail))
 
 
+def page_of(key: str, view: object) -> int:
+    """The 0-based page the table under ``key`` shows: the first one again when the view (the
+    filters and the selection) changed since the last run."""
+    if st.session_state.get(f"{key}view") != view:
+        st.session_state.update({f"{key}view": view, f"{key}page": 1})
+    return int(st.session_state[f"{key}page"]) - 1
+
+
+def paged_statements(
+    page: tq.Page, rows: str, key: str, label: str, widths: list[int]
+) -> tuple[int | None, list]:
+    """A page of statements with its page number and a picker: the statement picked (or None)
+    and the row of columns under the table (the first two hold the page number and picker)."""
+    st.caption(page.caption(rows))
+    st.dataframe(page.rows, hide_index=True, key=f"{key}table")
+    columns = st.columns(widths)
+    st.session_state[f"{key}page"] = min(st.session_state[f"{key}page"], page.pages)
+    columns[0].number_input("Page", 1, page.pages, key=f"{key}page")
+    choices = tq.statement_choices(page.rows)
+    picked = columns[1].selectbox(
+        label, list(choices), None, lambda sid: choices[sid], f"{key}statement"
+    )
+    return picked, columns
+
+
 def build_demo(path: Path) -> None:
     with st.status("No database yet: building the demo database…", expanded=True) as status:
         bar = st.progress(0.0)
@@ -185,21 +210,17 @@ tabs = st.tabs(["Timeline", "Events", "Direction & speakers", "Distribution", "R
 with tabs[0]:
     event = st.altair_chart(chart, key="timeline", on_select="rerun", width="content")
     selection = ds.current_selection(event, st.session_state.get("url_view"), filters)
-    if st.session_state.get("view") != (filters, selection):
-        st.session_state.update(view=(filters, selection), page=1)
     st.subheader(selection.heading())
-    page = q(tq.statement_page, snap, filters, selection, st.session_state["page"] - 1)
-    st.caption(f"{page.total:,} statement–relation rows by date; page {page.page + 1}/{page.pages}")
-    st.dataframe(page.rows, hide_index=True, key="table")
-    left, mid, right = st.columns([1, 3, 2])
-    st.session_state["page"] = min(st.session_state["page"], page.pages)
-    left.number_input("Page", 1, page.pages, key="page")
-    choices = tq.statement_choices(page.rows)
+    page = q(tq.statement_page, snap, filters, selection, page_of("", (filters, selection)))
     label = "Open a statement to see why it scored so"
-    picked = mid.selectbox(label, list(choices), None, lambda sid: choices[sid], "statement")
+    picked, columns = paged_statements(
+        page, "statement–relation rows by date", "", label, [1, 3, 2]
+    )
     chosen = selection.statement_id or picked
     for d in downloads(snap, filters, selection, chart):
-        right.download_button(f"Download {d.label}", d.data, d.filename, d.mime, on_click="ignore")
+        columns[2].download_button(
+            f"Download {d.label}", d.data, d.filename, d.mime, on_click="ignore"
+        )
     st.query_params.from_dict(ds.to_query_params(filters, selection))
     if chosen is not None:
         show_statement(int(chosen))
@@ -214,22 +235,12 @@ with tabs[1]:
             event_chart, key="event_chart", on_select="rerun", width="content"
         )
         period_selection = ds.selection_from_event(picked_period)
-        if st.session_state.get("event_view") != (filters, period_selection):
-            st.session_state.update(event_view=(filters, period_selection), event_page=1)
         st.subheader(em.heading(period_selection))
-        event_page = st.session_state["event_page"] - 1
+        event_page = page_of("event_", (filters, period_selection))
         coded = q(em.event_statements, snap, filters, period_selection, event_page)
-        st.caption(
-            f"{coded.total:,} coded statement–relation rows; page {coded.page + 1}/{coded.pages}"
-        )
-        st.dataframe(coded.rows, hide_index=True, key="event_table")
-        left, mid = st.columns([1, 5])
-        st.session_state["event_page"] = min(st.session_state["event_page"], coded.pages)
-        left.number_input("Page", 1, coded.pages, key="event_page")
-        event_choices = tq.statement_choices(coded.rows)
         label = "Open a statement to see its event and why it scored so"
-        opened = mid.selectbox(
-            label, list(event_choices), None, lambda sid: event_choices[sid], "event_statement"
+        opened, _ = paged_statements(
+            coded, "coded statement–relation rows", "event_", label, [1, 5]
         )
         if opened is not None:
             show_statement(int(opened))

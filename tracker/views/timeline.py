@@ -244,6 +244,10 @@ class Page:
     def pages(self) -> int:
         return max(1, -(-self.total // self.page_size))
 
+    def caption(self, rows: str) -> str:
+        """ "1,234 <rows>; page 2/50": what the table under it shows."""
+        return f"{self.total:,} {rows}; page {self.page + 1}/{self.pages}"
+
 
 def count_statements(snap: Snapshot, filters: Filters, selection: Selection | None = None) -> int:
     """Matching statement × relation rows (counted on the first compared scorer)."""
