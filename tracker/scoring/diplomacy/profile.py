@@ -254,10 +254,11 @@ class DiplomacyScorer:
             _read_shared_attacks(ledger)
             _neutralise_third_topics(ledger)
             _read_reproaches(ledger)
-            ledger.events = _acts_of_the_statement(tokens, self._events.read(tokens))
+            background = background_mask(tokens)  # read once: events and damping both need it
+            ledger.events = _acts_of_the_statement(self._events.read(tokens), background)
             for reading in ledger.events:
                 _weigh_event(ledger, reading)
-            self._damp_background(ledger)
+            self._damp_background(ledger, background)
             _weigh_concessions(ledger)
         return ledger.values
 
@@ -301,8 +302,7 @@ class DiplomacyScorer:
             note = f"third-event word in a statement of '{cue}': not about the relation"
             ledger.scale(i, 0.0, "third_event_neutralised", note)
 
-    def _damp_background(self, ledger: Ledger) -> None:
-        mask = background_mask(ledger.tokens)
+    def _damp_background(self, ledger: Ledger, mask: list[bool] | None) -> None:
         if mask is None:
             return
         values = ledger.values
@@ -416,12 +416,13 @@ def _apply_action(ledger: Ledger, action: Action) -> None:
     )
 
 
-def _acts_of_the_statement(tokens: Tokens, readings: list[EventReading]) -> list[EventReading]:
+def _acts_of_the_statement(
+    readings: list[EventReading], mask: list[bool] | None
+) -> list[EventReading]:
     """The events a statement reports, without those it only recalls as background ("since
     Turkey shot down a Russian bomber", "after the expulsions"): a recap is dated by the
     statement, so storing it would count the old act again in a later period."""
-    mask = background_mask(tokens) if readings else None
-    if mask is None:
+    if mask is None or not readings:
         return readings
     return [r for r in readings if not any(mask[r.first : r.last + 1])]
 
