@@ -38,6 +38,13 @@ from tracker.errors import TrackerError
     help="Also give the polarity figures per event the diplomacy profile coded for the "
     "statement-relation (CAMEO root category and quad class, and no event).",
 )
+@click.option(
+    "--by-month",
+    is_flag=True,
+    help="Also give the timeline the gold items would draw: monthly means of gold and tool "
+    "scores per relation, their Pearson r, and the shift at each relation's turning point "
+    "(27 Jun 2016 for Turkey–Russia, 15 Jul 2016 for Turkey–West).",
+)
 @analysis_options
 def evaluate(
     gold: Path,
@@ -46,6 +53,7 @@ def evaluate(
     errors: bool,
     by_tag: bool,
     by_event: bool,
+    by_month: bool,
     actors: tuple[Path, ...],
     lexicons: tuple[Path, ...],
     events_dicts: tuple[Path, ...],
@@ -59,6 +67,7 @@ def evaluate(
       tracker evaluate ../shared/eval/seed_gold.jsonl --documents ../shared/seeds/manifest.csv
       tracker evaluate ../shared/eval/real_dev/sentences.jsonl --by-tag --errors
       tracker evaluate ../shared/eval/real_dev/sentences.jsonl --by-event
+      tracker evaluate ../shared/eval/real_dev/sentences.jsonl --by-month
     """
     import json
 
@@ -75,6 +84,7 @@ def evaluate(
         documents,
         by_tag=by_tag,
         by_event=by_event,
+        by_month=by_month,
     )
     for message in result.ingest_errors:
         click.echo(f"Error: {message}", err=True)

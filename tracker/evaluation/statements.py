@@ -41,6 +41,8 @@ tags, see :mod:`tracker.evaluation.gold`), so errors can be counted by kind of c
 ``by_event`` (on request) gives the polarity figures of the gold (item, relation) pairs with a
 polarity grouped by the event the tool coded for that relation: per CAMEO root category
 (``root``) and per quad class (``quad``), each with a ``"no event"`` group.
+``by_month`` (on request) is what a timeline of the gold items would show, gold against tool:
+see :mod:`tracker.evaluation.timeline`.
 """
 
 from __future__ import annotations
@@ -58,6 +60,7 @@ import pandas as pd
 from tracker.analysis.actors import ActorDictionary, fold
 from tracker.db import connection
 from tracker.evaluation.gold import GoldItem
+from tracker.evaluation.timeline import Point, format_timeline, timeline_agreement
 from tracker.ingest.batches import ingest_paths
 from tracker.ingest.pipeline import Pipeline
 from tracker.models import NARRATOR
@@ -289,6 +292,7 @@ def evaluate(
     documents: Path | None = None,
     by_tag: bool = False,
     by_event: bool = False,
+    by_month: bool = False,
 ) -> Evaluation:
     """Compare the tool with the gold items; see the module docstring for the metrics."""
     errors: list[str] = []
@@ -308,7 +312,29 @@ def evaluate(
             )[0]
     if by_event:
         results["by_event"] = _by_event(gold, found, [s.name for s in pipeline.scorers])
+    if by_month:
+        profiles = [s.name for s in pipeline.scorers]
+        results["by_month"] = timeline_agreement(_points(gold, found, profiles), profiles)
     return Evaluation(results, misses, errors)
+
+
+def _points(
+    gold: Sequence[GoldItem], found: Sequence[SystemStatement | None], profiles: list[str]
+) -> list[Point]:
+    """The gold (item, relation) pairs with a polarity and an event date, scored as
+    ``polarity`` scores them (an unstored statement scores 0)."""
+    return [
+        Point(
+            relation.dyad,
+            item.event_date,
+            relation.polarity,
+            {p: system.score(relation.dyad, p) if system else 0.0 for p in profiles},
+        )
+        for item, system in zip(gold, found, strict=True)
+        if item.is_statement and item.event_date
+        for relation in item.relations
+        if relation.polarity is not None
+    ]
 
 
 def _by_event(
@@ -519,6 +545,9 @@ def format_table(results: dict[str, Any]) -> str:
     if "by_event" in results:
         lines.append("")
         lines.append(format_by_event(results["by_event"]).rstrip("\n"))
+    if "by_month" in results:
+        lines.append("")
+        lines.append(format_timeline(results["by_month"]).rstrip("\n"))
     return "\n".join(lines) + "\n"
 
 
