@@ -240,3 +240,74 @@ def test_demo_builds_once(db_path: Path) -> None:
         "or --db to build the demo elsewhere.\n"
     )
     assert run("demo", "--force").exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [("a CSV file", "day,score\n2016-07-01,0.5\n"), ("a text file", "hello world\n")],
+    ids=["csv", "text"],
+)
+def test_a_file_duckdb_cannot_open_is_not_a_tracker_database(
+    tmp_path: Path, name: str, content: str
+) -> None:
+    path = write(tmp_path / ("data.csv" if "CSV" in name else "notes.txt"), content)
+    for command in (("stats",), ("sql", "SELECT 1")):
+        result = run(*command, "--db", str(path))
+        assert result.exit_code == 3, result.stderr
+        assert result.stderr.startswith(
+            f"Error: {path} is not a tracker database: DuckDB cannot open it ("
+        )
+        assert result.stderr.endswith(
+            "). Point --db / TRACKER_DB at a tracker database, or build one with `tracker demo`.\n"
+        )
+    assert path.read_text() == content
+    assert sorted(p.name for p in tmp_path.iterdir()) == [path.name]
+
+
+def test_ingest_of_a_missing_path_leaves_no_database_behind(tmp_path: Path) -> None:
+    target = tmp_path / "new.duckdb"
+    result = run("ingest", str(tmp_path / "nothing-here"), "--db", str(target))
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"Error: {tmp_path / 'nothing-here'}: no such file or folder; check the path.\n"
+        "Ingest: 0 added, 0 replaced, 0 unchanged, 1 failed; 0 new statements.\n"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_sql_shows_null_and_dates_as_they_are(articles: Path) -> None:
+    run("ingest", str(articles))
+    query = (
+        "SELECT DATE '2016-07-15' AS day, NULL::VARCHAR AS who, NULL::DOUBLE AS score, "
+        "2.5 AS half, TIMESTAMP '2016-07-15 22:30:00' AS at"
+    )
+    assert run("sql", query).stdout.splitlines() == [
+        "day         who   score  half  at",
+        "2016-07-15  NULL   NULL   2.5  2016-07-15 22:30:00",
+    ]
+    assert json.loads(run("sql", query, "--format", "json").stdout) == [
+        {"day": "2016-07-15", "who": None, "score": None, "half": 2.5, "at": "2016-07-15T22:30:00"}
+    ]
+    assert run("sql", query, "--format", "csv").stdout == (
+        "day,who,score,half,at\n2016-07-15,,,2.5,2016-07-15 22:30:00\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "literal", "hint"),
+    [
+        ("hyphen", "'Turkey-Russia'", "'Turkey-Russia' matches nothing; write 'Turkey–Russia'."),
+        ("lower case", "'turkey-west'", "'turkey-west' matches nothing; write 'Turkey–West'."),
+        ("en dash", "'Turkey–West'", None),
+        ("inside a longer text", "'%Turkey-Russia ties%'", None),
+    ],
+    ids=["hyphen", "lower-case", "en-dash", "longer-text"],
+)
+def test_sql_says_when_a_relation_is_written_with_a_hyphen(
+    articles: Path, name: str, literal: str, hint: str | None
+) -> None:
+    run("ingest", str(articles))
+    result = run("sql", f"SELECT count(*) AS n FROM dyad_scores WHERE dyad LIKE {literal}")
+    assert result.exit_code == 0
+    expected = f"Note: relations are stored with an en dash: {hint}\n" if hint else ""
+    assert result.stderr == expected

@@ -76,6 +76,19 @@ class NotATrackerDatabase(DatabaseMissing):
         )
 
 
+class UnreadableDatabase(NotATrackerDatabase):
+    """A file DuckDB cannot open as a database (a CSV, a text file, a damaged or newer file)."""
+
+    def __init__(self, db_path: Path, reason: str) -> None:
+        TrackerError.__init__(
+            self,
+            f"{db_path} is not a tracker database: DuckDB cannot open it ({reason}). "
+            "Point --db / TRACKER_DB at a tracker database, or build one with `tracker demo`.",
+        )
+        self.db_path = db_path
+        self.reason = reason
+
+
 class SchemaOutdated(TrackerError):
     """A tracker database with an older schema than this version needs; a writer migrates it,
     a reader refuses it."""

@@ -193,9 +193,13 @@ def sql(query: str, fmt: str, db_path: Path | None, wait: float) -> None:
     Example:
       tracker sql "SELECT day, scorer, n, mean_score FROM daily_scores ORDER BY day" --format csv
     """
-    from tracker.views.sql import render, run_query
+    from tracker.views.sql import hyphen_hint, render, run_query
 
-    click.echo(render(run_query(resolve_db(db_path), query, wait), fmt), nl=False)
+    result = run_query(resolve_db(db_path), query, wait)
+    click.echo(render(result, fmt), nl=False)
+    hint = hyphen_hint(query)
+    if hint:
+        click.echo(hint, err=True)
 
 
 @main.command(context_settings=CONTEXT)

@@ -29,7 +29,7 @@ from typing import TypeVar
 
 import duckdb
 
-from tracker.errors import DatabaseLocked, DatabaseMissing
+from tracker.errors import DatabaseLocked, DatabaseMissing, UnreadableDatabase
 
 T = TypeVar("T")
 STORAGE_COMPATIBILITY = "v1.5.0"
@@ -158,12 +158,21 @@ def _connect_with_retry(
     config: DuckConfig | None = None,
     poll: float = MAX_BACKOFF,
 ) -> duckdb.DuckDBPyConnection:
-    return retry_while_locked(
-        lambda: duckdb.connect(str(db_path), read_only=read_only, config=config or {}),
-        wait=wait,
-        locked_message=duckdb_locked(db_path, wait, read_only=read_only),
-        cap=poll,
-    )
+    existed = db_path.exists()
+    try:
+        return retry_while_locked(
+            lambda: duckdb.connect(str(db_path), read_only=read_only, config=config or {}),
+            wait=wait,
+            locked_message=duckdb_locked(db_path, wait, read_only=read_only),
+            cap=poll,
+        )
+    except duckdb.Error as exc:
+        if not existed:
+            raise
+        # Not a lock conflict (those are retried or become DatabaseLocked): the file itself
+        # is not one DuckDB can open, an expected mistake with --db.
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise UnreadableDatabase(db_path, reason) from None
 
 
 @contextlib.contextmanager

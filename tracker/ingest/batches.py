@@ -191,7 +191,14 @@ class _Ingest:
         self.checked: tuple[list[str], dict[str, int]] | None = None
 
     def start(self, hashes: list[str]) -> None:
-        """Create or migrate the database and check the first batch's texts, in one unit."""
+        """Create or migrate the database and check the first batch's texts, in one unit.
+
+        A first batch with no article (every input failed, or none given) opens nothing: a
+        mistyped path must not leave an empty database and its lock file behind. A later batch
+        with articles creates the database when it writes."""
+        if not hashes:
+            self.checked = (hashes, {})
+            return
         with self.closer.writer(self.db_path, self.wait) as con:
             self.checked = (hashes, {} if self.replace else known_hashes(con, hashes))
 
