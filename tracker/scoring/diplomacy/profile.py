@@ -86,6 +86,7 @@ from tracker.scoring.diplomacy.rules import (
 )
 from tracker.scoring.diplomacy.states import (
     find_exchange_trends,
+    find_managed_crises,
     find_relation_states,
     find_state_endings,
 )
@@ -231,6 +232,8 @@ class DiplomacyScorer:
         if diplomatic:
             # States first: in "thaw the frozen ties" the thaw, not the phrase "frozen … ties".
             for hit in find_state_endings(tokens, ledger.taken):
+                ledger.apply(hit)
+            for hit in find_managed_crises(tokens, ledger.taken):
                 ledger.apply(hit)
             for hit in find_relation_states(tokens, ledger.taken):
                 ledger.apply(hit)
