@@ -53,7 +53,12 @@ from typing import Any
 
 from tracker.fingerprint import source_bytes
 from tracker.models import Score
-from tracker.scoring.diplomacy.acts import Agreement, find_agreements, find_withheld_acts
+from tracker.scoring.diplomacy.acts import (
+    Agreement,
+    find_agreements,
+    find_unkept_commitments,
+    find_withheld_acts,
+)
 from tracker.scoring.diplomacy.context import (
     BACKGROUND_FACTOR,
     CONCESSIVE_FACTOR,
@@ -248,6 +253,8 @@ class DiplomacyScorer:
             _apply_action(ledger, action)
         if diplomatic:
             for hit in find_withheld_acts(tokens, ledger.taken):
+                ledger.apply(hit)
+            for hit in find_unkept_commitments(tokens, ledger.taken):
                 ledger.apply(hit)
             for agreement in find_agreements(tokens, ledger.taken):
                 ledger.apply(agreement.hit)
