@@ -277,6 +277,62 @@ BACKGROUND_MUST_NOT_FIRE = [
 ]
 
 
+FIRST_CONTACT = "a contact resumed after a rupture"
+
+# (name, sentence, expected sign): "the first contact since …" is warming, and everything the
+# "since" clause recalls, to the sentence's end, only dates it.
+FIRST_CONTACTS = [
+    (
+        "first direct contact between",
+        "It was the first direct contact between the two presidents since Russia imposed "
+        "sanctions in anger over the downed jet.",
+        1,
+    ),
+    (
+        "first visit since, relative clause",
+        "Erdogan's trip to St Petersburg is his first visit since the rupture, which cost "
+        "Turkey billions in lost trade.",
+        1,
+    ),
+    (
+        "held their first meeting, recap to the end",
+        "Lavrov and Cavusoglu held their first meeting since the shootdown, which Moscow had "
+        "called a betrayal, before a bitter trade war.",
+        1,
+    ),
+]
+
+FIRST_CONTACTS_MUST_NOT_FIRE = [
+    (
+        "first violation",
+        "Russian jets violated Turkish airspace, the first violation since the downing of the "
+        "bomber.",
+        -1,
+    ),
+    (
+        "since as an adverb",
+        "Russia has since deployed air defence systems in Syria, and no contact has been made.",
+        -1,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"), [c[1:] for c in FIRST_CONTACTS], ids=[c[0] for c in FIRST_CONTACTS]
+)
+def test_a_first_contact_since_a_rupture_is_warming(sentence: str, expected: int) -> None:
+    check_rule(sentence, expected, FIRST_CONTACT, fires=True)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [c[1:] for c in FIRST_CONTACTS_MUST_NOT_FIRE],
+    ids=[c[0] for c in FIRST_CONTACTS_MUST_NOT_FIRE],
+)
+def test_a_first_act_that_is_no_contact_stays_hostile(sentence: str, expected: int) -> None:
+    check_rule(sentence, expected, FIRST_CONTACT, fires=False)
+
+
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [c[1:] for c in BACKGROUND_RUPTURES],
