@@ -152,6 +152,11 @@ UNKEPT_MUST_NOT_FIRE = [
         1,
     ),
     ("no comment on a deal", "Moscow said it would not comment on the deal with Ankara.", 1),
+    (
+        "a condition's negation",
+        "Ankara will honour the deal with the EU if the visa waiver is not delivered.",
+        1,
+    ),
 ]
 
 

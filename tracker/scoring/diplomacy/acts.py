@@ -90,6 +90,8 @@ LINKS = frozenset(
 )
 UNKEPT_VALENCE = -1.5
 UNKEPT_WINDOW = 10
+# A condition's negation is not the commitment's: "stop the deal if the waiver is not delivered".
+_CONDITIONS = frozenset({"if", "unless", "whether", "once", "provided"})
 FULFILMENT_WINDOW = 4
 COMMITMENTS = frozenset(
     {"promise", "promises", "pledge", "pledges", "commitment", "commitments", "obligations"}
@@ -225,7 +227,7 @@ def _unkept_after(tokens: Tokens, k: int, used: list[bool]) -> tuple[int, ...] |
     negator = None
     for j in tokens.window_after(k, UNKEPT_WINDOW):
         word = words[j]
-        if used[j] or word in _PURPOSE_STOPS or word in COMMITMENTS:
+        if used[j] or word in _PURPOSE_STOPS or word in _CONDITIONS or word in COMMITMENTS:
             return None
         if word in UNKEPT_WORDS:
             return (j,)
