@@ -110,6 +110,74 @@ def test_a_concession_weighs_less_than_the_main_clause() -> None:
     assert VADER.score(sentence).compound > 0
 
 
+UNKEPT = "a commitment not kept"
+
+# (name, sentence, expected sign): a commitment said, after or before it, not to be kept.
+UNKEPT_COMMITMENTS = [
+    (
+        "not been honoured",
+        "The pledges Brussels made to Ankara have still not been honoured, the minister said.",
+        -1,
+    ),
+    (
+        "could not be reached",
+        "Turkish officials said an agreement with Moscow on the gas price could not be reached.",
+        -1,
+    ),
+    ("still unmet", "The visa promises made by the EU to Turkey are still unmet.", -1),
+    (
+        "not respected",
+        "Turkish officials said the guarantees given by Washington were not respected.",
+        -1,
+    ),
+    (
+        "not delivered on",
+        "Erdogan said the EU had not delivered on its promise of three billion euros.",
+        -1,
+    ),
+    (
+        "failing to honour",
+        "Ankara said Brussels was failing to honour its pledges on visa-free travel.",
+        -1,
+    ),
+    ("reneged on", "A Turkish minister said the Europeans had reneged on their commitments.", -1),
+]
+
+UNKEPT_MUST_NOT_FIRE = [
+    ("were kept", "The promises made by Brussels to Ankara were kept, the commissioner said.", 1),
+    ("reached an agreement", "Turkey and the EU reached an agreement on refugees.", 1),
+    (
+        "delivered on",
+        "The EU has delivered on its promise of visa-free travel for Turks, Tusk said.",
+        1,
+    ),
+    ("no comment on a deal", "Moscow said it would not comment on the deal with Ankara.", 1),
+    (
+        "a condition's negation",
+        "Ankara will honour the deal with the EU if the visa waiver is not delivered.",
+        1,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [c[1:] for c in UNKEPT_COMMITMENTS],
+    ids=[c[0] for c in UNKEPT_COMMITMENTS],
+)
+def test_a_commitment_not_kept_is_a_reproach(sentence: str, expected: int) -> None:
+    check_rule(sentence, expected, UNKEPT, fires=True)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [c[1:] for c in UNKEPT_MUST_NOT_FIRE],
+    ids=[c[0] for c in UNKEPT_MUST_NOT_FIRE],
+)
+def test_a_kept_or_unjudged_commitment_is_no_reproach(sentence: str, expected: int) -> None:
+    check_rule(sentence, expected, UNKEPT, fires=False)
+
+
 AGREEMENT = "an agreement between the sides"
 
 # (name, sentence, expected sign): the sides agree, whatever the object's tone.

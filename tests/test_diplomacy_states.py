@@ -94,6 +94,92 @@ def test_state_rules_need_a_relation_or_an_ending(sentence: str, expected: int) 
     assert not fired(sentence, STATE_ENDED)
 
 
+MANAGED_CRISIS = "the relation is in a crisis"
+APPEALED_ENDING = "an appeal to end a hostile state"
+
+# (name, sentence, expected sign, marker): crisis management says the relation is in a crisis:
+# an ending only appealed for, calm or restraint appealed for, escalation feared or prevented.
+MANAGED_CRISES = [
+    (
+        "urged to ease tensions",
+        "The Commission urged Ankara and Moscow to ease tensions over the incident.",
+        -1,
+        APPEALED_ENDING,
+    ),
+    (
+        "called on to defuse",
+        "Washington called on Turkey and Russia to defuse the crisis.",
+        -1,
+        APPEALED_ENDING,
+    ),
+    (
+        "should de-escalate",
+        "Kerry said Turkey and Russia should de-escalate the dispute.",
+        -1,
+        APPEALED_ENDING,
+    ),
+    (
+        "called for calm",
+        "A Brussels spokeswoman called for calm between Moscow and Ankara.",
+        -1,
+        MANAGED_CRISIS,
+    ),
+    (
+        "asked for restraint",
+        "The German minister asked both capitals to show restraint.",
+        -1,
+        MANAGED_CRISIS,
+    ),
+    (
+        "steps to prevent escalation",
+        "The EU wants Turkey and Russia to take steps to prevent escalation.",
+        -1,
+        MANAGED_CRISIS,
+    ),
+    (
+        "preventing an escalation",
+        "The allies said the priority for Ankara and Moscow was preventing an escalation.",
+        -1,
+        MANAGED_CRISIS,
+    ),
+]
+
+# (name, sentence, expected sign): a phone call, a calm relation, an ending that happened.
+MANAGED_CRISES_MUST_NOT_FIRE = [
+    ("a call is no appeal", "Putin called Erdogan to ease tensions after the failed coup.", 1),
+    (
+        "relations remained calm",
+        "Relations between Ankara and Moscow have remained calm since the summit.",
+        1,
+    ),
+    ("tensions eased", "Tensions between Turkey and the EU eased, the spokeswoman said.", 1),
+    ("agreed to end", "Erdogan and Putin agreed to end the crisis.", 1),
+    ("stayed calm", "Turkish officials stayed calm and welcomed the Russian delegation.", 1),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "marker"),
+    [c[1:] for c in MANAGED_CRISES],
+    ids=[c[0] for c in MANAGED_CRISES],
+)
+def test_crisis_management_says_the_relation_is_in_a_crisis(
+    sentence: str, expected: int, marker: str
+) -> None:
+    check_rule(sentence, expected, marker, fires=True)
+    assert not fired(sentence, STATE_ENDED)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [c[1:] for c in MANAGED_CRISES_MUST_NOT_FIRE],
+    ids=[c[0] for c in MANAGED_CRISES_MUST_NOT_FIRE],
+)
+def test_calm_without_an_appeal_is_no_crisis(sentence: str, expected: int) -> None:
+    check_rule(sentence, expected, MANAGED_CRISIS, fires=False)
+    assert not fired(sentence, APPEALED_ENDING)
+
+
 EXCHANGE_TREND = "an exchange between the sides"
 
 # (name, sentence, expected sign): trade, exports or tourism falling or rising, in plain words
@@ -189,6 +275,62 @@ BACKGROUND_MUST_NOT_FIRE = [
         -1,
     ),
 ]
+
+
+FIRST_CONTACT = "a contact resumed after a rupture"
+
+# (name, sentence, expected sign): "the first contact since …" is warming, and everything the
+# "since" clause recalls, to the sentence's end, only dates it.
+FIRST_CONTACTS = [
+    (
+        "first direct contact between",
+        "It was the first direct contact between the two presidents since Russia imposed "
+        "sanctions in anger over the downed jet.",
+        1,
+    ),
+    (
+        "first visit since, relative clause",
+        "Erdogan's trip to St Petersburg is his first visit since the rupture, which cost "
+        "Turkey billions in lost trade.",
+        1,
+    ),
+    (
+        "held their first meeting, recap to the end",
+        "Lavrov and Cavusoglu held their first meeting since the shootdown, which Moscow had "
+        "called a betrayal, before a bitter trade war.",
+        1,
+    ),
+]
+
+FIRST_CONTACTS_MUST_NOT_FIRE = [
+    (
+        "first violation",
+        "Russian jets violated Turkish airspace, the first violation since the downing of the "
+        "bomber.",
+        -1,
+    ),
+    (
+        "since as an adverb",
+        "Russia has since deployed air defence systems in Syria, and no contact has been made.",
+        -1,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"), [c[1:] for c in FIRST_CONTACTS], ids=[c[0] for c in FIRST_CONTACTS]
+)
+def test_a_first_contact_since_a_rupture_is_warming(sentence: str, expected: int) -> None:
+    check_rule(sentence, expected, FIRST_CONTACT, fires=True)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [c[1:] for c in FIRST_CONTACTS_MUST_NOT_FIRE],
+    ids=[c[0] for c in FIRST_CONTACTS_MUST_NOT_FIRE],
+)
+def test_a_first_act_that_is_no_contact_stays_hostile(sentence: str, expected: int) -> None:
+    check_rule(sentence, expected, FIRST_CONTACT, fires=False)
 
 
 @pytest.mark.parametrize(

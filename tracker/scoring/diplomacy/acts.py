@@ -14,6 +14,15 @@ domain phrases and the reversal rules and never touch a piece those consumed.
   Between the refusal and the act only a few linking words may stand ("to", "an", "calls
   to", "plans to", "show", "hold", "attend" …), so "declined to comment on the talks" is not
   a refusal of talks. Plain "not"/"never" are left to VADER's own negation.
+- :func:`find_unkept_commitments`: a commitment between the sides (promises, pledges,
+  commitments, obligations, an agreement, a deal) said after it not to be kept, met,
+  honoured, implemented or reached ("the promises made to Ankara were not kept", "agreement
+  could not be reached", "the pledges have yet to be fulfilled", "the deal remains
+  unimplemented"), or before it not delivered on, failed to be fulfilled or reneged on ("has
+  not delivered on its promise", "failing to honour its pledges", "reneged on the deal") is a
+  reproach, -1.5, whatever the commitment's own tone: VADER's negation looks back three
+  words only and knows no "failed", so it leaves "promises" warm. It runs before the
+  agreements.
 - :func:`find_agreements`: an agreement between the sides (agreed, signed, struck or reached
   a deal, an accord, a pact) is warming, +2.0, when the clause names two parties ("Turkey
   and the EU", "the two sides", "together", "agreed with …", "a deal between …"). What they
@@ -26,7 +35,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tracker.scoring.diplomacy.ledger import RuleHit
-from tracker.scoring.diplomacy.rules import negator_before
+from tracker.scoring.diplomacy.rules import is_negator, negator_before
 from tracker.scoring.diplomacy.tokens import Tokens
 
 WITHHELD_VALENCE = -2.0
@@ -79,6 +88,36 @@ LINKS = frozenset(
     | {"be", "have", "reach", "strike", "seek", "enter", "into", "enough", "much", "sufficient"}
     | {"adequate", "open", "immediate", "high-level", "state", "official"}
 )
+UNKEPT_VALENCE = -1.5
+UNKEPT_WINDOW = 10
+# A condition's negation is not the commitment's: "stop the deal if the waiver is not delivered".
+_CONDITIONS = frozenset({"if", "unless", "whether", "once", "provided"})
+FULFILMENT_WINDOW = 4
+COMMITMENTS = frozenset(
+    {"promise", "promises", "pledge", "pledges", "commitment", "commitments", "obligations"}
+    | {"agreement", "agreements", "deal", "accord", "assurances", "guarantees"}
+)
+FULFILMENT_VERBS = frozenset(
+    {"kept", "keep", "fulfilled", "fulfil", "fulfill", "honoured", "honored", "honour", "honor"}
+    | {"met", "implemented", "implement", "delivered", "deliver", "reached", "respected"}
+    | {"observed", "materialised", "materialized", "carried", "followed", "keeping"}
+    | {"fulfilling", "honouring", "honoring", "implementing", "delivering", "respecting"}
+    | {"respect", "uphold", "upheld", "upholding", "abide", "abided", "abiding"}
+)
+# Verbs that break a commitment by themselves: "reneged on its promises", "broke the deal".
+BREAKING_VERBS = frozenset(
+    {"renege", "reneges", "reneged", "reneging", "broke", "breaks", "breaking", "betrayed"}
+    | {"breached", "breaching", "violated", "violating", "abandoned", "abandoning"}
+)
+# What may stand between the verb and the commitment it is about: "delivered on its promise".
+COMMITMENT_LINKS = frozenset(
+    {"on", "by", "to", "its", "their", "his", "her", "our", "the", "these", "those", "all"}
+    | {"of", "any", "promised", "earlier", "own", "made"}
+)
+UNKEPT_WORDS = frozenset(
+    {"unfulfilled", "unkept", "unimplemented", "unmet", "broken", "unhonoured", "unhonored"}
+)
+_UNKEPT_CUES = UNKEPT_WORDS | BREAKING_VERBS | frozenset({"yet"})
 AGREEMENT_VERBS = frozenset({"agree", "agrees", "agreed", "agreeing", "signed", "signing"})
 # Nouns are an act of agreeing only after a verb that makes them: "struck a deal", not
 # "the deal is at risk".
@@ -153,6 +192,71 @@ def _act_after(tokens: Tokens, end: int, used: list[bool]) -> int | None:
             if not free or words[j] in _PURPOSE_STOPS or words[j] in REFUSALS:
                 return None
             free -= 1
+    return None
+
+
+def find_unkept_commitments(tokens: Tokens, taken: list[bool]) -> list[RuleHit]:
+    """Commitments said not to be kept: "the promises … were not kept", "deal … unmet"."""
+    words = tokens.words
+    vocab = tokens.vocab
+    if COMMITMENTS.isdisjoint(vocab):
+        return []
+    if _UNKEPT_CUES.isdisjoint(vocab) and not any(is_negator(w) for w in vocab):
+        return []  # most statements naming a deal say nothing of its keeping
+    used = list(taken)
+    hits: list[RuleHit] = []
+    for k in range(len(words)):
+        if used[k] or words[k] not in COMMITMENTS:
+            continue
+        found = _unkept_after(tokens, k, used)
+        if found is None:
+            before = _unkept_before(tokens, k, used)
+            if before is None:
+                continue
+            positions: tuple[int, ...] = (*before, k)
+            found = before[:1]
+        else:
+            positions = (k, *found)
+        for p in positions:
+            used[p] = True
+        pair = sorted((k, found[-1]))
+        note = f"a commitment not kept ('{words[pair[0]]}' … '{words[pair[1]]}'): a reproach"
+        hits.append(RuleHit(positions, k, UNKEPT_VALENCE, "reversal", note, k))
+    return hits
+
+
+def _unkept_after(tokens: Tokens, k: int, used: list[bool]) -> tuple[int, ...] | None:
+    """(negator, verb) or (unkept word,) after commitment ``k`` in its clause, or None."""
+    words = tokens.words
+    negator = None
+    for j in tokens.window_after(k, UNKEPT_WINDOW):
+        word = words[j]
+        if used[j] or word in _PURPOSE_STOPS or word in _CONDITIONS or word in COMMITMENTS:
+            return None
+        if word in UNKEPT_WORDS:
+            return (j,)
+        if negator is None:
+            if is_negator(word) or (word == "yet" and j + 1 < len(words) and words[j + 1] == "to"):
+                negator = j
+        elif word in FULFILMENT_VERBS:
+            return (negator, j) if j - negator <= FULFILMENT_WINDOW else None
+    return None
+
+
+def _unkept_before(tokens: Tokens, k: int, used: list[bool]) -> tuple[int, ...] | None:
+    """(negator, verb) or (breaking verb,) before commitment ``k``: "failed to deliver on"."""
+    words = tokens.words
+    for v in reversed(tokens.window_before(k, MAX_LINKS)):
+        word = words[v]
+        if used[v]:
+            return None
+        if word in BREAKING_VERBS:
+            return (v,)
+        if word in FULFILMENT_VERBS:
+            negator = negator_before(tokens, v)
+            return None if negator is None or used[negator] else (negator, v)
+        if word not in COMMITMENT_LINKS:
+            return None
     return None
 
 

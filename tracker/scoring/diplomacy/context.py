@@ -38,6 +38,11 @@ Contract
   words when the rest of the statement is warming ("relations warmed quickly after the failed coup")
   and neutralises the :data:`RUPTURE_EVENTS` there, which only date the statement ("spoke for the
   first time since the shootdown").
+- :func:`first_contact_since` finds "the first contact / call / meeting / visit … since": a
+  contact resumed after a rupture, warming (+1.5); the clause after "since", to the end of
+  the sentence ("since what Putin called a stab in the back, before he ordered an embargo"),
+  only dates it, so :func:`background_mask` marks all of it and the profile neutralises its
+  negative words. "The first violation since …" names no contact and is left alone.
 - :func:`concessive_mask` marks a concessive clause (from although / though / albeit, or a
   sentence-opening while / whereas, to the end of its clause); it counts x0.4.
 """
@@ -486,8 +491,71 @@ def reproached_relation_words(tokens: Tokens) -> tuple[list[int], list[int]]:
     return doubted, parties
 
 
-def background_mask(tokens: Tokens) -> list[bool] | None:
-    """True for pieces inside a background clause ("after the failed coup"); None if none."""
+FIRST_CONTACT_VALENCE = 1.5
+CONTACT_NOUNS = frozenset(
+    {"contact", "contacts", "call", "calls", "conversation", "conversations", "meeting"}
+    | {"meetings", "visit", "visits", "talks", "summit", "trip", "encounter", "handshake"}
+)
+FIRST_WINDOW = 4
+# "the first call between the two presidents since": a qualifier between noun and "since".
+QUALIFIER_STARTS = frozenset({"between", "of", "with", "by", "to", "in"})
+QUALIFIER_WINDOW = 6
+# A verb before "first" makes the contact the predicate ("it was the first call since …",
+# "they held their first meeting since …"): then the "since" clause ends the sentence.
+_PREDICATE_VERBS = frozenset(
+    {"is", "was", "were", "be", "been", "marks", "marked", "mark", "held", "hold", "holds"}
+    | {"had", "has", "have", "made", "make", "makes", "having", "holding", "making"}
+)
+
+
+@dataclass(frozen=True)
+class FirstContact:
+    """ "the first … contact since …": its pieces, and whether the "since" clause runs to the
+    end of the sentence (the contact is the predicate, nothing of the main clause follows)."""
+
+    first: int
+    noun: int
+    since: int
+    dates_rest: bool
+
+
+def first_contact_since(tokens: Tokens) -> FirstContact | None:
+    """ "The first direct contact since …", "held their first meeting since …", or None."""
+    words = tokens.words
+    vocab = tokens.vocab
+    if "first" not in vocab or "since" not in vocab or CONTACT_NOUNS.isdisjoint(vocab):
+        return None
+    for f in [f for f, word in enumerate(words) if word == "first"]:
+        noun = next(
+            (n for n in tokens.window_after(f, FIRST_WINDOW) if words[n] in CONTACT_NOUNS), None
+        )
+        if noun is None:
+            continue
+        since = _since_after(tokens, noun)
+        if since is None:
+            continue
+        rest = any(words[j] in _PREDICATE_VERBS for j in tokens.window_before(f, FIRST_WINDOW + 2))
+        return FirstContact(f, noun, since, rest)
+    return None
+
+
+def _since_after(tokens: Tokens, noun: int) -> int | None:
+    words = tokens.words
+    after = tokens.window_after(noun, QUALIFIER_WINDOW)
+    if not after:
+        return None
+    if words[after[0]] == "since":
+        return after[0]
+    if words[after[0]] not in QUALIFIER_STARTS:
+        return None
+    return next((j for j in after if words[j] == "since"), None)
+
+
+def background_mask(tokens: Tokens, first_since: FirstContact | None = None) -> list[bool] | None:
+    """True for pieces inside a background clause ("after the failed coup"); None if none.
+
+    ``first_since``: :func:`first_contact_since`'s finding; its "since" clause runs to the
+    end of the sentence when the contact is the predicate."""
     words = tokens.words
     if BACKGROUND_CONNECTORS.isdisjoint(tokens.vocab):
         return None
@@ -495,7 +563,11 @@ def background_mask(tokens: Tokens) -> list[bool] | None:
     for c in [c for c, word in enumerate(words) if word in BACKGROUND_CONNECTORS]:
         if words[c] == "since" and c and words[c - 1] in _PERFECT_AUXILIARIES:
             continue  # "Russia has since deployed …": an adverb, the clause is the main one
-        for j in tokens.window_after(c, BACKGROUND_WINDOW):
+        if first_since is not None and first_since.dates_rest and c == first_since.since:
+            span: range = range(c + 1, len(words))
+        else:
+            span = tokens.window_after(c, BACKGROUND_WINDOW)
+        for j in span:
             if words[j] in _BACKGROUND_STOPS:
                 break
             mask[j] = True

@@ -53,17 +53,25 @@ from typing import Any
 
 from tracker.fingerprint import source_bytes
 from tracker.models import Score
-from tracker.scoring.diplomacy.acts import Agreement, find_agreements, find_withheld_acts
+from tracker.scoring.diplomacy.acts import (
+    Agreement,
+    find_agreements,
+    find_unkept_commitments,
+    find_withheld_acts,
+)
 from tracker.scoring.diplomacy.context import (
     BACKGROUND_FACTOR,
     CONCESSIVE_FACTOR,
+    FIRST_CONTACT_VALENCE,
     REPROACH_VALENCE,
     RUPTURE_EVENTS,
     SOLIDARITY_VALENCE,
     THIRD_EVENT,
+    FirstContact,
     background_mask,
     concessive_mask,
     find_third_event,
+    first_contact_since,
     is_diplomatic,
     name_words,
     reproached_relation_words,
@@ -86,6 +94,7 @@ from tracker.scoring.diplomacy.rules import (
 )
 from tracker.scoring.diplomacy.states import (
     find_exchange_trends,
+    find_managed_crises,
     find_relation_states,
     find_state_endings,
 )
@@ -232,6 +241,8 @@ class DiplomacyScorer:
             # States first: in "thaw the frozen ties" the thaw, not the phrase "frozen … ties".
             for hit in find_state_endings(tokens, ledger.taken):
                 ledger.apply(hit)
+            for hit in find_managed_crises(tokens, ledger.taken):
+                ledger.apply(hit)
             for hit in find_relation_states(tokens, ledger.taken):
                 ledger.apply(hit)
             for hit in find_exchange_trends(tokens, ledger.taken):
@@ -246,6 +257,8 @@ class DiplomacyScorer:
         if diplomatic:
             for hit in find_withheld_acts(tokens, ledger.taken):
                 ledger.apply(hit)
+            for hit in find_unkept_commitments(tokens, ledger.taken):
+                ledger.apply(hit)
             for agreement in find_agreements(tokens, ledger.taken):
                 ledger.apply(agreement.hit)
                 _neutralise_purpose(ledger, agreement)
@@ -254,11 +267,16 @@ class DiplomacyScorer:
             _read_shared_attacks(ledger)
             _neutralise_third_topics(ledger)
             _read_reproaches(ledger)
-            background = background_mask(tokens)  # read once: events and damping both need it
+            first_since = first_contact_since(tokens)
+            if first_since is not None:
+                _read_first_contact(ledger, first_since)
+            # Read once: the events and the damping both need it.
+            background = background_mask(tokens, first_since)
             ledger.events = _acts_of_the_statement(self._events.read(tokens), background)
             for reading in ledger.events:
                 _weigh_event(ledger, reading)
-            self._damp_background(ledger, background)
+            dating = first_since.since if first_since and first_since.dates_rest else None
+            self._damp_background(ledger, background, dating)
             _weigh_concessions(ledger)
         return ledger.values
 
@@ -302,7 +320,10 @@ class DiplomacyScorer:
             note = f"third-event word in a statement of '{cue}': not about the relation"
             ledger.scale(i, 0.0, "third_event_neutralised", note)
 
-    def _damp_background(self, ledger: Ledger, mask: list[bool] | None) -> None:
+    def _damp_background(
+        self, ledger: Ledger, mask: list[bool] | None, dating: int | None = None
+    ) -> None:
+        """``dating``: the "since" of a first contact; what follows it only dates it."""
         if mask is None:
             return
         values = ledger.values
@@ -316,7 +337,10 @@ class DiplomacyScorer:
                 continue
             first, last = ledger.span_of(i)
             covered = {base_word(w) for w in words[first : last + 1]}
-            if i in events or not covered.isdisjoint(THIRD_EVENT):
+            if dating is not None and i > dating:
+                note = "the rupture a first contact is dated by ('the first call since …')"
+                ledger.scale(i, 0.0, "clause", note)
+            elif i in events or not covered.isdisjoint(THIRD_EVENT):
                 note = "third event in the background of a warming statement"
                 ledger.scale(i, 0.0, "third_event_neutralised", note)
             elif not covered.isdisjoint(RUPTURE_EVENTS):
@@ -516,6 +540,17 @@ def _read_reproaches(ledger: Ledger) -> None:
             continue
         note = f"'{words[i]}' only names a party to a hostile state"
         ledger.scale(i, 0.0, "clause", note)
+
+
+def _read_first_contact(ledger: Ledger, found: FirstContact) -> None:
+    """ "The first direct contact since …": a contact resumed after a rupture."""
+    first, noun = found.first, found.noun
+    if any(ledger.taken[first : noun + 1]):
+        return
+    words = ledger.tokens.words
+    note = f"'first {words[noun]} since': a contact resumed after a rupture"
+    positions = (first, noun)
+    ledger.set_rule(positions, noun, FIRST_CONTACT_VALENCE, "phrase", note, first, None)
 
 
 def _weigh_concessions(ledger: Ledger) -> None:

@@ -12,7 +12,16 @@ the domain phrases, so a state they read is not read again as a phrase.
   the words: "thaw the frozen ties", "moved to end the crisis", "the end of the standoff";
   also after the state, intransitive or passive: "tensions eased", "the row was settled";
   not a third topic's state ("easing the migration crisis", see
-  :func:`tracker.scoring.diplomacy.context.is_third_topic_state`).
+  :func:`tracker.scoring.diplomacy.context.is_third_topic_state`). Only *urged* on the
+  sides ("urged both sides to calm the crisis", "called for an end to the row", "must ease
+  tensions"), the ending has not happened and the state persists: -1.2, as below.
+- :func:`find_managed_crises`: the vocabulary of crisis management says the relation is in a
+  crisis, whoever speaks and whatever the tone of its words: escalation feared, avoided or
+  prevented ("avoid any escalation", "does not escalate any further", "de-escalation") and
+  appeals for calm or restraint ("called for calm", "urged Ankara to show restraint") are
+  -1.2, the verb that prevents the escalation included; a negation does not turn them round
+  (an escalation not wanted is still a crisis). "Calm" or "restraint" without an appeal
+  ("relations remained calm") is left to the words.
 - :func:`find_relation_states`: a relation noun (relations, ties, talks, dialogue,
   cooperation …) with a state predicate (frozen, stalled, strained, tense, deadlocked …)
   after it ("relations between Ankara and Moscow remain frozen", "talks stalled") or right
@@ -60,6 +69,28 @@ END_STATE_VERBS = frozenset(
     | {"de-escalating", "de-escalation", "lift", "lifts", "lifted", "lifting", "bridge"}
     | {"bridged", "bridging", "mend", "mended", "mending", "overcame", "dispel", "dispelled"}
 )
+# Crisis management (see the module doc): escalation words, calm words that count only when
+# appealed for, the verbs that prevent an escalation, and the appeals.
+MANAGED_CRISIS_VALENCE = -1.2
+ESCALATION_WORDS = frozenset(
+    {"escalation", "escalations", "escalate", "escalates", "escalated", "escalating"}
+    | {"de-escalation", "de-escalate", "de-escalating", "deescalation", "deescalate"}
+)
+CALM_WORDS = frozenset({"calm", "calmness", "restraint", "composure", "de-escalation"})
+PREVENTING_VERBS = frozenset(
+    {"avoid", "avoids", "avoided", "avoiding", "prevent", "prevents", "prevented", "preventing"}
+    | {"avert", "averts", "averted", "averting", "discourage", "discouraging", "stop"}
+    | {"stopping", "halt", "halting"}
+)
+APPEAL_CUES = frozenset(
+    {"urge", "urges", "urged", "urging", "appeal", "appeals", "appealed", "appealing", "plea"}
+    | {"pleas", "pleaded", "ask", "asks", "asked", "asking", "should", "must", "need", "needs"}
+)
+# "call" is an appeal only with its preposition: "called for calm", not "called Erdogan".
+CALL_VERBS = frozenset({"call", "calls", "called", "calling"})
+CALL_PREPOSITIONS = frozenset({"for", "on", "upon"})
+APPEAL_WINDOW = 6
+PREVENT_WINDOW = 3
 # Verbs that end a state without an object: "tensions eased", "the standoff ended".
 INTRANSITIVE_ENDINGS = frozenset(
     {"eased", "easing", "eases", "ended", "ends", "subsided", "abated", "thawed", "thawing"}
@@ -142,6 +173,18 @@ def _ending_after(tokens: Tokens, h: int, taken: list[bool]) -> int | None:
     return None
 
 
+def appeal_before(tokens: Tokens, i: int) -> int | None:
+    """An appeal to the sides up to six pieces before ``i`` in its clause: "urged … to"."""
+    words = tokens.words
+    for j in reversed(tokens.window_before(i, APPEAL_WINDOW)):
+        word = words[j]
+        if word in APPEAL_CUES:
+            return j
+        if word in CALL_VERBS and j + 1 < i and words[j + 1] in CALL_PREPOSITIONS:
+            return j
+    return None
+
+
 def find_state_endings(tokens: Tokens, taken: list[bool]) -> list[RuleHit]:
     """Verbs that end a hostile state: thaw the frozen ties, ease tensions, end the crisis."""
     words = tokens.words
@@ -163,9 +206,49 @@ def find_state_endings(tokens: Tokens, taken: list[bool]) -> list[RuleHit]:
         else:
             negator = negator_before(tokens, verb)
         used[h] = used[verb] = True
-        note = f"ending a hostile state ('{words[verb]}' … '{words[h]}')"
         site = min(verb, h)
+        appeal = None if after else appeal_before(tokens, verb)
+        if appeal is not None:
+            note = (
+                f"'{words[appeal]}' … '{words[verb]}' … '{words[h]}': an appeal to end a"
+                " hostile state, which persists"
+            )
+            positions = (verb, h)
+            hits.append(RuleHit(positions, h, MANAGED_CRISIS_VALENCE, "phrase", note, site))
+            continue
+        note = f"ending a hostile state ('{words[verb]}' … '{words[h]}')"
         hits.append(RuleHit((verb, h), h, END_STATE_VALENCE, "reversal", note, site, negator))
+    return hits
+
+
+def find_managed_crises(tokens: Tokens, taken: list[bool]) -> list[RuleHit]:
+    """Escalation avoided or feared, calm or restraint appealed for: a relation in crisis."""
+    words = tokens.words
+    vocab = tokens.vocab
+    if ESCALATION_WORDS.isdisjoint(vocab) and CALM_WORDS.isdisjoint(vocab):
+        return []
+    used = list(taken)
+    hits: list[RuleHit] = []
+    for i, word in enumerate(words):
+        if used[i]:
+            continue
+        if word in CALM_WORDS:
+            cue = appeal_before(tokens, i)
+            if cue is None and word not in ESCALATION_WORDS:
+                continue
+            note = f"'{word}' appealed for: the relation is in a crisis"
+        elif word in ESCALATION_WORDS:
+            note = f"'{word}' feared or avoided: the relation is in a crisis"
+        else:
+            continue
+        positions = [i]
+        for j in reversed(tokens.window_before(i, PREVENT_WINDOW)):
+            if words[j] in PREVENTING_VERBS and not used[j]:
+                positions.insert(0, j)
+                break
+        for p in positions:
+            used[p] = True
+        hits.append(RuleHit(tuple(positions), i, MANAGED_CRISIS_VALENCE, "phrase", note, i))
     return hits
 
 
