@@ -7,9 +7,9 @@ it must name someone who can speak), ``onward`` ("went on to warn": as weak), ``
 saying …", ", asking …": the sentence subject speaks; only after a comma, a dash or a quotation,
 since "a resolution describing the killings" is the noun's), ``passive`` ("was quoted as
 saying"), ``quoting`` ("Interfax quoted a source as saying": the source speaks) and
-``according`` ("according to X", ", citing X", ", quoting X"). The verbs are listed in ``STRONG``, ``WEAK``,
-``ONWARD`` and ``PART``; ``INVERTING`` are those that may follow a quotation before their subject
-("“…,” urged the minister").
+``according`` ("according to X", ", citing X", ", quoting X"). The verbs are listed in
+``STRONG``, ``WEAK``, ``ONWARD`` and ``PART``; ``INVERTING`` are those that may follow a quotation
+before their subject ("“…,” urged the minister").
 
 ``reports_no_words(masked, verb, start, end, passive)`` is true for a match that reports
 no words. The general cases: a passive or infinitive use ("is said to", "to say"); a verb whose
