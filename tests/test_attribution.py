@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from tracker.analysis.actors import ActorDictionary
+from tracker.analysis.actors import Actor, ActorDictionary, Title
 from tracker.analysis.attribution.attribute import attribute
 from tracker.analysis.dyads import assign_dyads
 from tracker.models import NARRATOR
@@ -736,3 +736,46 @@ def test_opening_adverbial_without_a_publication_date() -> None:
 def test_list_joined_by_and_twice_has_every_member() -> None:
     (found,) = attribute(["Germany and France and Italy said talks must go on."], JULY_2016, ACTORS)
     assert found.members == ("Germany", "France", "Italy")
+
+
+# A transcript's speaker labels (category: speaker labels in transcripts). An invented official
+# of an invented country speaks, so that no remark is put in a real person's mouth.
+_LOPEZ = Actor("Ana Lopez", "West", "vice president of Freedonia", "person", ("Ana Lopez",),
+               (Title("Freedonian vice president"),))  # fmt: skip
+LABEL_ACTORS = ActorDictionary([*ACTORS.actors.values(), _LOPEZ])
+_PRESS = "Remarks by Vice President Ana Lopez and a Turkish minister at a press availability"
+# (name, statements of one document, (speaker, side) of each statement)
+LABEL_CASES = [
+    ("title label named earlier, over the following paragraphs",
+     [_PRESS, "THE VICE PRESIDENT:  I want to thank my hosts.", "We stand with Turkey.",
+      "A Turkish minister said we are allies.", "We always were."],
+     [(NARRATOR, None), ("Ana Lopez", "West"), ("Ana Lopez", "West"),
+      ("A Turkish minister", "Turkey"), ("Ana Lopez", "West")]),
+    ("surname label after an honorific",
+     [_PRESS, "MS. LOPEZ:  Turkey is a friend.", "It always will be."],
+     [(NARRATOR, None), ("Ana Lopez", "West"), ("Ana Lopez", "West")]),
+    ("title with a side, with a note before the colon; a new label ends the turn",
+     [_PRESS, "THE VICE PRESIDENT:  Thank you.", "TURKISH DEPUTY MINISTER (as interpreted):  We "
+      "welcome our guest.", "Our ties are old."],
+     [(NARRATOR, None), ("Ana Lopez", "West"), ("TURKISH DEPUTY MINISTER", "Turkey"),
+      ("TURKISH DEPUTY MINISTER", "Turkey")]),
+    ("a questioner's label gives the floor back",
+     [_PRESS, "THE VICE PRESIDENT:  Thank you.", "Q:  Will the cleric be sent back?"],
+     [(NARRATOR, None), ("Ana Lopez", "West"), (NARRATOR, None)]),
+    ("must not fire: a dateline in capitals",
+     ["ANKARA: The Turkish foreign ministry summoned the envoy.", "The talks were cut short."],
+     [(NARRATOR, None), (NARRATOR, None)]),
+    ("must not fire: a page word in capitals",
+     ["BREAKING: Flights to Antalya resume.", "More seats were put on."],
+     [(NARRATOR, None), (NARRATOR, None)]),
+    ("must not fire: a headline all in capitals",
+     ["FREEDONIAN VICE PRESIDENT: NO BREAK WITH ANKARA", "The visit went ahead."],
+     [("Ana Lopez", "West"), (NARRATOR, None)]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("statements", "expected"), [c[1:] for c in LABEL_CASES],
+                         ids=[c[0] for c in LABEL_CASES])  # fmt: skip
+def test_transcript_label(statements: list[str], expected: list[tuple[str, str | None]]) -> None:
+    found = attribute(statements, AUGUST_2016, LABEL_ACTORS)
+    assert [(a.speaker, a.side) for a in found] == expected

@@ -40,6 +40,16 @@ that sets the scene ("After Germany and France said …") gives no speaker, and 
 governments and countries that acts ("the US and Russia hailed the deal") is reported like one
 of them.
 
+A transcript labels its speakers: a name or title in capitals and a colon opening a paragraph
+("THE VICE PRESIDENT:  I want to thank …", "FOREIGN MINISTER (as interpreted): …"). The
+labelled speaker says that statement and every one after it up to the next label, except one
+that names a speaker of its own (the paragraphs under a label are all that speaker's remarks;
+a new label opens a paragraph, so the statements themselves show where a turn ends). A label
+names a person, a title with a side, or a title or surname an earlier statement gives in full
+("Vice President Ana Lopez" before "THE VICE PRESIDENT:", "MS. LOPEZ:"); a questioner's label
+("Q:") gives the floor back to the narrator; a place ("BRUSSELS:", a dateline), an outlet, a
+word such as "BREAKING:" and a headline in capitals ("ERDOGAN: NO APOLOGY") are no labels.
+
 "he/she/they said" takes the most recent earlier speaker, or else the person a narrated sentence
 is about, that is not the listener ("he told Putin" is not Putin); only "they" and "we" stand
 for a list. A statement inside a quotation opened or closed in a neighbouring statement, or made
@@ -96,6 +106,13 @@ _MESSAGE_BEFORE = re.compile(
     r"(?:\s+[\w'’.-]+){0,4}$",
     re.IGNORECASE,
 )
+# A transcript's speaker label: a name or title in capitals and a colon opening a paragraph,
+# an optional note in brackets ("(as interpreted)") before the colon, remarks in sentence case.
+_LABEL = re.compile(
+    r"([A-Z](?:[A-Z0-9.'’\- ]{0,58}[A-Z.])?)\s*(?:\([^)]{1,40}\)\s*)?:\s+(?=.*[a-z])"
+)
+_QUESTION_LABEL = frozenset(("Q", "QUESTION", "QUESTIONS", "Q."))
+_LABEL_HONORIFICS = re.compile(r"^(?:THE|MR\.?|MRS\.?|MS\.?|DR\.?)\s+")
 # "…, with Turkish officials saying": an absolute phrase whose subject follows "with".
 _WITH_SUBJECT = re.compile(rf"(?:^|[,;–—]\s*)with\s+([^,;:()–—{MASK}]{{2,80}}?)\s*$", re.I)
 _CLAUSE_TOKEN = re.compile(rf"[\w'’]+|[,;:()–—{MASK}]")
@@ -112,7 +129,8 @@ class Attribution:
     quote_spans: tuple[tuple[int, int], ...] = ()
     is_quote_continuation: bool = False
     how: str = (
-        "none"  # verb, inverted, quoted, according, colon, coordinated, pronoun, continuation
+        "none"  # verb, inverted, quoted, according, colon, coordinated, pronoun, continuation,
+        # label (a transcript's speaker label and the remarks under it)
     )
     members: tuple[str, ...] = ()  # a list of speakers: who each member names; else empty
 
@@ -397,8 +415,74 @@ def attribute(
             members=owner.members,
         )  # fmt: skip
 
+    _follow_labels(parsed, results, quotes)
     give_quotations_owners(statements, regions, starts_open, results, continuation)
     return [r or Attribution(NARRATOR, None, None, None, quotes[k]) for k, r in enumerate(results)]
+
+
+def _label(st: SpeakerText, parsed: list[SpeakerText], i: int) -> Identity | None | bool:
+    """The speaker a transcript label opening ``st`` names; None for a questioner's label ("Q:"),
+    which hands the floor back to the narrator; False when ``st`` opens with no label.
+
+    A label names a person, a title with a side ("TURKISH FOREIGN MINISTER"), or a title or
+    surname that an earlier statement gives in full ("THE VICE PRESIDENT" after "Vice President
+    Ana Lopez", "MS. LOPEZ"). Places, outlets and words such as "BREAKING" or "UPDATE" are none.
+    """
+    found = _LABEL.match(st.text)
+    if found is None:
+        return False
+    label = found.group(1).strip()
+    if label in _QUESTION_LABEL:
+        return None
+    who = st.who(found.start(1), found.end(1), "", True)
+    actor = st.actors.get(who.actor) if who and who.actor else None
+    if actor is not None:
+        return who if actor.kind == "person" else False
+    if who is not None and who.side is not None:
+        return who
+    return _named_earlier(_LABEL_HONORIFICS.sub("", label), parsed[:i]) or False
+
+
+def _named_earlier(label: str, earlier: list[SpeakerText]) -> Identity | None:
+    """The person an earlier statement names right after the label's words ("Vice President
+    Ana Lopez" for "VICE PRESIDENT") or by the label as a surname ("LOPEZ")."""
+    words = label.casefold().split()
+    if not words:
+        return None
+    for st in reversed(earlier):
+        folded = st.masked.casefold()
+        for m in st.mentions:
+            if not (m.actor and m.actor.kind == "person"):
+                continue
+            before = folded[: m.start].split()
+            if before[-len(words) :] == words or m.surface.casefold().split()[-1:] == words:
+                return known(m)
+    return None
+
+
+def _follow_labels(
+    parsed: list[SpeakerText],
+    results: list[Attribution | None],
+    quotes: list[tuple[tuple[int, int], ...]],
+) -> None:
+    """A transcript's labels: the labelled speaker says the label's statement and every later
+    one up to the next label, except one that names a speaker of its own."""
+    current: Identity | None = None
+    for i, st in enumerate(parsed):
+        label = _label(st, parsed, i) if st.text[:1].isupper() else False
+        if label is not False:
+            current = label
+            if label is not None:
+                head = _LABEL.match(st.text)
+                span = (0, head.end(1)) if head else None
+                results[i] = Attribution(
+                    label.speaker, label.actor, label.side, span, quotes[i], False, "label"
+                )
+            continue
+        if current is not None and results[i] is None:
+            results[i] = Attribution(
+                current.speaker, current.actor, current.side, None, quotes[i], True, "label"
+            )
 
 
 def _antecedent(
