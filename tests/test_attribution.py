@@ -368,6 +368,10 @@ VERB_CASES = [
      "security grounds."], 0, NARRATOR, None, None),
     ("with a subject calling", ["The ruling angered Ankara, with a Turkish minister calling it "
      "a disgrace."], 0, "a Turkish minister", "Turkey", "a Turkish minister calling"),
+    ("dateline before a list of speakers", ["PARIS, May 3 France and Greece said the Turkish "
+     "offer was fair."], 0, "France and Greece", "West", "France and Greece said"),
+    ("dateline before a descriptor", ["OSLO, May 3 The Norwegian minister said the Turkish "
+     "offer was fair."], 0, "The Norwegian minister", "West", "The Norwegian minister said"),
     ("must not fire: with people who cannot speak", ["Bookings fell, with tourists saying little "
      "about why."], 0, NARRATOR, None, None),
 ]  # fmt: skip
