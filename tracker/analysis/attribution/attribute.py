@@ -112,6 +112,7 @@ _LABEL = re.compile(
     r"([A-Z](?:[A-Z0-9.'’\- ]{0,58}[A-Z.])?)\s*(?:\([^)]{1,40}\)\s*)?:\s+(?=.*[a-z])"
 )
 _QUESTION_LABEL = frozenset(("Q", "QUESTION", "QUESTIONS", "Q."))
+_FLOOR = Identity(NARRATOR, None, None)  # a questioner's label: the narrator has the floor again
 _LABEL_HONORIFICS = re.compile(r"^(?:THE|MR\.?|MRS\.?|MS\.?|DR\.?)\s+")
 # "…, with Turkish officials saying": an absolute phrase whose subject follows "with".
 _WITH_SUBJECT = re.compile(rf"(?:^|[,;–—]\s*)with\s+([^,;:()–—{MASK}]{{2,80}}?)\s*$", re.I)
@@ -420,9 +421,9 @@ def attribute(
     return [r or Attribution(NARRATOR, None, None, None, quotes[k]) for k, r in enumerate(results)]
 
 
-def _label(st: SpeakerText, parsed: list[SpeakerText], i: int) -> Identity | None | bool:
-    """The speaker a transcript label opening ``st`` names; None for a questioner's label ("Q:"),
-    which hands the floor back to the narrator; False when ``st`` opens with no label.
+def _label(st: SpeakerText, parsed: list[SpeakerText], i: int) -> Identity | None:
+    """The speaker a transcript label opening ``st`` names; the narrator for a questioner's label
+    ("Q:"), which hands the floor back; None when ``st`` opens with no label.
 
     A label names a person, a title with a side ("TURKISH FOREIGN MINISTER"), or a title or
     surname that an earlier statement gives in full ("THE VICE PRESIDENT" after "Vice President
@@ -430,17 +431,17 @@ def _label(st: SpeakerText, parsed: list[SpeakerText], i: int) -> Identity | Non
     """
     found = _LABEL.match(st.text)
     if found is None:
-        return False
+        return None
     label = found.group(1).strip()
     if label in _QUESTION_LABEL:
-        return None
+        return _FLOOR
     who = st.who(found.start(1), found.end(1), "", True)
     actor = st.actors.get(who.actor) if who and who.actor else None
     if actor is not None:
-        return who if actor.kind == "person" else False
+        return who if actor.kind == "person" else None
     if who is not None and who.side is not None:
         return who
-    return _named_earlier(_LABEL_HONORIFICS.sub("", label), parsed[:i]) or False
+    return _named_earlier(_LABEL_HONORIFICS.sub("", label), parsed[:i])
 
 
 def _named_earlier(label: str, earlier: list[SpeakerText]) -> Identity | None:
@@ -469,10 +470,10 @@ def _follow_labels(
     one up to the next label, except one that names a speaker of its own."""
     current: Identity | None = None
     for i, st in enumerate(parsed):
-        label = _label(st, parsed, i) if st.text[:1].isupper() else False
-        if label is not False:
-            current = label
-            if label is not None:
+        label = _label(st, parsed, i) if st.text[:1].isupper() else None
+        if label is not None:
+            current = None if label is _FLOOR else label
+            if current is not None:
                 head = _LABEL.match(st.text)
                 span = (0, head.end(1)) if head else None
                 results[i] = Attribution(
