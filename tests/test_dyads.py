@@ -42,7 +42,7 @@ CASES = [
      ["Trade will recover, Dvorkovich said.", "“Turkey is our neighbour,” he said."], None,
      [(TR, "primary", "Russia→Turkey", "speaker")]),
     ("two relations split at while",
-     ["The US criticised the purge, while Turkey thanked Russia for its support."], None,
+     ["The US envoy criticised the purge, while Turkey thanked Russia for its support."], None,
      [(TW, "primary", "West→Turkey", "speaker"), (TR, "also", "narrated", "text")]),
     ("two relations split at whereas",
      ["Turkey’s ties with the EU soured, whereas ties with Moscow improved."], None,
@@ -83,7 +83,7 @@ CASES = [
     ("document dyad with a speaker", ["“We are against every coup,” Putin said."], TR,
      [(TR, "primary", "Russia→Turkey", "document")]),
     ("one partner outside the document dyad pairs with Turkey",
-     ["The EU urged restraint."], TR, [(TW, "primary", "West→Turkey", "document")]),
+     ["The EU envoy urged restraint."], TR, [(TW, "primary", "West→Turkey", "document")]),
     ("domestic narration naming only Turkey takes no document dyad",
      ["At home, the Turkish cabinet faces a budget fight in parliament."], TR, []),
     ("narration with no side and nothing relational takes no document dyad",
@@ -130,8 +130,8 @@ CASES = [
      ["The Bundeswehr could move its reconnaissance jets out of Turkey."], None,
      [(TW, "primary", "narrated", "text")]),
     ("the capitalised Alliance is NATO",
-     ["Ankara accused the Alliance of leaving it alone on the border."], None,
-     [(TW, "primary", "Turkey→West", "speaker")]),
+     ["A Turkish minister accused the Alliance of leaving Ankara alone on the border."], None,
+     [(TW, "primary", "Turkey→West", "text")]),
     ("a Russo- compound names Russia", ["Russo-Turkish trade shrank by a third in the first half."],
      None, [(TR, "primary", "narrated", "text")]),
     # Venues and yardsticks are no relation.
@@ -149,6 +149,14 @@ CASES = [
      [(TW, "primary", "narrated", "text")]),
     ("two partners, no Turkey", ["Putin and Obama discussed Syria."], TR, []),
     ("third countries are no relation", ["Syria and Iran condemned the strikes."], None, []),
+    # A wire dateline names where the report was filed, not a party (category: datelines).
+    ("dateline with a colon names no side", ["BERLIN: A Turkish minister says Ankara will not "
+     "yield to Moscow."], None, [(TR, "primary", "Turkey→Russia", "text")]),
+    ("dateline with a day names no side", ["WASHINGTON, Sept 2 Turkish troops crossed into "
+     "Syria."], None, []),
+    ("must not fire: the same place in the sentence is a party", ["Turkish ministers said on "
+     "Friday that Washington had let them down."], None,
+     [(TW, "primary", "Turkey→West", "speaker")]),
 ]  # fmt: skip
 
 

@@ -23,7 +23,7 @@ from tracker.text.boilerplate import (
     is_id_line,
     is_sign_off,
 )
-from tracker.text.furniture import furniture_kind
+from tracker.text.furniture import furniture_kind, opening_dateline
 from tracker.text.segment import segment, statements
 
 # (name, text, expected statement texts in order)
@@ -834,6 +834,28 @@ def test_sign_off(credit: str, expected: bool) -> None:
 )
 def test_picture_dateline(line: str, expected: bool) -> None:
     assert ends_with_picture_dateline(line) is expected
+
+
+# A wire dateline run into a statement (category: datelines): (name, text, text after it, colon).
+OPENING_DATELINE_CASES = [
+    ("place and day", "OSLO, March 3 Two ministers met.", "Two ministers met.", False),
+    ("place, day, agency and dash", "SOFIA, May 9 (Example Wire) - Talks began.", "Talks began.",
+     False),
+    ("place and agency", "ATHENS (Example Wire) - The ferry left.", "The ferry left.", False),
+    ("place, country and dash", "RIGA, Latvia — The talks began.", "The talks began.", False),
+    ("dash without spaces", "VIENNA—The envoy left.", "The envoy left.", False),
+    ("colon", "LISBON: The envoy left.", "The envoy left.", True),
+    ("must not fire: a capitalised word in sentence case", "Ministers met in Oslo.", None, None),
+    ("must not fire: a list of acronyms", "US, EU urge calm", None, None),
+    ("must not fire: a compound", "EU-Turkey deal holds", None, None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "after", "colon"), [c[1:] for c in OPENING_DATELINE_CASES],
+                         ids=[c[0] for c in OPENING_DATELINE_CASES])  # fmt: skip
+def test_opening_dateline(text: str, after: str | None, colon: bool | None) -> None:
+    found = opening_dateline(text)
+    assert (text[found.end :] if found else None, found.colon if found else None) == (after, colon)
 
 
 def test_statements_filters_boilerplate() -> None:

@@ -15,7 +15,9 @@ instead of notifying Moscow", "rather than", "unlike") or only as the yardstick 
 ("the second-largest buyer after Germany") is weak: weak mentions make a relation only when no
 plain mention or speaker does. Then the comparison's point wins: the slighted side after
 "instead of <verb>ing" ("instead of notifying Moscow": Russia's grievance), else the chosen side
-before "rather than" / "instead of" ("turned to Russia rather than its NATO allies").
+before "rather than" / "instead of" ("turned to Russia rather than its NATO allies"). A place
+in a wire dateline opening the statement ("BRUSSELS: Turkey's prime minister says …", "MOSCOW,
+July 26 (Reuters) -") is where the report was filed and names no side at all.
 
 A statement naming one side or none ("the two leaders", "bilateral ties") takes the document's
 dyad (basis "document"); one naming only the partner that the document's dyad does not have
@@ -55,6 +57,7 @@ from tracker.models import (
     DyadAssignment,
 )
 from tracker.text.clauses import split_clauses
+from tracker.text.furniture import opening_dateline
 
 PARTNER = {TURKEY_RUSSIA: RUSSIA, TURKEY_WEST: WEST}  # each relation's side besides Turkey
 _DYAD_OF = {RUSSIA: TURKEY_RUSSIA, WEST: TURKEY_WEST}
@@ -119,7 +122,14 @@ def _support(
         else:
             venue = True
     out = []
+    dateline = opening_dateline(text)
     for m in mentions:
+        if (
+            dateline
+            and m.start < dateline.place_end
+            and (m.actor is None or m.actor.kind == "place")
+        ):
+            continue  # "BRUSSELS, Feb 25 –": where the report was filed, not a party to it
         if m.actor is not None and m.actor.relation in PARTNER:
             # "work on TurkStream resumed", "flights from Incirlik": the place is the relation,
             # never a mere location, and it names Turkey as much as the partner.

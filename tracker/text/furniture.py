@@ -10,6 +10,14 @@ stories ("Related articles", "Read more:"); ``is_link_teaser(line)`` for a line 
 a headline (no final punctuation) or a teaser cut off with an ellipsis. The caller decides
 where a link list ends (see :mod:`tracker.text.boilerplate`).
 
+``opening_dateline(text)`` finds a wire dateline run into a statement ("GENEVA, Sept 10 The
+United States …", "ANKARA (Reuters) - Turkey …", "ISTANBUL — A day after …", "BRUSSELS: …"):
+one to three words in capitals, optionally a capitalised country or state after a comma, then
+a day ("Sept 10", "July 26, 2016"), an agency in brackets, a dash or a colon. It says where the
+place ends, where the dateline ends and whether only a colon follows the capitals (a form a
+speaker's label or a headline shares: "NATO: …", "ERDOGAN: …"; the caller decides by what the
+capitals name).
+
 Rules, all on the line's own form (no outlet names: the words are the web's common labels):
 
 * Date stamp: every word is a date or time word (a weekday, a month, "Updated", "Posted",
@@ -44,6 +52,7 @@ transcript paragraph opened by a speaker label, and any line ending in a sentenc
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from tracker.models import BYLINE, PAGE
 from tracker.text.quotes import CLOSING
@@ -122,6 +131,41 @@ def _is_stamp_after_label(part: str) -> bool:
 
 _CAPS_DATELINE = re.compile(r"[A-Z][A-Z.'’\-]*(?:\s+[A-Z][A-Z.'’\-]*){0,2}")
 _PLACE_COUNTRY = re.compile(r"[^\W\d_a-z][\w'’.\-]*(?:\s+[^\W\d_a-z][\w'’.\-]*)?,\s+[^\W\d_a-z]\w+")
+
+
+_MONTHS = (
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?|January|February|March|April"
+    r"|June|July|August|September|October|November|December"
+)
+_OPENING_DATELINE = re.compile(
+    r"\s*(?P<place>[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,2}"
+    r"(?:,\s*[A-Z][A-Za-z.'’\-]+(?:\s+[A-Z][A-Za-z.'’\-]+)?)?)"
+    r"(?:(?P<day>,\s+(?:" + _MONTHS + r")\s+\d{1,2}(?:,?\s+\d{4})?(?!\d)"
+    r"(?:\s*\([^()]{1,30}\))?(?:\s*[-–—]+)?)"
+    r"|(?P<agency>\s*\([^()]{1,30}\)\s*[-–—]+)"
+    r"|(?P<dash>\s*[–—]|\s+-)"
+    r"|(?P<colon>\s*:))\s*(?=\S)"
+)
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """A dateline opening a statement: where its place ends, where it ends, and whether only a
+    colon follows the capitals (then it may be a speaker's label or a headline instead)."""
+
+    place_end: int
+    end: int
+    colon: bool
+
+
+def opening_dateline(text: str) -> Dateline | None:
+    """The wire dateline opening ``text``, if any (module docstring)."""
+    if not text[:1].isupper() or not text[1:2].isupper():
+        return None  # the common case, cheaply
+    found = _OPENING_DATELINE.match(text)
+    if found is None:
+        return None
+    return Dateline(found.end("place"), found.end(), found.lastgroup == "colon")
 
 
 def is_dateline(line: str) -> bool:

@@ -12,9 +12,10 @@ than words: see :mod:`tracker.analysis.attribution.speech_verbs`), in order of p
 / "X told Y" / "X, who ..., said" / "X, on his first visit to Turkey, told" / "said X" (also "“…,” —
 said on Friday X", a dash and a time or place adverbial before the subject; a participle phrase
 after the name, "said X standing beside Y", describes X) / "X was quoted as saying"; "according to
-X"; "X emphasised/warned/denied/..." (weaker verbs: the phrase must name someone who can speak); "X
-... and said" / ", saying" (the sentence subject speaks); "as he confirmed" (a clause that may still
-carry the point). An adverbial before the subject
+X" / ", citing X" (an outlet's report cites its source); "X emphasised/warned/denied/..." (weaker
+verbs: the phrase must name someone who can speak); "X ... and said" / ", saying" (the sentence
+subject speaks; in ", with X calling the ban unacceptable" the subject after "with" does); "as he
+confirmed" (a clause that may still carry the point). An adverbial before the subject
 is not part of the speaker ("On Tuesday Germany said", "In a statement on Friday Russia said":
 :mod:`tracker.analysis.attribution.adverbials`). A reporting clause at the end of
 the sentence (", the Kremlin said.", ", according to the Kremlin.") reports everything before
@@ -23,19 +24,31 @@ speaks. Verbs in clauses that only set the scene ("after X said", "after X sent 
 "which officials said", "what
 Erdogan called") give no speaker. "X: “...”" at the start names X.
 
-A government, a country or a capital that promises, pledges or vows to do something ("Brussels
-promised to speed up payments", "Turkey pledged €3 billion") commits itself to an act that the
-journalist reports, so the statement stays the narrator's, and so does its announcement
-("Ankara announced that Turkey would not introduce visas": a decision made public); "promised
-that …" or a quotation after the verb is a statement, and persons and offices (a minister, the
-Kremlin) that promise or announce keep speaking.
+A government, a country or a capital that does anything but say ("Brussels promised to speed up
+payments", "Turkey pledged that returnees would be safe", "Turkey has demanded the EU provide
+funds", "Washington condemned the attack", "Ankara announced that Turkey would not introduce
+visas") acts, and the journalist reports the act: the statement stays the narrator's. Only the
+plain verbs of saying ("said", "told", "stated", ...) make such a body a speaker ("the EU says
+Turkey must change its law"); persons and offices (a minister, the Kremlin) speak with any
+verb.
 
 A list of speakers speaks as one: the speaker is the whole phrase, its side the side all members
 share, else "other", so a joint statement of Turkey and Russia ("Russia and Turkey said") is
 about Turkey–Russia from the names in it, narrated by neither side. A list is read wherever a
 single speaker is (before the verb, after "said" or "according to", before a colon); a list
 that sets the scene ("After Germany and France said …") gives no speaker, and a list of
-governments and countries that pledges to act commits itself like one of them.
+governments and countries that acts ("the US and Russia hailed the deal") is reported like one
+of them.
+
+A transcript labels its speakers: a name or title in capitals and a colon opening a paragraph
+("THE VICE PRESIDENT:  I want to thank …", "FOREIGN MINISTER (as interpreted): …"). The
+labelled speaker says that statement and every one after it up to the next label, except one
+that names a speaker of its own (the paragraphs under a label are all that speaker's remarks;
+a new label opens a paragraph, so the statements themselves show where a turn ends). A label
+names a person, a title with a side, or a title or surname an earlier statement gives in full
+("Vice President Ana Lopez" before "THE VICE PRESIDENT:", "MS. LOPEZ:"); a questioner's label
+("Q:") gives the floor back to the narrator; a place ("BRUSSELS:", a dateline), an outlet, a
+word such as "BREAKING:" and a headline in capitals ("ERDOGAN: NO APOLOGY") are no labels.
 
 "he/she/they said" takes the most recent earlier speaker, or else the person a narrated sentence
 is about, that is not the listener ("he told Putin" is not Putin); only "they" and "we" stand
@@ -54,14 +67,12 @@ from dataclasses import dataclass
 from tracker.analysis.actors import ActorDictionary, Identity
 from tracker.analysis.attribution.speakers import STOP, Group, SpeakerText, known
 from tracker.analysis.attribution.speech_verbs import (
-    ANNOUNCING,
     INVERTING,
     LISTENING,
     MASK,
     QUOTED_AS,
     RANK,
     VERB_RE,
-    is_commitment,
     reports_no_words,
 )
 from tracker.models import NARRATOR
@@ -95,6 +106,16 @@ _MESSAGE_BEFORE = re.compile(
     r"(?:\s+[\w'’.-]+){0,4}$",
     re.IGNORECASE,
 )
+# A transcript's speaker label: a name or title in capitals and a colon opening a paragraph,
+# an optional note in brackets ("(as interpreted)") before the colon, remarks in sentence case.
+_LABEL = re.compile(
+    r"([A-Z](?:[A-Z0-9.'’\- ]{0,58}[A-Z.])?)\s*(?:\([^)]{1,40}\)\s*)?:\s+(?=.*[a-z])"
+)
+_QUESTION_LABEL = frozenset(("Q", "QUESTION", "QUESTIONS", "Q."))
+_FLOOR = Identity(NARRATOR, None, None)  # a questioner's label: the narrator has the floor again
+_LABEL_HONORIFICS = re.compile(r"^(?:THE|MR\.?|MRS\.?|MS\.?|DR\.?)\s+")
+# "…, with Turkish officials saying": an absolute phrase whose subject follows "with".
+_WITH_SUBJECT = re.compile(rf"(?:^|[,;–—]\s*)with\s+([^,;:()–—{MASK}]{{2,80}}?)\s*$", re.I)
 _CLAUSE_TOKEN = re.compile(rf"[\w'’]+|[,;:()–—{MASK}]")
 _DASH_AFTER_QUOTE = re.compile(rf"[,{MASK}]\s*[–—-]+$")
 _NAME_THEN_PARTICIPLE = re.compile(r"[A-Z][\w'’\-]*\s+((?!during\b|according\b)[a-z]{2,}ing)\b")
@@ -109,7 +130,8 @@ class Attribution:
     quote_spans: tuple[tuple[int, int], ...] = ()
     is_quote_continuation: bool = False
     how: str = (
-        "none"  # verb, inverted, quoted, according, colon, coordinated, pronoun, continuation
+        "none"  # verb, inverted, quoted, according, colon, coordinated, pronoun, continuation,
+        # label (a transcript's speaker label and the remarks under it)
     )
     members: tuple[str, ...] = ()  # a list of speakers: who each member names; else empty
 
@@ -167,8 +189,7 @@ def _candidates(st: SpeakerText) -> list[_Cand]:
             span = found.span if found else (vs, ve)
         if not found or (kind == "according" and found.pronoun):
             continue
-        committed = is_commitment(st.masked, ve, verb) or verb in ANNOUNCING
-        if committed and _institutional(st, found, span):
+        if kind in ("weak", "onward") and _institutional(st, found, span):
             continue
         listener = st.listener(ve) if verb in LISTENING else None
         rank = max(RANK[kind], found.rank)
@@ -234,6 +255,10 @@ def _verb_candidate(st: SpeakerText, kind: str, verb: str, vs: int, ve: int) -> 
     strict = kind in ("weak", "part", "onward")
     end = st.strip_aux(vs)
     head = masked[:end].rstrip()
+    if kind == "part":
+        found = _with_subject(st, head, vs, ve)
+        if found is not None:
+            return found
     if kind == "part" and not _PARTICIPLE_AFTER.search(head):
         if not _MESSAGE_BEFORE.search(head):
             return None  # "a resolution describing the killings": the noun's, not a speaker's
@@ -258,6 +283,18 @@ def _verb_candidate(st: SpeakerText, kind: str, verb: str, vs: int, ve: int) -> 
         if found is not None:
             return found
     return _inverted(st, vs, ve, strict) if verb in INVERTING else None
+
+
+def _with_subject(st: SpeakerText, head: str, vs: int, ve: int) -> _Cand | None:
+    """ "…, with a presidential spokesman calling the ban unacceptable": the participle's own
+    subject, after "with", speaks, when it names someone who can speak."""
+    found = _WITH_SUBJECT.search(head)
+    if found is None:
+        return None
+    who = st.who(found.start(1), found.end(1), "", True)
+    if who is None or SpeakerText.pronoun(who):
+        return None
+    return _cand(who, "verb", 3, vs, (found.start(1), ve))
 
 
 def _in_scene(head: str) -> bool:
@@ -379,8 +416,74 @@ def attribute(
             members=owner.members,
         )  # fmt: skip
 
+    _follow_labels(parsed, results, quotes)
     give_quotations_owners(statements, regions, starts_open, results, continuation)
     return [r or Attribution(NARRATOR, None, None, None, quotes[k]) for k, r in enumerate(results)]
+
+
+def _label(st: SpeakerText, parsed: list[SpeakerText], i: int) -> Identity | None:
+    """The speaker a transcript label opening ``st`` names; the narrator for a questioner's label
+    ("Q:"), which hands the floor back; None when ``st`` opens with no label.
+
+    A label names a person, a title with a side ("TURKISH FOREIGN MINISTER"), or a title or
+    surname that an earlier statement gives in full ("THE VICE PRESIDENT" after "Vice President
+    Ana Lopez", "MS. LOPEZ"). Places, outlets and words such as "BREAKING" or "UPDATE" are none.
+    """
+    found = _LABEL.match(st.text)
+    if found is None:
+        return None
+    label = found.group(1).strip()
+    if label in _QUESTION_LABEL:
+        return _FLOOR
+    who = st.who(found.start(1), found.end(1), "", True)
+    actor = st.actors.get(who.actor) if who and who.actor else None
+    if actor is not None:
+        return who if actor.kind == "person" else None
+    if who is not None and who.side is not None:
+        return who
+    return _named_earlier(_LABEL_HONORIFICS.sub("", label), parsed[:i])
+
+
+def _named_earlier(label: str, earlier: list[SpeakerText]) -> Identity | None:
+    """The person an earlier statement names right after the label's words ("Vice President
+    Ana Lopez" for "VICE PRESIDENT") or by the label as a surname ("LOPEZ")."""
+    words = label.casefold().split()
+    if not words:
+        return None
+    for st in reversed(earlier):
+        folded = st.masked.casefold()
+        for m in st.mentions:
+            if not (m.actor and m.actor.kind == "person"):
+                continue
+            before = folded[: m.start].split()
+            if before[-len(words) :] == words or m.surface.casefold().split()[-1:] == words:
+                return known(m)
+    return None
+
+
+def _follow_labels(
+    parsed: list[SpeakerText],
+    results: list[Attribution | None],
+    quotes: list[tuple[tuple[int, int], ...]],
+) -> None:
+    """A transcript's labels: the labelled speaker says the label's statement and every later
+    one up to the next label, except one that names a speaker of its own."""
+    current: Identity | None = None
+    for i, st in enumerate(parsed):
+        label = _label(st, parsed, i) if st.text[:1].isupper() else None
+        if label is not None:
+            current = None if label is _FLOOR else label
+            if current is not None:
+                head = _LABEL.match(st.text)
+                span = (0, head.end(1)) if head else None
+                results[i] = Attribution(
+                    label.speaker, label.actor, label.side, span, quotes[i], False, "label"
+                )
+            continue
+        if current is not None and results[i] is None:
+            results[i] = Attribution(
+                current.speaker, current.actor, current.side, None, quotes[i], True, "label"
+            )
 
 
 def _antecedent(

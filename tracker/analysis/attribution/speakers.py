@@ -9,7 +9,10 @@ and time adverbials between a subject and its verb ("has also repeatedly said", 
 told"), find the opening comma of a parenthetical that separates a subject from its verb ("Putin, on
 his first visit to Turkey since the crisis, told"), say who a phrase names (``who``;
 a function word alone, "and", "but", names no one), which person or body a sentence is about
-(``subject``) and who a verb addresses (``listener``).
+(``subject``) and who a verb addresses (``listener``). A wire dateline opening the statement
+("GENEVA, Sept 10 …", "ANKARA (Reuters) - …", "BRUSSELS: …" when the capitals name a place:
+:func:`tracker.text.furniture.opening_dateline`) is blanked in the masked copy, so no subject
+phrase starts inside it.
 
 A phrase names a speaker only when it is a plausible noun phrase: a person, body or place the
 actor dictionary knows, an unknown proper name, or a descriptor headed by a noun that can speak
@@ -56,6 +59,7 @@ from tracker.analysis.attribution.adverbials import (
 )
 from tracker.analysis.attribution.speech_verbs import MASK
 from tracker.models import OTHER
+from tracker.text.furniture import opening_dateline
 from tracker.text.words import word_set
 
 _AUX = ADVERBS | word_set("has have had would will did does do was is were are been not never")
@@ -132,6 +136,17 @@ class SpeakerText:
         for start, end in regions:
             self.masked = self.masked[:start] + MASK * (end - start) + self.masked[end:]
         self.mentions = actors.find_mentions(text, on)
+        dateline = opening_dateline(text)
+        if dateline and (not dateline.colon or self._place_at(dateline.place_end)):
+            # "GENEVA, Sept 10 The United States …": the subject starts after the dateline.
+            self.masked = " " * dateline.end + self.masked[dateline.end :]
+
+    def _place_at(self, end: int) -> bool:
+        """Whether text[:end] is one place mention ("BRUSSELS")."""
+        return any(
+            m.start == 0 and m.end == end and m.actor is not None and m.actor.kind == "place"
+            for m in self.mentions
+        )
 
     def phrase_start(self, end: int) -> tuple[int, str | None]:
         """Start of the phrase ending at ``end`` and the word or mark that bounds it; opening

@@ -7,9 +7,9 @@ it must name someone who can speak), ``onward`` ("went on to warn": as weak), ``
 saying …", ", asking …": the sentence subject speaks; only after a comma, a dash or a quotation,
 since "a resolution describing the killings" is the noun's), ``passive`` ("was quoted as
 saying"), ``quoting`` ("Interfax quoted a source as saying": the source speaks) and
-``according`` ("according to X"). The verbs are listed in ``STRONG``, ``WEAK``,
-``ONWARD`` and ``PART``; ``INVERTING`` are those that may follow a quotation before their subject
-("“…,” urged the minister").
+``according`` ("according to X", ", citing X", ", quoting X"). The verbs are listed in
+``STRONG``, ``WEAK``, ``ONWARD`` and ``PART``; ``INVERTING`` are those that may follow a quotation
+before their subject ("“…,” urged the minister").
 
 ``reports_no_words(masked, verb, start, end, passive)`` is true for a match that reports
 no words. The general cases: a passive or infinitive use ("is said to", "to say"); a verb whose
@@ -28,7 +28,8 @@ with a second, non-speech sense, which count only in their speech use:
 * denied: not "denied entry / access / a visa / permission …" (a refusal);
 * announced: not before a noun phrase ("announced new sanctions", "announced a ban": a measure
   made public); "announced that …" reports words (the attribution module turns a government's,
-  country's or capital's announcement into the narrator's report, as it does commitments);
+  country's or capital's announcement, like anything it does with a ``weak`` verb, into the
+  narrator's report);
 * expressed: only with a that-clause, a quotation or a word of stance after it ("expressed
   regret that …", "expressed concern over …"); "expressed solidarity with Ankara at a meeting"
   is a gesture;
@@ -39,10 +40,9 @@ with a second, non-speech sense, which count only in their speech use:
 * declared / declaring: not "declared a state of emergency / war / victory" (a performative act);
 * continued: only before a colon, comma, full stop or quotation ("Russia continued its strikes");
 * admitted: not before a number ("Turkey admitted 2,000 refugees").
+* dismissed: only before what can be dismissed in words ("dismissed suggestions / claims /
+  reports that …", "dismissed the idea as …"); "dismissed 2,000 judges" removes people.
 
-``is_commitment(masked, verb_end, verb)`` reads "promised / pledged / vowed" followed by an
-infinitive or an object ("pledged to speed up payments", "pledged €3 billion") as a commitment,
-and "promised that …" or a quotation as words; the attribution module decides with the subject.
 """
 
 from __future__ import annotations
@@ -67,7 +67,8 @@ WEAK = word_set(
     "pledged promised threatened demanded suggested predicted described criticised criticized "
     "criticises criticizes condemned condemns praised praises thanked hailed slammed blasted "
     "recalled recalls asked asks expressed expresses voiced cautioned countered conceded "
-    "lamented reaffirmed"
+    "lamented reaffirmed revealed reveals rebuked rebukes rejected rejects characterised "
+    "characterized characterises characterizes dismissed dismisses"
 ) | {
     "made clear",
     "made it clear",
@@ -110,7 +111,8 @@ VERB_RE = re.compile(
     rf"|(?P<strong>{trie_pattern(STRONG, ' ')})|(?P<weak>{trie_pattern(WEAK | BASE, ' ')})"
     rf"|(?P<part>{trie_pattern(PART, ' ')})"
     rf"|(?P<onward>(?:went|goes|go)\s+on\s+to\s+{trie_pattern(ONWARD, ' ')})"
-    r"|(?P<according>according\s+to)"
+    # ", the agency reported, citing a minister": the one cited is the source of the words.
+    r"|(?P<according>according\s+to|(?<=,\s)(?:citing|quoting))"
     # "Interfax quoted a source as saying": the one quoted speaks, not the outlet.
     rf"|(?P<quoting>(?:quoted|quotes|cited|cites)(?={QUOTED_AS.pattern})))\b",
     re.IGNORECASE,
@@ -123,8 +125,6 @@ INVERTING = word_set(
     " recalled countered conceded cautioned complained commented quipped"
 )
 LISTENING = word_set("told tells telling thanked accused urged warned called")
-COMMITMENTS = word_set("promised pledged vowed vows")
-ANNOUNCING = word_set("announced announces")
 
 # After a clause-taking verb, a finite verb where the reported clause's subject should be.
 _AUX_NEXT = re.compile(
@@ -179,6 +179,14 @@ _WORDS_AFTER["asked"] = re.compile(
     r"|where|about)\b)"
 )
 _WORDS_AFTER["asks"] = _WORDS_AFTER["asked"]
+# "dismissed suggestions that …", "dismissed the report as …": words; "dismissed 2,000 judges",
+# "dismissed the governor" remove people from office.
+_WORDS_AFTER["dismissed"] = re.compile(
+    r"(?:\s+[\w'’\-]+){0,3}?\s+(?:suggestions?|claims?|reports?|allegations?|accusations?"
+    r"|speculations?|criticism|concerns?|fears?|talk|ideas?|notions?|charges?|rumou?rs?|calls"
+    r"|comparisons?|warnings?|threats?|as)\b"
+)
+_WORDS_AFTER["dismisses"] = _WORDS_AFTER["dismissed"]
 _WORDS_AFTER["recalling"] = _WORDS_AFTER["recalled"]
 _EVALUATIVE = word_set(
     "illegal unacceptable wrong absurd baseless groundless false ridiculous historic positive "
@@ -239,11 +247,3 @@ def reports_no_words(masked: str, verb: str, start: int, end: int, passive: bool
     if verb in ("called", "calls", "calling"):
         return not _names_something(after)
     return False
-
-
-def is_commitment(masked: str, verb_end: int, verb: str) -> bool:
-    """ "pledged to …", "promised aid": a commitment, unless words follow ("promised that")."""
-    if verb.lower() not in COMMITMENTS:
-        return False
-    after = masked[verb_end : verb_end + 40]
-    return not re.match(rf"\s*(?:[:,]?\s*{MASK}|:|\s+that\b)", after)
