@@ -710,11 +710,11 @@ RESOLVE_CASES = [
         ("2016-07-26", "day", None, "2016-07-26", "day", None),
     ),
     (
-        "narrator: year precision",
+        "narrator: a bare year dates nothing (a period looked back on)",
         "Turkey and Russia signed the gas pipeline deal in 2014.",
         JUL26,
         False,
-        ("2016-07-26", "day", None, "2014", "year", "in 2014"),
+        ("2016-07-26", "day", None, "2016-07-26", "day", None),
     ),
     (
         "narrator: photo caption with a full date",
@@ -1157,9 +1157,9 @@ REAL_TEXT_CASES = [
     ("comparison baseline after than",
      "Tourist arrivals were lower than in 2014.",
      AUG9, False, ("2016-08-09", "day", None)),
-    ("must not: a figure for a named period is dated by it",
+    ("a figure for a named year is dated when it is reported",
      "Exports to Russia fell by a third in 2015.",
-     AUG9, False, ("2015", "year", "in 2015")),
+     AUG9, False, ("2016-08-09", "day", None)),
     ("must not: an event clause with no lag still dates a past sentence",
      "Relations with Washington soured after the failed coup.",
      AUG9, False, ("2016-07-15", "day", "failed coup")),
@@ -1172,6 +1172,74 @@ REAL_TEXT_CASES = [
     ids=[case[0] for case in REAL_TEXT_CASES],
 )
 def test_real_text_date_categories(
+    text: str, published: dt.date | None, attributed: bool, expected: tuple
+) -> None:
+    dates = resolve_statement_dates(text, published, attributed=attributed, events=EVENTS)
+    got = (
+        _iso(dates.refers_to, dates.refers_to_precision),
+        dates.refers_to_precision,
+        _shown(text, dates.refers_to_span),
+    )
+    assert got == expected
+
+
+# Years, the edges of years, datelines and the day a measure takes effect:
+# (name, text, published, attributed, (refers_to, precision, evidence text)).
+YEAR_DATELINE_EFFECT_CASES = [
+    ("a bare year in a past narration dates nothing",
+     "The two countries first signed a trade pact in 1998 but it has rarely been applied.",
+     AUG9, False, ("2016-08-09", "day", None)),
+    ("last year dates nothing: the report's weekday does",
+     "Bilateral trade shrank by a fifth last year, a business council reported on Monday.",
+     AUG9, False, ("2016-08-08", "day", "Monday")),
+    ("late in a year is its December", "The talks were frozen in late 2015.", AUG9, False,
+     ("2015-12", "month", "late 2015")),
+    ("the end of a year is its December",
+     "The pipeline works were halted by the end of 2015.", AUG9, False,
+     ("2015-12", "month", "end of 2015")),
+    ("early in a year is its January", "Charter flights stopped in early 2016.", AUG9, False,
+     ("2016-01", "month", "early 2016")),
+    ("the start of a year is its January",
+     "Charter flights stopped at the start of 2016.", AUG9, False,
+     ("2016-01", "month", "of 2016")),
+    ("must not: the middle of a year is no month", "Trade recovered by mid-2015.", AUG9, False,
+     ("2016-08-09", "day", None)),
+    ("a dated dateline's own date is not what the report is about",
+     "Kars, 8 August 2016 (Wire) – The two ministers met near the border on Sunday.",
+     AUG9, False, ("2016-08-07", "day", "Sunday")),
+    ("a dated dateline stands for an unknown publication date",
+     "Kars, 8 August 2016 (Wire) – The two ministers met near the border on Sunday.",
+     None, False, ("2016-08-07", "day", "Sunday")),
+    ("a wire dateline's day is not the remark's",
+     "KARS, Aug 8 (Wire) - Officials said on Sunday that the crossing would reopen.",
+     AUG9, True, ("2016-08-07", "day", "Sunday")),
+    ("must not: a place and a date without a dash are no dateline",
+     "In Kars, 8 August 2016 was a day of talks.", AUG9, False,
+     ("2016-08-08", "day", "8 August 2016")),
+    ("a measure starting after publication: the decision is now",
+     "Citizens of the neighbouring state are barred from entering starting Jan. 1, 2017.",
+     AUG9, False, ("2016-08-09", "day", None)),
+    ("a curfew applying as of a coming day: the decision is now",
+     "The curfew in the border towns applies as of September 12, 2016.",
+     AUG9, False, ("2016-08-09", "day", None)),
+    ("trucks crossing starting a coming day: the decision is now",
+     "Foreign trucks may cross the border starting September 12, 2016.",
+     AUG9, False, ("2016-08-09", "day", None)),
+    ("must not: a measure that took effect before publication dates it",
+     "Visa rules changed starting August 1, 2016.", AUG9, False,
+     ("2016-08-01", "day", "August 1, 2016")),
+    ("must not: a plain future date still dates the schedule",
+     "The envoy will travel to the capital on September 12, 2016.", AUG9, False,
+     ("2016-09-12", "day", "September 12, 2016")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "attributed", "expected"),
+    [case[1:] for case in YEAR_DATELINE_EFFECT_CASES],
+    ids=[case[0] for case in YEAR_DATELINE_EFFECT_CASES],
+)
+def test_years_datelines_and_effective_dates(
     text: str, published: dt.date | None, attributed: bool, expected: tuple
 ) -> None:
     dates = resolve_statement_dates(text, published, attributed=attributed, events=EVENTS)

@@ -35,7 +35,7 @@ def test_document_mode_json_has_exactly_the_documented_keys() -> None:
         "polarity",
     }
     assert set(data["dyad"]) == {"precision", "recall", "f1"}
-    assert set(data["event_date"]) == {"accuracy", "month_accuracy"}
+    assert set(data["event_date"]) == {"accuracy", "month_accuracy", "published_known"}
     assert set(data["polarity"]) == {"diplomacy", "vader"}
     assert data["items"] == 4
     # In context the quotation's first sentence belongs to the diplomat and to Turkey–Russia.
@@ -190,7 +190,7 @@ def test_by_tag_gives_the_figures_of_each_category(tmp_path: Path) -> None:
 def test_by_tag_table_and_json_without_the_flag(tmp_path: Path) -> None:
     gold = str(_tagged_gold(tmp_path))
     table = run("evaluate", gold, "--by-tag").stdout
-    header = table.splitlines()[9]
+    header = table.splitlines()[10]
     assert header.split() == [
         "category",
         "items",
@@ -204,5 +204,46 @@ def test_by_tag_table_and_json_without_the_flag(tmp_path: Path) -> None:
         "sign",
         "vader",
     ]
-    assert table.splitlines()[10].split()[:4] == ["pronoun", "speaker", "1", "0.000"]
+    assert table.splitlines()[11].split()[:4] == ["pronoun", "speaker", "1", "0.000"]
     assert "by_tag" not in json.loads(run("evaluate", gold, "--json").stdout)
+
+
+# Sentence mode, no `published`: the page address gives what an ingest would know.
+URL_PUBLISHED_CASES = [
+    ("a month in the address dates a remark to the month",
+     "https://blog.example.org/2016/02/envoy-remarks.html", "2016-02", "month", 1),
+    ("a day in the address resolves the weekday",
+     "https://example.org/2016/02/10/envoy-remarks", "2016-02-09", "day", 1),
+    ("must not: an article id in the address dates nothing",
+     "https://example.org/news/a-20160210", "2016-02", "month", 0),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("url", "gold_date", "precision", "hits"),
+    [case[1:] for case in URL_PUBLISHED_CASES],
+    ids=[case[0] for case in URL_PUBLISHED_CASES],
+)
+def test_sentence_mode_reads_the_publication_date_from_the_address(
+    tmp_path: Path, url: str, gold_date: str, precision: str, hits: int
+) -> None:
+    item = {
+        "id": "u1",
+        "text": "A ministry spokesman said on Tuesday that the talks would go on.",
+        "source_url": url,
+        "published": None,
+        "speaker": "a ministry spokesman",
+        "speaker_side": "Turkey",
+        "event_date": gold_date,
+        "date_precision": precision,
+        "dyad": None,
+        "polarity": None,
+        "note": "",
+    }
+    gold = tmp_path / "url.jsonl"
+    gold.write_text(json.dumps(item) + "\n")
+    result = run("evaluate", str(gold), "--json")
+    assert result.exit_code == 0, result.stderr
+    dates = json.loads(result.stdout)["event_date"]
+    assert dates["accuracy"] == hits
+    assert dates["published_known"]["items"] == hits

@@ -196,7 +196,7 @@ def test_by_event_table_lines(gold: Path) -> None:
     result = run("evaluate", str(gold), "--by-event")
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[8] == "event root / quad class   0.667 / 0.667 (6 items)"
+    assert lines[9] == "event root / quad class   0.667 / 0.667 (6 items)"
     start = lines.index("") + 1
     assert lines[start:] == [
         "event coded (CAMEO root)             pairs  signed  sign diplomacy  spearman diplomacy"

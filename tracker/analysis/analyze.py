@@ -84,8 +84,11 @@ def analyze_document(
     published: dt.date | None,
     actors: ActorDictionary,
     events: Sequence[KeyEvent],
+    published_precision: str = "day",
 ) -> list[StatementAnalysis]:
-    """Analyse a document's statements, given in document order."""
+    """Analyse a document's statements, given in document order. ``published_precision``
+    "month": only the month of ``published`` is known (dates then follow
+    :func:`tracker.analysis.dates.resolve.resolve_statement_dates`)."""
     actors = _DocumentActors(actors)
     attributions = attribute(list(texts), published, actors)
     sides = [read_sides(t, a, published, actors) for t, a in zip(texts, attributions, strict=True)]
@@ -102,6 +105,7 @@ def analyze_document(
             quote_spans=attribution.quote_spans,
             events=events,
             context=context,
+            published_precision=published_precision,
         )
         context = advance(context, text, dates)
         results.append(StatementAnalysis(attribution, dates, tuple(dyads)))

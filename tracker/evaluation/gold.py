@@ -11,6 +11,9 @@ line reports as a CAMEO root category (``"01"`` … ``"20"``), or null for "no e
 sides"; ``tracker evaluate`` reports event-code accuracy over the items that carry it. Readers
 that do not know the key ignore it, as the format allows.
 
+``source_url`` (optional, a string) is the page's address: where ``published`` is null, the
+evaluation reads the publication date its path carries (:mod:`tracker.analysis.dates.url`).
+
 Categories: an item's ``tags`` (a list of strings) or, failing that, the bracketed tags that
 open its ``note`` (``"[negation; reversal verb] …"``) name the hard constructions it holds;
 ``tracker evaluate --by-tag`` reports the figures per category.
@@ -48,6 +51,7 @@ class GoldItem:
     tags: tuple[str, ...] = ()  # categories of hard constructions, for per-category figures
     has_event: bool = False  # the line carries the optional ``event`` key
     event: str | None = None  # its CAMEO root category ('01' .. '20'); None: no event
+    source_url: str | None = None  # the page the sentence comes from (optional key)
 
 
 _EVENT_CODES = frozenset(f"{n:02d}" for n in range(1, 21))
@@ -115,6 +119,7 @@ def _item(obj: dict[str, Any], where: str) -> GoldItem:
         tags=_tags(obj),
         has_event=has_event,
         event=event,
+        source_url=obj["source_url"] if isinstance(obj.get("source_url"), str) else None,
     )
 
 

@@ -5,8 +5,10 @@ Two modes:
 * **document mode** (``documents`` = a manifest): the documents are ingested into a temporary
   database with the normal pipeline; each gold sentence is matched to the stored statement that
   contains it (whitespace-normalised), so speakers, relations and dates are judged in context;
-* **sentence mode**: each gold line is a one-sentence document with its own ``published`` date
-  (or none: explicit dates still resolve, relative ones cannot).
+* **sentence mode**: each gold line is a one-sentence document with its own ``published`` date;
+  where that is null, the date its ``source_url`` path carries, at day or month precision, as
+  an ingest of the page would know it (:mod:`tracker.analysis.dates.url`); with neither,
+  explicit dates still resolve, relative ones cannot.
 
 Metric definitions (also in ``docs/evaluation.md``):
 
@@ -19,7 +21,10 @@ Metric definitions (also in ``docs/evaluation.md``):
 * ``dyad`` precision, recall, F1: over (item, dyad) pairs, including ``also``.
 * ``event_date.accuracy``: over gold statements with an event date; exact at the gold precision
   (a day needs the same day at day precision, a month the same month); ``month_accuracy``
-  compares year and month only.
+  compares year and month only. ``published_known``: the same exact figure over the items whose
+  publication date the tool is given (the gold's ``published``, else a date in its
+  ``source_url`` path), with their count: relative dates ("on Tuesday") cannot resolve without
+  one, so this is the dating rules' own figure.
 * ``polarity[PROFILE]``: over (item, dyad) pairs with a gold polarity, the tool's score for that
   relation (its clause score where it has one, else the statement's score).
   ``sign_agreement`` over pairs with non-zero gold polarity, a zero score counting as wrong;
@@ -58,6 +63,7 @@ from typing import Any
 import pandas as pd
 
 from tracker.analysis.actors import ActorDictionary, fold
+from tracker.analysis.dates.url import PublishedDate, published_from_url
 from tracker.db import connection
 from tracker.evaluation.gold import GoldItem
 from tracker.evaluation.timeline import Point, format_timeline, timeline_agreement
@@ -181,9 +187,20 @@ def statements_from_documents(
     return statements, errors
 
 
+def publication(gold: GoldItem) -> PublishedDate | None:
+    """What an ingest of the item's page would know of its date: ``published`` (a day), else
+    the date its ``source_url`` path carries, at the precision found (day or month)."""
+    if gold.published is not None:
+        return PublishedDate(gold.published, "day")
+    return published_from_url(gold.source_url)
+
+
 def statement_from_sentence(gold: GoldItem, pipeline: Pipeline) -> SystemStatement | None:
     """Process one gold line as a one-sentence document (published may be unknown)."""
-    segments, analyses, scores = pipeline.process_text(gold.text, gold.published)
+    known = publication(gold)
+    published = known.date if known else None
+    precision = known.precision if known else "day"
+    segments, analyses, scores = pipeline.process_text(gold.text, published, precision)
     if not segments:
         return None
     analysis = analyses[0]
@@ -204,8 +221,8 @@ def statement_from_sentence(gold: GoldItem, pipeline: Pipeline) -> SystemStateme
         segments[0].text,
         analysis.speaker,
         analysis.attribution.side,
-        dates.refers_to or dates.said_on or gold.published,
-        dates.refers_to_precision or ("day" if gold.published else None),
+        dates.refers_to or dates.said_on or published,
+        dates.refers_to_precision or dates.said_on_precision or (precision if known else None),
         tuple(d.dyad for d in analysis.dyads),
         whole,
         per_dyad,
@@ -391,6 +408,8 @@ def _figures(
             "date_n",
             "date_hit",
             "month_hit",
+            "dated_n",
+            "dated_hit",
             "tp",
             "fp",
             "fn",
@@ -437,6 +456,9 @@ def _figures(
             exact, month = _date_hits(item, system)
             counts["date_hit"] += exact
             counts["month_hit"] += month
+            if publication(item) is not None:
+                counts["dated_n"] += 1
+                counts["dated_hit"] += exact
             if not exact:
                 got = system.refers_to.isoformat() if system and system.refers_to else None
                 shown = f"{got} ({system.refers_to_precision})" if system and got else got
@@ -495,6 +517,10 @@ def _figures(
         "event_date": {
             "accuracy": _ratio(counts["date_hit"], counts["date_n"]),
             "month_accuracy": _ratio(counts["month_hit"], counts["date_n"]),
+            "published_known": {
+                "items": counts["dated_n"],
+                "accuracy": _ratio(counts["dated_hit"], counts["dated_n"]),
+            },
         },
         "polarity": {},
     }
@@ -527,6 +553,10 @@ def format_table(results: dict[str, Any]) -> str:
     dates = results["event_date"]
     lines.append(
         f"event_date exact / month  {show(dates['accuracy'])} / {show(dates['month_accuracy'])}"
+    )
+    known = dates["published_known"]
+    lines.append(
+        f"event_date where published known  {show(known['accuracy'])} ({known['items']} items)"
     )
     for profile, figures in results["polarity"].items():
         lines.append(

@@ -139,18 +139,21 @@ class Pipeline:
         return ProcessedDocument(article, content_hash(article.text), segments, analyses, scores)
 
     def process_text(
-        self, text: str, published: dt.date | None
+        self, text: str, published: dt.date | None, published_precision: str = "day"
     ) -> tuple[
         tuple[Segment, ...],
         tuple[StatementAnalysis, ...],
         dict[str, tuple[StatementScores, ...]],
     ]:
-        """Statements, their analysis and each profile's scores; ``published`` may be unknown."""
+        """Statements, their analysis and each profile's scores; ``published`` may be unknown,
+        or known to the month only (``published_precision`` "month")."""
         segments = tuple(split_statements(text))
         texts = [seg.text for seg in segments]
         analyses: tuple[StatementAnalysis, ...] = ()
         if self.analysis is not None:
-            analyses = tuple(analyze_document(texts, published, self.actors, self.events))
+            analyses = tuple(
+                analyze_document(texts, published, self.actors, self.events, published_precision)
+            )
         dyads = [result.dyads for result in analyses] or [()] * len(texts)
         scores = {
             scorer.name: tuple(

@@ -8,7 +8,9 @@ Contract: ``find_date_mentions(text, published)`` returns the date expressions o
 What is read, and how it is resolved:
 
 * Full dates ("July 25, 2016", "25 July 2016", "2016-07-25"), month-year ("November 2015") and
-  prepositional years ("in 2015") are absolute; they resolve without a publication date.
+  prepositional years ("in 2015") are absolute; they resolve without a publication date. The
+  edge of a year is a month: "late 2015", "by the end of 2015" are December, "early 2016",
+  "at the start/beginning of 2016" January (month precision); "mid-2016" stays a year.
 * Everything else is relative to ``published`` and is skipped when it is None: "yesterday",
   "today", "tomorrow", "last/next/this month", "earlier this year", "a year ago", weekdays, and
   year-less dates ("November 24", "24 November", "in November", "last November").
@@ -21,9 +23,11 @@ What is read, and how it is resolved:
   "last"/"next" November means strictly before/after the publication month. A past date one
   day after publication (``CLOCK_SLACK_DAYS``) counts as on or before it: pages are often dated
   in another time zone than their text.
-* ``dateline_day(text, published)``: the day of a wire dateline opening the text ("GENEVA,
-  Sept 10 (Reuters) -"), when it lies within two days of publication; the caller counts the
-  statement's relative dates from it.
+* ``find_dateline(text, published)``: a dateline opening the text, a place in capitals and a
+  year-less day ("GENEVA, Sept 10 (Reuters) -") or a place, a full date and a dash ("Ankara,
+  16 November 2015 (Wire) –"); its day, when within two days of publication (or, a full date,
+  when the publication date is unknown), is the day the caller counts the statement's relative
+  dates from (``dateline_day``), and the dateline's own date dates nothing in the statement.
 * Deadlines look ahead: a date after "by", "until", "till" or "before" ("by June", "until
   Friday", "before the end of June", "by June 30") with no past-tense cue is read as with a
   future cue ("must comply by June" in March is this June); a past tense keeps it in the past
@@ -315,7 +319,14 @@ def _resolve(text: str, m: re.Match[str], published: dt.date | None) -> tuple[dt
     if kind == "my":
         return dt.date(int(m["my_y"]), _MONTH_NUMBER[m["my_m"].rstrip(".").lower()], 1), MONTH
     if kind == "py":
-        return dt.date(int(m["py_y"]), 1, 1), YEAR
+        year = int(m["py_y"])
+        # The end or the start of a year is a month ("late 2015" is its last weeks).
+        lead = " ".join(m["py_p"].lower().split())
+        if lead in ("late", "end of"):
+            return dt.date(year, 12, 1), MONTH
+        if lead == "early" or (lead == "of" and _YEAR_START.search(text, 0, m.start())):
+            return dt.date(year, 1, 1), MONTH
+        return dt.date(year, 1, 1), YEAR
     if published is None:
         return None
     if kind == "pm":
@@ -363,6 +374,9 @@ def _resolve(text: str, m: re.Match[str], published: dt.date | None) -> tuple[dt
         shift = {"yesterday": -1, "last night": -1, "tomorrow": 1}.get(word, 0)
         return published + dt.timedelta(days=shift), DAY
     return None
+
+
+_YEAR_START = re.compile(r"\b(?:start|beginning)\s+$", re.IGNORECASE)
 
 
 # Every match contains one of these (in lower case). Running the full pattern only near them
@@ -419,28 +433,105 @@ _DATELINE = re.compile(
     rf"[^\S\n]*[A-Z][A-Z'’.\- ]*[A-Z](?:,\s*[A-Z][A-Za-z.'’\- ]*)?,\s+"
     rf"(?P<dl_m>{_MONTH})\s+(?P<dl_d>{_DAYNUM})(?!\s*,?\s*\d)"
 )
+# A dated dateline: a place, then (after at most a few words: another calendar's date) a full
+# date and a dash, with the agency in brackets between ("Ankara, 16 November 2015 (Wire) –").
+_FULL_DATELINE = re.compile(
+    rf"[^\S\n]*[A-Z][A-Za-z'’.\-]*(?: [A-Z][A-Za-z'’.\-]*){{0,2}},[^,.!?\"“”()]{{0,30}}?"
+    rf"(?P<full>(?:{_MONTH})\s+{_DAYNUM},?\s+\d{{4}}|{_DAYNUM}\s+(?:{_MONTH}),?\s+\d{{4}})"
+    rf"\s*(?:\([^()]{{1,30}}\)\s*)?[-–—]"
+)
 # A dateline this many days from the page's date is the day the report was filed.
 DATELINE_REACH_DAYS = 2
 
 
-def dateline_day(text: str, published: dt.date | None) -> dt.date | None:
-    """The day of a dateline opening ``text`` ("GENEVA, Sept 10 (Reuters) - …"), when it lies
-    within ``DATELINE_REACH_DAYS`` of ``published``: the day the report speaks from, which
-    relative dates in it ("on Saturday", "yesterday") are counted from. None otherwise."""
+@dataclass(frozen=True)
+class Dateline:
+    """A dateline opening a text: the text up to ``end`` is the dateline, and ``day`` is the day
+    the report speaks from when the dateline may stand for the publication date (else None)."""
+
+    end: int
+    day: dt.date | None
+
+
+def _near(candidate: dt.date, published: dt.date, precision: str) -> bool:
+    if precision == MONTH and candidate.replace(day=1) == published.replace(day=1):
+        return True
+    return abs((candidate - published).days) <= DATELINE_REACH_DAYS
+
+
+def find_dateline(text: str, published: dt.date | None, precision: str = DAY) -> Dateline | None:
+    """The dateline opening ``text``: "GENEVA, Sept 10 (Reuters) - …" (a place in capitals and
+    a year-less day) or "Ankara, 16 November 2015 (Wire) – …" (a place, a full date and a dash).
+    Its day stands for the publication day when it lies within ``DATELINE_REACH_DAYS`` of
+    ``published`` (of a ``precision`` "month" publication date: in that month); a full date
+    also when ``published`` is unknown. The dateline's own date dates nothing else."""
+    full = _FULL_DATELINE.match(text)
+    if full is not None:
+        found = _find(full["full"], None)
+        day = found[0].date if found and found[0].precision == DAY else None
+        if day is not None and published is not None and not _near(day, published, precision):
+            day = None
+        return Dateline(full.end(), day)
     m = _DATELINE.match(text)
-    if m is None or published is None:
+    if m is None:
         return None
+    if published is None:
+        return Dateline(m.end(), None)
     month = _MONTH_NUMBER[m["dl_m"].rstrip(".").lower()]
-    day = int(m["dl_d"].rstrip("stndrh"))
+    day_number = int(m["dl_d"].rstrip("stndrh"))
     years = (published.year - 1, published.year, published.year + 1)
-    for candidate in (_safe_date(y, month, day) for y in years):
-        if candidate and abs((candidate - published).days) <= DATELINE_REACH_DAYS:
-            return candidate
-    return None
+    for candidate in (_safe_date(y, month, day_number) for y in years):
+        if candidate is not None and _near(candidate, published, precision):
+            return Dateline(m.end(), candidate)
+    return Dateline(m.end(), None)
 
 
-def find_date_mentions(text: str, published: dt.date | None) -> list[DateMention]:
-    """The date expressions of ``text`` resolved against ``published`` (see module docstring)."""
+def dateline_day(text: str, published: dt.date | None, precision: str = DAY) -> dt.date | None:
+    """The day of the dateline opening ``text`` that stands for the publication day
+    (:func:`find_dateline`), or None."""
+    line = find_dateline(text, published, precision)
+    return line.day if line else None
+
+
+def find_date_mentions(
+    text: str, published: dt.date | None, precision: str = DAY
+) -> list[DateMention]:
+    """The date expressions of ``text`` resolved against ``published`` (see module docstring).
+
+    With a ``precision`` "month" publication date (``published`` is then any day of that month)
+    an expression is read against the month's first and last days. A count of days from
+    publication ("on Tuesday", "yesterday", "two days ago", "this week") cannot resolve: it is
+    the month both readings share, else the publication month, at month precision. Any other
+    expression keeps the reading that falls in the publication month when one does ("arrived on
+    November 12" in a November page), else the last day's.
+    """
+    if precision != MONTH or published is None:
+        return _find(text, published)
+    first = published.replace(day=1)
+    last = _shift_month(first, 1) - dt.timedelta(days=1)
+    early = {(m.start, m.end): m for m in _find(text, first)}
+    mentions = []
+    for m in _find(text, last):
+        other = early.get((m.start, m.end), m)
+        if _COUNTS_DAYS.search(m.text):
+            shared = m.date.replace(day=1) == other.date.replace(day=1)
+            month = m.date.replace(day=1) if shared else first
+            mentions.append(DateMention(m.start, m.end, m.text, month, MONTH))
+        elif other.date.replace(day=1) == first and m.date.replace(day=1) != first:
+            mentions.append(other)
+        else:
+            mentions.append(m)
+    return mentions
+
+
+# Expressions counted in days from publication (weekdays, "yesterday", "a week ago").
+_COUNTS_DAYS = re.compile(
+    r"(?i)\b(?:yesterday|today|tomorrow|tonight|weeks?|days?|fortnight"
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b"
+)
+
+
+def _find(text: str, published: dt.date | None) -> list[DateMention]:
     mentions: list[DateMention] = []
     for start, end in _windows(text):
         for m in _PATTERN.finditer(text, start, end):

@@ -22,8 +22,13 @@ Contract: ``resolve_statement_dates(text, published, attributed=…)`` returns `
   day precision; (3) otherwise the statement is about now: ``said_on``. A main clause in the
   present or future with a dated background ("… since ties deteriorated last November") is
   about now. The period a figure is compared with ("compared with the same period in 2015",
-  "than in 2014") dates nothing. Dates inside quotations count only when nothing else does,
-  and never in a statement made only of quotation ("“In January, exports fell by half, and
+  "than in 2014") dates nothing, nor does the day a measure takes effect when it is still to
+  come ("barred from entering starting January 1", "a truce effective from Monday"): the
+  statement reports the decision. A bare year ("first applied in 1987", "fell last year") dates
+  nothing at all: it is a period looked back on, and the statement is about the day it was
+  made; the edge of a year ("in late 2015") is a month and dates as one. Dates inside
+  quotations count only when nothing else does, and never in a statement made only of
+  quotation ("“In January, exports fell by half, and
   …"): that is a remark whose speaker stands elsewhere, dated as one (the day it was made).
 * Context (``context``, from the statements before in the same document, see
   :mod:`tracker.analysis.dates.context`): "the same day", "the following day", "at the time" resolve
@@ -37,8 +42,14 @@ Contract: ``resolve_statement_dates(text, published, attributed=…)`` returns `
   ("migrants who reach the islands from Sunday will be sent back") is the coming one, and a
   date on or after publication in a subordinate clause of such a sentence dates it: the
   sentence is about that future arrangement.
-* A wire dateline opening the statement ("GENEVA, Sept 10 (Reuters) -") stands for the
-  publication date when it is within two days of it: the report speaks from that day.
+* A wire dateline opening the statement ("GENEVA, Sept 10 (Reuters) -", "Ankara, 16 November
+  2015 (Wire) –") stands for the publication date when it is within two days of it (a dated
+  one also when there is none): the report speaks from that day. Its own date dates nothing.
+* A publication date known to the month only (``published_precision="month"``, as read from a
+  page address by :mod:`tracker.analysis.dates.url`): the month stands for the publication
+  date at month precision, nothing may postdate the month's last day, and a date whose reading
+  depends on the day of publication ("said on Tuesday", "yesterday") is its month. A dateline
+  day in that month makes the statement day-dated again.
 * Clause rules (subordinate clauses, noun modifiers such as "the August 9 meeting", tense of
   the main clause, quotations) are in :mod:`tracker.analysis.dates.clauses`.
 """
@@ -55,9 +66,10 @@ from tracker.analysis.dates.context import DateContext, context_mentions
 from tracker.analysis.dates.mentions import (
     DAY,
     MONTH,
+    YEAR,
     DateMention,
-    dateline_day,
     find_date_mentions,
+    find_dateline,
 )
 from tracker.analysis.dates.tense import tense_cue
 from tracker.analysis.key_events import KeyEvent, find_event_mentions
@@ -148,7 +160,8 @@ def _reported_action(sentence: Sentence, said: _Dated) -> _Dated | None:
     for m in sentence.mentions:
         if not verb[1].end() <= m.start < limit or sentence.quoted(m.start):
             continue
-        if said.date is not None and m.date >= said.date:
+        latest = said.date if said.precision == DAY else sentence.published
+        if latest is not None and m.date >= latest:
             continue
         if m.precision == DAY and (sentence.modifier(m) or sentence.subordinate(m.start)):
             return _Dated(m.date.replace(day=1), MONTH, (m.start, m.end))
@@ -246,6 +259,16 @@ _BASELINE = re.compile(
 )
 
 
+# The day a measure takes effect ("not allowed to enter starting Jan. 1", "a ceasefire effective
+# from sundown on Monday"): when it is still to come, the statement reports the decision, now.
+_TAKES_EFFECT = re.compile(
+    r"\b(?:starting|beginning|effective|as\s+of|as\s+from|with\s+effect\s+from)"
+    r"(?:\s+(?:from|on|as\s+of|at|in))?"
+    r"(?:\s+(?:sundown|sunset|midnight|noon|dawn)(?:\s+(?:on|of))?)?\s*$",
+    re.IGNORECASE,
+)
+
+
 def _narrator_refers(sentence: Sentence, events: Sequence[KeyEvent]) -> _Dated | None:
     past = sentence.main_verb is not None and sentence.main_verb[0] == "past"
 
@@ -258,7 +281,15 @@ def _narrator_refers(sentence: Sentence, events: Sequence[KeyEvent]) -> _Dated |
             return m
         return None
 
-    mentions = [m for m in sentence.mentions if not _BASELINE.search(sentence.text, 0, m.start)]
+    mentions = [
+        m
+        for m in sentence.mentions
+        if not _BASELINE.search(sentence.text, 0, m.start)
+        and not (
+            _TAKES_EFFECT.search(sentence.text, 0, m.start)
+            and not sentence.not_after_publication(m.date)
+        )
+    ]
     unquoted = [m for m in mentions if not sentence.quoted(m.start)]
     found = main(unquoted)
     if found is not None:
@@ -295,21 +326,41 @@ def resolve_statement_dates(
     quote_spans: Sequence[Span] | None = None,
     events: Sequence[KeyEvent] = (),
     context: DateContext | None = None,
+    published_precision: str = DAY,
 ) -> StatementDates:
     """Said-on and refers-to dates of one statement, by the rules in the module docstring.
 
     ``context`` is what the statements before it in the same document dated
     (:func:`tracker.analysis.dates.context.advance`); without it, the statement is read on its own.
+    ``published_precision`` "month": only the month of publication is known (``published`` is
+    any day of it); see the module docstring.
     """
-    published = dateline_day(text, published) or published
-    mentions = find_date_mentions(text, published)
+    line = find_dateline(text, published, published_precision)
+    dateline = line.day if line else None
+    if published is None or dateline is not None or published_precision != MONTH:
+        published = dateline or published
+        mentions = find_date_mentions(text, published)
+        now = _Dated(published, DAY if published else None, None)
+        reference = published
+    else:
+        # Nothing can postdate the month's last day; what depends on the unknown day of
+        # publication is read at month precision (find_date_mentions).
+        first = published.replace(day=1)
+        reference = (first + dt.timedelta(days=31)).replace(day=1) - dt.timedelta(days=1)
+        mentions = find_date_mentions(text, reference, MONTH)
+        now = _Dated(first, MONTH, None)
+    if line is not None:  # the dateline's own date is the filing day, not what it reports
+        mentions = [m for m in mentions if m.start >= line.end]
+    # A bare year is a period the statement looks back on or at ("first applied in 1987",
+    # "trade fell last year"), not the day it is about.
+    mentions = [m for m in mentions if m.precision != YEAR]
     offsets = _offset_mentions(text, mentions, events)
     if offsets:
         kept = [
             m for m in mentions if not any(o.start < m.end and m.start < o.end for o in offsets)
         ]
         mentions = sorted([*kept, *offsets], key=lambda m: m.start)
-    sentence = Sentence(text, published, mentions, quote_spans)
+    sentence = Sentence(text, reference, mentions, quote_spans)
     if context is not None:
         own = any(not sentence.quoted(m.start) for m in mentions)
         extra = [
@@ -319,16 +370,18 @@ def resolve_statement_dates(
         ]
         sentence.mentions = sorted([*mentions, *extra], key=lambda m: m.start)
     if not sentence.mentions and (attributed or not events):
-        day = DAY if published else None
-        return StatementDates(published, day, None, published, day, None)
+        return StatementDates(now.date, now.precision, None, now.date, now.precision, None)
     if attributed:
         said = _said_on(sentence, attribution_span)
+        if said.span is None:
+            said = now
         refers = _reported_action(sentence, said) or said
         if said.span is None and refers is said:
             refers = _reported_speech(sentence, attribution_span) or said
     else:
-        _coming_weekdays(sentence)
-        said = _Dated(published, DAY if published else None, None)
+        if now.precision == DAY:
+            _coming_weekdays(sentence)
+        said = now
         refers = _narrator_refers(sentence, events) or said
     return StatementDates(
         said.date, said.precision, said.span, refers.date, refers.precision, refers.span
