@@ -39,16 +39,15 @@ import functools
 import gzip
 import importlib.metadata
 import re
+from configparser import ConfigParser
 from dataclasses import dataclass
-
-import htmldate
-import lxml.html
-import trafilatura
-from lxml.etree import ParserError
-from trafilatura.settings import Document, use_config
+from typing import TYPE_CHECKING
 
 from tracker.errors import InputError
 from tracker.models import Article
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 JSON_LD, META, URL, INPUT = "json-ld", "meta", "url", "input"
 DATE_SOURCES = (JSON_LD, META, URL)  # asked in this order; INPUT: given with the input
@@ -93,12 +92,21 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+
+
 # trafilatura tries its fallback extractors on a result under 250 characters and may take
 # theirs: for a paywall teaser (one lead paragraph) that is the headline, byline and lead run
 # together on one line. Its main extractor is trusted once it finds any text; the fallbacks
 # still run on a page where it finds none.
-_CONFIG = use_config()
-_CONFIG.set("DEFAULT", "MIN_EXTRACTED_SIZE", "1")
+@functools.cache
+def _config() -> ConfigParser:
+    from trafilatura.settings import use_config
+
+    config = use_config()
+    config.set("DEFAULT", "MIN_EXTRACTED_SIZE", "1")
+    return config
+
+
 _MIN_PARAGRAPH_WORDS = 5  # an article has a line this long; a login page or a menu has none
 _DATE_META = "//meta"
 _DATE_JSON_LD = "//script[@type='application/ld+json']"
@@ -195,24 +203,28 @@ def decode_page(
         ) from None
 
 
-def _fragment(tree: lxml.html.HtmlElement, xpath: str) -> lxml.html.HtmlElement:
+def _fragment(tree: HtmlElement, xpath: str) -> HtmlElement:
     """A document holding only the elements ``xpath`` selects from ``tree``'s, in its head."""
+    import lxml.html
+
     parts = "".join(lxml.html.tostring(e, encoding="unicode") for e in tree.xpath(xpath))
     return lxml.html.document_fromstring(f"<html><head>{parts}</head><body></body></html>")
 
 
-def _date(tree: lxml.html.HtmlElement, url: str | None) -> dt.date | None:
+def _date(tree: HtmlElement, url: str | None) -> dt.date | None:
+    import htmldate
+
     found = htmldate.find_date(
         tree, extensive_search=False, original_date=True, url=url, min_date=_MIN_DATE
     )
     return dt.date.fromisoformat(found) if found else None
 
 
-def publication_date(
-    tree: lxml.html.HtmlElement, url: str | None
-) -> tuple[dt.date, str] | tuple[None, None]:
+def publication_date(tree: HtmlElement, url: str | None) -> tuple[dt.date, str] | tuple[None, None]:
     """The page's publication date and its source (one of :data:`DATE_SOURCES`), asking
     htmldate about one source at a time: the JSON-LD, the meta tags, the URL path."""
+    import lxml.html
+
     for source, fragment, address in (
         (JSON_LD, _fragment(tree, _DATE_JSON_LD), None),
         (META, _fragment(tree, _DATE_META), None),
@@ -246,6 +258,13 @@ def _clean(value: object) -> str | None:
 
 def extract(html: str, where: str, url: str | None = None) -> Extracted:
     """The article body and metadata of a decoded page (see the module's contract)."""
+    # Imported here: the store and the rescoring import this module for its values only, and
+    # trafilatura and lxml take about 100 ms to import.
+    import lxml.html
+    import trafilatura
+    from lxml.etree import ParserError
+    from trafilatura.settings import Document
+
     if not _HTML_TAG.search(html):
         raise InputError(
             f"{where}: not an HTML page (no <html>, <body> or paragraph tag); "
@@ -264,7 +283,7 @@ def extract(html: str, where: str, url: str | None = None) -> Extracted:
             include_comments=False,
             include_tables=False,
             prune_xpath=PRUNE_XPATH,
-            config=_CONFIG,
+            config=_config(),
             # Only its metadata's own date, which is not used: the cheap search.
             date_extraction_params={"extensive_search": False, "original_date": True},
         )
