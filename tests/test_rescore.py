@@ -20,6 +20,7 @@ from click.testing import CliRunner
 from tests.conftest import write
 from tracker.cli.main import main
 from tracker.db import connection as db
+from tracker.db.migrations import latest_version
 from tracker.errors import PipelineMismatch
 from tracker.ingest.batches import ingest_paths
 from tracker.ingest.identity import IdentitySnapshot, LexiconTerm, changed_terms, term_filter
@@ -116,7 +117,10 @@ def _views_of_0002() -> str:
 
 
 def drop_events_columns(con: duckdb.DuckDBPyConnection) -> None:
-    """Undo migrations 0005 and 0004: the schema a tracker without the event layer wrote."""
+    """Undo migrations 0006 (pages), 0005 and 0004: the schema a tracker without the event
+    layer wrote."""
+    con.execute("DROP TABLE pages")
+    con.execute("DELETE FROM schema_migrations WHERE version = 6")
     con.execute("DROP VIEW daily_dyad_events")
     con.execute("DROP VIEW dyad_events")
     con.execute(_views_of_0002())
@@ -136,7 +140,9 @@ def test_database_without_the_event_columns_is_migrated_and_rescored(
         assert con.execute("SELECT max(version) FROM schema_migrations").fetchall() == [(3,)]
     rescore(path, spec(), INLINE)  # the same scorer identity: the old rows stay, no events
     with db.reader(path) as con:
-        assert con.execute("SELECT max(version) FROM schema_migrations").fetchall() == [(5,)]
+        assert con.execute("SELECT max(version) FROM schema_migrations").fetchall() == [
+            (latest_version(),)
+        ]
         assert con.execute("SELECT count(*) FROM dyad_events").fetchall() == [(0,)]
     # A tracker without the event layer had other rule sources, so its identity differs and
     # the rescoring is full: as here with --full.

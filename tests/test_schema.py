@@ -10,6 +10,7 @@ from pathlib import Path
 import duckdb
 
 from tracker.db import connection as db
+from tracker.ingest.pages import DATE_SOURCES, INPUT
 from tracker.models import DYADS, SIDES
 
 EXPECTED = """
@@ -153,6 +154,18 @@ table lexicon_terms.position INTEGER
 table lexicon_terms.term VARCHAR
 table lexicon_terms.valence DOUBLE
 table lexicon_terms.note VARCHAR
+table pages.document_id BIGINT
+table pages.raw_gzip BLOB
+table pages.encoding VARCHAR
+table pages.url VARCHAR
+table pages.canonical_url VARCHAR
+table pages.site_name VARCHAR
+table pages.author VARCHAR
+table pages.date_source VARCHAR
+table pages.extractor VARCHAR
+table pages.extractor_version VARCHAR
+table pages.date_extractor VARCHAR
+table pages.date_extractor_version VARCHAR
 table run_inputs.kind VARCHAR
 table run_inputs.run_id BIGINT
 table run_inputs.reason VARCHAR
@@ -296,3 +309,4 @@ def test_the_names_in_code_are_the_ones_the_schema_admits(db_path: Path) -> None
 
     assert admitted("dyad") == DYADS
     assert admitted("side") == SIDES
+    assert admitted("date_source") == (*DATE_SOURCES, INPUT)

@@ -121,7 +121,7 @@ ERROR_CASES = [
         "jsonl_without_text",
         lambda d: write(d / "x.jsonl", '{"published": "2016-01-01"}\n'),
         Defaults(),
-        '{d}/x.jsonl:1: needs an object with a "text" string.',
+        '{d}/x.jsonl:1: needs an object with a "text" or an "html" string.',
     ),
     (
         "jsonl_not_utf8",

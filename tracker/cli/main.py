@@ -48,11 +48,14 @@ def main() -> None:
 @click.option(
     "--published",
     type=click.DateTime(formats=["%Y-%m-%d"]),
-    help="Publication date for plain files without one.",
+    help="Publication date for plain files and web pages without one.",
 )
-@click.option("--source", help="Outlet name for plain files without one.")
+@click.option("--source", help="Outlet name for plain files and web pages without one.")
 @click.option(
-    "--encoding", default="utf-8", show_default=True, help="Text encoding of the input files."
+    "--encoding",
+    default="utf-8",
+    show_default=True,
+    help="Text encoding of the input files (a web page's declared charset wins).",
 )
 @click.option(
     "--replace", is_flag=True, help="A changed file replaces its earlier version's statements."
@@ -84,15 +87,17 @@ def ingest(
     db_path: Path | None,
     wait: float,
 ) -> None:
-    """Store articles: text/Markdown files, folders, manifest CSVs, JSON Lines.
+    """Store articles: text/Markdown files, web pages, folders, manifest CSVs, JSON Lines.
 
-    A publication date is required: front matter, a manifest row, or --published.
+    A publication date is required: front matter, a manifest row, the page's own
+    (JSON-LD, meta tags, URL), or --published.
     Bad files are reported and skipped; the exit code is then 1.
 
     \b
     Example:
       tracker ingest ../shared/seeds/manifest.csv
       tracker ingest notes/brief.txt --published 2016-07-26 --source Reuters
+      tracker ingest saved-pages/ story.html
       tracker ingest archive.jsonl --workers 4
       tracker ingest archive.jsonl --defer-analysis && tracker rescore
     """

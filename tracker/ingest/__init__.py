@@ -1,6 +1,8 @@
 """Ingest: news text in, statements with their analysis and scores stored.
 
 - :mod:`~tracker.ingest.sources`: files, folders, manifests, JSON Lines -> articles.
+- :mod:`~tracker.ingest.pages`: a web page (bytes or text, and its address) -> an article with
+  the page kept, or the error that says why not.
 - :mod:`~tracker.ingest.batches`: the entry points (:func:`~tracker.ingest.batches.ingest_paths`,
   :func:`~tracker.ingest.batches.ingest_articles`): articles in batches, prepared (in worker
   processes or inline) and written one transaction per batch.

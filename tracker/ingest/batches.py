@@ -51,6 +51,7 @@ from tracker.db import connection
 from tracker.errors import InputError, PipelineMismatch, TrackerError
 from tracker.ingest.identity import record
 from tracker.ingest.identity import snapshot as identity_snapshot
+from tracker.ingest.pages import PageArticle
 from tracker.ingest.pipeline import (
     Pipeline,
     PipelineSpec,
@@ -127,12 +128,20 @@ def _batches(
     chars = 0
     for item in items:
         batch.append(item)
-        chars += len(item.text) if isinstance(item, Article) else 0
+        chars += _size(item)
         if len(batch) >= size or chars >= max_chars:
             yield batch
             batch, chars = [], 0
     if batch:
         yield batch
+
+
+def _size(item: Article | InputError) -> int:
+    """What an item weighs in a batch: its text, and a page's compressed bytes it carries."""
+    if not isinstance(item, Article):
+        return 0
+    page = item.page if isinstance(item, PageArticle) else None
+    return len(item.text) + (len(page.raw_gzip) if page is not None else 0)
 
 
 @dataclass

@@ -4,10 +4,13 @@ Accepted inputs:
 
 * plain text or Markdown files (``.txt``, ``.md``, ``.markdown``), with an optional YAML
   front-matter block (``published``, ``source``, ``url``, ``title``);
+* web pages (``.html``, ``.htm``, ``.xhtml``): the article body and metadata extracted by
+  :mod:`tracker.ingest.pages`;
 * manifest CSV files with the columns ``path,published,source,title`` and optional ``url``,
-  paths relative to the manifest;
-* JSON Lines files (``.jsonl``), one article per line (``text``, ``published``, optional
-  ``source``, ``url``, ``title``);
+  paths relative to the manifest (a row may name a page);
+* JSON Lines files (``.jsonl``), one article per line (``text`` or ``html``, ``published``,
+  optional ``source``, ``url``, ``title``; a record with ``html`` is a page, its fields win
+  over the page's own);
 * folders, walked recursively for the above; a folder's ``manifest.csv`` takes precedence for the
   files it names.
 
@@ -30,6 +33,7 @@ import frontmatter
 import yaml
 
 from tracker.errors import InputError
+from tracker.ingest.pages import PAGE_SUFFIXES, PageInput, page_article
 from tracker.models import Article
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
@@ -163,10 +167,7 @@ def read_manifest(path: Path, defaults: Defaults) -> Iterator[Article | InputErr
                 "fill the published column (YYYY-MM-DD)."
             )
             continue
-        try:
-            yield read_text_file(target, defaults, row)
-        except InputError as exc:
-            yield exc
+        yield from _read_article_file(target, defaults, row)
 
 
 def check_readable_text(path: Path, encoding: str) -> None:
@@ -212,12 +213,69 @@ def _jsonl_article(where: str, origin: str, line: str, defaults: Defaults) -> Ar
         obj = json.loads(line)
     except json.JSONDecodeError as exc:
         return InputError(f"{where}: not valid JSON ({exc.msg}); write one object per line.")
-    if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
-        return InputError(f'{where}: needs an object with a "text" string.')
+    if not isinstance(obj, dict) or (
+        not isinstance(obj.get("text"), str) and not isinstance(obj.get("html"), str)
+    ):
+        return InputError(f'{where}: needs an object with a "text" or an "html" string.')
     try:
+        if isinstance(obj.get("html"), str):
+            if isinstance(obj.get("text"), str):
+                raise InputError(
+                    f'{where}: has both "text" and "html"; keep one (the page\'s text is '
+                    "extracted from its html)."
+                )
+            return _page(obj["html"], origin, where, obj, defaults)
         return _article(obj["text"].strip(), origin, obj, defaults, where)
     except InputError as exc:
         return exc
+
+
+def _page(
+    data: bytes | str, origin: str, where: str, meta: dict[str, Any], defaults: Defaults
+) -> Article | InputError:
+    """A page's article; ``meta`` (a manifest row, a JSON record) wins over the page's own."""
+    given = meta.get("published")
+    published = None
+    if given is not None and not (isinstance(given, str) and not given.strip()):
+        published = parse_date(given, where)
+    page = PageInput(
+        data,
+        origin,
+        where,
+        url=_clean(meta.get("url")),
+        published=published,
+        title=_clean(meta.get("title")),
+        source=_clean(meta.get("source")),
+    )
+    return page_article(
+        page, published=defaults.published, source=defaults.source, encoding=defaults.encoding
+    )
+
+
+def read_page_file(
+    path: Path, defaults: Defaults, meta: dict[str, Any] | None = None
+) -> Article | InputError:
+    """One saved web page; ``meta`` (from a manifest) wins over what the page says."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return InputError(f"{path}: no such file or folder; check the path.")
+    except OSError as exc:
+        return InputError(f"{path}: cannot be read ({exc.strerror}).")
+    return _page(data, str(path.resolve()), str(path), meta or {}, defaults)
+
+
+def _read_article_file(
+    path: Path, defaults: Defaults, meta: dict[str, Any] | None = None
+) -> Iterator[Article | InputError]:
+    """A text, Markdown or page file, by its suffix."""
+    if path.suffix.lower() in PAGE_SUFFIXES:
+        yield read_page_file(path, defaults, meta)
+        return
+    try:
+        yield read_text_file(path, defaults, meta)
+    except InputError as exc:
+        yield exc
 
 
 def _is_manifest(path: Path) -> bool:
@@ -237,10 +295,7 @@ def _read_file(path: Path, defaults: Defaults) -> Iterator[Article | InputError]
     elif suffix in JSONL_SUFFIXES:
         yield from read_jsonl(path, defaults)
     else:
-        try:
-            yield read_text_file(path, defaults)
-        except InputError as exc:
-            yield exc
+        yield from _read_article_file(path, defaults)
 
 
 def _walk_folder(folder: Path) -> list[Path]:
@@ -256,7 +311,7 @@ def _walk_folder(folder: Path) -> list[Path]:
     chosen = list(manifests)
     for path in files:
         suffix = path.suffix.lower()
-        if suffix in TEXT_SUFFIXES | JSONL_SUFFIXES and path.resolve() not in named:
+        if suffix in TEXT_SUFFIXES | JSONL_SUFFIXES | PAGE_SUFFIXES and path.resolve() not in named:
             chosen.append(path)
     return chosen
 

@@ -18,6 +18,7 @@ import pyarrow as pa
 
 from tracker.analysis.analyze import StatementAnalysis
 from tracker.db.tables import COMPLETED, NEW, identifier, insert_arrow, next_id
+from tracker.ingest.pages import PageArticle
 from tracker.ingest.rows import (
     ANALYSIS_COLUMNS,
     DYAD_COLUMNS,
@@ -31,6 +32,20 @@ from tracker.ingest.rows import (
 from tracker.models import Article, Segment
 from tracker.scoring.statement import StatementScores
 
+# The columns of ``pages`` besides document_id: the fields of tracker.ingest.pages.Page.
+PAGE_COLUMNS = (
+    "raw_gzip",
+    "encoding",
+    "url",
+    "canonical_url",
+    "site_name",
+    "author",
+    "date_source",
+    "extractor",
+    "extractor_version",
+    "date_extractor",
+    "date_extractor_version",
+)
 ADDED = "added"
 UNCHANGED = "unchanged"
 REPLACED = "replaced"
@@ -178,7 +193,11 @@ def _write(
 
     if replaced_ids:
         _delete_document_rows(con, replaced_ids)
-        con.execute("DELETE FROM documents WHERE document_id IN (SELECT unnest(?))", [replaced_ids])
+        for table in ("pages", "documents"):
+            con.execute(
+                f"DELETE FROM {identifier(table)} WHERE document_id IN (SELECT unnest(?))",
+                [replaced_ids],
+            )
     if analysis is not None:
         _refresh_reference_tables(con, analysis)
     if not new_docs:
@@ -198,6 +217,7 @@ def _write(
     stmts = columns(
         "statement_id", "document_id", "seq", "start_char", "end_char", "text", "published"
     )
+    pages = columns("document_id", *PAGE_COLUMNS)
     analysed = columns(*ANALYSIS_COLUMNS)
     dyads = columns(*DYAD_COLUMNS)
     scored = {s.name: columns(*SCORE_COLUMNS) for s in scorers}
@@ -215,6 +235,8 @@ def _write(
             text=a.text,
             ingested_at=now,
         )
+        if isinstance(a, PageArticle) and a.page is not None:
+            append(pages, document_id=doc_id, **{c: getattr(a.page, c) for c in PAGE_COLUMNS})
         # A document's statements column by column (list operations, not a row at a time).
         segments = doc.statements
         n = len(segments)
@@ -235,6 +257,7 @@ def _write(
 
     insert_arrow(con, "documents", pa.table(docs))
     insert_arrow(con, "statements", pa.table(stmts))
+    insert_arrow(con, "pages", pa.table(pages))
     n_statements = len(stmts["statement_id"])
     if analysis is not None:
         analysis_id = next_id(con, "analysis_runs")
