@@ -382,6 +382,20 @@ DOMAIN_LEXICON = [
     ("unfounded", "Ankara called the claims from Moscow unfounded.", -1),
     ("incomprehensible", "Berlin called the Turkish demands incomprehensible.", -1),
     ("stressed is emphasis", "Putin stressed the importance of ties with Ankara.", 1),
+    # Grievance, reassurance and protest that VADER has no word for.
+    ("estrange", "Such a course would estrange Ankara from Washington.", -1),
+    ("ill-fated", "The minister's trip to Berlin looked ill-fated from the start.", -1),
+    ("concern about", "Officials in Washington are concerned about Ankara's new course.", -1),
+    ("not in question", "A spokesman said Turkey's membership is not in question.", 1),
+    (
+        "envoy to … summoned",
+        "The German envoy to Turkey has been summoned again, officials said.",
+        -1,
+    ),
+    ("nothing in return", "Ankara keeps its side of the deal and gets nothing in return.", -1),
+    ("jerking around", "A Turkish official said Brussels was jerking Ankara around.", -1),
+    ("back away from", "Ankara said it would back away from the readmission pledge.", -1),
+    ("supporters are no support", "Erdogan told supporters in Konya about the trip.", 0),
 ]
 
 
