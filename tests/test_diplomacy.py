@@ -9,7 +9,7 @@ import math
 
 import pytest
 
-from tests.diplomacy_checks import DIPLOMACY, VADER, check_sign, notes, sign
+from tests.diplomacy_checks import DIPLOMACY, VADER, check_rule, check_sign, notes, sign
 from tracker.scoring.diplomacy.profile import DiplomacyScorer
 from tracker.scoring.vader import get_scorer
 from tracker.text.clauses import split_clauses
@@ -490,6 +490,41 @@ def test_praise_words_in_a_reproach(sentence: str, expected: int, marker: str | 
         assert not any(REPROACH in n or PARTY in n for n in found), found
     else:
         assert any(marker in n for n in found), found
+
+
+UNMADE = "a gesture nobody made"
+
+# (name, sentence, expected sign, does the unmade-gesture rule fire?)
+UNMADE_GESTURES = [
+    (
+        "nobody came with sympathy",
+        "A minister said nobody from Brussels had come to Ankara to offer sympathy.",
+        -1,
+        True,
+    ),
+    (
+        "no one called",
+        "Officials complained that no one in Washington had phoned to offer support.",
+        -1,
+        True,
+    ),
+    (
+        "nobody doubts the friendship",
+        "Nobody doubts the friendship between Moscow and Ankara.",
+        1,
+        False,
+    ),
+    ("a plain visit", "A delegation from Brussels visited Ankara to offer support.", 1, False),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "fires"),
+    [c[1:] for c in UNMADE_GESTURES],
+    ids=[c[0] for c in UNMADE_GESTURES],
+)
+def test_a_gesture_nobody_made_is_a_reproach(sentence: str, expected: int, fires: bool) -> None:
+    check_rule(sentence, expected, UNMADE, fires)
 
 
 # Ordinary text: no domain rule may change stock VADER's reading.

@@ -219,6 +219,13 @@ RELATIONS_APART = [
         True,
     ),
     (
+        "a hyphenated pair before the term",
+        "Brussels is worried about the Turkish-Russian co-operation on gas.",
+        TURKEY_WEST,
+        -1,
+        True,
+    ),
+    (
         "the rapprochement is the relation's own",
         "Diplomats in Berlin are worried about the rapprochement between Ankara and Moscow.",
         TURKEY_RUSSIA,

@@ -79,6 +79,7 @@ from tracker.scoring.diplomacy.context import (
     third_event_words,
     third_topic_words,
     token_triggers,
+    unmade_gesture_words,
 )
 from tracker.scoring.diplomacy.ledger import Ledger
 from tracker.scoring.diplomacy.lexicon import default_lexicon_path, load_lexicon
@@ -87,6 +88,7 @@ from tracker.scoring.diplomacy.relations import other_relation_words
 from tracker.scoring.diplomacy.rules import (
     HEDGE_FACTOR,
     HEDGES,
+    NEGATION_FACTOR,
     Action,
     action_negator,
     find_actions,
@@ -284,6 +286,7 @@ class DiplomacyScorer:
             _read_shared_attacks(ledger)
             _neutralise_third_topics(ledger)
             _read_reproaches(ledger)
+            _read_unmade_gestures(ledger)
             if dyad is not None:
                 _neutralise_other_relation(ledger, dyad)
             first_since = first_contact_since(tokens)
@@ -559,6 +562,14 @@ def _read_reproaches(ledger: Ledger) -> None:
             continue
         note = f"'{words[i]}' only names a party to a hostile state"
         ledger.scale(i, 0.0, "clause", note)
+
+
+def _read_unmade_gestures(ledger: Ledger) -> None:
+    """ "Nobody from the bloc came to offer condolences": a gesture withheld, a reproach."""
+    words = ledger.tokens.words
+    for i in unmade_gesture_words(ledger.tokens, ledger.values):
+        note = f"'{words[i]}' is a gesture nobody made: a reproach (x{NEGATION_FACTOR})"
+        ledger.scale(i, NEGATION_FACTOR, "negation", note)
 
 
 def _neutralise_other_relation(ledger: Ledger, dyad: str) -> None:

@@ -29,7 +29,8 @@ RELATION_TERMS = frozenset(
     {"relations", "relation", "relationship", "relationships", "ties", "rapprochement"}
     | {"reconciliation", "normalisation", "normalization", "thaw", "rift", "rupture"}
     | {"tension", "tensions", "row", "spat", "feud", "dispute", "standoff", "estrangement"}
-    | {"partnership", "friendship", "cooperation", "detente", "d\u00e9tente", "crisis"}
+    | {"partnership", "friendship", "cooperation", "co-operation", "detente", "d\u00e9tente"}
+    | {"crisis"}
 )
 _RUSSIA_WORDS = frozenset(
     {"russia", "russian", "russians", "moscow", "kremlin", "putin", "lavrov", "peskov"}
@@ -97,8 +98,12 @@ def _parties(tokens: Tokens, first: int, last: int) -> set[str]:
 def may_name_other_relation(text: str) -> bool:
     """Cheap test before scoring a statement once per relation: a relation term and a partner's
     name both occur."""
-    words = {base_word(w.strip(_PUNCT)) for w in text.lower().replace("-", " ").split()}
-    return not RELATION_TERMS.isdisjoint(words) and not _NAMES.isdisjoint(words)
+    words = {base_word(w.strip(_PUNCT)) for w in text.lower().split()}
+    if RELATION_TERMS.isdisjoint(words):
+        return False
+    return not _NAMES.isdisjoint(words) or any(
+        not _NAMES.isdisjoint(w.split("-")) for w in words if "-" in w
+    )
 
 
 def other_relation_words(
