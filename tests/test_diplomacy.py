@@ -9,7 +9,7 @@ import math
 
 import pytest
 
-from tests.diplomacy_checks import DIPLOMACY, VADER, check_sign, notes, sign
+from tests.diplomacy_checks import DIPLOMACY, VADER, check_rule, check_sign, notes, sign
 from tracker.scoring.diplomacy.profile import DiplomacyScorer
 from tracker.scoring.vader import get_scorer
 from tracker.text.clauses import split_clauses
@@ -382,6 +382,20 @@ DOMAIN_LEXICON = [
     ("unfounded", "Ankara called the claims from Moscow unfounded.", -1),
     ("incomprehensible", "Berlin called the Turkish demands incomprehensible.", -1),
     ("stressed is emphasis", "Putin stressed the importance of ties with Ankara.", 1),
+    # Grievance, reassurance and protest that VADER has no word for.
+    ("estrange", "Such a course would estrange Ankara from Washington.", -1),
+    ("ill-fated", "The minister's trip to Berlin looked ill-fated from the start.", -1),
+    ("concern about", "Officials in Washington are concerned about Ankara's new course.", -1),
+    ("not in question", "A spokesman said Turkey's membership is not in question.", 1),
+    (
+        "envoy to … summoned",
+        "The German envoy to Turkey has been summoned again, officials said.",
+        -1,
+    ),
+    ("nothing in return", "Ankara keeps its side of the deal and gets nothing in return.", -1),
+    ("jerking around", "A Turkish official said Brussels was jerking Ankara around.", -1),
+    ("back away from", "Ankara said it would back away from the readmission pledge.", -1),
+    ("supporters are no support", "Erdogan told supporters in Konya about the trip.", 0),
 ]
 
 
@@ -476,6 +490,41 @@ def test_praise_words_in_a_reproach(sentence: str, expected: int, marker: str | 
         assert not any(REPROACH in n or PARTY in n for n in found), found
     else:
         assert any(marker in n for n in found), found
+
+
+UNMADE = "a gesture nobody made"
+
+# (name, sentence, expected sign, does the unmade-gesture rule fire?)
+UNMADE_GESTURES = [
+    (
+        "nobody came with sympathy",
+        "A minister said nobody from Brussels had come to Ankara to offer sympathy.",
+        -1,
+        True,
+    ),
+    (
+        "no one called",
+        "Officials complained that no one in Washington had phoned to offer support.",
+        -1,
+        True,
+    ),
+    (
+        "nobody doubts the friendship",
+        "Nobody doubts the friendship between Moscow and Ankara.",
+        1,
+        False,
+    ),
+    ("a plain visit", "A delegation from Brussels visited Ankara to offer support.", 1, False),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "fires"),
+    [c[1:] for c in UNMADE_GESTURES],
+    ids=[c[0] for c in UNMADE_GESTURES],
+)
+def test_a_gesture_nobody_made_is_a_reproach(sentence: str, expected: int, fires: bool) -> None:
+    check_rule(sentence, expected, UNMADE, fires)
 
 
 # Ordinary text: no domain rule may change stock VADER's reading.

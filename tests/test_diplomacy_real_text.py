@@ -186,3 +186,87 @@ def test_two_relations_are_scored_as_diplomatic_text_per_clause() -> None:
 def test_gaining_a_single_relation_changes_the_rescoring_key() -> None:
     row = (TURKEY_RUSSIA, "primary", "bilateral", "context", None, None)
     assert clause_key([row], 40) != clause_key([], 40)
+
+
+OTHER_RELATION = "speaks of the other relation"
+BOTH_WHOLE = (
+    DyadAssignment(TURKEY_WEST, "narrated", "text", None),
+    DyadAssignment(TURKEY_RUSSIA, "narrated", "text", None, "also"),
+)
+
+# (name, sentence naming both relations, the relation scored, expected sign, does the other
+# relation's term get neutralised?)
+RELATIONS_APART = [
+    (
+        "worry about the other pair's rapprochement",
+        "Diplomats in Berlin are worried about the rapprochement between Ankara and Moscow.",
+        TURKEY_WEST,
+        -1,
+        True,
+    ),
+    (
+        "warming ties with the Kremlin",
+        "Ankara's warming ties with the Kremlin leave NATO planners uneasy.",
+        TURKEY_WEST,
+        -1,
+        True,
+    ),
+    (
+        "the other pair's soured relations",
+        "Moscow praised Ankara as relations between Turkey and the EU deteriorated.",
+        TURKEY_RUSSIA,
+        1,
+        True,
+    ),
+    (
+        "a hyphenated pair before the term",
+        "Brussels is worried about the Turkish-Russian co-operation on gas.",
+        TURKEY_WEST,
+        -1,
+        True,
+    ),
+    (
+        "the rapprochement is the relation's own",
+        "Diplomats in Berlin are worried about the rapprochement between Ankara and Moscow.",
+        TURKEY_RUSSIA,
+        1,
+        False,
+    ),
+    (
+        "a term naming both partners counts for both",
+        "Tensions between Ankara and both Moscow and Washington have grown.",
+        TURKEY_WEST,
+        -1,
+        False,
+    ),
+    (
+        "a term naming no party is left alone",
+        "The rapprochement was welcomed in Brussels and in Moscow.",
+        TURKEY_WEST,
+        1,
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "dyad", "expected", "fires"),
+    [c[1:] for c in RELATIONS_APART],
+    ids=[c[0] for c in RELATIONS_APART],
+)
+def test_each_relation_leaves_out_the_other_relations_terms(
+    text: str, dyad: str, expected: int, fires: bool
+) -> None:
+    scores = score_statement(DIPLOMACY, text, BOTH_WHOLE)
+    own = dict(scores.by_dyad).get(dyad, scores.whole)
+    compound = own.score.compound
+    assert (compound > 0) - (compound < 0) == expected, own.explanation_json
+    assert (OTHER_RELATION in own.explanation_json) == fires
+
+
+def test_gaining_two_whole_statement_relations_changes_the_rescoring_key() -> None:
+    rows = [
+        (TURKEY_WEST, "primary", "narrated", "text", None, None),
+        (TURKEY_RUSSIA, "also", "narrated", "text", None, None),
+    ]
+    assert clause_key(rows, 40) != clause_key([], 40)

@@ -94,14 +94,14 @@ ONE_RELATION: ClauseKey = (("", 0, 0),)
 
 def clause_key(rows: Sequence[DyadRow], text_length: int) -> ClauseKey:
     """The relation clauses a clause profile scores separately (empty: no relation, whole
-    statement only), mirroring :func:`tracker.scoring.statement.score_statement`."""
+    statement only), mirroring :func:`tracker.scoring.statement.score_statement`: with two
+    relations each is scored on its own, its clause or (None) the whole statement."""
     if len(rows) < 2:
         return ONE_RELATION if rows else ()
     return tuple(
         sorted(
-            (dyad, a, b)
+            (dyad, 0, text_length) if a is None or b is None else (dyad, a, b)
             for dyad, _role, _direction, _basis, a, b in rows
-            if a is not None and b is not None and (a, b) != (0, text_length)
         )
     )
 

@@ -8,6 +8,11 @@ scores whole statements). Every score keeps its explanation as the JSON text tha
 events (``diplomacy``: ``score_explain_and_event``) also the event of each scored text. A
 statement assigned to a relation is scored as diplomatic text even when its words name no side
 ("It will be a historic visit"): the analysis found the relation in its context.
+
+Each relation's own score also leaves out the other relation's relation terms ("concerned about
+the rapprochement between Russia and Turkey" is no warming of Turkey–West; see
+:mod:`tracker.scoring.diplomacy.relations`): a relation whose clause is the whole statement gets
+its own row where that changes its explanation.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tracker.models import DyadAssignment, Score
+from tracker.scoring.diplomacy.relations import may_name_other_relation
 from tracker.scoring.events.reading import StatementEvent
 from tracker.scoring.vader import Scorer
 
@@ -38,10 +44,16 @@ class StatementScores:
 
 
 def _scored(
-    scorer: Scorer, text: str, span: tuple[int, int] | None, relation: bool = False
+    scorer: Scorer,
+    text: str,
+    span: tuple[int, int] | None,
+    relation: bool = False,
+    dyad: str | None = None,
 ) -> ScoredText:
     read_event = getattr(scorer, "score_explain_and_event", None)
     if read_event is not None:
+        if dyad is not None:
+            return ScoredText(*read_event(text, span, relation=relation, dyad=dyad))
         return ScoredText(*read_event(text, span, relation=relation))
     return ScoredText(*scorer.score_and_explain_json(text, span))
 
@@ -54,9 +66,15 @@ def score_statement(
     if scorer.name not in CLAUSE_PROFILES or len(dyads) < 2:
         return StatementScores(whole)
     per_dyad = []
+    both_named = may_name_other_relation(text)
     for assignment in dyads:
         span = assignment.clause_span
         if span is None or span == (0, len(text)):
+            if not both_named:
+                continue
+            own = _scored(scorer, text, None, relation, assignment.dyad)
+            if own.explanation_json != whole.explanation_json:
+                per_dyad.append((assignment.dyad, own))
             continue
-        per_dyad.append((assignment.dyad, _scored(scorer, text, span, relation)))
+        per_dyad.append((assignment.dyad, _scored(scorer, text, span, relation, assignment.dyad)))
     return StatementScores(whole, tuple(per_dyad))

@@ -33,6 +33,11 @@ Contract
   allies", "whether its partner is Turkey or …", "so-called partners", "supposed to be
   allies"): a reproach, -1.0; and those that only name the parties to a hostile state
   ("tensions between Ankara and its partners", "a row with its allies"): neutral.
+- *A gesture nobody made*: :func:`unmade_gesture_words` finds the positive words in the clause
+  after a negative subject ("nobody from the bloc came to offer condolences", "no one in
+  Washington has called"): a reproach for a gesture withheld, so the profile turns them round
+  like a negation; the scan stops at the first negative word ("nobody doubts the friendship"
+  keeps its warmth).
 - :func:`background_mask` marks background clauses opened by after / following / since / amid / when
   / during / despite / in the wake of; :mod:`tracker.scoring.diplomacy.profile` damps their negative
   words when the rest of the statement is warming ("relations warmed quickly after the failed coup")
@@ -593,3 +598,31 @@ def concessive_mask(tokens: Tokens) -> list[bool] | None:
         for j in tokens.window_after(c, len(words)):
             mask[j] = True
     return mask
+
+
+# A negative subject: the gesture that follows was not made. VADER's own negation reads
+# "none" within three words only; these reach to the clause end.
+NEGATIVE_SUBJECTS = frozenset({"nobody", "noone"})
+_NEGATIVE_SUBJECT_WINDOW = 18
+
+
+def unmade_gesture_words(tokens: Tokens, values: Sequence[float]) -> list[int]:
+    """Positive words after "nobody" / "no one" in its clause, up to the first negative word."""
+    vocab = tokens.vocab
+    if NEGATIVE_SUBJECTS.isdisjoint(vocab) and not ("no" in vocab and "one" in vocab):
+        return []
+    words = tokens.words
+    found: list[int] = []
+    for i, word in enumerate(words):
+        if word in NEGATIVE_SUBJECTS:
+            start = i
+        elif word == "no" and i + 1 < len(words) and words[i + 1] == "one":
+            start = i + 1
+        else:
+            continue
+        for j in tokens.window_after(start, _NEGATIVE_SUBJECT_WINDOW):
+            if values[j] < 0:
+                break
+            if values[j] > 0:
+                found.append(j)
+    return found

@@ -79,13 +79,16 @@ from tracker.scoring.diplomacy.context import (
     third_event_words,
     third_topic_words,
     token_triggers,
+    unmade_gesture_words,
 )
 from tracker.scoring.diplomacy.ledger import Ledger
 from tracker.scoring.diplomacy.lexicon import default_lexicon_path, load_lexicon
 from tracker.scoring.diplomacy.phrases import PhraseIndex, PhraseMatch
+from tracker.scoring.diplomacy.relations import other_relation_words
 from tracker.scoring.diplomacy.rules import (
     HEDGE_FACTOR,
     HEDGES,
+    NEGATION_FACTOR,
     Action,
     action_negator,
     find_actions,
@@ -187,16 +190,24 @@ class DiplomacyScorer:
         return score, json_text
 
     def score_explain_and_event(
-        self, text: str, span: tuple[int, int] | None = None, *, relation: bool = False
+        self,
+        text: str,
+        span: tuple[int, int] | None = None,
+        *,
+        relation: bool = False,
+        dyad: str | None = None,
     ) -> tuple[Score, str, StatementEvent | None]:
         """The score, the stored explanation and the event of the text (or of one clause).
 
         ``relation``: the analysis assigned the statement to a tracked relation, so it is
-        diplomatic even when it names no side ("the resumption of charter flights")."""
+        diplomatic even when it names no side ("the resumption of charter flights").
+        ``dyad``: score for this one of the statement's relations: the other relation's
+        relation terms ("the rapprochement between Russia and Turkey" for Turkey–West) are
+        neutralised (:mod:`tracker.scoring.diplomacy.relations`)."""
         start, end = (0, len(check_text(text))) if span is None else span
         if span is not None:
             check_span(check_text(text), start, end)
-        score, explanation, event = self._explain_with_event(text, start, end, relation)
+        score, explanation, event = self._explain_with_event(text, start, end, relation, dyad)
         return score, explanation.to_json_text(), event
 
     def split_clauses(self, text: str) -> list[tuple[int, int]]:
@@ -205,7 +216,12 @@ class DiplomacyScorer:
     # -- scoring ------------------------------------------------------------------------
 
     def _run(
-        self, text: str, gate_text: str, sink: list[Ledger] | None, relation: bool = False
+        self,
+        text: str,
+        gate_text: str,
+        sink: list[Ledger] | None,
+        relation: bool = False,
+        dyad: str | None = None,
     ) -> dict[str, Any]:
         work = normalise_quotes(text)
         tokens = tokenize(work)
@@ -218,7 +234,9 @@ class DiplomacyScorer:
             result: dict[str, Any] = self._stock.polarity_scores(work)
             return result
         analyzer = self._domain if diplomatic else self._stock
-        adjust = functools.partial(self._adjust, tokens=tokens, diplomatic=diplomatic, sink=sink)
+        adjust = functools.partial(
+            self._adjust, tokens=tokens, diplomatic=diplomatic, sink=sink, dyad=dyad
+        )
         return run_traced(analyzer, work, adjust)
 
     def _adjust(
@@ -229,6 +247,7 @@ class DiplomacyScorer:
         tokens: Tokens,
         diplomatic: bool,
         sink: list[Ledger] | None,
+        dyad: str | None = None,
     ) -> list[float]:
         if len(tokens) != len(sentiments) or tokens.text.strip() != text:
             tokens = tokenize(text)  # VADER spelled out an emoji: work on its pieces
@@ -267,6 +286,9 @@ class DiplomacyScorer:
             _read_shared_attacks(ledger)
             _neutralise_third_topics(ledger)
             _read_reproaches(ledger)
+            _read_unmade_gestures(ledger)
+            if dyad is not None:
+                _neutralise_other_relation(ledger, dyad)
             first_since = first_contact_since(tokens)
             if first_since is not None:
                 _read_first_contact(ledger, first_since)
@@ -357,11 +379,11 @@ class DiplomacyScorer:
         return score, explanation
 
     def _explain_with_event(
-        self, source: str, start: int, end: int, relation: bool = False
+        self, source: str, start: int, end: int, relation: bool = False, dyad: str | None = None
     ) -> tuple[Score, Explanation, StatementEvent | None]:
         text = source[start:end]
         sink: list[Ledger] = []
-        scores = self._run(text, source, sink, relation)
+        scores = self._run(text, source, sink, relation, dyad)
         if not sink:
             return to_score(scores), Explanation(self.name, scores["compound"], ()), None
         ledger = sink[0]
@@ -539,6 +561,23 @@ def _read_reproaches(ledger: Ledger) -> None:
         if ledger.taken[i] or ledger.values[i] <= 0:
             continue
         note = f"'{words[i]}' only names a party to a hostile state"
+        ledger.scale(i, 0.0, "clause", note)
+
+
+def _read_unmade_gestures(ledger: Ledger) -> None:
+    """ "Nobody from the bloc came to offer condolences": a gesture withheld, a reproach."""
+    words = ledger.tokens.words
+    for i in unmade_gesture_words(ledger.tokens, ledger.values):
+        note = f"'{words[i]}' is a gesture nobody made: a reproach (x{NEGATION_FACTOR})"
+        ledger.scale(i, NEGATION_FACTOR, "negation", note)
+
+
+def _neutralise_other_relation(ledger: Ledger, dyad: str) -> None:
+    """ "Concerned about the rapprochement between Russia and Turkey", scored for Turkey–West:
+    the rapprochement is the other relation's."""
+    words = ledger.tokens.words
+    for i in other_relation_words(ledger.tokens, ledger.values, dyad, ledger.spans):
+        note = f"'{words[i]}' speaks of the other relation, not of {dyad}"
         ledger.scale(i, 0.0, "clause", note)
 
 
