@@ -31,9 +31,10 @@ Rules (deliberately conservative: a lost statement costs more than a stored capt
   The form "... on <date> in <Place>, <Country>." is not used: news leads end that way too.
 * Page furniture (``tracker.text.furniture`` line by line, plus the neighbours: lists of other
   stories, subheadings, captions placing people; see ``_mark_furniture``).
-* Repeats: a line the page prints twice (a headline repeated under a date stamp, a video
-  title repeated with its running time, a caption printed twice) is stored once; sentences
-  of fewer than ``_REPEAT_MIN_WORDS`` words may recur ("Thank you very much.") and are kept.
+* Repeats: a headline-like line the page prints twice (a headline repeated under a date
+  stamp, a video title repeated with its running time) is stored once; a caption printed
+  twice above its credit is a caption both times. Sentences that recur ("Thank you very
+  much." in a transcript) are kept.
 * Name lines: a few capitalised words ("The Press Office", "Presidential Guest House") boxed
   in by furniture, or standing right above a byline, date or dateline, are the page's issuer
   or place lines; never the document's first line.
@@ -63,6 +64,8 @@ _CREDIT_MAX_WORDS = 12
 _CREDIT_MAX_CHARS = 120
 # Captions are one or two sentences; a longer block next to a credit is a paragraph, not a caption.
 _CAPTION_MAX_WORDS = 60
+# Sixty words of caption fit in this many characters; a longer line is not looked at.
+_CAPTION_MAX_CHARS = 500
 # A headline-like lead-in line is short; a long unpunctuated line is body text.
 _HEADLINE_MAX_WORDS = 25
 # Datelines sit at the end of a caption; only this much of the line is searched for one.
@@ -302,7 +305,7 @@ _PICTURE_POSITION = re.compile(
 # A caption says what the picture shows, in the present: "Jane Doe speaks at ...", "Two men
 # shake hands". Nouns that double as verbs ("talks", "protests", "visits") are left out.
 _PICTURE_VERB = re.compile(
-    r"(?<!\bthe)(?<!\ba)(?<!\ban)(?<!\bof)(?<!\bin)\s(?:speaks|attends|arrives|greets|welcomes"
+    r"\s(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bof\s)(?<!\bin\s)(?:speaks|attends|arrives|greets|welcomes"
     r"|listens|walks|sits|shakes|delivers|addresses|chats|salutes|prays|inspects|reviews|gestures"
     r"|waves|meets|shake|gather|stand|wave|walk|attend|listen|arrive|pray|greet|sit|march)\b"
 )
@@ -326,23 +329,25 @@ def _caption_below(
     """The line after a credit (and any credits after it) when the caption follows its credit.
 
     Some pages print the credit under the picture and the caption after it. The caption is
-    taken from below only when the line below describes a picture and the line above does not
-    (a standfirst, a lead): by default the caption is the line above.
+    taken from below only when the line above is a standfirst or a lead (it reads as
+    reporting and describes no picture) and the line below describes a picture; by default
+    the caption is the line above, and with no statement above nothing is taken.
     """
+    if credit == 0 or kinds[credit - 1] != STATEMENT:
+        return None
     j = credit + 1
     while j < len(lines) and kinds[j] == CREDIT:
         j += 1
-    if j == len(lines) or kinds[j] != STATEMENT:
+    if j == len(lines) or kinds[j] != STATEMENT or lines[j][1] - lines[j][0] > _CAPTION_MAX_CHARS:
         return None
     line = text[lines[j][0] : lines[j][1]]
-    if not _is_caption_sized(line) or not _shows_picture(line):
+    if not _shows_picture(line) or not _is_caption_sized(line):
         return None
-    if credit > 0 and kinds[credit - 1] == STATEMENT:
-        above = text[lines[credit - 1][0] : lines[credit - 1][1]]
-        # A caption above may have no verb at all ("Jane Doe in Ankara on Monday."); a
-        # standfirst reads as reporting (a tense, an auxiliary).
-        if _shows_picture(above) or _REPORTING.search(above) is None:
-            return None
+    above = text[lines[credit - 1][0] : lines[credit - 1][1]]
+    # A caption above may have no verb at all ("Jane Doe in Ankara on Monday."); a standfirst
+    # reads as reporting (a tense, an auxiliary).
+    if _shows_picture(above) or _REPORTING.search(above) is None:
+        return None
     return j
 
 
@@ -483,11 +488,8 @@ _STAMP_PREFIX = re.compile(
 )
 _STAMP_FIRST = frozenset("0123456789dDpPuU")
 _TIME_SUFFIX = re.compile(r"\s\d{1,2}:\d{2}(?::\d{2})?\Z")
-# Shorter sentences recur in transcripts ("Thank you very much.") and are left alone; a line
-# without final punctuation (a headline, a title) is a repeat from three words.
-_REPEAT_MIN_WORDS = 6
-_REPEAT_MIN_HEADLINE_WORDS = 3
-_BOILERPLATE_REPEATABLE = frozenset({CAPTION, PAGE, BYLINE})
+# Two or three words may recur as labels of their own ("See details").
+_REPEAT_MIN_WORDS = 3
 
 
 def _repeat_key(line: str) -> tuple[str, str]:
@@ -502,20 +504,24 @@ def _repeat_key(line: str) -> tuple[str, str]:
 
 
 def _mark_repeats(text: str, lines: Sequence[tuple[int, int]], kinds: list[str]) -> None:
-    """A line the page shows twice is stored once: the copy with additions, or the second.
+    """A headline-like line the page shows twice is stored once.
 
     A headline repeated under a date stamp, a video title repeated with its running time (then
-    both copies are the player's), a caption printed twice: the copy that carries the page's
-    additions is furniture; of two equal copies the second is, and a caption (a sentence above a
-    credit) gives its kind to its first copy unless it reads as a headline (no final stop).
+    both copies are the player's), a headline printed twice: the copy that carries the page's
+    additions is furniture, and of two equal copies the second. Only lines without final
+    punctuation are compared: sentences recur in transcripts ("Thank you very much."), and a
+    caption printed twice is found at its credit.
     """
     seen: dict[str, tuple[int, str]] = {}
     for i, (start, end) in enumerate(lines):
-        if end - start > _FURNITURE_MAX_CHARS or kinds[i] in (ID_LINE, CREDIT):
+        if (
+            text[end - 1] in _FINAL_PUNCT
+            or end - start > _FURNITURE_MAX_CHARS
+            or kinds[i] in (ID_LINE, CREDIT)
+        ):
             continue
         key, extra = _repeat_key(text[start:end])
-        least = _REPEAT_MIN_WORDS if key[-1:] in _FINAL_PUNCT else _REPEAT_MIN_HEADLINE_WORDS
-        if key.count(" ") < least - 1:
+        if key.count(" ") < _REPEAT_MIN_WORDS - 1:
             continue
         if key not in seen:
             seen[key] = (i, extra)
@@ -530,9 +536,7 @@ def _mark_repeats(text: str, lines: Sequence[tuple[int, int]], kinds: list[str])
             if kinds[j] == STATEMENT:
                 kinds[j] = BYLINE if extra_j == "stamp" else PAGE
         elif kinds[i] == STATEMENT:
-            kinds[i] = kinds[j] if kinds[j] in _BOILERPLATE_REPEATABLE else PAGE
-        elif kinds[j] == STATEMENT and kinds[i] == CAPTION and not _is_headline_like(key):
-            kinds[j] = CAPTION  # a caption printed twice above its credit; never a headline
+            kinds[i] = PAGE
 
 
 # A name line: a few capitalised words ("The White House", "Office of the Press Secretary",
@@ -626,6 +630,15 @@ def classify_lines(text: str, lines: Sequence[tuple[int, int]]) -> list[Block]:
             continue
         if _is_caption_sized(prev):
             kinds[i - 1] = CAPTION
+            if (
+                i >= 2
+                and kinds[i - 2] == STATEMENT
+                and text[lines[i - 2][0] : lines[i - 2][1]] == prev
+                and not _is_headline_like(prev)
+            ):
+                # The caption printed twice above its credit; a headline printed twice is
+                # not a caption (the first copy is the page's headline).
+                kinds[i - 2] = CAPTION
 
     for i, kind in enumerate(kinds):
         if kind != STATEMENT:

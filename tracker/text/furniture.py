@@ -405,11 +405,11 @@ def _source_name(text: str) -> bool:
 
 
 def _is_source_sentence(line: str) -> bool:
-    if line[:1] in "TtIi":
+    if line[:1] in "TtIi" and " reported by " in line:
         m = _REPORTED_BY.fullmatch(line)
         if m is not None:
             return _source_name(m["by"]) and (m["from"] is None or _source_name(m["from"]))
-    if line[:2] in ("As", "as"):
+    if line[:2] in ("As", "as") and " by " in line:
         m = _EARLIER_BY_SITE.match(line)
         return m is not None and _URL.fullmatch(m[1]) is not None
     return False
