@@ -26,6 +26,15 @@ from tracker.text.boilerplate import (
 from tracker.text.furniture import furniture_kind, opening_dateline
 from tracker.text.segment import segment, statements
 
+_BODY = "The two ministries signed the protocol in Ankara on Monday after a day of talks."
+# Over the length at which a line counts as a paragraph, yet caption-sized (two sentences).
+_LONG_CAPTION = (
+    "• The foreign minister of one country, right, welcomes her counterpart from the other in"
+    " the guest house of the presidential residence outside the capital on Tuesday morning."
+    " The visiting minister travelled with a large delegation for the first time since the two"
+    " governments broke off their regular consultations in the winter."
+)
+
 # (name, text, expected statement texts in order)
 STATEMENT_CASES: list[tuple[str, str, list[str]]] = [
     ("empty", "", []),
@@ -42,6 +51,19 @@ STATEMENT_CASES: list[tuple[str, str, list[str]]] = [
         "abbr_st",
         "The leaders met in St. Petersburg on Tuesday. Both sides praised the talks.",
         ["The leaders met in St. Petersburg on Tuesday.", "Both sides praised the talks."],
+    ),
+    (
+        "abbr_saint_in_a_capitals_dateline",
+        "ST. PETERSBURG, Russia — The two leaders met on Tuesday. Both sides praised the talks.",
+        [
+            "ST. PETERSBURG, Russia — The two leaders met on Tuesday.",
+            "Both sides praised the talks.",
+        ],
+    ),
+    (
+        "no_comment_reply_stays",
+        "Asked about the deal, the spokesman said little. No comment.",
+        ["Asked about the deal, the spokesman said little.", "No comment."],
     ),
     (
         "abbr_us_before_name",
@@ -622,6 +644,223 @@ BOILERPLATE_CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
             (STATEMENT, "By Tuesday, the two ministers had agreed to meet again."),
         ],
     ),
+    (
+        "label_after_a_headline_full_stop",
+        "Envoys agree to reopen the consulates, the ministry says. VIDEO\n" + _BODY,
+        [
+            (STATEMENT, "Envoys agree to reopen the consulates, the ministry says."),
+            (PAGE, "VIDEO"),
+            (STATEMENT, _BODY),
+        ],
+    ),
+    (
+        "repeated_headline_stored_once",
+        "Envoys agree to reopen the consulates\nEnvoys agree to reopen the consulates\n" + _BODY,
+        [
+            (STATEMENT, "Envoys agree to reopen the consulates"),
+            (PAGE, "Envoys agree to reopen the consulates"),
+            (STATEMENT, _BODY),
+        ],
+    ),
+    (
+        "headline_under_a_date_stamp",
+        "date 2016-05-04 Envoys agree to reopen the consulates\n"
+        "Envoys agree to reopen the consulates\n" + _BODY,
+        [
+            (BYLINE, "date 2016-05-04 Envoys agree to reopen the consulates"),
+            (STATEMENT, "Envoys agree to reopen the consulates"),
+            (STATEMENT, _BODY),
+        ],
+    ),
+    (
+        "video_title_and_running_time",
+        "Ministers meet in the capital\nTalks aim to rebuild the trade ties\n"
+        "Talks aim to rebuild the trade ties 02:10\n" + _BODY,
+        [
+            (STATEMENT, "Ministers meet in the capital"),
+            (PAGE, "Talks aim to rebuild the trade ties"),
+            (PAGE, "Talks aim to rebuild the trade ties 02:10"),
+            (STATEMENT, _BODY),
+        ],
+    ),
+    (
+        "caption_printed_twice_above_its_credit",
+        "Envoys agree to reopen the consulates\n"
+        "Two ministers shake hands before the talks in Sochi.\n"
+        "Two ministers shake hands before the talks in Sochi.\nPhoto: Example Wire\n" + _BODY,
+        [
+            (STATEMENT, "Envoys agree to reopen the consulates"),
+            (CAPTION, "Two ministers shake hands before the talks in Sochi."),
+            (CAPTION, "Two ministers shake hands before the talks in Sochi."),
+            (CREDIT, "Photo: Example Wire"),
+            (STATEMENT, _BODY),
+        ],
+    ),
+    (
+        "headline_repeated_above_a_credit_keeps_the_headline",
+        "Envoys agree to reopen the consulates\nEnvoys agree to reopen the consulates\n"
+        "Photo: Example Wire\n" + _BODY,
+        [
+            (STATEMENT, "Envoys agree to reopen the consulates"),
+            (CAPTION, "Envoys agree to reopen the consulates"),
+            (CREDIT, "Photo: Example Wire"),
+            (STATEMENT, _BODY),
+        ],
+    ),
+    (
+        "short_headline_repeated",
+        "Envoys meet again\nEnvoys meet again\n" + _BODY,
+        [
+            (STATEMENT, "Envoys meet again"),
+            (PAGE, "Envoys meet again"),
+            (STATEMENT, _BODY),
+        ],
+    ),
+    (
+        "short_repeats_in_a_transcript_stay",
+        "Thank you very much.\nThank you very much.",
+        [(STATEMENT, "Thank you very much."), (STATEMENT, "Thank you very much.")],
+    ),
+    (
+        "headline_repeated_before_a_dash_stays",
+        "Envoys agree to reopen the consulates\nEnvoys agree to reopen the consulates –\n" + _BODY,
+        [
+            (STATEMENT, "Envoys agree to reopen the consulates"),
+            (STATEMENT, "Envoys agree to reopen the consulates –"),
+            (STATEMENT, _BODY),
+        ],
+    ),
+    (
+        "issuer_lines_between_labels",
+        "Search\nThe Press Office\nOffice of the Spokesperson\nFor Immediate Release\n"
+        "Remarks on the talks in Ankara\n" + _BODY,
+        [
+            (PAGE, "Search"),
+            (PAGE, "The Press Office"),
+            (PAGE, "Office of the Spokesperson"),
+            (PAGE, "For Immediate Release"),
+            (STATEMENT, "Remarks on the talks in Ankara"),
+            (STATEMENT, _BODY),
+        ],
+    ),
+    (
+        "place_line_above_a_dateline",
+        "Remarks on the talks in Ankara\nPresidential Guest House\nAnkara, Turkey\n" + _BODY,
+        [
+            (STATEMENT, "Remarks on the talks in Ankara"),
+            (BYLINE, "Presidential Guest House"),
+            (BYLINE, "Ankara, Turkey"),
+            (STATEMENT, _BODY),
+        ],
+    ),
+    (
+        "name_line_before_the_body_stays",
+        "Envoys agree to reopen the consulates\nBy Jane Doe\nNew Visa Regime\n" + _BODY,
+        [
+            (STATEMENT, "Envoys agree to reopen the consulates"),
+            (BYLINE, "By Jane Doe"),
+            (STATEMENT, "New Visa Regime"),
+            (STATEMENT, _BODY),
+        ],
+    ),
+    (
+        "short_title_case_headline_first_stays",
+        "Envoys Meet Again\nUpdated Oct 3, 2016\n" + _BODY,
+        [
+            (STATEMENT, "Envoys Meet Again"),
+            (BYLINE, "Updated Oct 3, 2016"),
+            (STATEMENT, _BODY),
+        ],
+    ),
+    (
+        "caption_after_its_credit",
+        "Envoys meet for first talks since the crisis\n"
+        "The two ministers will hold talks in Ankara on Friday, their first meeting in a year.\n"
+        "Photo by: Example Wire\n"
+        "The foreign minister speaks at a news conference in the capital.\n"
+        "Updated Oct 3, 2016\n" + _BODY,
+        [
+            (STATEMENT, "Envoys meet for first talks since the crisis"),
+            (
+                STATEMENT,
+                "The two ministers will hold talks in Ankara on Friday, their first meeting in a"
+                " year.",
+            ),
+            (CREDIT, "Photo by: Example Wire"),
+            (CAPTION, "The foreign minister speaks at a news conference in the capital."),
+            (BYLINE, "Updated Oct 3, 2016"),
+            (STATEMENT, _BODY),
+        ],
+    ),
+    (
+        "verbless_caption_above_credit_stays_the_caption",
+        "Envoys meet for first talks since the crisis\nThe two ministers in Sochi on Monday.\n"
+        "Photo: Example Wire\nThe minister meets reporters after the talks ended without a deal.",
+        [
+            (STATEMENT, "Envoys meet for first talks since the crisis"),
+            (CAPTION, "The two ministers in Sochi on Monday."),
+            (CREDIT, "Photo: Example Wire"),
+            (STATEMENT, "The minister meets reporters after the talks ended without a deal."),
+        ],
+    ),
+    (
+        "caption_placing_people",
+        "Envoys agree to reopen the consulates\n"
+        "The foreign minister, left, greets her counterpart before the talks in Sochi.\n" + _BODY,
+        [
+            (STATEMENT, "Envoys agree to reopen the consulates"),
+            (
+                CAPTION,
+                "The foreign minister, left, greets her counterpart before the talks in Sochi.",
+            ),
+            (STATEMENT, _BODY),
+        ],
+    ),
+    (
+        "caption_placing_people_in_brackets",
+        "Envoys agree to reopen the consulates\nJane Doe (R) greets John Roe in Sochi.\n" + _BODY,
+        [
+            (STATEMENT, "Envoys agree to reopen the consulates"),
+            (CAPTION, "Jane Doe (R) greets John Roe in Sochi."),
+            (STATEMENT, _BODY),
+        ],
+    ),
+    (
+        "long_caption_placing_people_over_the_lead",
+        "Envoys agree to reopen the consulates\n" + _LONG_CAPTION + "\n" + _BODY,
+        [
+            (STATEMENT, "Envoys agree to reopen the consulates"),
+            (CAPTION, _LONG_CAPTION),
+            (STATEMENT, _BODY),
+        ],
+    ),
+    (
+        "left_in_reporting_is_no_position",
+        "Envoys agree to reopen the consulates\n"
+        "The minister left, and the talks in Sochi broke up without a statement.",
+        [
+            (STATEMENT, "Envoys agree to reopen the consulates"),
+            (
+                STATEMENT,
+                "The minister left, and the talks in Sochi broke up without a statement.",
+            ),
+        ],
+    ),
+    (
+        "teaser_sentences_between_list_labels",
+        _BODY + "\nRelated articles\nMinisters meet on grain exports\n"
+        "The two sides agreed on quotas for the season, officials said.\nEditor's choice\n"
+        "News\nEnvoys will meet again in the spring after a year of silence.",
+        [
+            (STATEMENT, _BODY),
+            (PAGE, "Related articles"),
+            (PAGE, "Ministers meet on grain exports"),
+            (PAGE, "The two sides agreed on quotas for the season, officials said."),
+            (PAGE, "Editor's choice"),
+            (PAGE, "News"),
+            (PAGE, "Envoys will meet again in the spring after a year of silence."),
+        ],
+    ),
 ]
 
 # (name, line, kind): page furniture recognised on the line alone (not the first line).
@@ -680,6 +919,47 @@ FURNITURE_LINES: list[tuple[str, str, str]] = [
     ("source_url_after_label", "Origin: https://example.com/news/123", PAGE),
     ("headline_question", "Why is Ankara looking east?", PAGE),
     ("search_widget_question", "Can't find what you're looking for?", PAGE),
+    ("navigation_open_close", "Open menu Close menu", PAGE),
+    ("navigation_section_words", "Latest news World", PAGE),
+    ("navigation_run_together", "Show commentsHide comments", PAGE),
+    (
+        "promotion_imperative",
+        "Unlock the full archive and enjoy an ad-free reading experience.",
+        PAGE,
+    ),
+    ("promotion_app", "Download our app for instant access to breaking stories", PAGE),
+    ("promotion_offer_bullet", "• Unlimited ad-free access to all our stories", PAGE),
+    (
+        "promotion_after_a_label",
+        "Special offer: Subscribe today and read every story without limits",
+        PAGE,
+    ),
+    (
+        "site_notice_archive",
+        "This page is archived and is no longer updated; some links may not work.",
+        PAGE,
+    ),
+    (
+        "site_notice_quoting_its_label",
+        "This is an “archived” record. The website is no longer updated.",
+        PAGE,
+    ),
+    ("site_notice_cookies", "This website uses cookies to count its readers.", PAGE),
+    ("reported_by_citing", "This was reported by Example.net citing Daily Example.", PAGE),
+    (
+        "reported_by_with_reference",
+        "It is reported by Example Wire with reference to Radio Example.",
+        PAGE,
+    ),
+    (
+        "earlier_by_own_site",
+        "As reported earlier by example.com, Envoys agree to meet after the holiday.",
+        PAGE,
+    ),
+    ("presentation_main_points", "Here are the main points of the minister's speech:", PAGE),
+    ("presentation_below", "Below is the full text of the joint declaration:", PAGE),
+    ("video_title_running_time", "Envoys meet after months of silence 01:58", PAGE),
+    ("video_file_slug", "envoys ankara talks clip_00451", PAGE),
 ]
 
 # (name, line): reporting that looks like furniture; none of the rules may fire.
@@ -715,6 +995,19 @@ NOT_FURNITURE_LINES: list[tuple[str, str]] = [
     ),
     ("headline", "Putin hosts Erdogan in St Petersburg"),
     ("transcript_speaker_label", "THE MINISTER: We have agreed to resume the talks."),
+    ("short_denial", "Russia said no."),
+    ("one_line_quote", "“We will not be lectured by anyone,” the spokesman said."),
+    ("section_words_in_a_sentence", "The news feed was closed by the regulator on Monday."),
+    ("headline_opening_with_section_words", "Top officials open talks in the capital"),
+    ("imperative_in_reporting", "Join the coalition or face isolation, the envoy warned Ankara."),
+    ("promotion_word_in_reporting", "Exclusive access to the base was granted to inspectors."),
+    ("offer_word_in_a_bullet_of_news", "• Free trade talks resume in the capital"),
+    ("access_in_a_bullet_of_news", "• Full access to the border crossing was restored on Monday."),
+    ("website_in_reporting", "The ministry's website published the decree on Monday."),
+    ("reported_by_with_content", "It was reported by state media that the talks would resume."),
+    ("reported_earlier_in_prose", "As reported earlier, the two ministers met in Sochi."),
+    ("here_is_in_a_quote_line", "Here is what we will do: restore the flights."),
+    ("time_in_a_headline", "Talks to resume at 10:30"),
 ]
 
 CREDIT_LINES = [

@@ -21,11 +21,23 @@ Rules (deliberately conservative: a lost statement costs more than a stored capt
 * Caption, two ways. (1) The nearest non-blank line before a standalone credit line (not a
   wire sign-off such as "- AFP"), when it is caption-sized (at most two sentences, at most
   ``_CAPTION_MAX_WORDS`` words), is not already boilerplate and is not the document's headline
-  (a first line without final punctuation).
+  (a first line without final punctuation). The line after the credit (past any further
+  credits) is the caption instead when it describes a picture (a present-tense verb of posing
+  or acting, a position such as ", left,"; no speech) and the line above does not but reads
+  as reporting (a tense or an auxiliary): a page that prints the credit above its caption.
   (2) A line in the lead-in of the document, before the first real paragraph, that ends in the
   picture-dateline form ``..., <Place>, <Country>, <Month> <day>, <year>.``. The lead-in is the
   run of lines at the top that are boilerplate or headline-like (no final punctuation, short).
   The form "... on <date> in <Place>, <Country>." is not used: news leads end that way too.
+* Page furniture (``tracker.text.furniture`` line by line, plus the neighbours: lists of other
+  stories, subheadings, captions placing people; see ``_mark_furniture``).
+* Repeats: a headline-like line the page prints twice (a headline repeated under a date
+  stamp, a video title repeated with its running time) is stored once; a caption printed
+  twice above its credit is a caption both times. Sentences that recur ("Thank you very
+  much." in a transcript) are kept.
+* Name lines: a few capitalised words ("The Press Office", "Presidential Guest House") boxed
+  in by furniture, or standing right above a byline, date or dateline, are the page's issuer
+  or place lines; never the document's first line.
 """
 
 from __future__ import annotations
@@ -33,8 +45,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from tracker.models import CAPTION, CREDIT, ID_LINE, PAGE, STATEMENT
-from tracker.text.furniture import furniture_kind, is_link_teaser, opens_link_list
+from tracker.models import BYLINE, CAPTION, CREDIT, ID_LINE, PAGE, STATEMENT
+from tracker.text.furniture import (
+    furniture_kind,
+    is_link_teaser,
+    is_page_label,
+    opens_link_list,
+)
 from tracker.text.quotes import CLOSING
 from tracker.text.words import word_set
 
@@ -47,6 +64,8 @@ _CREDIT_MAX_WORDS = 12
 _CREDIT_MAX_CHARS = 120
 # Captions are one or two sentences; a longer block next to a credit is a paragraph, not a caption.
 _CAPTION_MAX_WORDS = 60
+# Sixty words of caption fit in this many characters; a longer line is not looked at.
+_CAPTION_MAX_CHARS = 500
 # A headline-like lead-in line is short; a long unpunctuated line is body text.
 _HEADLINE_MAX_WORDS = 25
 # Datelines sit at the end of a caption; only this much of the line is searched for one.
@@ -272,6 +291,66 @@ def ends_with_picture_dateline(line: str) -> bool:
     return _PICTURE_DATELINE.search(line[-_DATELINE_WINDOW:]) is not None
 
 
+# Where a person stands in the picture, after a name or a title: "Jane Doe, left, ...",
+# "the minister, right, ...", "Doe (R)", "front row, from left:". Reporting does not place
+# people left and right of each other.
+_PICTURE_POSITION = re.compile(
+    r"\w(?:,\s+(?:second\s+|third\s+|front\s+|back\s+|top\s+)?"
+    r"(?:left|right|center|centre)(?:\s+(?:row|back|front))?,"
+    r"|\s+\((?:L|R|C|left|right|center|centre)\))"
+    r"|\((?:from\s+)?(?:left\s+to\s+right|L-R|from\s+left)\)|\bfrom\s+left\s*:"
+)
+
+
+# A caption says what the picture shows, in the present: "Jane Doe speaks at ...", "Two men
+# shake hands". Nouns that double as verbs ("talks", "protests", "visits") are left out.
+_PICTURE_VERB = re.compile(
+    r"\s(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bof\s)(?<!\bin\s)(?:speaks|attends|arrives|greets|welcomes"
+    r"|listens|walks|sits|shakes|delivers|addresses|chats|salutes|prays|inspects|reviews|gestures"
+    r"|waves|meets|shake|gather|stand|wave|walk|attend|listen|arrive|pray|greet|sit|march)\b"
+)
+_REPORTING = re.compile(
+    r"\b(?:will|would|has|have|had|is|are|was|were|said|says|can|could|may|might|must|should"
+    r"|did|does)\b|[a-z]{3,}ed\b"
+)
+_SPOKEN = re.compile(r"\b(?:said|says|told|added)\b|[\"“”«»]")
+
+
+def _shows_picture(line: str) -> bool:
+    """True for a line that describes a picture: a present-tense verb of posing or acting."""
+    return (
+        _PICTURE_VERB.search(line) is not None or _PICTURE_POSITION.search(line) is not None
+    ) and _SPOKEN.search(line) is None
+
+
+def _caption_below(
+    text: str, lines: Sequence[tuple[int, int]], kinds: list[str], credit: int
+) -> int | None:
+    """The line after a credit (and any credits after it) when the caption follows its credit.
+
+    Some pages print the credit under the picture and the caption after it. The caption is
+    taken from below only when the line above is a standfirst or a lead (it reads as
+    reporting and describes no picture) and the line below describes a picture; by default
+    the caption is the line above, and with no statement above nothing is taken.
+    """
+    if credit == 0 or kinds[credit - 1] != STATEMENT:
+        return None
+    j = credit + 1
+    while j < len(lines) and kinds[j] == CREDIT:
+        j += 1
+    if j == len(lines) or kinds[j] != STATEMENT or lines[j][1] - lines[j][0] > _CAPTION_MAX_CHARS:
+        return None
+    line = text[lines[j][0] : lines[j][1]]
+    if not _shows_picture(line) or not _is_caption_sized(line):
+        return None
+    above = text[lines[credit - 1][0] : lines[credit - 1][1]]
+    # A caption above may have no verb at all ("Jane Doe in Ankara on Monday."); a standfirst
+    # reads as reporting (a tense, an auxiliary).
+    if _shows_picture(above) or _REPORTING.search(above) is None:
+        return None
+    return j
+
+
 def _is_headline_like(line: str) -> bool:
     bare = line.rstrip(CLOSING + ")] ")
     return bare[-1:] not in _FINAL_PUNCT and len(line.split()) <= _HEADLINE_MAX_WORDS
@@ -292,6 +371,7 @@ _BODY_MIN_WORDS = 12
 # Furniture lines are short (a plea has at most forty words); longer lines are paragraphs.
 _FURNITURE_MAX_CHARS = 320
 _LINK_LABEL_MAX_CHARS = 40
+_LISTED_BEFORE_LAST = 2
 _BULLETS = frozenset("•*-–—·►▪")
 _QUOTE_MARKS = frozenset('"“”„«»‹›')
 _CAPTION_MARKER = re.compile(r"(?:photo|picture|image|caption)\s*:\s*\S", re.IGNORECASE)
@@ -300,37 +380,89 @@ _CAPTION_MARKER = re.compile(r"(?:photo|picture|image|caption)\s*:\s*\S", re.IGN
 def _mark_furniture(text: str, lines: Sequence[tuple[int, int]], kinds: list[str]) -> None:
     """Turn STATEMENT lines that are page furniture into BYLINE, PAGE or CAPTION, in place.
 
-    Line by line (``furniture_kind``), plus three rules that need the neighbouring lines:
+    Line by line (``furniture_kind``), plus rules that need the neighbouring lines:
     after a label that opens a list of other stories ("Related articles"), the headlines and
-    cut-off teasers that follow are links (the list ends at the first line of prose); once the
-    body has begun, a line of at most ``_SUBHEAD_MAX_WORDS`` words without final punctuation,
-    quotation mark, colon or bullet is a subheading; a line opened by a picture marker and a
-    description ("Photo: Jane Doe greets ...") is a caption when caption-sized.
+    cut-off teasers that follow are links, and so is a teaser in sentences that sits between
+    list labels (``_is_teaser_sentence``; otherwise the list ends at the first line of prose);
+    once the body has begun, a line of at most ``_SUBHEAD_MAX_WORDS`` words without final
+    punctuation, quotation mark, colon or bullet is a subheading. A caption-sized line opened
+    by a picture marker ("Photo: Jane Doe greets ...") or placing a person in the picture
+    ("Jane Doe, left, greets ...") before the body begins is a caption (in the body, captions
+    come with a credit; the position test is kept off the paragraphs to keep the pass cheap).
     """
     body = False
     links = False
+    listed = 0  # lines taken as items of the open list of other stories
     for i, (start, end) in enumerate(lines):
         if kinds[i] != STATEMENT:
             continue
         if end - start > _FURNITURE_MAX_CHARS:
             # A paragraph: the common case, kept cheap (the segmenter must stay fast).
+            if links and _is_teaser_sentence(text, lines, i, listed):
+                kinds[i] = PAGE
+                listed += 1
+                continue
+            if not body and _is_positioned_caption(text, start, end):
+                kinds[i] = CAPTION  # a long caption over the lead; in the body, paragraphs
+                continue
             body = True
             links = False
             continue
         line = text[start:end]
-        if links and is_link_teaser(line):
+        if links and (is_link_teaser(line) or _is_teaser_sentence(text, lines, i, listed)):
             kinds[i] = PAGE
+            listed += 1
             continue
         links = len(line) <= _LINK_LABEL_MAX_CHARS and opens_link_list(line)
+        listed = 0
         found = furniture_kind(line, first=i == 0)
         if found is not None:
             kinds[i] = found
-        elif _CAPTION_MARKER.match(line) and _is_caption_sized(line):
+        elif (_CAPTION_MARKER.match(line) and _is_caption_sized(line)) or (
+            not body and _is_positioned_caption(text, start, end)
+        ):
             kinds[i] = CAPTION
         elif body and _is_subhead(line):
             kinds[i] = PAGE
         elif not body and line[-1:] in _FINAL_PUNCT and len(line.split()) >= _BODY_MIN_WORDS:
             body = True
+
+
+def _is_positioned_caption(text: str, start: int, end: int) -> bool:
+    """A caption-sized line that places someone in the picture ("Jane Doe, left, ...")."""
+    # Plain substring tests first: the pattern runs on few paragraphs.
+    find = text.find
+    return (
+        (
+            find("left", start, end) >= 0
+            or find("right", start, end) >= 0
+            or find(", cent", start, end) >= 0
+            or find("(L)", start, end) >= 0
+            or find("(R)", start, end) >= 0
+        )
+        and _PICTURE_POSITION.search(text, start, end) is not None
+        and _is_caption_sized(text[start:end])
+    )
+
+
+def _is_teaser_sentence(text: str, lines: Sequence[tuple[int, int]], i: int, listed: int) -> bool:
+    """In a list of other stories, a teaser written as sentences: it sits between list labels.
+
+    The line after it opens a list again ("Editor's choice", "Related"), or it is the
+    document's last line, caption-sized, the line before it is a stock label and the list has
+    already held ``listed`` >= 2 items (right after "Read more" the article may simply go on).
+    A sentence with reporting after it ends the list: the article goes on.
+    """
+    if i + 1 < len(lines):
+        after = text[lines[i + 1][0] : lines[i + 1][1]]
+        return len(after) <= _LINK_LABEL_MAX_CHARS and opens_link_list(after)
+    before = text[lines[i - 1][0] : lines[i - 1][1]]
+    return (
+        listed >= _LISTED_BEFORE_LAST
+        and len(before) <= _LINK_LABEL_MAX_CHARS
+        and (opens_link_list(before) or is_page_label(before))
+        and _is_caption_sized(text[lines[i][0] : lines[i][1]])
+    )
 
 
 def _is_subhead(line: str) -> bool:
@@ -342,6 +474,121 @@ def _is_subhead(line: str) -> bool:
         and ":" not in line
         and not any(c in _QUOTE_MARKS for c in line)
     )
+
+
+# --- Repeated lines and name lines among furniture -----------------------------------------
+
+# A repeat is compared without what a page adds to a line it shows twice: a date stamp before a
+# headline ("date 2016-08-09 <headline>"), a video's running time. A headline repeated with a
+# dash ("<headline> –") opens a standfirst cut off by the extractor and is left alone.
+_STAMP_PREFIX = re.compile(
+    r"(?:(?:date|posted|published|updated)\s*:?\s*)?(?:\d{4}-\d{1,2}-\d{1,2}"
+    r"|\d{1,2}[./]\d{1,2}[./]\d{2,4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?\s+",
+    re.IGNORECASE,
+)
+_STAMP_FIRST = frozenset("0123456789dDpPuU")
+_TIME_SUFFIX = re.compile(r"\s\d{1,2}:\d{2}(?::\d{2})?\Z")
+# Two or three words may recur as labels of their own ("See details").
+_REPEAT_MIN_WORDS = 3
+
+
+def _repeat_key(line: str) -> tuple[str, str]:
+    """The line without a page's additions, and what was removed: "", "stamp" or "time"."""
+    m = _STAMP_PREFIX.match(line) if line[:1] in _STAMP_FIRST else None
+    if m is not None and m.end() < len(line):
+        return line[m.end() :], "stamp"
+    m = _TIME_SUFFIX.search(line, len(line) - 10) if line[-1:].isdigit() else None
+    if m is not None:
+        return line[: m.start()], "time"
+    return line, ""
+
+
+def _mark_repeats(text: str, lines: Sequence[tuple[int, int]], kinds: list[str]) -> None:
+    """A headline-like line the page shows twice is stored once.
+
+    A headline repeated under a date stamp, a video title repeated with its running time (then
+    both copies are the player's), a headline printed twice: the copy that carries the page's
+    additions is furniture, and of two equal copies the second. Only lines without final
+    punctuation are compared: sentences recur in transcripts ("Thank you very much."), and a
+    caption printed twice is found at its credit.
+    """
+    seen: dict[str, tuple[int, str]] = {}
+    for i, (start, end) in enumerate(lines):
+        if (
+            text[end - 1] in _FINAL_PUNCT
+            or end - start > _FURNITURE_MAX_CHARS
+            or kinds[i] in (ID_LINE, CREDIT)
+        ):
+            continue
+        key, extra = _repeat_key(text[start:end])
+        if key.count(" ") < _REPEAT_MIN_WORDS - 1:
+            continue
+        if key not in seen:
+            seen[key] = (i, extra)
+            continue
+        j, extra_j = seen[key]
+        if extra:
+            if kinds[i] == STATEMENT:
+                kinds[i] = BYLINE if extra == "stamp" else PAGE
+            if extra == "time" and kinds[j] == STATEMENT and not extra_j:
+                kinds[j] = PAGE  # the title the running time belongs to
+        elif extra_j:
+            if kinds[j] == STATEMENT:
+                kinds[j] = BYLINE if extra_j == "stamp" else PAGE
+        elif kinds[i] == STATEMENT:
+            kinds[i] = PAGE
+
+
+# A name line: a few capitalised words ("The White House", "Office of the Press Secretary",
+# "Cankaya Palace"), the issuer or place lines of a page's head.
+_NAME_LINE_MAX_WORDS = 5
+_NAME_ALONE_MAX_WORDS = 3
+_JOINERS = word_set("of the and for de da van von der al el du la")
+
+
+def _is_name_line(line: str) -> bool:
+    words = line.split()
+    return (
+        len(words) <= _NAME_LINE_MAX_WORDS
+        and line[-1:] not in _FINAL_PUNCT
+        and all(w in _JOINERS or _CAPITALISED.fullmatch(w) for w in words)
+        and not any(c.isdigit() for c in line)
+    )
+
+
+def _mark_name_runs(text: str, lines: Sequence[tuple[int, int]], kinds: list[str]) -> None:
+    """Name lines among furniture are furniture: an issuer's office, a place, a site's name.
+
+    A run of name lines with furniture right above and right below it, or a name line of at
+    most ``_NAME_ALONE_MAX_WORDS`` words right above a byline, date or dateline. The first line
+    of the document is never taken: a headline may be a few capitalised words.
+    """
+    n = len(lines)
+    i = 1
+    while i < n:
+        if kinds[i] != STATEMENT or lines[i][1] - lines[i][0] > _LINK_LABEL_MAX_CHARS:
+            i += 1
+            continue
+        j = i
+        while (
+            j < n
+            and kinds[j] == STATEMENT
+            and lines[j][1] - lines[j][0] <= _LINK_LABEL_MAX_CHARS
+            and _is_name_line(text[lines[j][0] : lines[j][1]])
+        ):
+            j += 1
+        if j > i:
+            below = kinds[j] if j < n else STATEMENT
+            boxed = kinds[i - 1] != STATEMENT and below != STATEMENT
+            alone = (
+                j == i + 1
+                and below == BYLINE
+                and len(text[lines[i][0] : lines[i][1]].split()) <= _NAME_ALONE_MAX_WORDS
+            )
+            if boxed or alone:
+                for k in range(i, j):
+                    kinds[k] = BYLINE if below == BYLINE else PAGE
+        i = j + 1 if j > i else i + 1
 
 
 # --- Classification -----------------------------------------------------------------------
@@ -370,13 +617,28 @@ def classify_lines(text: str, lines: Sequence[tuple[int, int]]) -> list[Block]:
                 tails[i] = start + cut
 
     for i in credits:
-        if i == 0 or kinds[i - 1] != STATEMENT or is_sign_off(text[lines[i][0] : lines[i][1]]):
+        if is_sign_off(text[lines[i][0] : lines[i][1]]):
+            continue
+        below = _caption_below(text, lines, kinds, i)
+        if below is not None:
+            kinds[below] = CAPTION
+            continue
+        if i == 0 or kinds[i - 1] != STATEMENT:
             continue
         prev = text[lines[i - 1][0] : lines[i - 1][1]]
         if i - 1 == 0 and _is_headline_like(prev):
             continue
         if _is_caption_sized(prev):
             kinds[i - 1] = CAPTION
+            if (
+                i >= 2
+                and kinds[i - 2] == STATEMENT
+                and text[lines[i - 2][0] : lines[i - 2][1]] == prev
+                and not _is_headline_like(prev)
+            ):
+                # The caption printed twice above its credit; a headline printed twice is
+                # not a caption (the first copy is the page's headline).
+                kinds[i - 2] = CAPTION
 
     for i, kind in enumerate(kinds):
         if kind != STATEMENT:
@@ -388,6 +650,8 @@ def classify_lines(text: str, lines: Sequence[tuple[int, int]]) -> list[Block]:
             break
 
     _mark_furniture(text, lines, kinds)
+    _mark_repeats(text, lines, kinds)
+    _mark_name_runs(text, lines, kinds)
 
     if not tails:
         return [(start, end, kind) for (start, end), kind in zip(lines, kinds, strict=True)]

@@ -44,6 +44,21 @@ Rules, all on the line's own form (no outlet names: the words are the web's comm
 * Headline question: one question of at most ``_QUESTION_MAX_WORDS`` words with no quotation
   mark that does not open with a conjunction (a question in the body, "But how far ...?",
   continues the reporting).
+* Navigation line: every word (camel-case runs split: "Show commentsHide comments") is one of
+  the web's menu and section words (``_NAV_WORDS``: "Open news feed Close news feed",
+  "Featured news Politics").
+* Promotion or site notice: a line of at most ``_PLEA_MAX_WORDS`` words that opens with an
+  imperative to the reader ("Get", "Subscribe", "Join", "Unlock" ...) and names what a site
+  sells (exclusive features, faster access, the full archive, the app), or speaks of the site
+  itself ("this website", "the website is no longer updated", cookies); never with a quotation
+  mark or a speech verb.
+* Source line in words: the whole line says who reported the story and no more ("This is
+  reported by Example.net citing Daily Example."), or points back to the site's own archive
+  by its web address ("As reported earlier by example.com, <headline>").
+* Presentation line: "Here are / Here is / Below is ... :" introducing what follows (a list of
+  quotes, a transcript); the quotes themselves are statements.
+* Video-player label: a line without final punctuation that ends in a running time ("... 02:45")
+  or holds a file name ("clip_0012", "video.mp4").
 
 Deliberately not furniture: a headline (the page's claim), a standfirst, a bullet point, a
 transcript paragraph opened by a speaker label, and any line ending in a sentence of reporting.
@@ -189,7 +204,7 @@ _LABELS = frozenset(
     |add a comment|view comments|show comments|search|search form|story highlights
     |key points|for immediate release|photo|photos|video|videos|image|gallery|multimedia
     |print|email|skip to content|skip to main content|sign up|subscribe|log in|sign in
-    |follow us|tags|topics|filed under|listen|listen to this article""".replace("\n", "")
+    |follow us|tags|topics|filed under|listen|listen to this article|news|home""".replace("\n", "")
     .replace("    ", "")
     .split("|")
 )
@@ -302,12 +317,18 @@ def furniture_kind(line: str, first: bool = False) -> str | None:
         return PAGE  # before datelines: "READ MORE" is in capitals too
     if not first and is_dateline(line):
         return BYLINE
+    if _SHARE_BAR.fullmatch(line) or _is_source_line(line, words) or _is_plea(line):
+        return PAGE
+    if line[-1:] == ".":
+        # A sentence: the tests below need a line without a full stop, save one.
+        return PAGE if _is_source_sentence(line) else None
     if (
-        _SHARE_BAR.fullmatch(line)
-        or _is_source_line(line, words)
-        or _is_list(line)
-        or _is_plea(line)
+        _is_list(line)
         or _is_headline_question(line, words)
+        or _is_nav_line(line)
+        or _is_source_sentence(line)
+        or _is_presentation(line, words)
+        or _is_player_label(line)
     ):
         return PAGE
     return None
@@ -317,12 +338,69 @@ _SPEECH = re.compile(r"\b(?:said|says|say|told|tells|added|asked|urged|warned)\b
 _CLICK = re.compile(r"(?:click|tap)\s+here\b", re.IGNORECASE)
 
 
+# Imperatives that open a site's sales pitch, and what the pitch sells.
+_PROMO_OPEN = re.compile(
+    r"(?:get|subscribe|join|unlock|enjoy|download|discover|become|upgrade|register|support\s+us)\b",
+    re.IGNORECASE,
+)
+_PROMO_WORDS = re.compile(
+    r"exclusive|premium|ad-free|unlimited|(?:faster|full|instant|digital)\s+access|full\s+archive"
+    r"|keep\s+reading|stay\s+(?:updated|informed)|free\s+trial|\bapp\b|newsletter|subscri",
+    re.IGNORECASE,
+)
+_PROMO_FIRST = frozenset("GgSsJjUuEeDdBbRrPpAaFf")
+# An offer's bullet point opens with what is on sale, not with a verb.
+_OFFER = re.compile(r"(?:unlimited|premium|ad-free|exclusive|full|free|all-access)\b", re.I)
+_BULLET_MARKS = "•*-–—·►▪"
+_OFFER_LABEL_MAX_WORDS = 3
+# A notice about the site itself: an archive banner, a cookie banner.
+_SITE_STATE = re.compile(
+    r"no\s+longer\s+(?:updated|maintained|available)|archived|historical\s+material|cookies"
+    r"|javascript|browser|may\s+not\s+work",
+    re.IGNORECASE,
+)
+
+
 def _is_plea(line: str) -> bool:
     if _QUOTE_RE.search(line) or _SPEECH.search(line):
-        return False  # a speaker's "you" ("you must share the burden, the envoy said")
+        # A speaker's "you" ("you must share the burden, the envoy said"); an archive banner
+        # may quote its own label ("historical material “frozen in time”").
+        return _is_site_notice(line)
     if _CLICK.match(line):
         return True
-    return _YOU.search(line) is not None and _PLEA_WORDS.search(line) is not None
+    if _YOU.search(line) is not None and _PLEA_WORDS.search(line) is not None:
+        return True
+    if _is_promotion(line):
+        return True
+    return _is_site_notice(line)
+
+
+def _is_promotion(line: str) -> bool:
+    """A sales line: an imperative with what the site sells, or an offer's bullet point."""
+    if line[:1] in _BULLET_MARKS:
+        line = line.lstrip(_BULLET_MARKS + " ")
+        offer = line[:1] in _PROMO_FIRST and _OFFER.match(line) is not None
+        if offer and line[-1:] not in ".!?":
+            return _PROMO_WORDS.search(line) is not None  # "• Unlimited ad-free access to ..."
+    label, colon, rest = line.partition(": ")
+    if colon and len(label.split()) <= _OFFER_LABEL_MAX_WORDS:
+        line = rest  # "Limited offer: Subscribe today and ..."
+    return (
+        line[:1] in _PROMO_FIRST
+        and _PROMO_OPEN.match(line) is not None
+        and _PROMO_WORDS.search(line) is not None
+    )
+
+
+def _is_site_notice(line: str) -> bool:
+    # Plain substring tests: a pattern scanned over every line would cost more than the rest.
+    return (
+        "website" in line
+        or "web site" in line
+        or "his site" in line  # this/This
+        or "his page" in line
+        or "ur site" in line  # our/Our
+    ) and _SITE_STATE.search(line) is not None
 
 
 def _is_headline_question(line: str, words: int) -> bool:
@@ -331,3 +409,88 @@ def _is_headline_question(line: str, words: int) -> bool:
     if line.find("?") < len(line) - 1 or re.search(r"[.!]\s", line):
         return False  # more than one sentence: a paragraph, not a headline
     return line.split(None, 1)[0].strip(",") not in _CONJUNCTIONS
+
+
+# Menu and section words: a line made of nothing else is navigation ("Featured news Politics").
+_NAV_WORDS = word_set(
+    """open close show hide menu news feed featured latest top main home section sections
+    politics world economy business society sport sports culture opinion opinions analysis
+    region regions science technology health lifestyle entertainment video videos photo photos
+    gallery comments comment rate author add all more archive print email search login logout
+    next previous prev back newer older live breaking trending popular"""
+)
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_NAV_MAX_WORDS = 8
+
+
+def _is_nav_line(line: str) -> bool:
+    if line[-1:] in ".!?:;" or not line[:1].isalpha():
+        return False
+    words = _CAMEL.sub(" ", line).split()
+    return 2 <= len(words) <= _NAV_MAX_WORDS and all(w.lower() in _NAV_WORDS for w in words)
+
+
+# "This is reported by Example.net citing Daily Example." and nothing else.
+_REPORTED_BY = re.compile(
+    r"(?:this|it)\s+(?:is|was|has\s+been)\s+reported\s+by\s+(?P<by>.+?)"
+    r"(?:,?\s+(?:citing|quoting|with\s+reference\s+to|referring\s+to)\s+(?P<from>.+?))?\.?",
+    re.IGNORECASE,
+)
+# "As reported earlier by example.com, ...": a link back into the site's own archive.
+_EARLIER_BY_SITE = re.compile(
+    r"as\s+(?:was\s+)?(?:reported|written|noted)\s+(?:earlier|previously|before)\s+by\s+(\S+?),",
+    re.IGNORECASE,
+)
+
+
+def _source_name(text: str) -> bool:
+    bare = text.removeprefix("the ").strip()
+    return _is_name(bare, 5) or _URL.fullmatch(bare) is not None
+
+
+def _is_source_sentence(line: str) -> bool:
+    if line[:1] in "TtIi" and " reported by " in line:
+        m = _REPORTED_BY.fullmatch(line)
+        if m is not None:
+            return _source_name(m["by"]) and (m["from"] is None or _source_name(m["from"]))
+    if line[:2] in ("As", "as") and " by " in line:
+        m = _EARLIER_BY_SITE.match(line)
+        return m is not None and _URL.fullmatch(m[1]) is not None
+    return False
+
+
+_PRESENTS = re.compile(
+    r"(?:here\s+(?:is|are)|here's|here’s|below\s+(?:is|are)|the\s+following\s+(?:is|are))\b",
+    re.IGNORECASE,
+)
+_PRESENT_MAX_WORDS = 15
+
+
+def _is_presentation(line: str, words: int) -> bool:
+    return (
+        line.endswith(":")
+        and words <= _PRESENT_MAX_WORDS
+        and _PRESENTS.match(line) is not None
+        and not _QUOTE_RE.search(line)
+    )
+
+
+# A video player's title row ends in the running time; its slot holds a file name.
+_RUNNING_TIME = re.compile(r"\s\d{1,2}:\d{2}(?::\d{2})?\Z")
+_SLUG = re.compile(r"(?:^|\s)[A-Za-z]+_\w*\d\w*(?:\s|$)")
+_MEDIA_FILE = re.compile(r"\.(?:mp4|jpe?g|png|gif|webm)\b", re.IGNORECASE)
+_BEFORE_TIME = word_set("at by from until till since before after around about")
+
+
+def _is_player_label(line: str) -> bool:
+    if line[-1:] in ".!?":
+        return False  # the common case: a sentence
+    if line[-1:].isdigit():
+        m = _RUNNING_TIME.search(line, len(line) - 9)
+        if m is not None:
+            head = line[: m.start()].rstrip()
+            last = head.rsplit(None, 1)[-1] if head else ""
+            return bool(head) and head[-1] not in ".!?;:" and last.lower() not in _BEFORE_TIME
+    if "_" in line:
+        return _SLUG.search(line) is not None
+    return "." in line and _MEDIA_FILE.search(line) is not None

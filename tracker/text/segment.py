@@ -13,7 +13,8 @@ How text is cut:
 * A sentence ends at ``.``, ``!`` or ``?`` (plus any closing quotes or brackets) followed by
   whitespace and a character that can start a sentence: an uppercase or uncased letter, a digit,
   an opening quote, a dash or an opening bracket.
-* Not after a title or month abbreviation ("Mr.", "Gen.", "St.", "Sept.", "vs." ...), nor after
+* Not after a title or month abbreviation ("Mr.", "Gen.", "St.", "Sept.", "vs." ..., and "ST."
+  of a dateline in capitals: "ST. PETERSBURG, Russia —"), nor after
   "No."/"Nos." before a digit. After abbreviations that can also end a sentence (initials such
   as "W.", dotted acronyms such as "U.S." or "a.m.", "Inc.", "Co.", "Corp.", "Jr.", "Ltd.") a
   sentence ends only when the next word is one that cannot continue a name ("The", "He", "But",
@@ -28,6 +29,8 @@ How text is cut:
   apostrophes, is :mod:`tracker.text.quotes`'s to say (curly, straight, guillemets).
 * "etc." is no abbreviation here: before a capital it ends the sentence, as it usually does.
 * Leading dashes and bullets stay in the span: "– Putin and Erdogan meet" is the statement text.
+* A "sentence" that is only a stock web label ("VIDEO", "Photos", "Read more") is a ``PAGE``
+  segment: pages print it after a headline's full stop ("... Putin says. VIDEO").
 
 Speed: one pass per line with compiled patterns, no per-character Python loop on ordinary text;
 ``bench/segment_speed.py`` checks it stays >= 10x faster than VADER per statement (ingest
@@ -39,8 +42,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from tracker.models import STATEMENT, Segment
+from tracker.models import PAGE, STATEMENT, Segment
 from tracker.text.boilerplate import classify_lines
+from tracker.text.furniture import is_page_label
 from tracker.text.quotes import CLOSING, OPENING, quotations
 from tracker.text.words import word_set
 
@@ -62,7 +66,7 @@ _OPENERS = frozenset(OPENING + "–—-([•*")
 _NEVER_FINAL = word_set(
     """Mr Mrs Ms Messrs Mmes Dr Drs Prof Gen Lt Col Maj Capt Cmdr Adm Brig Sgt Cpl Pvt Gov Sen
     Rep Reps Pres Supt Insp Rev Hon Amb St Mt Ft vs Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov
-    Dec Fig Figs Ref"""
+    Dec Fig Figs Ref ST"""
 )
 # Number abbreviations: "No. 10", but "He said No. Then ..." may end a sentence.
 _BEFORE_NUMBER = frozenset({"No", "Nos", "Art", "Para", "Vol"})
@@ -79,6 +83,8 @@ _STARTERS = word_set(
 _ABBREVIATIONS = _NEVER_FINAL | _BEFORE_NUMBER | _MAYBE_FINAL
 # Look back this far for the word before a full stop: longer words are no abbreviation.
 _ABBR_SCAN = 16
+# A sentence this short may be a page's stock label ("VIDEO", "Photos") cut off a headline.
+_LABEL_MAX_CHARS = 14
 
 
 def segment(text: str) -> list[Segment]:
@@ -90,7 +96,10 @@ def segment(text: str) -> list[Segment]:
             append(Segment(start, end, text[start:end], kind))
             continue
         for s, e in _sentences(text, start, end):
-            append(Segment(s, e, text[s:e], STATEMENT))
+            piece = text[s:e]
+            # A stock label left after a headline's full stop ("... Putin says. VIDEO").
+            kind = PAGE if e - s <= _LABEL_MAX_CHARS and is_page_label(piece) else STATEMENT
+            append(Segment(s, e, piece, kind))
     return out
 
 
