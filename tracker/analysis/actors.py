@@ -369,7 +369,7 @@ class ActorDictionary:
         }
         # No topic: a pattern that never matches, so find_topics needs no test per call.
         forms = trie_pattern(self._topic_forms, r"[\s-]+") if self._topic_forms else "(?!)"
-        self._topic_re = re.compile(rf"(?<!\w){forms}(?!\w)")
+        self._topic_re = re.compile(rf"\b{forms}(?!\w)")
         self._aliases: dict[str, list[_Form]] = {}
         self._titles: dict[str, list[_Form]] = {}
         self._folded_names: dict[str, list[Actor]] = {}

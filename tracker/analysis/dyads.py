@@ -218,13 +218,23 @@ def read_sides(
     mentions = actors.find_mentions(text, published)
     support = _support(text, mentions, attribution, clauses)
     speaker = attribution.side if attribution.speaker != NARRATOR else None
-    topics = tuple(actors.find_topics(text))
+    # Topics count only where the named sides make no relation: most statements are spared the scan.
+    topics = () if _names_a_relation(support, speaker) else tuple(actors.find_topics(text))
     third = frozenset(
         m.actor.name
         for m in mentions
         if topics and m.actor and m.side == OTHER and m.actor.role == "country"
     )
     return StatementSides(text, tuple(support), speaker, tuple(clauses), topics, third)
+
+
+def _names_a_relation(support: list[_Support], speaker: str | None) -> bool:
+    """Whether :func:`assign_sides` finds a relation in the named sides alone (Turkey and a
+    partner named plainly, or a partner speaking of Turkey), before any topic."""
+    turkey = speaker == TURKEY or any(s.side == TURKEY for s in support)
+    partner = any(s.side != TURKEY and s.weak is None and not s.own for s in support)
+    party = speaker in PARTNER.values() and any(s.side == TURKEY for s in support)
+    return turkey and (partner or party)
 
 
 def assign_dyads(
