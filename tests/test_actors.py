@@ -201,6 +201,22 @@ def test_relation_typed_with_a_hyphen(tmp_path: Path) -> None:
     assert ActorDictionary.load([path]).actors["Pipe"].relation == "Turkey–Russia"
 
 
+def test_user_topic_adds_and_replaces(tmp_path: Path) -> None:
+    path = tmp_path / "mine.toml"
+    path.write_text(
+        '[[topic]]\nname = "charter flights"\nrelation = "Turkey-Russia"\n'
+        'phrases = ["holiday flights"]\n\n'
+        '[[topic]]\nname = "gas hub"\nrelation = "Turkey–Russia"\nphrases = ["gas hub"]\n',
+        encoding="utf-8",
+    )
+    mine = ActorDictionary.load([path])
+    assert len(mine.topics) == len(ACTORS.topics) + 1
+    text = "Holiday-flights resume; the Gas  Hub waits; charter flights too."
+    found = [(text[t.start : t.end], t.topic.name) for t in mine.find_topics(text)]
+    # The user's entry replaced ours whole: "charter flights" no longer matches.
+    assert found == [("Holiday-flights", "charter flights"), ("Gas  Hub", "gas hub")]
+
+
 def test_rows_for_a_table() -> None:
     rows = {row["name"]: row for row in ACTORS.rows()}
     davutoglu = rows["Ahmet Davutoglu"]
@@ -225,6 +241,16 @@ BAD_FILES = [
      '[[actor]]\nname = "P"\nside = "Turkey"\nrelation = "Turkey–Russia"\n',
      ["entry 1 (P)", "not the partner"]),
     ("broken TOML", '[[actor]\nname = "B"\n', ["not valid TOML"]),
+    ("topic without phrases", '[[topic]]\nname = "T"\nrelation = "Turkey–West"\n',
+     ["topic 1 (T)", "no phrases"]),
+    ("topic relation not tracked",
+     '[[topic]]\nname = "U"\nrelation = "Russia–West"\nphrases = ["u"]\n',
+     ["topic 1 (U)", "Russia–West"]),
+    ("topic sides not of its relation",
+     '[[topic]]\nname = "V"\nrelation = "Turkey–West"\nsides = ["Russia"]\nphrases = ["v"]\n',
+     ["topic 1 (V)", "not sides of"]),
+    ("topic without a relation names more than Turkey",
+     '[[topic]]\nname = "W"\nsides = ["West"]\nphrases = ["w"]\n', ["topic 1 (W)", "None"]),
 ]  # fmt: skip
 
 

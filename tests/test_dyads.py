@@ -78,7 +78,7 @@ CASES = [
      [(TR, "primary", "narrated", "text")]),
     ("document dyad for no side", ["The two leaders will meet again in the autumn."], TR,
      [(TR, "primary", "narrated", "document")]),
-    ("document dyad for one side", ["Russia also lifted its restrictions on charter flights."],
+    ("document dyad for one side", ["Russia also lifted its restrictions on construction firms."],
      TR, [(TR, "primary", "narrated", "document")]),
     ("document dyad with a speaker", ["“We are against every coup,” Putin said."], TR,
      [(TR, "primary", "Russia→Turkey", "document")]),
@@ -157,6 +157,44 @@ CASES = [
     ("must not fire: the same place in the sentence is a party", ["Turkish ministers said on "
      "Friday that Washington had let them down."], None,
      [(TW, "primary", "Turkey→West", "speaker")]),
+    # Topics: a phrase that stands for a relation in this period names its sides (data/actors.toml
+    # [[topic]]), but only where the sides named make no relation and contradict none.
+    ("topic: visa liberalisation with Turkey named",
+     ["Ankara insists that visa-free travel must come before the summer."], None,
+     [(TW, "primary", "narrated", "text")]),
+    ("topic: the refugee deal with no side named",
+     ["The refugee deal has cut crossings to the islands by nine tenths."], None,
+     [(TW, "primary", "narrated", "text")]),
+    ("topic: charter flights with the partner named",
+     ["Moscow wants stronger security guarantees before charter flights restart."], None,
+     [(TR, "primary", "narrated", "text")]),
+    ("topic: the downed jet beside the country it fell in",
+     ["Relations have not recovered since the downed jet fell in northern Syria."], None,
+     [(TR, "primary", "narrated", "text")]),
+    ("topic: an accession chapter from a Turkish speaker",
+     ["Opening chapter 33 would show good faith, Cavusoglu said."], None,
+     [(TW, "primary", "Turkey→West", "text")]),
+    ("topic: allies name the West beside Turkey",
+     ["All allies stand behind Turkey's right to protect its border."], None,
+     [(TW, "primary", "narrated", "text")]),
+    ("topic: the coup attempt pairs with the West named",
+     ["Washington saw no effect of the failed coup on the air campaign."], None,
+     [(TW, "primary", "narrated", "text")]),
+    ("topic: the coup attempt pairs with Russia named",
+     ["Moscow was among the first capitals to condemn the coup attempt."], None,
+     [(TR, "primary", "narrated", "text")]),
+    ("topic: names the article's relation in the text",
+     ["Charter flights resume on Friday."], TR, [(TR, "primary", "narrated", "text")]),
+    ("must not fire: a topic naming no side against the article's relation",
+     ["The new rules also end visa-free travel for Turkish citizens."], TR, []),
+    ("must not fire: a topic in a third country's story",
+     ["Russia lifted its ban on charter flights to Egypt."], None, []),
+    ("must not fire: visa-free travel for another country's citizens",
+     ["Brussels granted visa-free travel to Georgians last spring."], None, []),
+    ("must not fire: a topic beside another pairing",
+     ["The EU and Moscow both want visa-free travel for their citizens."], None, []),
+    ("must not fire: a domestic ally is no alliance",
+     ["Erdogan replaced the prime minister with a close ally."], None, []),
 ]  # fmt: skip
 
 
@@ -216,6 +254,9 @@ DOCUMENTS = [
     ("split, no lede", ["The summit lasted three hours.", "The leaders smiled.",
      "Obama criticised Erdogan.", "The EU criticised Turkey.", "Russia praised Turkey.",
      "Putin thanked Erdogan."], None),
+    ("topics do not vote on the article's relation", ["Moscow reopens its market to Turkish firms",
+     "Visa-free travel for Turkish citizens ends in January.",
+     "Turkish visitors lose visa-free access at the border from that day."], TR),
 ]  # fmt: skip
 
 

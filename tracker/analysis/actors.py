@@ -14,6 +14,17 @@ regexes (aliases as written, titles in any case), leftmost-longest, on word boun
 folding diacritics and curly apostrophes (``fold`` keeps offsets, so spans index the original
 text). A title resolves to the actor holding it on the given date; when none or several do, the
 mention keeps its side with ``actor=None``.
+
+A topic (a ``[[topic]]`` table in the same files) is a phrase that stands for one relation in
+this period without naming its sides: "visa liberalisation" and "the refugee deal" are
+Turkey–West, "charter flights" and "the downed jet" Turkey–Russia. Its ``sides`` are the sides
+the phrase itself names (both, unless the entry says fewer: "allies" names only the West), its
+``besides`` the third countries the story involves anyway ("Syrian refugees"). ``find_topics``
+finds them in any case, on word boundaries, with a hyphen or a space between words alike; how a
+topic weighs against the sides a statement names is :mod:`tracker.analysis.dyads`' business.
+A topic may name Turkey alone and no relation ("the coup attempt": Turkey's own event); it then
+pairs with the one partner the statement names. Topics are never actors: speakers and the event
+layer do not see them.
 """
 
 from __future__ import annotations
@@ -117,6 +128,7 @@ _MEDIA_WORDS = re.compile(
 )
 _MEDIA_ROLE = re.compile(r"news|newspaper|broadcaster|magazine")
 _POSSESSIVE = re.compile(r"'s?(?!\w)")
+_SPLIT = re.compile(r"[\s-]+")
 
 
 def _fold_table() -> dict[int, str]:
@@ -192,6 +204,25 @@ class Actor:
 
 
 @dataclass(frozen=True)
+class Topic:
+    """A phrase that stands for a relation: "visa liberalisation" is Turkey–West."""
+
+    name: str
+    relation: str | None  # None: the topic names Turkey only and pairs with the partner named
+    phrases: tuple[str, ...]
+    sides: tuple[str, ...]  # the sides the phrase names by itself
+    besides: tuple[str, ...] = ()  # actors (third countries) that leave the topic standing
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class TopicMention:
+    start: int
+    end: int
+    topic: Topic
+
+
+@dataclass(frozen=True)
 class ActorMention:
     """One place in a text that names an actor or its side; ``actor`` is None when ambiguous."""
 
@@ -263,25 +294,82 @@ def _parse_entry(raw: Any, where: str, source: str) -> Actor:
     )
 
 
-def read_actor_file(path: Path) -> list[Actor]:
-    """The entries of one actor file, checked."""
+def _strings(raw: Any, key: str, where: str) -> tuple[str, ...]:
+    value = raw.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise InputError(f"{where}: {key} must be a list of non-empty strings.")
+    return tuple(v.strip() for v in value)
+
+
+def _parse_topic(raw: Any, where: str, source: str) -> Topic:
+    if not isinstance(raw, dict):
+        raise InputError(f"{where}: a [[topic]] entry must be a table of keys.")
+    name = raw.get("name")
+    if not isinstance(name, str) or not name.strip():
+        raise InputError(f'{where}: the topic has no name; add name = "..." to it.')
+    where = f"{where} ({name})"
+    sides = _strings(raw, "sides", where)
+    if "relation" not in raw and sides == ("Turkey",):
+        # "the coup attempt": Turkey's own event, the relation is the partner the text names
+        return Topic(name.strip(), None, _phrases(raw, where), sides, _besides(raw, where), source)
+    relation = str(raw.get("relation", "")).replace("-", "\u2013")
+    if relation not in DYADS:
+        raise InputError(
+            f"{where}: relation {raw.get('relation')!r} is not one of {', '.join(DYADS)}; fix it."
+        )
+    both = tuple(relation.split("\u2013"))
+    sides = sides or both
+    if not set(sides) <= set(both):
+        raise InputError(f"{where}: sides {list(sides)} are not sides of {relation}; fix them.")
+    return Topic(name.strip(), relation, _phrases(raw, where), sides, _besides(raw, where), source)
+
+
+def _phrases(raw: dict[str, Any], where: str) -> tuple[str, ...]:
+    phrases = _strings(raw, "phrases", where)
+    if not phrases:
+        raise InputError(f"{where}: the topic has no phrases; add phrases = [...] to it.")
+    return phrases
+
+
+def _besides(raw: dict[str, Any], where: str) -> tuple[str, ...]:
+    return _strings(raw, "besides", where)
+
+
+def _read_file(path: Path) -> tuple[list[Actor], list[Topic]]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise InputError(f"{path}: actor file not found; check the path.") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise InputError(f"{path}: not valid TOML ({exc}); fix the syntax.") from None
-    entries = data.get("actor", [])
-    if not isinstance(entries, list):
-        raise InputError(f"{path}: actors must be written as [[actor]] tables.")
-    return [_parse_entry(raw, f"{path}, entry {i + 1}", str(path)) for i, raw in enumerate(entries)]
+    entries, topics = data.get("actor", []), data.get("topic", [])
+    if not isinstance(entries, list) or not isinstance(topics, list):
+        raise InputError(f"{path}: write actors as [[actor]] and topics as [[topic]] tables.")
+    return (
+        [_parse_entry(raw, f"{path}, entry {i + 1}", str(path)) for i, raw in enumerate(entries)],
+        [_parse_topic(raw, f"{path}, topic {i + 1}", str(path)) for i, raw in enumerate(topics)],
+    )
+
+
+def read_actor_file(path: Path) -> list[Actor]:
+    """The entries of one actor file, checked."""
+    return _read_file(path)[0]
 
 
 class ActorDictionary:
     """Actors by name, with a matcher for their aliases and titles."""
 
-    def __init__(self, actors: Iterable[Actor]) -> None:
+    def __init__(self, actors: Iterable[Actor], topics: Iterable[Topic] = ()) -> None:
         self.actors: dict[str, Actor] = {a.name: a for a in actors}
+        self.topics: dict[str, Topic] = {t.name: t for t in topics}
+        self._topic_forms = {
+            _norm(p).casefold().replace("-", " "): t
+            for t in self.topics.values()
+            for p in t.phrases
+        }
+        # No topic: a pattern that never matches, so find_topics needs no test per call.
+        forms = trie_pattern(self._topic_forms, r"[\s-]+") if self._topic_forms else "(?!)"
+        self._topic_re = re.compile(rf"\b{forms}(?!\w)")
         self._aliases: dict[str, list[_Form]] = {}
         self._titles: dict[str, list[_Form]] = {}
         self._folded_names: dict[str, list[Actor]] = {}
@@ -311,10 +399,12 @@ class ActorDictionary:
         files = [data_dir() / "actors.toml"] if bundled else []
         files += [Path(p) for p in paths]
         merged: dict[str, Actor] = {}
+        topics: dict[str, Topic] = {}
         for path in dict.fromkeys(files):
-            for actor in read_actor_file(path):
-                merged[actor.name] = actor
-        return cls(merged.values())
+            actors, found = _read_file(path)
+            merged.update((a.name, a) for a in actors)
+            topics.update((t.name, t) for t in found)
+        return cls(merged.values(), topics.values())
 
     @staticmethod
     @functools.cache
@@ -344,6 +434,17 @@ class ActorDictionary:
             possessive = bool(_POSSESSIVE.match(folded, end))
             mentions.append(ActorMention(start, end, text[start:end], actor, side, via, possessive))
         return self._name_after_title(mentions, text)
+
+    def find_topics(self, text: str) -> list[TopicMention]:
+        """Where ``text`` names a topic that stands for a relation (any case)."""
+        folded = fold(text)
+        lowered = folded.lower()
+        if len(lowered) != len(folded):
+            return []  # a letter whose lower case is longer: offsets would not hold
+        return [
+            TopicMention(m.start(), m.end(), self._topic_forms[" ".join(_SPLIT.split(m.group()))])
+            for m in self._topic_re.finditer(lowered)
+        ]
 
     @staticmethod
     def _name_after_title(mentions: list[ActorMention], text: str) -> list[ActorMention]:

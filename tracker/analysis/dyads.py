@@ -7,17 +7,22 @@ Turkey–Russia. A statement carrying both relations gets both, each with the sp
 that carries it (clauses as :func:`tracker.text.clauses.split_clauses` cuts them): the relation
 of the earlier clause is "primary", the other "also"; in one clause, a speaker's own relation leads.
 
-A place or project that stands for a relation (an actor with a ``relation``: "TurkStream",
-"Akkuyu", "Incirlik") names both of its sides wherever it stands. Other mentions are not always
-a relation. A partner side named only as a location ("talks in Brussels", "the Russian city of
-Sochi", "at the Paris climate conference"), only inside a comparison ("called NATO first
-instead of notifying Moscow", "rather than", "unlike") or only as the yardstick of a ranking
-("the second-largest buyer after Germany") is weak: weak mentions make a relation only when no
-plain mention or speaker does. Then the comparison's point wins: the slighted side after
-"instead of <verb>ing" ("instead of notifying Moscow": Russia's grievance), else the chosen side
-before "rather than" / "instead of" ("turned to Russia rather than its NATO allies"). A place
-in a wire dateline opening the statement ("BRUSSELS: Turkey's prime minister says …", "MOSCOW,
-July 26 (Reuters) -") is where the report was filed and names no side at all.
+A place or project that stands for a relation (an actor with a ``relation``: "TurkStream", "Akkuyu",
+"Incirlik") names both of its sides wherever it stands. A topic (``[[topic]]`` in the actor files:
+"visa liberalisation", "charter flights", "the coup attempt") is weaker: it gives its relation only
+to a statement whose named sides make no relation, name no other partner and no third country the
+topic does not allow (``_topic_relation``), and in an article about the other relation only when the
+text names the topic's partner ("visa-free travel for Turks" in a story on Russia's visa regime).
+Topics do not vote on the article's relation. Other mentions are not always a relation. A partner
+side named only as a location ("talks in Brussels", "the Russian city of Sochi", "at the Paris
+climate conference"), only inside a comparison ("called NATO first instead of notifying Moscow",
+"rather than", "unlike") or only as the yardstick of a ranking ("the second-largest buyer after
+Germany") is weak: weak mentions make a relation only when no plain mention or speaker does. Then
+the comparison's point wins: the slighted side after "instead of <verb>ing" ("instead of notifying
+Moscow": Russia's grievance), else the chosen side before "rather than" / "instead of" ("turned to
+Russia rather than its NATO allies"). A place in a wire dateline opening the statement ("BRUSSELS:
+Turkey's prime minister says …", "MOSCOW, July 26 (Reuters) -") is where the report was filed and
+names no side at all.
 
 A statement naming one side or none ("the two leaders", "bilateral ties") takes the document's
 dyad (basis "document"); one naming only the partner that the document's dyad does not have
@@ -43,11 +48,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tracker.analysis.actors import ActorDictionary, ActorMention, fold
+from tracker.analysis.actors import ActorDictionary, ActorMention, TopicMention, fold
 from tracker.analysis.attribution.attribute import Attribution
 from tracker.models import (
     ALSO,
     NARRATOR,
+    OTHER,
     PRIMARY,
     RUSSIA,
     TURKEY,
@@ -200,6 +206,8 @@ class StatementSides:
     support: tuple[_Support, ...]
     speaker: str | None  # the speaker's side; None for the narrator
     clauses: tuple[tuple[int, int], ...]
+    topics: tuple[TopicMention, ...] = ()
+    third: frozenset[str] = frozenset()  # third countries named (actor names)
 
 
 def read_sides(
@@ -207,9 +215,26 @@ def read_sides(
 ) -> StatementSides:
     """The sides a statement names and its speaker's side, for :func:`assign_sides`."""
     clauses = _clauses(text)
-    support = _support(text, actors.find_mentions(text, published), attribution, clauses)
+    mentions = actors.find_mentions(text, published)
+    support = _support(text, mentions, attribution, clauses)
     speaker = attribution.side if attribution.speaker != NARRATOR else None
-    return StatementSides(text, tuple(support), speaker, tuple(clauses))
+    # Topics count only where the named sides make no relation: most statements are spared the scan.
+    topics = () if _names_a_relation(support, speaker) else tuple(actors.find_topics(text))
+    third = frozenset(
+        m.actor.name
+        for m in mentions
+        if topics and m.actor and m.side == OTHER and m.actor.role == "country"
+    )
+    return StatementSides(text, tuple(support), speaker, tuple(clauses), topics, third)
+
+
+def _names_a_relation(support: list[_Support], speaker: str | None) -> bool:
+    """Whether :func:`assign_sides` finds a relation in the named sides alone (Turkey and a
+    partner named plainly, or a partner speaking of Turkey), before any topic."""
+    turkey = speaker == TURKEY or any(s.side == TURKEY for s in support)
+    partner = any(s.side != TURKEY and s.weak is None and not s.own for s in support)
+    party = speaker in PARTNER.values() and any(s.side == TURKEY for s in support)
+    return turkey and (partner or party)
 
 
 def assign_dyads(
@@ -223,8 +248,11 @@ def assign_dyads(
     return assign_sides(read_sides(text, attribution, published, actors), document_dyad)
 
 
-def assign_sides(sides: StatementSides, document_dyad: str | None) -> list[DyadAssignment]:
-    """:func:`assign_dyads` for a statement read by :func:`read_sides`."""
+def assign_sides(
+    sides: StatementSides, document_dyad: str | None, topics: bool = True
+) -> list[DyadAssignment]:
+    """:func:`assign_dyads` for a statement read by :func:`read_sides`; ``topics``: whether
+    topics may give a relation (they do not vote on the article's)."""
     text, support, speaker = sides.text, sides.support, sides.speaker
     party = speaker if speaker in PARTNER.values() else None  # a speaker who is a partner side
     clauses = list(sides.clauses)
@@ -270,6 +298,11 @@ def assign_sides(sides: StatementSides, document_dyad: str | None) -> list[DyadA
             )
             for i, (side, (_, basis, anchor)) in enumerate(ordered)
         ]
+    named_partners = set(partners) | ({party} if party else set())
+    topical = _topic_relation(sides, has_turkey, named_partners, document_dyad) if topics else None
+    if topical:
+        dyad, pos = topical
+        return [DyadAssignment(dyad, _direction(speaker, dyad), "text", clause_of(pos), PRIMARY)]
     if document_dyad is None:
         return []
     named = {s.side for s in support if s.side != TURKEY} | ({party} if party else set())
@@ -279,6 +312,33 @@ def assign_sides(sides: StatementSides, document_dyad: str | None) -> list[DyadA
         return []  # "At home, the cabinet …": Turkey alone, nothing relational
     dyad = _DYAD_OF[named.pop()] if named else document_dyad
     return [DyadAssignment(dyad, _direction(speaker, dyad), "document", None, PRIMARY)]
+
+
+def _topic_relation(
+    sides: StatementSides, has_turkey: bool, partners: set[str], document_dyad: str | None
+) -> tuple[str, int] | None:
+    """The relation of the first topic the statement names ("visa liberalisation": Turkey–West)
+    and where it stands, when the named sides make no relation of their own (a topic naming
+    Turkey alone takes the one partner named): the sides the
+    phrase names and the sides the statement names must hold Turkey and the topic's partner, the
+    statement must name no other partner ("Washington and Moscow on the charter flights") and no
+    third country but those the topic allows ("visa-free travel for Georgians")."""
+    for hit in sides.topics:
+        topic = hit.topic
+        if topic.relation is None:  # Turkey's own event: the one partner named gives the relation
+            paired = _DYAD_OF[next(iter(partners))] if len(partners) == 1 else None
+        else:
+            paired = topic.relation if partners <= {PARTNER[topic.relation]} else None
+        if paired is None or not sides.third <= set(topic.besides):
+            continue
+        if document_dyad and paired != document_dyad and not partners:
+            # "The decree also suspends visa-free travel for Turks" in a story on Russia: the
+            # article's relation outweighs a topic that names no side of its own in the text.
+            continue
+        named = set(topic.sides) | partners | ({TURKEY} if has_turkey else set())
+        if TURKEY in named and PARTNER[paired] in named:
+            return paired, hit.start
+    return None
 
 
 def _about_the_relation(text: str, speaker_side: str | None) -> bool:
@@ -308,7 +368,7 @@ def dyad_of_document(statements: Sequence[StatementSides]) -> str | None:
     """:func:`document_dyad` for statements read by :func:`read_sides`."""
     explicit: list[str | None] = []
     for sides in statements:
-        found = assign_sides(sides, None)
+        found = assign_sides(sides, None, topics=False)
         explicit.append(found[0].dyad if found else None)
     counted = [d for d in explicit if d]
     if not counted:
