@@ -557,11 +557,8 @@ BOILERPLATE_CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
                 STATEMENT,
                 "Ties were restored in August after months of talks between the two capitals.",
             ),
-            (
-                CAPTION,
-                "photo: The two presidents shake hands in Ankara on 8 May (picture courtesy of"
-                " the press office)",
-            ),
+            (CAPTION, "photo: The two presidents shake hands in Ankara on 8 May"),
+            (CREDIT, "(picture courtesy of the press office)"),
         ],
     ),
     (
@@ -754,12 +751,14 @@ BOILERPLATE_CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
         ],
     ),
     (
-        "name_line_before_the_body_stays",
+        # A few capitalised words under the byline, with a headline above: a section or
+        # kicker label (the lead-in has one headline), not a name line's issuer.
+        "short_label_between_byline_and_body",
         "Envoys agree to reopen the consulates\nBy Jane Doe\nNew Visa Regime\n" + _BODY,
         [
             (STATEMENT, "Envoys agree to reopen the consulates"),
             (BYLINE, "By Jane Doe"),
-            (STATEMENT, "New Visa Regime"),
+            (PAGE, "New Visa Regime"),
             (STATEMENT, _BODY),
         ],
     ),
@@ -863,6 +862,241 @@ BOILERPLATE_CASES: list[tuple[str, str, list[tuple[str, str]]]] = [
     ),
 ]
 
+# Second round of page furniture: structural cues (category: text that is not a statement).
+_PARA = "Officials from both sides said on Tuesday that the working groups would meet in June."
+BOILERPLATE_CASES += [
+    (
+        "related_headline_between_paragraphs",
+        f"Envoys agree to meet again\n{_BODY}\nGrain deal hopes rise as ferries return\n{_PARA}",
+        [
+            (STATEMENT, "Envoys agree to meet again"),
+            (STATEMENT, _BODY),
+            (PAGE, "Grain deal hopes rise as ferries return"),
+            (STATEMENT, _PARA),
+        ],
+    ),
+    (
+        "video_title_with_programme_between_paragraphs",
+        f"{_BODY}\nA thaw on the border - The Weekly Roundup\n{_PARA}",
+        [
+            (STATEMENT, _BODY),
+            (PAGE, "A thaw on the border - The Weekly Roundup"),
+            (STATEMENT, _PARA),
+        ],
+    ),
+    (
+        "related_headline_with_a_late_colon",
+        f"{_BODY}\nFerry line to reopen next month: port authority - Example Wire\n{_PARA}",
+        [
+            (STATEMENT, _BODY),
+            (PAGE, "Ferry line to reopen next month: port authority - Example Wire"),
+            (STATEMENT, _PARA),
+        ],
+    ),
+    (
+        "bullet_point_in_the_body_stays",
+        f"{_BODY}\n• Charter flights resume from the capital in June\n{_PARA}",
+        [
+            (STATEMENT, _BODY),
+            (STATEMENT, "• Charter flights resume from the capital in June"),
+            (STATEMENT, _PARA),
+        ],
+    ),
+    (
+        "quotation_without_full_stop_in_the_body_stays",
+        f"{_BODY}\n“We will not accept conditions from anyone”\n{_PARA}",
+        [
+            (STATEMENT, _BODY),
+            (STATEMENT, "“We will not accept conditions from anyone”"),
+            (STATEMENT, _PARA),
+        ],
+    ),
+    (
+        "speaker_label_in_the_body_stays",
+        f"{_BODY}\nQ: And the visa question\n{_PARA}",
+        [(STATEMENT, _BODY), (STATEMENT, "Q: And the visa question"), (STATEMENT, _PARA)],
+    ),
+    (
+        "hard_wrapped_paragraph_stays",
+        f"{_BODY}\nThe ministers agreed to keep the\nworking groups open until the end of\n"
+        "the year, a spokesman said.",
+        [
+            (STATEMENT, _BODY),
+            (STATEMENT, "The ministers agreed to keep the"),
+            (STATEMENT, "working groups open until the end of"),
+            (STATEMENT, "the year, a spokesman said."),
+        ],
+    ),
+    (
+        "unpunctuated_line_before_a_lower_case_continuation_stays",
+        f"{_BODY}\nThe border crossing reopened on Monday\nafter a week of repairs.",
+        [
+            (STATEMENT, _BODY),
+            (STATEMENT, "The border crossing reopened on Monday"),
+            (STATEMENT, "after a week of repairs."),
+        ],
+    ),
+    (
+        "section_label_above_the_headline",
+        f"Wire digest\nEnvoys agree to reopen the two consulates\n{_BODY}",
+        [
+            (PAGE, "Wire digest"),
+            (STATEMENT, "Envoys agree to reopen the two consulates"),
+            (STATEMENT, _BODY),
+        ],
+    ),
+    (
+        "release_number_and_place_under_the_headline",
+        f"Joint statement of the two delegations\nPress Note 41/2016\nGeneva\n{_BODY}",
+        [
+            (STATEMENT, "Joint statement of the two delegations"),
+            (PAGE, "Press Note 41/2016"),
+            (PAGE, "Geneva"),
+            (STATEMENT, _BODY),
+        ],
+    ),
+    (
+        "short_headline_alone_stays",
+        f"Talks resume\n{_BODY}",
+        [(STATEMENT, "Talks resume"), (STATEMENT, _BODY)],
+    ),
+    (
+        "comment_form_to_the_end",
+        f"{_BODY}\nLeave a Reply\nName and e-mail are needed to post\nBe polite to other readers"
+        "\nThis is the worst deal ever made",
+        [
+            (STATEMENT, _BODY),
+            (PAGE, "Leave a Reply"),
+            (PAGE, "Name and e-mail are needed to post"),
+            (PAGE, "Be polite to other readers"),
+            (PAGE, "This is the worst deal ever made"),
+        ],
+    ),
+    (
+        "comment_link_above_the_body_swallows_nothing",
+        f"Envoys agree to meet again\nLeave a comment\n{_BODY}\n{_PARA}",
+        [
+            (STATEMENT, "Envoys agree to meet again"),
+            (PAGE, "Leave a comment"),
+            (STATEMENT, _BODY),
+            (STATEMENT, _PARA),
+        ],
+    ),
+    (
+        "other_script_on_an_english_page",
+        f"{_BODY}\nПожалуйста, соблюдайте правила обсуждения.",
+        [(STATEMENT, _BODY), (PAGE, "Пожалуйста, соблюдайте правила обсуждения.")],
+    ),
+    (
+        "page_in_another_script_stays",
+        "Министры встретились в Анкаре.\nПереговоры продолжатся в июне.",
+        [
+            (STATEMENT, "Министры встретились в Анкаре."),
+            (STATEMENT, "Переговоры продолжатся в июне."),
+        ],
+    ),
+    (
+        "picture_text_cut_mid_word_above_its_caption",
+        "Two envoys shake hands at the start of the tal\n"
+        "Two envoys shake hands at the start of the talks in Sochi, Russia, May 4, 2016.\n" + _BODY,
+        [
+            (CAPTION, "Two envoys shake hands at the start of the tal"),
+            (
+                CAPTION,
+                "Two envoys shake hands at the start of the talks in Sochi, Russia, May 4, 2016.",
+            ),
+            (STATEMENT, _BODY),
+        ],
+    ),
+    (
+        "caption_printed_twice_in_a_row",
+        "Guards stand at the gate of the embassy during the ceremony in Ankara.\n"
+        "Guards stand at the gate of the embassy during the ceremony in Ankara.\n" + _BODY,
+        [
+            (CAPTION, "Guards stand at the gate of the embassy during the ceremony in Ankara."),
+            (CAPTION, "Guards stand at the gate of the embassy during the ceremony in Ankara."),
+            (STATEMENT, _BODY),
+        ],
+    ),
+    (
+        "headline_repeated_with_a_dash_stays",
+        "Envoys agree to meet again\nEnvoys agree to meet again –\n" + _BODY,
+        [
+            (STATEMENT, "Envoys agree to meet again"),
+            (STATEMENT, "Envoys agree to meet again –"),
+            (STATEMENT, _BODY),
+        ],
+    ),
+    (
+        "headline_with_a_speaker_label_above_a_credit_stays",
+        "Section page\nMinistry: talks with the neighbours will go on\nPhoto: Example Wire\n"
+        + _BODY,
+        [
+            (PAGE, "Section page"),
+            (STATEMENT, "Ministry: talks with the neighbours will go on"),
+            (CREDIT, "Photo: Example Wire"),
+            (STATEMENT, _BODY),
+        ],
+    ),
+    (
+        "picture_note_without_a_verb",
+        f"{_BODY}\nPicture of the envoy from the embassy’s photostream.",
+        [(STATEMENT, _BODY), (CAPTION, "Picture of the envoy from the embassy’s photostream.")],
+    ),
+    (
+        "sentence_about_photos_stays",
+        f"{_BODY}\nPhotos of the signing were released by the ministry.",
+        [(STATEMENT, _BODY), (STATEMENT, "Photos of the signing were released by the ministry.")],
+    ),
+    (
+        "verbless_caption_before_a_wire_name",
+        f"{_BODY}\nThe air base near the southern border. AP\n{_PARA}",
+        [
+            (STATEMENT, _BODY),
+            (CAPTION, "The air base near the southern border."),
+            (CREDIT, "AP"),
+            (STATEMENT, _PARA),
+        ],
+    ),
+    (
+        "paragraph_before_a_wire_name_stays",
+        f"{_BODY}\nThe base will stay open, officials said. AP\n{_PARA}",
+        [
+            (STATEMENT, _BODY),
+            (STATEMENT, "The base will stay open, officials said."),
+            (CREDIT, "AP"),
+            (STATEMENT, _PARA),
+        ],
+    ),
+    (
+        "caption_with_a_bracketed_agency",
+        f"{_BODY}\nA file picture of the two leaders (Getty Images)\n{_PARA}",
+        [
+            (STATEMENT, _BODY),
+            (CAPTION, "A file picture of the two leaders"),
+            (CREDIT, "(Getty Images)"),
+            (STATEMENT, _PARA),
+        ],
+    ),
+    (
+        "caption_whose_credit_follows_a_date",
+        "Envoys meet for the first time in a year\n"
+        "The two ministers, left, talk before their meeting in Sochi, Tuesday, Jan. 5, 2016."
+        " (Jane Doe, Pool Photo via AP)\nJane Doe, Pool Photo via AP\n" + _BODY,
+        [
+            (STATEMENT, "Envoys meet for the first time in a year"),
+            (
+                CAPTION,
+                "The two ministers, left, talk before their meeting in Sochi, Tuesday, Jan. 5,"
+                " 2016.",
+            ),
+            (CREDIT, "(Jane Doe, Pool Photo via AP)"),
+            (CREDIT, "Jane Doe, Pool Photo via AP"),
+            (STATEMENT, _BODY),
+        ],
+    ),
+]
+
 # (name, line, kind): page furniture recognised on the line alone (not the first line).
 FURNITURE_LINES: list[tuple[str, str, str]] = [
     ("date_stamp_weekday_time_zone", "Friday, March 4 2016 09:15 CET", BYLINE),
@@ -960,6 +1194,30 @@ FURNITURE_LINES: list[tuple[str, str, str]] = [
     ("presentation_below", "Below is the full text of the joint declaration:", PAGE),
     ("video_title_running_time", "Envoys meet after months of silence 01:58", PAGE),
     ("video_file_slug", "envoys ankara talks clip_00451", PAGE),
+    ("skip_link_numbered", "2. Skip to navigation", PAGE),
+    ("skip_link_plain", "Skip to the search box", PAGE),
+    ("you_are_here_trail", "You are here:  Home / World", PAGE),
+    ("breadcrumb_from_home", "Home > World > Europe > Envoys agree to meet again", PAGE),
+    ("breadcrumb_run_together", "HomeNewsWorld» Envoys agree to meet again", PAGE),
+    (
+        "ticker_of_headlines",
+        "Grain exports climb • Ferry line reopens • Talks resume in the capital",
+        PAGE,
+    ),
+    ("pagination", "Page 2 of 7", PAGE),
+    ("pagination_with_link", "page 3 of 12 go to page", PAGE),
+    ("byline_agency_and_date", "Example Wire, March 3, 2016", BYLINE),
+    ("byline_with_font_control", "Example Wire, March 3, 2016 Adjust font size:", BYLINE),
+    ("byline_name_run_into_update", "Jane DoeLast Update : Monday 9 May 2016 - 4:10 PM", BYLINE),
+    ("source_run_into_date", "Daily ExampleDaily Example on 2016-05-09 07:15", BYLINE),
+    ("date_stamp_and_updated", "and last updated 2016-05-09 10:02:11-04", BYLINE),
+    ("byline_without_a_name", "By Published on May 9, 2016", BYLINE),
+    (
+        "comment_form_email",
+        "Your email address will not be published. Required fields are marked *",
+        PAGE,
+    ),
+    ("comment_rules_label", "Comment rules:", PAGE),
 ]
 
 # (name, line): reporting that looks like furniture; none of the rules may fire.
@@ -1008,6 +1266,15 @@ NOT_FURNITURE_LINES: list[tuple[str, str]] = [
     ("reported_earlier_in_prose", "As reported earlier, the two ministers met in Sochi."),
     ("here_is_in_a_quote_line", "Here is what we will do: restore the flights."),
     ("time_in_a_headline", "Talks to resume at 10:30"),
+    ("title_case_headline_ending_in_a_date", "Envoys To Meet In Ankara On May 9, 2016"),
+    ("greater_than_in_prose", "Exports > imports for the first time, the ministry said."),
+    (
+        "facts_joined_by_bullets_with_full_stops",
+        "• Talks resumed. • Flights return. • Tourists come back.",
+    ),
+    ("page_in_prose", "The decree runs to page 14 of 20, the ministry said."),
+    ("skip_in_prose", "Skip to the end, the envoy told the committee."),
+    ("by_and_a_date_in_prose", "By May 9, 2016, the flights had resumed."),
 ]
 
 CREDIT_LINES = [
@@ -1024,6 +1291,8 @@ CREDIT_LINES = [
     "Jane Doe/AFP via Getty Images",
     "[File: Jane Doe/Reuters]",
     "PHOTO CREDIT: TASS",
+    "Jane Doe, Pool Photo via AP",
+    "(John Roe, Handout via Reuters)",
 ]
 
 NOT_CREDIT_LINES = [
@@ -1032,6 +1301,8 @@ NOT_CREDIT_LINES = [
     "Turkey/Russia relations improve",
     "The credit line to Ankara was extended by two years, the bank said.",
     "Putin tells Erdogan Russia backs Ankara",
+    "Turkey bans photos shared via Reuters",
+    "Ankara Thanks Reuters",
 ]
 
 ID_LINES = ["1.1868767-534493935", "AA-20160809-123", "2016", "#4711", "***", "a1b2c3d4e5f6a7b8c9"]
@@ -1228,5 +1499,11 @@ def test_furniture_line(line: str, expected: str) -> None:
 )
 def test_not_furniture_line(line: str) -> None:
     assert furniture_kind(line) is None
-    text = f"Ankara and Moscow agreed on Monday to restore charter flights in full.\n{line}"
+    # Under a headline, before the body; a line without final punctuation between finished
+    # paragraphs is a title in the body (related story, video, subheading), so only lines
+    # ending a sentence are also tried there.
+    text = f"Ankara and Moscow restore ties\n{line}\n{_BODY}"
     assert {s.kind for s in segment(text)} == {STATEMENT}
+    if line.rstrip("”)")[-1:] in ".!?":
+        text = f"Ankara and Moscow agreed on Monday to restore charter flights in full.\n{line}"
+        assert {s.kind for s in segment(text)} == {STATEMENT}

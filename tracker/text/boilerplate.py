@@ -30,7 +30,22 @@ Rules (deliberately conservative: a lost statement costs more than a stored capt
   run of lines at the top that are boilerplate or headline-like (no final punctuation, short).
   The form "... on <date> in <Place>, <Country>." is not used: news leads end that way too.
 * Page furniture (``tracker.text.furniture`` line by line, plus the neighbours: lists of other
-  stories, subheadings, captions placing people; see ``_mark_furniture``).
+  stories, subheadings, captions placing people; see ``_mark_furniture``). Structural cues,
+  not outlets' wording:
+  - in the body, a line of at most ``_BODY_LABEL_MAX_WORDS`` words without final punctuation
+    between finished paragraphs is a title (a related story, a video, a subheading); never a
+    bullet point, a quotation, a speaker's label or hard-wrapped text;
+  - in the lead-in, lines of at most three words without final punctuation are labels when
+    the lead-in also holds a headline of five words or more (section, place, release number);
+  - after the label of a comment form in the body, every line up to a paragraph is comments;
+  - a line mostly in another script than Latin on a Latin-script page is not the article;
+  - a picture note without a finite verb ("File picture of the two leaders (Getty Images)",
+    "Picture of X from Y's photostream."), or a verbless line before a wire's name, is a
+    caption; a credit may also close a caption in round brackets or read "Jane Doe, Pool
+    Photo via AP";
+  - a line cut off mid-word right above the line it was cut from (an image's alternative
+    text above its caption) is a caption, and so is a picture's description printed twice in
+    a row; a headline with a speaker label ("Kremlin: ...") above a credit stays a headline.
 * Repeats: a headline-like line the page prints twice (a headline repeated under a date
   stamp, a video title repeated with its running time) is stored once; a caption printed
   twice above its credit is a caption both times. Sentences that recur ("Thank you very
@@ -48,8 +63,10 @@ from collections.abc import Sequence
 from tracker.models import BYLINE, CAPTION, CREDIT, ID_LINE, PAGE, STATEMENT
 from tracker.text.furniture import (
     furniture_kind,
+    is_crumbs_or_ticker,
     is_link_teaser,
     is_page_label,
+    opens_comment_form,
     opens_link_list,
 )
 from tracker.text.quotes import CLOSING
@@ -156,7 +173,25 @@ def is_credit_line(line: str) -> bool:
         return True
     if words <= 8 and _GETTY.search(line):
         return True
-    return _is_source_list(line)
+    return _is_source_list(line) or _is_agency_credit(line, words)
+
+
+# "Jane Doe, Pool Photo via AP": names and credit words, ending in an agency.
+_AGENCY_CREDIT_MAX_WORDS = 8
+_CREDIT_JOINS = word_set("via photo photos pool handout file for by and courtesy")
+_CREDIT_WORDS = _CREDIT_JOINS - word_set("for by and")
+
+
+def _is_agency_credit(line: str, words: int) -> bool:
+    if words > _AGENCY_CREDIT_MAX_WORDS or words < 2:
+        return False
+    tokens = line.strip("()[] ").replace(",", " ").replace("/", " ").split()
+    last = tokens[-1].rstrip(".")
+    return (
+        _PRESS_RE.fullmatch(last) is not None
+        and any(t.lower() in _CREDIT_WORDS for t in tokens[:-1])
+        and all(t[:1].isupper() or t.lower() in _CREDIT_JOINS for t in tokens)
+    )
 
 
 def _is_source_list(line: str) -> bool:
@@ -197,6 +232,7 @@ _TAIL_MARKER = re.compile(
       | (?:File|FILE)\s+(?:[Pp]hoto|PHOTO)
       | ©
       | \[[^\[\]]*\]\s*$
+      | \([^()]*\)\s*$
     )""",
     re.VERBOSE,
 )
@@ -280,7 +316,8 @@ _PLACE_WORD = r"[^\W\d_a-z][\w'’.\-]*"
 _PLACE = rf"(?:(?:in|near|outside|off|at)\s+)?{_PLACE_WORD}(?:\s+(?:of\s+)?{_PLACE_WORD}){{0,3}}"
 # "... in Marmaris, Turkey, July 25, 2016." at the very end of the line.
 _PICTURE_DATELINE = re.compile(rf"(?<![\w'’.\-]){_PLACE},\s+{_PLACE},?\s+{_DATE}[.\s]*\Z")
-_SENTENCE_BREAK = re.compile(rf"[.!?][{_CLOSERS})\]]*\s+\S")
+# A bracket after a full stop opens a credit, not a sentence ("... 2016. (Jane Doe/AP)").
+_SENTENCE_BREAK = re.compile(rf"[.!?][{_CLOSERS})\]]*\s+[^\s(]")
 _FINAL_PUNCT = frozenset(".!?:;…")
 
 
@@ -351,6 +388,15 @@ def _caption_below(
     return j
 
 
+# A headline's speaker label: "Kremlin: ...", "Tourism watchdog: ..." (captions open with a
+# picture marker instead: "Photo: ...").
+_SPEAKER_LABEL = re.compile(r"[^\W\d_][\w'’.\-]*(?:\s+[\w'’.\-]+){0,2}\s*:")
+
+
+def _is_speaker_headline(line: str) -> bool:
+    return _SPEAKER_LABEL.match(line) is not None and _CAPTION_MARKER.match(line) is None
+
+
 def _is_headline_like(line: str) -> bool:
     bare = line.rstrip(CLOSING + ")] ")
     return bare[-1:] not in _FINAL_PUNCT and len(line.split()) <= _HEADLINE_MAX_WORDS
@@ -392,10 +438,24 @@ def _mark_furniture(text: str, lines: Sequence[tuple[int, int]], kinds: list[str
     """
     body = False
     links = False
+    comments = False  # past the label of the comment form
+    latin: bool | None = None  # is the page in a Latin script? Asked when first needed
+    scripts = _FOREIGN_LETTER.search(text) is not None  # a letter of another script anywhere
     listed = 0  # lines taken as items of the open list of other stories
     for i, (start, end) in enumerate(lines):
         if kinds[i] != STATEMENT:
+            if body and kinds[i] == PAGE and opens_comment_form(text[start:end]):
+                comments = True
             continue
+        if comments and end - start <= _FURNITURE_MAX_CHARS:
+            kinds[i] = PAGE  # the comment form and its rules, the readers' comments
+            continue
+        if scripts and _foreign_script(text, start, end):
+            if latin is None:
+                latin = not _foreign_script(text, 0, min(len(text), _SCRIPT_SAMPLE))
+            if latin:
+                kinds[i] = PAGE  # a line in another script on an English page: comments, menus
+                continue
         if end - start > _FURNITURE_MAX_CHARS:
             # A paragraph: the common case, kept cheap (the segmenter must stay fast).
             if links and _is_teaser_sentence(text, lines, i, listed):
@@ -404,6 +464,9 @@ def _mark_furniture(text: str, lines: Sequence[tuple[int, int]], kinds: list[str
                 continue
             if not body and _is_positioned_caption(text, start, end):
                 kinds[i] = CAPTION  # a long caption over the lead; in the body, paragraphs
+                continue
+            if text.find("•", start, end) >= 0 and is_crumbs_or_ticker(text[start:end]):
+                kinds[i] = PAGE  # a ticker of other headlines
                 continue
             body = True
             links = False
@@ -418,14 +481,85 @@ def _mark_furniture(text: str, lines: Sequence[tuple[int, int]], kinds: list[str
         found = furniture_kind(line, first=i == 0)
         if found is not None:
             kinds[i] = found
-        elif (_CAPTION_MARKER.match(line) and _is_caption_sized(line)) or (
-            not body and _is_positioned_caption(text, start, end)
+            comments = body and opens_comment_form(line)
+        elif (
+            (_CAPTION_MARKER.match(line) and _is_caption_sized(line))
+            or (not body and _is_positioned_caption(text, start, end))
+            or (i > 0 and _is_picture_note(line))
         ):
             kinds[i] = CAPTION
-        elif body and _is_subhead(line):
+        elif body and (_is_subhead(line) or _is_body_label(text, lines, kinds, i)):
             kinds[i] = PAGE
         elif not body and line[-1:] in _FINAL_PUNCT and len(line.split()) >= _BODY_MIN_WORDS:
             body = True
+
+
+# A letter of another script than Latin (basic, Extended-A/B, IPA, Extended Additional,
+# ligatures): Greek, Cyrillic, Armenian, Arabic, CJK ...
+_FOREIGN_LETTER = re.compile(r"[^\W\d_\u0000-\u02af\u1e00-\u1eff\ufb00-\ufb06]")
+_LETTER = re.compile(r"[^\W\d_]")
+_SCRIPT_SAMPLE = 2000
+
+
+def _foreign_script(text: str, start: int, end: int) -> bool:
+    """True when most letters of text[start:end] are in a non-Latin script."""
+    if _FOREIGN_LETTER.search(text, start, end) is None:
+        return False  # the common case, decided by one scan
+    piece = text[start:end]
+    return len(_FOREIGN_LETTER.findall(piece)) * 2 > len(_LETTER.findall(piece))
+
+
+# A line in the body that is a title, not reporting: a related story's or a video's headline,
+# a subheading, a pager ("Diminishing trust - The Weekly Show", "Ties thaw as tourists return").
+_BODY_LABEL_MAX_WORDS = 12
+
+
+def _is_body_label(text: str, lines: Sequence[tuple[int, int]], kinds: list[str], i: int) -> bool:
+    """A short line without final punctuation between finished paragraphs of the body.
+
+    Not a bullet point, a quotation, a speaker's label ("Q: ..."), a line holding a sentence
+    end, nor a line of hard-wrapped text: the line before ends a sentence (or is furniture)
+    and the line after does not continue it in lower case.
+    """
+    start, end = lines[i]
+    line = text[start:end]
+    if (
+        not _is_headline_like(line)
+        or len(line.split()) > _BODY_LABEL_MAX_WORDS
+        or line[:1] in _BULLETS
+        or line[:1] in _QUOTE_MARKS
+        or _SPEAKER_LABEL.match(line) is not None
+        or _SENTENCE_BREAK.search(line) is not None
+    ):
+        return False
+    before = text[lines[i - 1][0] : lines[i - 1][1]]
+    if kinds[i - 1] == STATEMENT and _is_headline_like(before):
+        return False  # hard-wrapped text or a run of headlines: not a label between paragraphs
+    return i + 1 == len(lines) or not text[lines[i + 1][0]].islower()
+
+
+# A note on the picture rather than a caption: "File photo of the two leaders (Getty Images)",
+# "Picture of the minister from the embassy's photostream." No verb: reporting has one.
+_PICTURE_NOTE_MAX_WORDS = 25
+_PICTURE_WORD = re.compile(r"\b(?:photo|image|picture|photostream|flickr)s?\b", re.IGNORECASE)
+_FINITE = re.compile(
+    r"\b(?:will|would|has|have|had|is|are|was|were|am|be|been|did|does|do|can|could|may|might"
+    r"|must|should|shall|said|says|told)\b|\b[a-z]{2,}(?:ed|[^s\W'’]s)\b"
+)
+
+
+def _is_verbless(text: str) -> bool:
+    """A short text without a finite verb: a picture's subject, not a sentence of reporting."""
+    return len(text.split()) <= _PICTURE_NOTE_MAX_WORDS and _FINITE.search(text) is None
+
+
+def _is_picture_note(line: str) -> bool:
+    if not ("hoto" in line or "mage" in line or "icture" in line or "lickr" in line):
+        return False
+    if len(line.split()) > _PICTURE_NOTE_MAX_WORDS or _PICTURE_WORD.search(line) is None:
+        return False
+    bare = _PICTURE_WORD.sub(" ", re.sub(r"\([^()]*\)|\[[^\[\]]*\]", " ", line))
+    return _FINITE.search(bare) is None and not any(c in _QUOTE_MARKS for c in line)
 
 
 def _is_positioned_caption(text: str, start: int, end: int) -> bool:
@@ -474,6 +608,77 @@ def _is_subhead(line: str) -> bool:
         and ":" not in line
         and not any(c in _QUOTE_MARKS for c in line)
     )
+
+
+# A label over or under the headline: a section, a place, a release number ("Off the wire",
+# "Brussels", "News 80/2016"); the headline itself has more words.
+_LEAD_LABEL_MAX_WORDS = 3
+_HEADLINE_MIN_WORDS = 5
+
+
+def _mark_lead_labels(text: str, lines: Sequence[tuple[int, int]], kinds: list[str]) -> None:
+    """Short headline-like lines in the lead-in are labels when the lead-in has a headline.
+
+    The lead-in runs to the first paragraph (a sentence of ``_BODY_MIN_WORDS`` words or a line
+    longer than any furniture). Its headline-like lines (no final punctuation) of at most
+    ``_LEAD_LABEL_MAX_WORDS`` words are page labels when another headline-like line there has
+    ``_HEADLINE_MIN_WORDS`` or more: a page prints one headline, and labels around it. A short
+    headline alone (a document of "Talks resume" and its body) is kept.
+    """
+    short: list[int] = []
+    headline = False
+    for i, (start, end) in enumerate(lines):
+        if kinds[i] != STATEMENT:
+            continue
+        line = text[start:end]
+        if end - start > _FURNITURE_MAX_CHARS or not _is_headline_like(line):
+            if end - start > _FURNITURE_MAX_CHARS or len(line.split()) >= _BODY_MIN_WORDS:
+                break
+            continue
+        words = len(line.split())
+        if words >= _HEADLINE_MIN_WORDS:
+            headline = True
+        elif (
+            words <= _LEAD_LABEL_MAX_WORDS
+            and line[:1] not in _BULLETS
+            and not any(c in _QUOTE_MARKS for c in line)
+        ):
+            short.append(i)
+    if headline:
+        for i in short:
+            kinds[i] = PAGE
+
+
+def _mark_cut_copies(text: str, lines: Sequence[tuple[int, int]], kinds: list[str]) -> None:
+    """A line cut off mid-word above its full copy is a picture's text twice: caption both.
+
+    An extractor prints an image's alternative text, cut to a length, then the caption it was
+    cut from ("Guards stand at the funera" / "Guards stand at the funeral of ..."). The cut
+    copy is no sentence; the full one is a caption when it describes a picture or ends in a
+    picture dateline. A headline repeated with a dash after it is not cut mid-word.
+    """
+    for i in range(len(lines) - 1):
+        start, end = lines[i]
+        nxt, nxt_end = lines[i + 1]
+        if (
+            kinds[i] != STATEMENT
+            or nxt_end - nxt < end - start
+            or text[nxt] != text[start]
+            or not text.startswith(text[start:end], nxt)
+        ):
+            continue
+        full = text[nxt:nxt_end]
+        picture = kinds[i + 1] == STATEMENT and (
+            ends_with_picture_dateline(full) or (_shows_picture(full) and _is_caption_sized(full))
+        )
+        if nxt_end - nxt == end - start:
+            if picture:  # a caption printed twice in a row; a headline twice is left to repeats
+                kinds[i] = kinds[i + 1] = CAPTION
+            continue
+        if text[end - 1].isalpha() and text[nxt + end - start].isalpha():
+            kinds[i] = CAPTION
+            if picture:
+                kinds[i + 1] = CAPTION
 
 
 # --- Repeated lines and name lines among furniture -----------------------------------------
@@ -613,7 +818,10 @@ def classify_lines(text: str, lines: Sequence[tuple[int, int]]) -> list[Block]:
             if cut is None:
                 kinds.append(STATEMENT)
             else:
-                kinds.append(STATEMENT if is_sign_off(line[cut:]) else CAPTION)
+                # A wire's name ends paragraphs, but a verbless line before it is a caption
+                # with its credit ("The air base near the border. AP").
+                signed = is_sign_off(line[cut:]) and not _is_verbless(line[:cut])
+                kinds.append(STATEMENT if signed else CAPTION)
                 tails[i] = start + cut
 
     for i in credits:
@@ -626,7 +834,7 @@ def classify_lines(text: str, lines: Sequence[tuple[int, int]]) -> list[Block]:
         if i == 0 or kinds[i - 1] != STATEMENT:
             continue
         prev = text[lines[i - 1][0] : lines[i - 1][1]]
-        if i - 1 == 0 and _is_headline_like(prev):
+        if _is_headline_like(prev) and (i - 1 == 0 or _is_speaker_headline(prev)):
             continue
         if _is_caption_sized(prev):
             kinds[i - 1] = CAPTION
@@ -649,9 +857,11 @@ def classify_lines(text: str, lines: Sequence[tuple[int, int]]) -> list[Block]:
         elif not _is_headline_like(line):
             break
 
+    _mark_cut_copies(text, lines, kinds)
     _mark_furniture(text, lines, kinds)
     _mark_repeats(text, lines, kinds)
     _mark_name_runs(text, lines, kinds)
+    _mark_lead_labels(text, lines, kinds)
 
     if not tails:
         return [(start, end, kind) for (start, end), kind in zip(lines, kinds, strict=True)]

@@ -26,12 +26,25 @@ Rules, all on the line's own form (no outlet names: the words are the web's comm
 * Byline: "By" and one to six capitalised name words, optionally followed by "|"-separated
   names or a date stamp ("By Jane Doe | Daily Example | Updated: 2016-08-10"); or a name and
   a date stamp joined by "|" ("Jane Doe | 18.03.2016 - Update : 22.03.2016").
+* Byline with a date: an author, agency or outlet of at most four capitalised words (an
+  extractor may run it into the next word) and a date stamp with a year or a time, font
+  controls after it dropped ("Example Wire, May 3, 2016 Adjust font size:", "Jane DoeLast
+  Update : Monday 9 May 2016 - 4:10 PM"); never the first line, and not when the words
+  before the date end in a preposition (a title-case headline: "Talks Set For May 2016").
+  "By" and a date without a name ("By Published on May 9, 2016") is a byline too.
 * Dateline alone: one to three words in capitals ("ANKARA", "ST. PETERSBURG"), or a
   capitalised place and country ("Ankara, Turkey").
 * Page label: the whole line is one of the web's stock labels (``_LABELS``: "Advertisement",
   "Story continues below", "Share this", "Related articles", "Post a Comment", "Story
   highlights" ...), or a stock label with a colon and a short tail ("Read more: <headline>",
   "Source: Example News", "Tags: ..."), optionally in brackets ("(Read also: ...)").
+  A numbered menu item is read without its number ("2. Skip to content"); any short
+  "Skip to ..." line is an accessibility link. ``opens_comment_form(line)`` is true for the
+  label of a comment form ("Leave a Reply", "Comments rules:"); the caller ends the article
+  there.
+* Breadcrumb from "Home" ("Home > World > <title>", "HomeNews» <title>"), ticker of headlines
+  joined by at least two bullets with no final punctuation in any item, pager ("page 1 of
+  15").
 * Share bar: nothing but the names of social networks and sharing buttons, run together or not.
 * Reader plea: a line of at most ``_PLEA_MAX_WORDS`` words that speaks to the reader ("you",
   "your") about the site (subscribe, newsletter, sign up, share, feedback, log in, donate, send
@@ -87,7 +100,7 @@ _STAMP_WORDS = word_set(
     """monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs
     fri sat sun january february march april may june july august september october november
     december jan feb mar apr jun jul aug sep sept oct nov dec updated update posted published
-    last modified date read views am pm a.m p.m local gmt utc at on"""
+    last modified date read views am pm a.m p.m local gmt utc at on and"""
 )
 _DIGIT = re.compile(r"\d")
 _STAMP_TOKEN = re.compile(r"[^\W_]+(?:\.[^\W_]+)*\.?")
@@ -124,6 +137,8 @@ def is_byline(line: str) -> bool:
     parts = [p.strip() for p in line.split("|")]
     head = parts[0]
     if head[:3] in ("By ", "BY ", "by "):
+        if is_date_stamp(head[3:]):
+            return True  # the author's name left out: "By Published on August 1, 2016"
         if not _is_name(head[3:].replace(",", " "), 6):
             return False
     elif len(parts) < 2 or not _is_name(head, 4):
@@ -142,6 +157,39 @@ def _is_stamp_after_label(part: str) -> bool:
     """ "Updated: 2016-08-10 08:21", "18.03.2016 - Update : 22.03.2016": numeric dates, labels."""
     rest = _NUMERIC_DATE.sub(" 1 ", part)
     return rest != part and is_date_stamp(rest.replace("-", " ").replace(":", " "))
+
+
+# Font controls printed after a byline ("Adjust font size:", "Text size A A A").
+_FONT_CONTROL = re.compile(r"\s*(?:adjust\s+)?(?:font|text)\s+size\s*:?(?:\s*A[+-]?)*\s*\Z", re.I)
+_CAMEL_JOIN = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_YEAR_OR_TIME = re.compile(r"\b\d{4}\b|\d:\d\d")
+_DATED_BYLINE_MAX_WORDS = 12
+_BYLINE_HEAD_MAX_WORDS = 4
+# A title-case headline ends its words before a date with one of these ("Talks Set For May 2016").
+_HEAD_LAST_NOT = word_set("In For By From Until Since Before After On At To Of And The")
+
+
+def _is_dated_byline(line: str, words: int) -> bool:
+    """An author, agency or outlet and a date stamp: "Jane Doe, May 5, 2016", "Example
+    NewsExample News on 2016-07-17 06:59" (an extractor runs the name into the next word)."""
+    if words > _DATED_BYLINE_MAX_WORDS or _DIGIT.search(line) is None:
+        return False
+    if "size" in line or "Size" in line:
+        line = _FONT_CONTROL.sub("", line)
+    if line[-1:] in ".!?;:" or not line[:1].isupper():
+        return False
+    tokens = _CAMEL_JOIN.sub(" ", line).replace(",", " ").split()
+    for k in range(1, min(len(tokens) - 1, _BYLINE_HEAD_MAX_WORDS + 1)):
+        tail = " ".join(tokens[k:])
+        if tokens[k][:1].isdigit() or tokens[k].rstrip(".:").lower() in _STAMP_WORDS:
+            if not (is_date_stamp(tail) or _is_stamp_after_label(tail)):
+                return False  # the date starts here but is followed by other words
+            return (
+                _YEAR_OR_TIME.search(tail) is not None
+                and tokens[k - 1] not in _HEAD_LAST_NOT
+                and _is_name(" ".join(tokens[:k]), _BYLINE_HEAD_MAX_WORDS)
+            )
+    return False
 
 
 _CAPS_DATELINE = re.compile(r"[A-Z][A-Z.'’\-]*(?:\s+[A-Z][A-Z.'’\-]*){0,2}")
@@ -204,7 +252,11 @@ _LABELS = frozenset(
     |add a comment|view comments|show comments|search|search form|story highlights
     |key points|for immediate release|photo|photos|video|videos|image|gallery|multimedia
     |print|email|skip to content|skip to main content|sign up|subscribe|log in|sign in
-    |follow us|tags|topics|filed under|listen|listen to this article|news|home""".replace("\n", "")
+    |follow us|tags|topics|filed under|listen|listen to this article|news|home|comments rules
+    |comment rules|comment policy|comments policy|comments are closed|add comments|required fields
+    |back to top|article|write a comment|join the discussion|join the conversation""".replace(
+        "\n", ""
+    )
     .replace("    ", "")
     .split("|")
 )
@@ -212,11 +264,12 @@ _LABELS = frozenset(
 _TAIL_LABELS = frozenset(
     """related|read more|read also|see also|more|watch|watch more|also read|recommended
     |more about|tags|topics|filed under|source|sources|link|via|photo gallery|video|watch video
-    |listen""".replace("\n", "")
+    |listen|you are here""".replace("\n", "")
     .replace("    ", "")
     .split("|")
 )
 _TAIL_MAX_WORDS = 20
+_SKIP_LINK_MAX_WORDS = 6
 _TAIL_WORDS_IF_SENTENCE = 6
 # After these a page lists other stories: headlines and cut-off teasers, not reporting.
 _LINK_LIST_LABELS = frozenset(
@@ -242,24 +295,33 @@ _URL = re.compile(
 _PLEA_WORDS = re.compile(
     r"subscri|newsletter|sign\s+up|sign\s+in|log\s*in|logged\s+in|register|donat|support\s+(?:us"
     r"|our)|feedback|inbox|share\s+(?:this|the|your|it)|follow\s+us|click\s+here|membership"
-    r"|become\s+a\s+member|comment|send\s+us",
+    r"|become\s+a\s+member|comment|send\s+us|email\s+address|required\s+fields",
     re.IGNORECASE,
 )
 _YOU = re.compile(r"\b(?:you|your|you're|you’re)\b", re.IGNORECASE)
 _CONJUNCTIONS = word_set("But And So Yet Or Nor Then Still")
 
 
+# A menu item's number ("2. Skip to main menu"), which is no part of the label.
+_ITEM_NUMBER = re.compile(r"\d{1,2}[.)]\s+")
+
+
 def _label_key(text: str) -> str:
-    """The label's words, case-folded, without brackets, final colon or a slot number."""
-    bare = text.strip().strip("()[]").rstrip(":.").rstrip("0123456789 ")
+    """The label's words, case-folded, without brackets, final colon, a slot or item number."""
+    bare = text.strip().strip("()[]").rstrip(":.*").rstrip("0123456789 ")
+    if bare[:1].isdigit():
+        bare = _ITEM_NUMBER.sub("", bare, count=1)
     return " ".join(bare.split()).casefold()
 
 
 def is_page_label(line: str) -> bool:
     """True for a stock web label alone, or one followed by a colon and a short tail."""
     bare = line.strip("()[] ")
-    if _label_key(bare) in _LABELS:
+    key = _label_key(bare)
+    if key in _LABELS:
         return True
+    if key[:8] == "skip to " and len(key.split()) <= _SKIP_LINK_MAX_WORDS:
+        return True  # an accessibility link: "Skip to main menu", "Skip to more sites"
     label, colon, tail = bare.partition(":")
     words = len(tail.split())
     # A link or a name follows the label; a sentence after "Source:" is somebody's statement.
@@ -267,6 +329,21 @@ def is_page_label(line: str) -> bool:
         words <= _TAIL_MAX_WORDS and tail.rstrip(CLOSING + ") ")[-1:] not in ".!?"
     )
     return bool(colon) and short and _label_key(label) in _TAIL_LABELS
+
+
+# The comment form under an article: what follows it is the readers', not the reporting.
+_COMMENT_FORM = frozenset(
+    """leave a reply|leave a comment|post a comment|add a comment|add comments|write a comment
+    |comments rules|comment rules|comment policy|comments policy|join the discussion
+    |join the conversation""".replace("\n", "")
+    .replace("    ", "")
+    .split("|")
+)
+
+
+def opens_comment_form(line: str) -> bool:
+    """True for the label that opens a page's comment form ("Leave a Reply")."""
+    return _label_key(line.strip("()[] ")) in _COMMENT_FORM
 
 
 def opens_link_list(line: str) -> bool:
@@ -296,6 +373,38 @@ def _is_list(line: str) -> bool:
     return len(items) >= 3 and all(_is_name(i, 3) for i in items)
 
 
+def is_crumbs_or_ticker(line: str) -> bool:
+    """A breadcrumb trail from "Home" ("Home > News > <title>", run together or not), or a
+    ticker of headlines joined by bullets ("<headline> • <headline> • <headline>")."""
+    if line[-1:] in ".!?;:":
+        return False
+    if ">" in line or "»" in line or "›" in line:
+        first = _CRUMB_SEP.split(line, 1)[0]
+        return _CAMEL_JOIN.sub(" ", first).split()[:1] == ["Home"]
+    if line.count("•") < _TICKER_MIN_BULLETS:
+        return False
+    items = [i.strip() for i in line.lstrip("• ").split("•")]
+    return len(items) > _TICKER_MIN_BULLETS and all(
+        i and i[-1] not in ".!?" and len(i.split()) <= _TICKER_ITEM_MAX_WORDS for i in items
+    )
+
+
+_CRUMB_SEP = re.compile(r"\s*[>»›]\s*")
+_TICKER_MIN_BULLETS = 2
+_TICKER_ITEM_MAX_WORDS = 15
+_PAGINATION = re.compile(r"\bpage\s+\d+\s+(?:of|/)\s+\d+\b", re.IGNORECASE)
+_PAGINATION_MAX_WORDS = 8
+
+
+def _is_pagination(line: str, words: int) -> bool:
+    """ "Page 1 of 15", "page 2 of 3 go to page": a pager under a long article."""
+    return (
+        words <= _PAGINATION_MAX_WORDS
+        and ("age " in line or "AGE " in line)
+        and _PAGINATION.search(line) is not None
+    )
+
+
 def _is_source_line(line: str, words: int) -> bool:
     if "." not in line:
         return False  # a web address has a dot
@@ -310,8 +419,10 @@ def furniture_kind(line: str, first: bool = False) -> str | None:
     """BYLINE, PAGE or None for one stripped line; see the module docstring."""
     words = len(line.split())
     if words > _SHORT_MAX_WORDS:
+        if "•" in line and is_crumbs_or_ticker(line):
+            return PAGE  # a ticker of headlines runs long
         return PAGE if words <= _PLEA_MAX_WORDS and _is_plea(line) else None
-    if is_date_stamp(line) or is_byline(line):
+    if is_date_stamp(line) or is_byline(line) or (not first and _is_dated_byline(line, words)):
         return BYLINE
     if is_page_label(line):
         return PAGE  # before datelines: "READ MORE" is in capitals too
@@ -324,6 +435,8 @@ def furniture_kind(line: str, first: bool = False) -> str | None:
         return PAGE if _is_source_sentence(line) else None
     if (
         _is_list(line)
+        or is_crumbs_or_ticker(line)
+        or _is_pagination(line, words)
         or _is_headline_question(line, words)
         or _is_nav_line(line)
         or _is_source_sentence(line)
