@@ -49,6 +49,7 @@ class Site:
     flaky_failures: int = 1  # 500s before /news/world/charter-flights-resume-flaky succeeds
     stop: threading.Event = field(default_factory=threading.Event)
     huge_sent: list[int] = field(default_factory=list)  # bytes of each 50 MB response sent
+    robots_status: int = 200  # another status: robots.txt answers it, with no rules
 
     def asked(self, path: str) -> list[Request]:
         return [r for r in self.requests if r.path.split("?")[0] == path]
@@ -85,7 +86,10 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
             site.requests.append(Request(self.path, dict(self.headers), time.monotonic()))
             path = self.path.split("?")[0]
             if path == "/robots.txt":
-                self.send(200, ROBOTS.encode(), "text/plain")
+                if site.robots_status != 200:
+                    self.send(site.robots_status, b"<h1>No robots here</h1>", "text/html")
+                else:
+                    self.send(200, ROBOTS.encode(), "text/plain")
             elif path == "/world/rss.xml":
                 fresh = self.headers.get("If-None-Match") == FEED_ETAG
                 if fresh or self.headers.get("If-Modified-Since") == FEED_LAST_MODIFIED:

@@ -257,3 +257,59 @@ def test_the_keyword_filter(
     name: str, keywords: tuple[str, ...], text: str, expected: bool
 ) -> None:
     assert Feed("https://a.test/rss", "A", keywords).wants(text, "") is expected
+
+
+def test_a_busy_database_is_exit_75_before_any_request(
+    tmp_path: Path, site: Site, db_path: Path
+) -> None:
+    from tracker.db import connection
+
+    urls = urls_file(tmp_path, site)
+    with connection.write_lock(db_path, 0):
+        code, out, err = run("--urls", str(urls), "--wait", "0.2")
+    assert (code, out) == (75, "")
+    assert err.startswith(f"Error: The database {db_path} is being written by ")
+    assert err.count("\n") == 1
+    assert site.requests == []
+
+
+# RFC 9309: robots.txt missing (4xx) means no rules; unreachable (5xx) means stay away.
+ROBOTS_CASES = [
+    ("rules read", 200, "/private/x", False),
+    ("rules read, path allowed", 200, "/world/rss.xml", True),
+    ("no robots.txt: no rules", 404, "/private/x", True),
+    ("robots.txt unreachable: nothing", 503, "/world/rss.xml", False),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "status", "path", "allowed"), ROBOTS_CASES, ids=[c[0] for c in ROBOTS_CASES]
+)
+def test_robots_txt(name: str, status: int, path: str, allowed: bool) -> None:
+    with serving(Site(robots_status=status)) as site:
+        with Client(FetchOptions(rate=1000, retries=0)) as client:
+            assert client.allowed(site.base + path) is allowed
+            assert client.allowed(site.base + path) is allowed  # read once per run
+        assert site.paths() == ["/robots.txt"]
+
+
+def test_a_response_that_is_no_article_is_rejected_once(
+    tmp_path: Path, site: Site, db_path: Path
+) -> None:
+    urls = tmp_path / "urls.txt"
+    urls.write_text(
+        f"{site.base}/world/rss.xml  # a feed put in the URL list by mistake\n", "utf-8"
+    )
+    code, out, err = run("--urls", str(urls))
+    assert (code, out) == (1, "")
+    assert err.splitlines()[0] == (
+        f"Error: {site.base}/world/rss.xml: no article text found in the page (only navigation, "
+        "links or scripts); save the article's own page, not an index or a login page."
+    )
+    with duckdb.connect(str(db_path), read_only=True) as con:
+        assert con.execute(
+            "SELECT outcome, http_status, attempts FROM fetched_urls"
+        ).fetchall() == [("rejected", 200, 1)]
+    before = len(site.requests)
+    assert run("--urls", str(urls))[0] == 0
+    assert site.requests[before:] == []

@@ -158,7 +158,6 @@ class _Run:
         self.now = dt.datetime.now()
         self.rows: dict[str, state.Fetched] = {}
         self.report = FetchReport()
-        self.fetched: dict[str, Response] = {}  # pages handed to the ingest, by origin
 
     def record(
         self,
@@ -243,10 +242,11 @@ class _Run:
             )
             self.progress.advance(1)
             if isinstance(article, InputError):
-                self.record(url, state.PAGE, state.REJECTED, candidate.found_in, error=article,
-                            response=response)  # fmt: skip
+                found_in = candidate.found_in
+                self.record(
+                    url, state.PAGE, state.REJECTED, found_in, response=response, error=article
+                )
                 continue
-            self.fetched[url] = response
             self.record(url, state.PAGE, state.STORED, candidate.found_in, response=response)
             yield article
 
