@@ -12,7 +12,8 @@ import duckdb
 import pytest
 
 from tracker.db import connection as db
-from tracker.db.migrations import applied_versions, latest_version
+from tracker.db import migrations
+from tracker.db.migrations import Migration, applied_versions, available, latest_version
 from tracker.errors import DatabaseLocked, DatabaseMissing, SchemaOutdated
 
 
@@ -29,7 +30,7 @@ def test_migrations_apply_once(db_path: Path) -> None:
             pass
     with db.reader(db_path) as con:
         rows = con.execute("SELECT version FROM schema_migrations ORDER BY version").fetchall()
-    assert [r[0] for r in rows] == list(range(1, latest_version() + 1))
+    assert [r[0] for r in rows] == [m.version for m in available()]
 
 
 def test_reader_refuses_to_write(db_path: Path) -> None:
@@ -64,10 +65,33 @@ def test_reader_on_older_schema_says_migrate(db_path: Path) -> None:
     with pytest.raises(SchemaOutdated) as info, db.reader(db_path):
         pass
     assert info.value.exit_code == 1
+    previous = available()[-2].version
     assert info.value.message == (
-        f"{db_path} has schema version {latest_version() - 1}, this tracker needs "
+        f"{db_path} has schema version {previous}, this tracker needs "
         f"{latest_version()}. Run `tracker migrate` once to upgrade it."
     )
+
+
+def test_a_migration_missing_below_the_highest_is_applied(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Migrations are numbered on parallel branches: a database may hold a later one without an
+    # earlier one merged after it. A reader asks for `tracker migrate`; a writer applies it.
+    with db.writer(db_path):
+        pass
+    shipped = available()
+    gap = Migration(shipped[-1].version - 1, "merged_late", "CREATE TABLE merged_late (a INT)")
+    assert gap.version not in {m.version for m in shipped}, "pick a free number for the test"
+    monkeypatch.setattr(migrations, "available", lambda: sorted([*shipped, gap], key=_version))
+    with pytest.raises(SchemaOutdated), db.reader(db_path):
+        pass
+    with db.writer(db_path) as con:
+        assert gap.version in applied_versions(con)
+        assert con.execute("SELECT count(*) FROM merged_late").fetchall() == [(0,)]
+
+
+def _version(migration: Migration) -> int:
+    return migration.version
 
 
 # -- waiting for locks ------------------------------------------------------------------------

@@ -55,6 +55,27 @@ def test_live_counter_rewrites_one_line_on_a_terminal(
     assert capsys.readouterr().err == "\rdocuments read: 2\rdocuments read: 5\n"
 
 
+def test_live_counter_draws_a_bar_per_phase_when_the_total_is_known(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cli_progress.sys.stderr, "isatty", lambda: True)
+    monkeypatch.setattr(cli_progress, "BAR_WIDTH", 4)
+    with live_counter() as progress:
+        progress.begin("feeds", 1, "feeds")
+        progress.advance(1)
+        progress.begin("pages", 4, "pages")
+        progress.begin("empty", 0, "pages")  # a phase with nothing to do draws nothing
+        progress.advance(0)
+        progress.begin("pages", 4, "pages")
+        progress.advance(1)
+        progress.advance(3)
+    assert capsys.readouterr().err == (
+        "\rfeeds: [####] 1/1 feeds\n"
+        "\rempty: [----] 0/0 pages\n"
+        "\rpages: [#---] 1/4 pages\rpages: [####] 4/4 pages\n"
+    )
+
+
 def test_live_counter_is_silent_off_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(cli_progress.sys.stderr, "isatty", lambda: False)
     with live_counter("documents read") as progress:

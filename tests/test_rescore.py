@@ -117,8 +117,10 @@ def _views_of_0002() -> str:
 
 
 def drop_events_columns(con: duckdb.DuckDBPyConnection) -> None:
-    """Undo migrations 0006 (pages), 0005 and 0004: the schema a tracker without the event
-    layer wrote."""
+    """Undo migrations 0008 (fetched_urls), 0006 (pages), 0005 and 0004: the schema a
+    tracker without the event layer wrote."""
+    con.execute("DROP TABLE fetched_urls")
+    con.execute("DELETE FROM schema_migrations WHERE version = 8")
     con.execute("DROP TABLE pages")
     con.execute("DELETE FROM schema_migrations WHERE version = 6")
     con.execute("DROP VIEW daily_dyad_events")

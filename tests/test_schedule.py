@@ -4,6 +4,7 @@ and deploy/ holds exactly what the command prints for the documented example pat
 from __future__ import annotations
 
 import configparser
+import json
 import os
 import re
 import shlex
@@ -158,3 +159,59 @@ def test_deploy_folder_matches_the_command() -> None:
     assert [line for line in cron.splitlines() if not line.startswith("#")] == [
         line for line in shipped_cron.splitlines() if line and not line.startswith("#")
     ]
+
+
+def test_with_feeds_the_job_fetches_then_rescores_in_one_unit(tmp_path: Path) -> None:
+    db_path = tmp_path / "my data" / "t.duckdb"
+    feeds, urls = tmp_path / "feeds.toml", tmp_path / "50% urls.txt"
+    args = ["--db", str(db_path), "--feeds", str(feeds), "--urls", str(urls)]
+    service = units(run("--print", "systemd", *args))["tracker-rescore.service"]
+    unit = service["Service"]
+    # systemd reads $$ as $ and %% as %; the rest is one sh command line.
+    shell, flag, script = shlex.split(unit["ExecStart"].replace("$$", "$").replace("%%", "%"))
+    assert (shell, flag) == ("/bin/sh", "-c")
+    fetch_part, rescore_part = script.split("; f=$?; ")
+    command = list(schedule.tracker_command())
+    assert shlex.split(fetch_part) == [
+        *command, "fetch", "--db", str(db_path), "--wait", "600",
+        "--feeds", str(feeds), "--urls", str(urls),
+    ]  # fmt: skip
+    assert rescore_part.endswith(" || exit $?; exit $f")
+    assert shlex.split(rescore_part.removesuffix(" || exit $?; exit $f"))[len(command)] == "rescore"
+    # The fetch creates the database: the unit must not wait for it to exist.
+    assert "ConditionPathExists" not in service["Unit"]
+    cron = [line for line in run("--print", "cron", *args).splitlines() if line[:1].isdigit()]
+    assert len(cron) == 1 and "( " in cron[0] and "50\\% urls.txt" in cron[0]
+
+
+def test_the_nightly_job_rescores_even_when_the_fetch_failed(tmp_path: Path) -> None:
+    """The job as printed, run by /bin/sh with this tracker against the local test site: a
+    page that is gone makes the fetch exit 1, the rescoring still runs, the job exits 1."""
+    from tests.fetch_site import serving
+
+    db_path = tmp_path / "t.duckdb"
+    urls = tmp_path / "urls.txt"
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    with serving() as site:
+        urls.write_text(
+            f"{site.base}/world/europe/moscow-lifts-charter-flight-ban-on-turkey-4471\n"
+            f"{site.base}/news/world/removed-story\n",
+            encoding="utf-8",
+        )
+        spec = schedule.ScheduleSpec(
+            command=schedule.tracker_command(), db_path=db_path, urls=urls, wait=10
+        )
+        done = subprocess.run(
+            ["/bin/sh", "-c", schedule.job_script(spec)],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=240,
+        )
+    assert done.returncode == 1, done.stderr
+    assert f"Error: {site.base}/news/world/removed-story: HTTP 404 Not Found.\n" in done.stderr
+    # The fetch's line for the page it stored, then the rescoring's JSON summary.
+    fetched, summary = done.stdout.split("\n", 1)
+    assert fetched.startswith("added\t6\t")
+    rescored = json.loads(summary)
+    assert (rescored["database"], rescored["statements"]) == (str(db_path), 6)

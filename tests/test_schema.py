@@ -10,6 +10,7 @@ from pathlib import Path
 import duckdb
 
 from tracker.db import connection as db
+from tracker.fetch import state as fetch_state
 from tracker.ingest.pages import DATE_SOURCES, INPUT
 from tracker.models import DYADS, SIDES
 
@@ -144,6 +145,19 @@ table event_patterns.pattern VARCHAR
 table event_patterns.cameo VARCHAR
 table event_patterns.goldstein DOUBLE
 table event_patterns.note VARCHAR
+table fetched_urls.url VARCHAR
+table fetched_urls.kind VARCHAR
+table fetched_urls.outcome VARCHAR
+table fetched_urls.http_status INTEGER
+table fetched_urls.final_url VARCHAR
+table fetched_urls.etag VARCHAR
+table fetched_urls.last_modified VARCHAR
+table fetched_urls.document_id BIGINT
+table fetched_urls.error VARCHAR
+table fetched_urls.attempts INTEGER
+table fetched_urls.first_fetched TIMESTAMP
+table fetched_urls.last_fetched TIMESTAMP
+table fetched_urls.found_in VARCHAR
 table key_events.event_date DATE
 table key_events.label VARCHAR
 table key_events.dyad VARCHAR
@@ -310,3 +324,5 @@ def test_the_names_in_code_are_the_ones_the_schema_admits(db_path: Path) -> None
     assert admitted("dyad") == DYADS
     assert admitted("side") == SIDES
     assert admitted("date_source") == (*DATE_SOURCES, INPUT)
+    assert admitted("outcome") == fetch_state.OUTCOMES
+    assert fetch_state.KINDS in [tuple(re.findall(r"'([^']*)'", c)) for c in checks]

@@ -3,8 +3,9 @@
 Data goes to stdout, diagnostics to stderr. Exit codes (see README "Exit codes"):
 0 success, 1 some input failed or a check missed, 2 usage error, 3 no database,
 75 the database is locked by another writer (retry later), 130/143 interrupted.
-Commands live here and in :mod:`tracker.cli.evaluate` and :mod:`tracker.cli.rescore`; shared
-options in :mod:`tracker.cli.options`, progress rendering in :mod:`tracker.cli.progress`.
+Commands live here and in :mod:`tracker.cli.evaluate`, :mod:`tracker.cli.fetch` and
+:mod:`tracker.cli.rescore`; shared options in :mod:`tracker.cli.options`, progress rendering in
+:mod:`tracker.cli.progress`.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from click.core import ParameterSource
 
 from tracker import __version__
 from tracker.cli.evaluate import evaluate, evaluate_sentiment, explain
+from tracker.cli.fetch import fetch
 from tracker.cli.options import (
     CONTEXT,
     TrackerGroup,
@@ -225,5 +227,5 @@ def migrate(db_path: Path | None, wait: float) -> None:
     click.echo(f"{path}: schema version {version}", err=True)
 
 
-for command in (evaluate, evaluate_sentiment, explain, rescore, schedule):
+for command in (evaluate, evaluate_sentiment, explain, fetch, rescore, schedule):
     main.add_command(command)

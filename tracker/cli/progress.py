@@ -1,7 +1,8 @@
 """How the commands show progress on stderr (see :mod:`tracker.progress`).
 
-- :func:`live_counter`: on a terminal, one line rewritten in place ("documents read: 120");
-  off a terminal nothing, as the command's summary says what was done.
+- :func:`live_counter`: on a terminal, one line rewritten in place: a count ("documents read:
+  120") or, when the total is known, a bar ("pages: [#####-----] 12/24 pages"); off a
+  terminal nothing, as the command's summary line says what was done (cron mail).
 - :class:`Lines`: plain lines, for logs and cron mail: every note, and the count at each
   tenth of a known total ("analysis: 120/1200 statements (10%)").
 """
@@ -16,10 +17,29 @@ import click
 
 from tracker.progress import SILENT, Progress, Tally
 
+BAR_WIDTH = 30
+
 
 class _LiveCounter(Tally):
+    """A counter, or a bar once the total is known, rewritten in place."""
+
+    drawn = False  # whether the current line has been drawn (a new begin ends it)
+
+    def begin(self, label: str, total: int | None = None, unit: str = "") -> None:
+        if self.drawn:
+            click.echo("", err=True)
+        self.drawn = False
+        super().begin(label, total, unit)
+
     def changed(self) -> None:
-        click.echo(f"\r{self.label}: {self.done}", err=True, nl=False)
+        self.drawn = True
+        if self.total is None:
+            click.echo(f"\r{self.label}: {self.done}", err=True, nl=False)
+            return
+        filled = BAR_WIDTH * self.done // max(1, self.total)
+        bar = "#" * filled + "-" * (BAR_WIDTH - filled)
+        line = f"\r{self.label}: [{bar}] {self.done}/{self.total} {self.unit}"
+        click.echo(line, err=True, nl=False)
 
 
 @contextmanager
@@ -35,7 +55,7 @@ def live_counter(label: str | None = None) -> Iterator[Progress]:
     try:
         yield counter
     finally:
-        if counter.done:
+        if counter.drawn:
             click.echo("", err=True)
 
 

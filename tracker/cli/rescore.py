@@ -112,6 +112,20 @@ def rescore(
 )
 @click.option("--user", default=None, help="User= line for a system-wide systemd unit.")
 @click.option(
+    "--feeds",
+    "feeds_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Fetch news from this feeds file first (`tracker fetch --feeds`), then rescore.",
+)
+@click.option(
+    "--urls",
+    "urls_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Fetch the pages of this URL-list file first (`tracker fetch --urls`), then rescore.",
+)
+@click.option(
     "--executable",
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
@@ -139,6 +153,8 @@ def schedule(
     wait: float,
     log_file: Path | None,
     user: str | None,
+    feeds_file: Path | None,
+    urls_file: Path | None,
     executable: Path | None,
     out: Path | None,
     actors: tuple[Path, ...],
@@ -148,13 +164,17 @@ def schedule(
 ) -> None:
     """Print a ready crontab line or systemd units that run `tracker rescore` nightly.
 
-    Paths are made absolute: the tracker of this install, the database, the dictionaries.
-    Installing them: docs/operations.md ("Scheduling").
+    With --feeds or --urls the job is `tracker fetch` then `tracker rescore`, in one unit:
+    the rescoring runs even if some feed or page failed; the job exits with the rescoring's
+    code if it failed, else the fetch's (0 done, 1 something failed, 75 database busy).
+    Paths are made absolute: the tracker of this install, the database, the dictionaries,
+    the feeds and URL files. Installing them: docs/operations.md ("Scheduling").
 
     \b
     Example:
       tracker schedule --print cron --db /srv/tracker/tracker.duckdb
       tracker schedule --print systemd --at 03:15 --out ~/.config/systemd/user
+      tracker schedule --print cron --feeds feeds.toml --urls urls.txt
     """
     try:
         hour_minute = sched.parse_at(at)
@@ -171,6 +191,8 @@ def schedule(
         events_dicts=tuple(p.absolute() for p in events_dicts),
         log_file=log_file.absolute() if log_file else None,
         user=user,
+        feeds=feeds_file.absolute() if feeds_file else None,
+        urls=urls_file.absolute() if urls_file else None,
     )
     files = (
         {"tracker-rescore.cron": sched.cron_entry(spec)}

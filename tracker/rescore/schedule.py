@@ -1,15 +1,21 @@
-"""Nightly rescoring under cron or systemd: a crontab line, or a ``.service`` + ``.timer`` pair.
+"""The nightly job under cron or systemd: a crontab line, or a ``.service`` + ``.timer`` pair.
 
 Contract
 --------
 :class:`ScheduleSpec` holds what the job needs: the command of this install's ``tracker``
 (:func:`tracker_command`: an absolute path, so neither cron's nor systemd's ``PATH`` matters),
 the absolute database path, the time of day, ``--keep``, ``--wait``, the user's dictionary
-files, and where the output goes (the journal, or a log file). :func:`cron_entry`,
-:func:`service_unit` and :func:`timer_unit` render it, ready to install as printed (see
-docs/operations.md and deploy/README.md). The job prints progress on stderr and its ``--json``
-summary on stdout, and exits non-zero on failure: the cron line appends both to a log and
-echoes the log's tail only when the job fails, so cron mails exactly the failures.
+files, the feeds and URL-list files if the job fetches news first, and where the output goes
+(the journal, or a log file). :func:`cron_entry`, :func:`service_unit` and :func:`timer_unit`
+render it, ready to install as printed (see docs/operations.md and deploy/README.md).
+
+The job is ``tracker rescore``, or with feeds or a URL list ``tracker fetch`` then
+``tracker rescore`` in one unit (:func:`job_script`, run by ``/bin/sh``): the rescoring runs
+even when some feed or page failed, and the job exits with the rescoring's code if it failed,
+else the fetch's (README's exit codes: 1 something failed, 75 the database was busy). The job
+prints progress and errors on stderr and summaries on stdout, and exits non-zero on failure:
+the cron line appends both to a log and echoes the log's tail only when the job fails, so cron
+mails exactly the failures.
 """
 
 from __future__ import annotations
@@ -62,18 +68,41 @@ class ScheduleSpec:
     events_dicts: tuple[Path, ...] = ()
     log_file: Path | None = None  # None: systemd's journal; cron: <db>.rescore.log
     user: str | None = None  # User= of a system-wide unit
+    feeds: Path | None = None  # with either: `tracker fetch` runs first
+    urls: Path | None = None
 
-    def arguments(self) -> list[str]:
-        args = [*self.command, "rescore", "--db", str(self.db_path), "--wait", f"{self.wait:g}"]
-        if self.keep is not None:
-            args += ["--keep", str(self.keep)]
+    @property
+    def fetches(self) -> bool:
+        return self.feeds is not None or self.urls is not None
+
+    def _common(self, command: str) -> list[str]:
+        return [*self.command, command, "--db", str(self.db_path), "--wait", f"{self.wait:g}"]
+
+    def _dictionaries(self) -> list[str]:
+        args = []
         for path in self.actor_files:
             args += ["--actors", str(path)]
         for path in self.lexicons:
             args += ["--lexicon", str(path)]
         for path in self.events_dicts:
             args += ["--events-dict", str(path)]
-        return [*args, "--json"]
+        return args
+
+    def arguments(self) -> list[str]:
+        """The rescoring's command line."""
+        args = self._common("rescore")
+        if self.keep is not None:
+            args += ["--keep", str(self.keep)]
+        return [*args, *self._dictionaries(), "--json"]
+
+    def fetch_arguments(self) -> list[str]:
+        """The fetch's command line (its ingest uses the same dictionaries)."""
+        args = self._common("fetch")
+        if self.feeds is not None:
+            args += ["--feeds", str(self.feeds)]
+        if self.urls is not None:
+            args += ["--urls", str(self.urls)]
+        return [*args, *self._dictionaries()]
 
     @property
     def cron_log(self) -> Path:
@@ -84,15 +113,31 @@ class ScheduleSpec:
         return f"{self.at[0]:02d}:{self.at[1]:02d}"
 
 
+def job_script(spec: ScheduleSpec) -> str:
+    """The job as one ``sh`` command line: the rescoring, or the fetch then the rescoring,
+    exiting with the rescoring's code if it failed, else the fetch's."""
+    rescore = " ".join(shlex.quote(a) for a in spec.arguments())
+    if not spec.fetches:
+        return rescore
+    fetch = " ".join(shlex.quote(a) for a in spec.fetch_arguments())
+    return f"{fetch}; f=$?; {rescore} || exit $?; exit $f"
+
+
+def _what(spec: ScheduleSpec) -> str:
+    return "fetch news into and rescore" if spec.fetches else "rescore"
+
+
 def cron_entry(spec: ScheduleSpec) -> str:
     """Comment lines and the crontab line (``%`` escaped: cron reads it as a newline)."""
     log = shlex.quote(str(spec.cron_log))
-    command = " ".join(shlex.quote(a) for a in spec.arguments())
+    command = job_script(spec)
+    if spec.fetches:
+        command = f"( {command} )"
     line = (f"{spec.at[1]} {spec.at[0]} * * * {command} >>{log} 2>&1 || tail -n 30 {log}").replace(
         "%", "\\%"
     )
     return (
-        f"# tracker {__version__}: rescore {spec.db_path} nightly at {spec.time_text}.\n"
+        f"# tracker {__version__}: {_what(spec)} {spec.db_path} nightly at {spec.time_text}.\n"
         f"# Output is appended to {spec.cron_log};\n"
         "# cron mails the log's tail only when the job fails (exit 1: failed; 75: the database\n"
         "# was busy for longer than --wait; see docs/operations.md).\n"
@@ -102,15 +147,19 @@ def cron_entry(spec: ScheduleSpec) -> str:
 
 
 def _systemd_quote(arg: str) -> str:
-    """One ExecStart word: double-quoted when needed; ``%`` doubled (systemd specifiers)."""
-    arg = arg.replace("%", "%%")
+    """One ExecStart word: double-quoted when needed; ``%`` (specifiers) and ``$`` (variables)
+    doubled, as systemd reads them."""
+    arg = arg.replace("%", "%%").replace("$", "$$")
     if arg and not re.search(r"[\s\"'\\;$]", arg):
         return arg
     return '"' + arg.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def service_unit(spec: ScheduleSpec) -> str:
-    exec_start = " ".join(_systemd_quote(a) for a in spec.arguments())
+    if spec.fetches:
+        exec_start = f"/bin/sh -c {_systemd_quote(job_script(spec))}"
+    else:
+        exec_start = " ".join(_systemd_quote(a) for a in spec.arguments())
     if spec.log_file is None:
         output = ["StandardOutput=journal", "StandardError=journal"]
     else:
@@ -120,9 +169,10 @@ def service_unit(spec: ScheduleSpec) -> str:
         f"# {SERVICE_NAME}: written by `tracker schedule --print systemd` (tracker {__version__}).",
         f"# Started by {TIMER_NAME}; see docs/operations.md for installing and exit codes.",
         "[Unit]",
-        f"Description=Tracker: rescore {spec.db_path}",
+        f"Description=Tracker: {_what(spec)} {spec.db_path}",
         "After=local-fs.target",
-        f"ConditionPathExists={_systemd_quote(str(spec.db_path))}",
+        # A fetch creates the database; the rescoring alone has nothing to do without one.
+        *([] if spec.fetches else [f"ConditionPathExists={_systemd_quote(str(spec.db_path))}"]),
         "",
         "[Service]",
         "Type=oneshot",
@@ -132,7 +182,17 @@ def service_unit(spec: ScheduleSpec) -> str:
         *([f"User={spec.user}"] if spec.user else []),
         "Nice=10",
         "IOSchedulingClass=idle",
-        "# SIGTERM goes to the main process, which stops its workers and marks the run failed.",
+        *(
+            [
+                "# SIGTERM goes to the shell; the command running is killed after TimeoutStopSec",
+                "# (a killed fetch stores nothing of its run's state, a killed rescore no run).",
+            ]
+            if spec.fetches
+            else [
+                "# SIGTERM goes to the main process, which stops its workers and marks the run "
+                "failed."
+            ]
+        ),
         "KillMode=mixed",
         "TimeoutStopSec=30",
         "TimeoutStartSec=6h",
@@ -147,7 +207,8 @@ def timer_unit(spec: ScheduleSpec) -> str:
     lines = [
         f"# {TIMER_NAME}: written by `tracker schedule --print systemd` (tracker {__version__}).",
         "[Unit]",
-        f"Description=Tracker: nightly rescoring at {spec.time_text}",
+        f"Description=Tracker: nightly {'fetch and ' if spec.fetches else ''}rescoring at "
+        f"{spec.time_text}",
         "",
         "[Timer]",
         f"OnCalendar=*-*-* {spec.time_text}:00",

@@ -60,7 +60,9 @@ def applied_versions(con: duckdb.DuckDBPyConnection) -> set[int]:
 def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
     """Apply every migration not yet recorded; return the versions applied."""
     done = applied_versions(con)
-    if done and max(done) >= latest_version():
+    # Every shipped version, not the highest: branches add migrations in parallel, so a
+    # database may hold 0008 without 0007 when the two were merged in the other order.
+    if done and done.issuperset(m.version for m in available()):
         return []
     con.execute(
         """
@@ -97,5 +99,8 @@ def check_readable(con: duckdb.DuckDBPyConnection, db_path: Path) -> None:
     done = applied_versions(con)
     if not done:
         raise NotATrackerDatabase(db_path)
-    if max(done) < latest_version():
-        raise SchemaOutdated(db_path, max(done), latest_version())
+    missing = [m.version for m in available() if m.version not in done]
+    if missing:
+        # The schema is complete up to the version before the first one missing.
+        reached = max((v for v in done if v < missing[0]), default=0)
+        raise SchemaOutdated(db_path, reached, latest_version())
