@@ -17,7 +17,8 @@ VADER's own machinery, never a copy of it:
    Security Summit") are silenced (:func:`~tracker.scoring.diplomacy.context.name_words`).
 3. *Reversal rules* on measures (:mod:`tracker.scoring.diplomacy.rules`), then *acts between the
    sides* (:mod:`tracker.scoring.diplomacy.acts`: withheld gestures such as "refused to apologise",
-   agreements such as "agreed on a plan to stop …" whose purpose is neutralised), each with
+   agreements such as "agreed on a plan to stop …" whose purpose is neutralised, accusations
+   of shielding a hostile actor, deals one side backs away from), each with
    *negation* and *hedges* (:mod:`tracker.scoring.diplomacy.ledger` applies every rule the same
    way).
 4. *Events* (:mod:`tracker.scoring.events`: ``data/events/cameo.csv`` plus any
@@ -55,7 +56,9 @@ from tracker.fingerprint import source_bytes
 from tracker.models import Score
 from tracker.scoring.diplomacy.acts import (
     Agreement,
+    abandoned_commitment_words,
     find_agreements,
+    find_shielding,
     find_unkept_commitments,
     find_withheld_acts,
 )
@@ -278,6 +281,9 @@ class DiplomacyScorer:
                 ledger.apply(hit)
             for hit in find_unkept_commitments(tokens, ledger.taken):
                 ledger.apply(hit)
+            for hit in find_shielding(tokens, ledger.taken):
+                ledger.apply(hit)
+            _neutralise_abandoned(ledger)
             for agreement in find_agreements(tokens, ledger.taken):
                 ledger.apply(agreement.hit)
                 _neutralise_purpose(ledger, agreement)
@@ -509,6 +515,16 @@ def _neutralise_purpose(ledger: Ledger, agreement: Agreement) -> None:
             continue
         note = f"object of an agreement ('{cue}'): what the sides act on, not their relation"
         ledger.scale(i, 0.0, "third_event_neutralised", note)
+
+
+def _neutralise_abandoned(ledger: Ledger) -> None:
+    """A deal one side backs away from is what it abandons, not warmth between the sides."""
+    words = ledger.tokens.words
+    for i in abandoned_commitment_words(ledger.tokens, ledger.values):
+        if ledger.taken[i]:
+            continue
+        note = f"'{words[i]}' is a commitment being abandoned, not warmth between the sides"
+        ledger.scale(i, 0.0, "clause", note)
 
 
 def _neutralise_third_topics(ledger: Ledger) -> None:
