@@ -409,6 +409,11 @@ DOMAIN_LEXICON = [
     ),
     ("unless", "Moscow will keep its market shut to Turkish firms unless Ankara apologises.", -1),
     (
+        "unless after a negated verb",
+        "Moscow said the tours will not resume unless Ankara apologises.",
+        -1,
+    ),
+    (
         "harbouring",
         "Officials in Ankara spoke again of Washington harbouring the cleric.",
         -1,

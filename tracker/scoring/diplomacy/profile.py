@@ -136,6 +136,9 @@ EVENT_SHARE = 0.5
 # score to the words: how warm a visit or a criticism is, the words say better than the
 # category.
 EVENT_MIN_INTENSITY = 4.0
+# Lexicon words that set a condition: VADER's negation of the words before them is the main
+# verb's ("will not be restored unless …").
+CONDITION_WORDS = frozenset({"unless"})
 
 
 def rule_source_bytes() -> list[bytes]:
@@ -272,6 +275,8 @@ class DiplomacyScorer:
             if self._phrases:
                 for match in self._phrases.find(tokens, ledger.taken):
                     _apply_phrase(ledger, match)
+            if "unless" in tokens.vocab:
+                self._keep_conditions(ledger)
             # After the phrases, which know their names ("United States", "Security Council").
             _neutralise_names(ledger)
         for action in find_actions(tokens, ledger.taken, cooperative=diplomatic):
@@ -319,6 +324,16 @@ class DiplomacyScorer:
             if hedge is not None:
                 note = f"'{words[hedge]}' makes '{word}' tentative (x{HEDGE_FACTOR})"
                 ledger.scale(i, HEDGE_FACTOR, "hedge", note, by=hedge)
+
+    def _keep_conditions(self, ledger: Ledger) -> None:
+        """ "Ties will not be restored unless Ankara apologises": the "not" negates the main
+        verb, not the condition, which VADER's three-word negation would turn round."""
+        words = ledger.tokens.words
+        for i, word in enumerate(words):
+            value = self.lexicon.words.get(word)
+            if word in CONDITION_WORDS and value is not None and ledger.values[i] * value < 0:
+                note = f"'{word}' sets a condition; a negation before it is the main verb's"
+                ledger.scale(i, value / ledger.values[i], "domain_term", note)
 
     def _neutralise_third_events(self, ledger: Ledger) -> None:
         finding = find_third_event(ledger.tokens, ledger.values)
