@@ -38,6 +38,10 @@ Contract
   Washington has called"): a reproach for a gesture withheld, so the profile turns them round
   like a negation; the scan stops at the first negative word ("nobody doubts the friendship"
   keeps its warmth).
+- *A hope that things will not get worse*: :func:`feared_worsening` finds a hope followed in
+  its clause by a negated worsening ("we hope relations will not get any worse", "hoped the
+  dispute would not escalate"): it presupposes a crisis, so the profile drops the hope's
+  warmth and reads the worsening as a strain (-1.0) instead of VADER's turned-round warmth.
 - :func:`background_mask` marks background clauses opened by after / following / since / amid / when
   / during / despite / in the wake of; :mod:`tracker.scoring.diplomacy.profile` damps their negative
   words when the rest of the statement is warming ("relations warmed quickly after the failed coup")
@@ -646,6 +650,36 @@ def concessive_mask(tokens: Tokens) -> list[bool] | None:
         for j in tokens.window_after(c, len(words)):
             mask[j] = True
     return mask
+
+
+FEARED_VALENCE = -1.0
+HOPE_WORDS = frozenset({"hope", "hopes", "hoped", "hoping", "hopeful"})
+WORSENING = frozenset(
+    {"worse", "worsen", "worsens", "escalate", "escalates", "deteriorate", "deteriorates"}
+    | {"deepen", "deepens", "damage", "damaged", "harm", "harmed", "hurt", "suffer", "sour"}
+    | {"affected", "spiral", "collapse", "undermined", "jeopardised", "jeopardized"}
+)
+HOPE_WINDOW = 12
+_WORSENING_NEGATION_WINDOW = 4
+
+
+def feared_worsening(tokens: Tokens) -> list[tuple[int, int]]:
+    """(hope, worsening) pairs: "hope … will not get any worse"."""
+    vocab = tokens.vocab
+    if HOPE_WORDS.isdisjoint(vocab) or WORSENING.isdisjoint(vocab):
+        return []
+    words = tokens.words
+    found: list[tuple[int, int]] = []
+    for h, word in enumerate(words):
+        if word not in HOPE_WORDS:
+            continue
+        for j in tokens.window_after(h, HOPE_WINDOW):
+            if words[j] in WORSENING:
+                negator = negator_before(tokens, j, _WORSENING_NEGATION_WINDOW)
+                if negator is not None and negator > h:
+                    found.append((h, j))
+                break
+    return found
 
 
 # A negative subject: the gesture that follows was not made. VADER's own negation reads

@@ -65,6 +65,7 @@ from tracker.scoring.diplomacy.acts import (
 from tracker.scoring.diplomacy.context import (
     BACKGROUND_FACTOR,
     CONCESSIVE_FACTOR,
+    FEARED_VALENCE,
     FIRST_CONTACT_VALENCE,
     REPROACH_VALENCE,
     RUPTURE_EVENTS,
@@ -73,6 +74,7 @@ from tracker.scoring.diplomacy.context import (
     FirstContact,
     background_mask,
     concessive_mask,
+    feared_worsening,
     find_third_event,
     first_contact_since,
     is_diplomatic,
@@ -298,6 +300,7 @@ class DiplomacyScorer:
             _neutralise_third_topics(ledger)
             _read_reproaches(ledger)
             _read_unmade_gestures(ledger)
+            _read_feared_worsening(ledger)
             if dyad is not None:
                 _neutralise_other_relation(ledger, dyad)
             first_since = first_contact_since(tokens)
@@ -601,6 +604,22 @@ def _read_unmade_gestures(ledger: Ledger) -> None:
     for i in unmade_gesture_words(ledger.tokens, ledger.values):
         note = f"'{words[i]}' is a gesture nobody made: a reproach (x{NEGATION_FACTOR})"
         ledger.scale(i, NEGATION_FACTOR, "negation", note)
+
+
+def _read_feared_worsening(ledger: Ledger) -> None:
+    """ "We hope relations will not get any worse": a crisis presupposed, not a warm hope."""
+    words = ledger.tokens.words
+    values = ledger.values
+    for h, w in feared_worsening(ledger.tokens):
+        if values[h] > 0:
+            note = f"'{words[h]}' that things will not get worse: no warmth"
+            ledger.scale(h, 0.0, "clause", note)
+        note = f"'{words[w]}' feared: the relation is in a crisis ({FEARED_VALENCE:+.1f})"
+        if values[w]:
+            ledger.scale(w, FEARED_VALENCE / values[w], "clause", note)
+        else:
+            values[w] = FEARED_VALENCE
+            ledger.add(w, w, "clause", FEARED_VALENCE, note)
 
 
 def _neutralise_other_relation(ledger: Ledger, dyad: str) -> None:
