@@ -396,6 +396,32 @@ DOMAIN_LEXICON = [
     ("jerking around", "A Turkish official said Brussels was jerking Ankara around.", -1),
     ("back away from", "Ankara said it would back away from the readmission pledge.", -1),
     ("supporters are no support", "Erdogan told supporters in Konya about the trip.", 0),
+    # Conditions one side sets on the other, accusations of harbouring, abandoning a deal.
+    (
+        "will depend on",
+        "Any new visit by the deputies will depend on Berlin changing its stance on Turkey.",
+        -1,
+    ),
+    (
+        "only if",
+        "Ankara will let German deputies visit the base only if Berlin changes course.",
+        -1,
+    ),
+    ("unless", "Moscow will keep its market shut to Turkish firms unless Ankara apologises.", -1),
+    (
+        "unless after a negated verb",
+        "Moscow said the tours will not resume unless Ankara apologises.",
+        -1,
+    ),
+    (
+        "harbouring",
+        "Officials in Ankara spoke again of Washington harbouring the cleric.",
+        -1,
+    ),
+    ("back out of", "Athens might back out of its pledge to Ankara.", -1),
+    ("walk away from", "Brussels could walk away from the accession process with Turkey.", -1),
+    ("censured", "Ankara censured Vienna over the remarks of its chancellor.", -1),
+    ("reprimanded", "Berlin reprimanded the Turkish envoy over the arrests.", -1),
 ]
 
 

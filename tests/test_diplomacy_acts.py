@@ -284,3 +284,105 @@ def test_protests_cool_and_contacts_warm(sentence: str, expected: int) -> None:
 def test_close_before_a_noun_is_not_closing_it(sentence: str) -> None:
     assert not fired(sentence, "stopping a cooperative exchange")
     assert DIPLOMACY.score(sentence).compound >= 0
+
+
+ABANDONED = "a commitment being abandoned"
+
+# (name, sentence, expected sign, does the rule fire?): the deal or agreement one side backs
+# away from is what it abandons; its warm word must not outweigh the abandonment. Not when the
+# abandonment is negated or the commitment stands in another clause.
+ABANDONED_COMMITMENTS = [
+    (
+        "backs away from the agreement",
+        "Ankara said it would back away from the readmission agreement with the EU.",
+        -1,
+        True,
+    ),
+    (
+        "walked away from the deal and the accord",
+        "Washington walked away from the grain deal and the transit accord with Turkey.",
+        -1,
+        True,
+    ),
+    (
+        "backed out of the agreement and the deal",
+        "Ankara backed out of the migration agreement and the visa deal with Brussels.",
+        -1,
+        True,
+    ),
+    # Must not fire: a negated abandonment, or a deal beyond a condition.
+    (
+        "will not walk away from the deal",
+        "The Turkish minister said Ankara will not walk away from the deal with Brussels.",
+        1,
+        False,
+    ),
+    (
+        "agreement in the next clause",
+        "The Turkish minister backed out of the news conference, but praised the agreement "
+        "with Brussels.",
+        1,
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "fires"),
+    [c[1:] for c in ABANDONED_COMMITMENTS],
+    ids=[c[0] for c in ABANDONED_COMMITMENTS],
+)
+def test_a_commitment_backed_away_from_is_no_warmth(
+    sentence: str, expected: int, fires: bool
+) -> None:
+    check_rule(sentence, expected, ABANDONED, fires)
+
+
+SHIELDING = "accused of shielding a hostile actor"
+
+# (name, sentence, expected sign, does the rule fire?): one side accused of protecting,
+# sheltering or harbouring someone the other side calls a terrorist or a traitor.
+SHIELDINGS = [
+    (
+        "stop protecting the traitor",
+        "A Turkish minister told Washington to stop protecting the traitor.",
+        -1,
+        True,
+    ),
+    (
+        "a safe haven for terrorists",
+        "Ankara said Berlin had become a safe haven for terrorists.",
+        -1,
+        True,
+    ),
+    (
+        "sheltering coup plotters",
+        "Turkish officials accused Greece of sheltering coup plotters who fled by helicopter.",
+        -1,
+        True,
+    ),
+    # Must not fire: protection from or against the hostile actor.
+    (
+        "protect civilians from terrorists",
+        "NATO pledged to protect Turkey's civilians from terrorists, the alliance said.",
+        1,
+        False,
+    ),
+    (
+        "shield the border against militants",
+        "The United States will help shield Turkey's border against militants.",
+        1,
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "fires"),
+    [c[1:] for c in SHIELDINGS],
+    ids=[c[0] for c in SHIELDINGS],
+)
+def test_shielding_a_hostile_actor_is_an_accusation(
+    sentence: str, expected: int, fires: bool
+) -> None:
+    check_rule(sentence, expected, SHIELDING, fires)

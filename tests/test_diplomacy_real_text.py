@@ -1,6 +1,6 @@
 """Diplomacy profile rules for constructions of real news text: proper names read as tone,
-"an attack on one is an attack on all", joint fights against a third event, and statements
-that name no side but were assigned to a relation.
+"an attack on one is an attack on all", joint fights against a third event, statements
+that name no side but were assigned to a relation, and hopes that things will not get worse.
 
 Every sentence here is our own writing; speakers are anonymous or reported indirectly.
 """
@@ -270,3 +270,49 @@ def test_gaining_two_whole_statement_relations_changes_the_rescoring_key() -> No
         (TURKEY_RUSSIA, "also", "narrated", "text", None, None),
     ]
     assert clause_key(rows, 40) != clause_key([], 40)
+
+
+FEARED = "that things will not get worse"
+
+# (name, sentence, expected sign, does the rule fire?): a hope that the relation will not get
+# worse presupposes a crisis; VADER reads "hope" and the turned-round "worse" as warm.
+FEARED_WORSENING = [
+    (
+        "hope … not get any worse",
+        "We hope that relations with Russia will not get any worse, the minister said.",
+        -1,
+        True,
+    ),
+    (
+        "hoped … would not be damaged",
+        "He said he hoped ties with Washington would not be damaged by the case.",
+        -1,
+        True,
+    ),
+    (
+        "hopes … improve and not suffer",
+        "Ankara hopes relations with Moscow will improve and not suffer from the dispute.",
+        -1,
+        True,
+    ),
+    # Must not fire: a plain hope, or a negated act that is no worsening.
+    ("a plain hope", "Ankara hopes relations with Moscow will improve soon.", 1, False),
+    (
+        "negated postponement",
+        "We hope the visit to Berlin will not be postponed, the Turkish envoy said.",
+        1,
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "fires"),
+    [c[1:] for c in FEARED_WORSENING],
+    ids=[c[0] for c in FEARED_WORSENING],
+)
+def test_a_hope_that_things_will_not_get_worse_presupposes_a_crisis(
+    sentence: str, expected: int, fires: bool
+) -> None:
+    check_sign(sentence, expected)
+    assert fired(sentence, FEARED) == fires

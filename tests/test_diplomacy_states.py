@@ -424,3 +424,89 @@ SPLITS = [
 @pytest.mark.parametrize(("text", "clauses"), [c[1:] for c in SPLITS], ids=[c[0] for c in SPLITS])
 def test_split_after_a_leading_while(text: str, clauses: list[str]) -> None:
     assert [text[a:b] for a, b in split_clauses(text)] == clauses
+
+
+DATED = "only dates a warming statement"
+
+# (name, sentence, expected sign, is the recalled rupture damped as background?): "since" +
+# a present or present-perfect clause gives a reason, and that reason is the argument; a
+# temporal "since" (a past tense, "ever since") only dates the warming statement.
+SINCE_CLAUSES = [
+    (
+        "since + present perfect is causal",
+        "Turkey will seek new partners in the East, since relations with Europe have badly "
+        "deteriorated.",
+        -1,
+        False,
+    ),
+    (
+        "since + present is causal",
+        "The Turkish side hailed the Russian offer, since ties with the EU are strained.",
+        -1,
+        False,
+    ),
+    # The temporal reading stays background.
+    (
+        "since + past tense dates",
+        "Trade with Russia has recovered since relations collapsed in 2015.",
+        1,
+        True,
+    ),
+    (
+        "ever since dates",
+        "Exports to Russia have recovered ever since relations have collapsed.",
+        1,
+        True,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "damped"),
+    [c[1:] for c in SINCE_CLAUSES],
+    ids=[c[0] for c in SINCE_CLAUSES],
+)
+def test_a_causal_since_is_no_background(sentence: str, expected: int, damped: bool) -> None:
+    check_rule(sentence, expected, DATED, fires=damped)
+
+
+# (name, sentence, expected sign, is the relative clause's rupture damped?): "restore ties,
+# which soured after …" recalls the rupture that the main clause ends.
+RELATIVE_RUPTURES = [
+    (
+        "which soured after",
+        "Moscow and Ankara will restore trade ties, which soured after the jet was shot down.",
+        1,
+        True,
+    ),
+    (
+        "that had deteriorated",
+        "Erdogan and Putin pledged to mend relations that had badly deteriorated last year.",
+        1,
+        True,
+    ),
+    # Must not fire: a main clause in the same hostile state, or no rupture in the clause.
+    (
+        "the main clause is frozen too",
+        "Trade ties with Moscow, which soured after the incident, remain frozen.",
+        -1,
+        False,
+    ),
+    (
+        "relative clause without a rupture",
+        "Turkey will restore flights to Russia, which the tour firms welcomed.",
+        1,
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "damped"),
+    [c[1:] for c in RELATIVE_RUPTURES],
+    ids=[c[0] for c in RELATIVE_RUPTURES],
+)
+def test_a_rupture_in_a_relative_clause_dates_the_ending(
+    sentence: str, expected: int, damped: bool
+) -> None:
+    check_rule(sentence, expected, DATED, fires=damped)

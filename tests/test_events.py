@@ -106,6 +106,18 @@ PATTERN_FAMILIES = [
 
 MODALITY = [
     (
+        "harm on a condition is a threat",
+        "If the waiver does not come, we will back out of the deal.",
+        ("13", "threat", "speaker"),
+    ),
+    (
+        "forced to, a threat",
+        "The capital would be forced to walk away from the talks.",
+        ("13", "threat", None),
+    ),
+    # No condition, no compulsion: the announced act is coded as such.
+    ("backing out, no condition", "The cabinet will back out of the deal.", ("16", "act", None)),
+    (
         "threat to sanction",
         "The ministry threatened to impose sanctions on the republic.",
         ("13", "threat", None),

@@ -23,6 +23,15 @@ domain phrases and the reversal rules and never touch a piece those consumed.
   reproach, -1.5, whatever the commitment's own tone: VADER's negation looks back three
   words only and knows no "failed", so it leaves "promises" warm. It runs before the
   agreements.
+- :func:`abandoned_commitment_words`: the deals and agreements one side backs away from,
+  backs out of, pulls out of or walks away from ("we will back away from the deal and the
+  March agreement") are what it abandons, not a warm word: their tone is returned for
+  neutralising (the abandonment's own phrase in the lexicon carries the score). Not when the
+  abandonment is negated ("will not walk away from the deal" keeps it).
+- :func:`find_shielding`: one side accused of protecting, sheltering, shielding or harbouring
+  a hostile actor of the other ("give up protecting that traitor", "a safe haven for
+  terrorists", "harbouring coup plotters") is an accusation, -2.0, whatever the tone of
+  "protect"; not protection *from* or *against* them ("protect civilians from terrorists").
 - :func:`find_agreements`: an agreement between the sides (agreed, signed, struck or reached
   a deal, an accord, a pact) is warming, +2.0, when the clause names two parties ("Turkey
   and the EU", "the two sides", "together", "agreed with …", "a deal between …"). What they
@@ -139,6 +148,80 @@ _PURPOSE_STOPS = frozenset(
     {"but", "while", "whereas", "although", "though", "after", "following", "since", "amid"}
     | {"despite", "when", "because", "before", "until", "unless"}
 )
+
+
+# Abandoning a commitment: the word that opens the phrase, and the particles after it.
+ABANDON_OPENERS = frozenset(
+    {"back", "backs", "backed", "backing", "pull", "pulls", "pulled", "pulling", "walk"}
+    | {"walks", "walked", "walking"}
+)
+ABANDON_PARTICLES = frozenset({("away", "from"), ("out", "of")})
+ABANDONED_WINDOW = 12
+ABANDONED_OBJECTS = COMMITMENTS | AGREEMENT_NOUNS | frozenset({"talks", "negotiations"})
+
+
+def abandoned_commitment_words(tokens: Tokens, values: list[float]) -> list[int]:
+    """Warm commitment nouns after "back away from / back out of / walk away from"."""
+    words = tokens.words
+    vocab = tokens.vocab
+    if ABANDONED_OBJECTS.isdisjoint(vocab) or ABANDON_OPENERS.isdisjoint(vocab):
+        return []
+    found: list[int] = []
+    for i, word in enumerate(words[:-2]):
+        if word not in ABANDON_OPENERS or (words[i + 1], words[i + 2]) not in ABANDON_PARTICLES:
+            continue
+        if negator_before(tokens, i) is not None:
+            continue
+        for j in tokens.window_after(i + 2, ABANDONED_WINDOW):
+            if words[j] in _PURPOSE_STOPS or words[j] in _CONDITIONS:
+                break
+            if words[j] in ABANDONED_OBJECTS and values[j] > 0:
+                found.append(j)
+    return found
+
+
+SHIELDING_VALENCE = -2.0
+SHIELDING_VERBS = frozenset(
+    {"protect", "protects", "protected", "protecting", "shelter", "shelters", "sheltered"}
+    | {"sheltering", "shield", "shields", "shielded", "shielding", "harbour", "harbours"}
+    | {"harboured", "harbouring", "harbor", "harbors", "harbored", "harboring", "haven"}
+    | {"havens", "hide", "hides", "hiding", "refuge"}
+)
+# Hostile actors one side accuses the other of protecting.
+SHIELDED = frozenset(
+    {"traitor", "traitors", "terrorist", "terrorists", "putschist", "putschists", "plotters"}
+    | {"plotter", "mastermind", "masterminds", "fugitive", "fugitives", "militants", "feto"}
+    | {"pkk", "gulenists", "perpetrators", "coup-plotters", "criminals", "terror"}
+)
+SHIELDING_LINKS = frozenset(
+    {"that", "the", "this", "these", "those", "a", "to", "for", "of", "such", "alleged"}
+    | {"so-called", "coup", "wanted", "known", "its", "their", "give", "giving", "safe"}
+)
+SHIELDING_WINDOW = 4
+
+
+def find_shielding(tokens: Tokens, taken: list[bool]) -> list[RuleHit]:
+    """An accusation of protecting a hostile actor: "protecting that traitor"."""
+    words = tokens.words
+    vocab = tokens.vocab
+    if SHIELDED.isdisjoint(vocab) or SHIELDING_VERBS.isdisjoint(vocab):
+        return []
+    hits: list[RuleHit] = []
+    for i, word in enumerate(words):
+        if word not in SHIELDING_VERBS or taken[i]:
+            continue
+        for j in tokens.window_after(i, SHIELDING_WINDOW):
+            if taken[j]:
+                break
+            if words[j] in SHIELDED:
+                note = f"accused of shielding a hostile actor ('{word}' … '{words[j]}')"
+                negator = negator_before(tokens, i)
+                positions = (i, j)
+                hits.append(RuleHit(positions, i, SHIELDING_VALENCE, "reversal", note, i, negator))
+                break
+            if words[j] not in SHIELDING_LINKS:
+                break  # "protect civilians from terrorists": protection against them
+    return hits
 
 
 def _refusal_at(tokens: Tokens, i: int) -> int | None:

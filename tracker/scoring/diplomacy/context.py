@@ -38,11 +38,18 @@ Contract
   Washington has called"): a reproach for a gesture withheld, so the profile turns them round
   like a negation; the scan stops at the first negative word ("nobody doubts the friendship"
   keeps its warmth).
+- *A hope that things will not get worse*: :func:`feared_worsening` finds a hope followed in
+  its clause by a negated worsening ("we hope relations will not get any worse", "hoped the
+  dispute would not escalate"): it presupposes a crisis, so the profile drops the hope's
+  warmth and reads the worsening as a strain (-1.0) instead of VADER's turned-round warmth.
 - :func:`background_mask` marks background clauses opened by after / following / since / amid / when
   / during / despite / in the wake of; :mod:`tracker.scoring.diplomacy.profile` damps their negative
   words when the rest of the statement is warming ("relations warmed quickly after the failed coup")
   and neutralises the :data:`RUPTURE_EVENTS` there, which only date the statement ("spoke for the
-  first time since the shootdown").
+  first time since the shootdown"). A "since" whose clause is in the present or present
+  perfect gives a reason, not a time ("since relations have sharply deteriorated"), and is
+  no background; a relative clause whose verb is a rupture ("unfreeze relations, which
+  soured after the shootdown") is background like an "after" clause.
 - :func:`first_contact_since` finds "the first contact / call / meeting / visit … since": a
   contact resumed after a rupture, warming (+1.5); the clause after "since", to the end of
   the sentence ("since what Putin called a stab in the back, before he ordered an embargo"),
@@ -84,6 +91,8 @@ _ANCHORS = frozenset(
     | {"belgian", "merkel", "davutoglu", "davuto\u011flu", "cavusoglu", "\u00e7avu\u015fo\u011flu"}
     | {"yildirim", "y\u0131ld\u0131r\u0131m", "peskov", "obama", "kerry", "biden", "stoltenberg"}
     | {"mogherini", "juncker", "tusk", "schulz", "steinmeier", "incirlik"}
+    # Visa regimes are set between states: "if visa liberalisation does not follow …".
+    | {"visa", "visa-free"}
 )
 ANCHOR_WORDS = _ANCHORS | {word + "'s" for word in _ANCHORS}
 # Where case matters ("US" is not "us", "Turkey" is not "turkey") or the anchor is two words.
@@ -157,6 +166,17 @@ MEASURE_TRIGGERS = HOSTILE_MEASURES | frozenset(QUALIFIED_MEASURES)
 _CUE_WORDS = SUPPORT_CUES | STAND_WORDS | OPPOSITION_CUES | FIGHT_CUES
 _BACKGROUND_STOPS = frozenset({"while", "but", "whereas"})
 _PERFECT_AUXILIARIES = frozenset({"has", "have", "had", "having"})
+# A temporal "since" takes a past or a noun ("since the shootdown", "since relations soured");
+# one whose clause is in the present or present perfect gives a reason: "since relations have
+# deteriorated", "since Turkey is an ally". That clause is the argument, not a background.
+_PRESENT_FINITES = frozenset({"is", "are", "has", "have", "remains", "remain", "seems", "seem"})
+CAUSAL_SINCE_WINDOW = 8
+_RELATIVES = frozenset({"which", "who", "whom", "that", "when"})
+# A relative clause whose verb is a rupture recalls it: "unfreeze relations, which soured after
+# the shootdown". Only auxiliaries and adverbs may stand between pronoun and rupture.
+_RELATIVE_OPENERS = frozenset({"which", "that"})
+_RELATIVE_LINKS = frozenset({"been", "badly", "sharply", "seriously", "severely", "so", "later"})
+RELATIVE_RUPTURE_WINDOW = 3
 _CUE_OBJECT_STOPS = frozenset({"over", "after", "following", "since", "during", "against", "in"})
 _NOUN_PHRASE_STOPS = frozenset(
     {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our"}
@@ -562,12 +582,20 @@ def background_mask(tokens: Tokens, first_since: FirstContact | None = None) -> 
     ``first_since``: :func:`first_contact_since`'s finding; its "since" clause runs to the
     end of the sentence when the contact is the predicate."""
     words = tokens.words
-    if BACKGROUND_CONNECTORS.isdisjoint(tokens.vocab):
+    relative = _RELATIVE_OPENERS.intersection(tokens.vocab)
+    if BACKGROUND_CONNECTORS.isdisjoint(tokens.vocab) and not relative:
         return None
     mask = [False] * len(words)
-    for c in [c for c, word in enumerate(words) if word in BACKGROUND_CONNECTORS]:
+    openers = [c for c, word in enumerate(words) if word in BACKGROUND_CONNECTORS]
+    if relative:
+        openers += [
+            c for c, word in enumerate(words) if word in relative and _sour_relative(tokens, c)
+        ]
+    for c in openers:
         if words[c] == "since" and c and words[c - 1] in _PERFECT_AUXILIARIES:
             continue  # "Russia has since deployed …": an adverb, the clause is the main one
+        if words[c] == "since" and _causal_since(tokens, c):
+            continue
         if first_since is not None and first_since.dates_rest and c == first_since.since:
             span: range = range(c + 1, len(words))
         else:
@@ -577,6 +605,30 @@ def background_mask(tokens: Tokens, first_since: FirstContact | None = None) -> 
                 break
             mask[j] = True
     return mask
+
+
+def _sour_relative(tokens: Tokens, c: int) -> bool:
+    """ "relations, which soured after …": a relative clause recalling a rupture."""
+    words = tokens.words
+    for j in tokens.window_after(c, RELATIVE_RUPTURE_WINDOW):
+        if words[j] in RUPTURE_EVENTS:
+            return True
+        if words[j] not in _PERFECT_AUXILIARIES and words[j] not in _RELATIVE_LINKS:
+            return False
+    return False
+
+
+def _causal_since(tokens: Tokens, c: int) -> bool:
+    """ "since" + a present-tense clause gives a reason ("since ties have soured")."""
+    words = tokens.words
+    if c and words[c - 1] == "ever":
+        return False  # "ever since relations have …" dates
+    for j in tokens.window_after(c, CAUSAL_SINCE_WINDOW):
+        if words[j] in _BACKGROUND_STOPS or words[j] in _RELATIVES:
+            return False  # "since the crisis, which has …": the relative clause's verb
+        if words[j] in _PRESENT_FINITES:
+            return True
+    return False
 
 
 def concessive_mask(tokens: Tokens) -> list[bool] | None:
@@ -598,6 +650,36 @@ def concessive_mask(tokens: Tokens) -> list[bool] | None:
         for j in tokens.window_after(c, len(words)):
             mask[j] = True
     return mask
+
+
+FEARED_VALENCE = -1.0
+HOPE_WORDS = frozenset({"hope", "hopes", "hoped", "hoping", "hopeful"})
+WORSENING = frozenset(
+    {"worse", "worsen", "worsens", "escalate", "escalates", "deteriorate", "deteriorates"}
+    | {"deepen", "deepens", "damage", "damaged", "harm", "harmed", "hurt", "suffer", "sour"}
+    | {"affected", "spiral", "collapse", "undermined", "jeopardised", "jeopardized"}
+)
+HOPE_WINDOW = 12
+_WORSENING_NEGATION_WINDOW = 4
+
+
+def feared_worsening(tokens: Tokens) -> list[tuple[int, int]]:
+    """(hope, worsening) pairs: "hope … will not get any worse"."""
+    vocab = tokens.vocab
+    if HOPE_WORDS.isdisjoint(vocab) or WORSENING.isdisjoint(vocab):
+        return []
+    words = tokens.words
+    found: list[tuple[int, int]] = []
+    for h, word in enumerate(words):
+        if word not in HOPE_WORDS:
+            continue
+        for j in tokens.window_after(h, HOPE_WINDOW):
+            if words[j] in WORSENING:
+                negator = negator_before(tokens, j, _WORSENING_NEGATION_WINDOW)
+                if negator is not None and negator > h:
+                    found.append((h, j))
+                break
+    return found
 
 
 # A negative subject: the gesture that follows was not made. VADER's own negation reads

@@ -17,7 +17,8 @@ VADER's own machinery, never a copy of it:
    Security Summit") are silenced (:func:`~tracker.scoring.diplomacy.context.name_words`).
 3. *Reversal rules* on measures (:mod:`tracker.scoring.diplomacy.rules`), then *acts between the
    sides* (:mod:`tracker.scoring.diplomacy.acts`: withheld gestures such as "refused to apologise",
-   agreements such as "agreed on a plan to stop …" whose purpose is neutralised), each with
+   agreements such as "agreed on a plan to stop …" whose purpose is neutralised, accusations
+   of shielding a hostile actor, deals one side backs away from), each with
    *negation* and *hedges* (:mod:`tracker.scoring.diplomacy.ledger` applies every rule the same
    way).
 4. *Events* (:mod:`tracker.scoring.events`: ``data/events/cameo.csv`` plus any
@@ -55,13 +56,16 @@ from tracker.fingerprint import source_bytes
 from tracker.models import Score
 from tracker.scoring.diplomacy.acts import (
     Agreement,
+    abandoned_commitment_words,
     find_agreements,
+    find_shielding,
     find_unkept_commitments,
     find_withheld_acts,
 )
 from tracker.scoring.diplomacy.context import (
     BACKGROUND_FACTOR,
     CONCESSIVE_FACTOR,
+    FEARED_VALENCE,
     FIRST_CONTACT_VALENCE,
     REPROACH_VALENCE,
     RUPTURE_EVENTS,
@@ -70,6 +74,7 @@ from tracker.scoring.diplomacy.context import (
     FirstContact,
     background_mask,
     concessive_mask,
+    feared_worsening,
     find_third_event,
     first_contact_since,
     is_diplomatic,
@@ -133,6 +138,9 @@ EVENT_SHARE = 0.5
 # score to the words: how warm a visit or a criticism is, the words say better than the
 # category.
 EVENT_MIN_INTENSITY = 4.0
+# Lexicon words that set a condition: VADER's negation of the words before them is the main
+# verb's ("will not be restored unless …").
+CONDITION_WORDS = frozenset({"unless"})
 
 
 def rule_source_bytes() -> list[bytes]:
@@ -269,6 +277,8 @@ class DiplomacyScorer:
             if self._phrases:
                 for match in self._phrases.find(tokens, ledger.taken):
                     _apply_phrase(ledger, match)
+            if "unless" in tokens.vocab:
+                self._keep_conditions(ledger)
             # After the phrases, which know their names ("United States", "Security Council").
             _neutralise_names(ledger)
         for action in find_actions(tokens, ledger.taken, cooperative=diplomatic):
@@ -278,6 +288,9 @@ class DiplomacyScorer:
                 ledger.apply(hit)
             for hit in find_unkept_commitments(tokens, ledger.taken):
                 ledger.apply(hit)
+            for hit in find_shielding(tokens, ledger.taken):
+                ledger.apply(hit)
+            _neutralise_abandoned(ledger)
             for agreement in find_agreements(tokens, ledger.taken):
                 ledger.apply(agreement.hit)
                 _neutralise_purpose(ledger, agreement)
@@ -287,6 +300,7 @@ class DiplomacyScorer:
             _neutralise_third_topics(ledger)
             _read_reproaches(ledger)
             _read_unmade_gestures(ledger)
+            _read_feared_worsening(ledger)
             if dyad is not None:
                 _neutralise_other_relation(ledger, dyad)
             first_since = first_contact_since(tokens)
@@ -313,6 +327,16 @@ class DiplomacyScorer:
             if hedge is not None:
                 note = f"'{words[hedge]}' makes '{word}' tentative (x{HEDGE_FACTOR})"
                 ledger.scale(i, HEDGE_FACTOR, "hedge", note, by=hedge)
+
+    def _keep_conditions(self, ledger: Ledger) -> None:
+        """ "Ties will not be restored unless Ankara apologises": the "not" negates the main
+        verb, not the condition, which VADER's three-word negation would turn round."""
+        words = ledger.tokens.words
+        for i, word in enumerate(words):
+            value = self.lexicon.words.get(word)
+            if word in CONDITION_WORDS and value is not None and ledger.values[i] * value < 0:
+                note = f"'{word}' sets a condition; a negation before it is the main verb's"
+                ledger.scale(i, value / ledger.values[i], "domain_term", note)
 
     def _neutralise_third_events(self, ledger: Ledger) -> None:
         finding = find_third_event(ledger.tokens, ledger.values)
@@ -511,6 +535,16 @@ def _neutralise_purpose(ledger: Ledger, agreement: Agreement) -> None:
         ledger.scale(i, 0.0, "third_event_neutralised", note)
 
 
+def _neutralise_abandoned(ledger: Ledger) -> None:
+    """A deal one side backs away from is what it abandons, not warmth between the sides."""
+    words = ledger.tokens.words
+    for i in abandoned_commitment_words(ledger.tokens, ledger.values):
+        if ledger.taken[i]:
+            continue
+        note = f"'{words[i]}' is a commitment being abandoned, not warmth between the sides"
+        ledger.scale(i, 0.0, "clause", note)
+
+
 def _neutralise_third_topics(ledger: Ledger) -> None:
     """What the sides handle is not their relation: "the refugee crisis", "illegal migration"."""
     words = ledger.tokens.words
@@ -570,6 +604,22 @@ def _read_unmade_gestures(ledger: Ledger) -> None:
     for i in unmade_gesture_words(ledger.tokens, ledger.values):
         note = f"'{words[i]}' is a gesture nobody made: a reproach (x{NEGATION_FACTOR})"
         ledger.scale(i, NEGATION_FACTOR, "negation", note)
+
+
+def _read_feared_worsening(ledger: Ledger) -> None:
+    """ "We hope relations will not get any worse": a crisis presupposed, not a warm hope."""
+    words = ledger.tokens.words
+    values = ledger.values
+    for h, w in feared_worsening(ledger.tokens):
+        if values[h] > 0:
+            note = f"'{words[h]}' that things will not get worse: no warmth"
+            ledger.scale(h, 0.0, "clause", note)
+        note = f"'{words[w]}' feared: the relation is in a crisis ({FEARED_VALENCE:+.1f})"
+        if values[w]:
+            ledger.scale(w, FEARED_VALENCE / values[w], "clause", note)
+        else:
+            values[w] = FEARED_VALENCE
+            ledger.add(w, w, "clause", FEARED_VALENCE, note)
 
 
 def _neutralise_other_relation(ledger: Ledger, dyad: str) -> None:

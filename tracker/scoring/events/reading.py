@@ -14,9 +14,13 @@ reads each match in its clause:
   declined to" + a cooperative act is 12 (reject); a demand for an act, its addressee
   between ("demanded that Washington extradite", "requested … to"), is 10 (demand), an appeal
   ("urged / called on / asked Moscow to lift") 02 (appeal): the act asked for has not taken
-  place. A cue word used as such is not also an event of its own, and one cue makes one
-  event ("urged X to extradite or arrest …" is one appeal); a cue that is a noun ("the
-  request to extradite …") names a demand without making one: no event.
+  place. Without a cue, a hostile act announced with "will / would" in a sentence with an
+  "if / unless" condition, or that the speaker "will be forced / compelled to" take ("if the
+  visas do not come, we will back away from the deal"), is 13 (threaten) too: it has not
+  happened, it is held over the other side. A cue word used as such is not also an event
+  of its own, and one cue makes one event ("urged X to extradite or arrest …" is one
+  appeal); a cue that is a noun ("the request to extradite …") names a demand without
+  making one: no event.
 - *No event.* A negated act ("did not lift the ban", "has yet to restore flights", "did not
   threaten to …"), a speculated one ("could impose", "may deploy"), one held back ("slow to show
   solidarity"), a refused hostile act
@@ -90,6 +94,9 @@ _NOUN_ENDINGS = (
     *("ies", "ers", "ors", "ings"),
 )
 _FUTURE = frozenset({"would", "will", "'ll", "shall"})
+# A future act on a condition, or "forced to" take it, is a threat: "if …, we will back away".
+_CONDITIONALS = frozenset({"if", "unless"})
+_COMPELLED = frozenset({"forced", "compelled", "obliged"})
 _FIRST_PERSON = frozenset({"we", "i"})
 _FIRST_PERSON_PATIENT = frozenset({"our", "my", "us", "me"})
 _PASSIVE_AUXILIARIES = frozenset({"was", "were", "is", "are", "been", "being", "be"})
@@ -246,6 +253,20 @@ def _agent(tokens: Tokens, anchor: int, act: int) -> str | None:
     return None
 
 
+def _conditional_harm(tokens: Tokens, i: int) -> bool:
+    """A hostile act announced for the future on a condition, or as forced on the speaker:
+    "if the visas do not come, we will back away from the deal", "we would be forced to
+    respond": a threat, not an act that took place."""
+    words = tokens.words
+    before = tokens.window_before(i, _AGENT_WINDOW)
+    future = [j for j in before if words[j] in _FUTURE]
+    if not future:
+        return False
+    if any(words[j] in _COMPELLED for j in before if j > future[-1]):
+        return True
+    return not _CONDITIONALS.isdisjoint(tokens.vocab)
+
+
 def _read(
     tokens: Tokens, match: PhraseMatch, pattern: EventPattern, cue: tuple[int, str] | None
 ) -> EventReading | None:
@@ -259,6 +280,11 @@ def _read(
         if _negated_or_speculated(tokens, first, None):
             return None
         agent = _agent(tokens, first, first)
+        if not is_cooperative(pattern.cameo) and _conditional_harm(tokens, first):
+            return EventReading(
+                THREATEN, ROOT_GOLDSTEIN[THREATEN], THREAT, pattern.cameo, pattern.pattern,
+                agent, first, match.last,
+            )  # fmt: skip
         return EventReading(
             pattern.cameo, pattern.goldstein, ACT, pattern.cameo, pattern.pattern, agent,
             first, match.last,
