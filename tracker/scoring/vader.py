@@ -106,6 +106,16 @@ class Scorer(Protocol):
 
 
 _NEGATIONS = frozenset(vader_module.NEGATE)
+# VADER's idiom check compares two- and three-word runs with its idioms ("kiss of death") and
+# its two-word boosters ("kind of"): a run can match only if it holds each word of one. The
+# words of each, without those too common to tell ("the", "of", "to", "for"), unless that
+# leaves none: a text without any of these can match no idiom.
+_IDIOM_WORDS = frozenset(
+    word
+    for idiom in (*vader_module.SPECIAL_CASES, *vader_module.BOOSTER_DICT)
+    if " " in idiom
+    for word in (set(idiom.split()) - {"the", "of", "to", "for"} or idiom.split())
+)
 
 
 class TracedAnalyzer(SentimentIntensityAnalyzer):
@@ -180,9 +190,11 @@ class TracedAnalyzer(SentimentIntensityAnalyzer):
     @staticmethod
     def _special_idioms_check(valence: float, words: list[str], i: int) -> float:
         lo = i - 3 if i > 3 else 0
-        value: float = SentimentIntensityAnalyzer._special_idioms_check(
-            valence, words[lo : i + 3], i - lo
-        )
+        view = words[lo : i + 3]
+        # Every idiom the check reads has a word of _IDIOM_WORDS: without one, it is a no-op.
+        if _IDIOM_WORDS.isdisjoint([w.lower() for w in view]):
+            return valence
+        value: float = SentimentIntensityAnalyzer._special_idioms_check(valence, view, i - lo)
         return value
 
     def score_valence(self, sentiments: list[float], text: str) -> dict[str, float]:
