@@ -15,7 +15,14 @@ import pytest
 
 from tracker.analysis.attribution.speech_verbs import PART, STRONG, VERB_RE, WEAK
 from tracker.analysis.dates.clauses import SUBORDINATOR, SUBORDINATOR_INITIALS
-from tracker.analysis.dates.context import _AT_THE_TIME, _SAME, _SHIFTED, _may_refer_back
+from tracker.analysis.dates.context import (
+    _AT_THE_TIME,
+    _EVENT_REPORT,
+    _SAME,
+    _SHIFTED,
+    _may_refer_back,
+)
+from tracker.analysis.dates.resolve import _DAY_LAG
 from tracker.text.clauses import _CLAUSE_BREAK
 from tracker.text.words import caseless, lower_cased
 
@@ -109,6 +116,30 @@ def test_lower_cased_patterns_find_what_case_blind_ones_find(
     expected = [(m.span(), m.lastgroup) for m in pattern.finditer(text)]
     assert expected
     assert found is None or found == expected
+
+
+EVENT_TEXTS = [
+    ("plain", "The two leaders MET two days after the Summit, a day Before the vote."),
+    ("accented", "Çavuşoğlu Met Lavrov one day after the TALKS."),
+    ("long s stands for s", "They ſigned the deal ſeven days after the viſit."),
+    ("dotless i stands for i", "They vısıted Ankara the day after the ceremony."),
+    ("dotted capital I", "İzmir HOSTED the meeting three days before the vote."),
+]
+
+
+@pytest.mark.parametrize("text", [t for _, t in EVENT_TEXTS], ids=[n for n, _ in EVENT_TEXTS])
+@pytest.mark.parametrize("pattern", [_EVENT_REPORT, _DAY_LAG], ids=["event report", "day lag"])
+def test_lower_cased_date_patterns_find_what_case_blind_ones_find(
+    pattern: re.Pattern[str], text: str
+) -> None:
+    lowered = caseless(text)
+    found = lowered and [(m.span(), m.groupdict()) for m in lower_cased(pattern).finditer(lowered)]
+    expected = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+    assert expected
+    if found is not None:
+        assert [span for span, _ in found] == [span for span, _ in expected]
+        lower = [{k: v and v.lower() for k, v in groups.items()} for _, groups in expected]
+        assert [groups for _, groups in found] == lower
 
 
 @pytest.mark.parametrize(

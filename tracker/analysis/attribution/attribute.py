@@ -96,6 +96,8 @@ _INSTITUTION_HEAD = re.compile(
     re.IGNORECASE,
 )
 _TAIL_WORDS = 12
+_ANY_WORD = re.compile(r"\w")
+_CLAUSE_MARK = re.compile(r"[,;:]|\bthat\b")
 _VERB_LOWER = lower_cased(VERB_RE)  # on the lower-cased text: the same verbs, twice as fast
 _COLON_HEAD = re.compile(rf"\W*([^:{MASK}]{{2,60}}?)\s*:\s*")  # "Erdogan: “…”"
 _COORDINATED = re.compile(r"(?:^|\s)(?:and|but|then)$")  # "X … and said"
@@ -243,12 +245,12 @@ def _institution(st: SpeakerText, who: Identity, subject: str) -> bool:
 def _closes_sentence(st: SpeakerText, span: tuple[int, int], verb_end: int) -> bool:
     """ ", the Kremlin said (in a statement on Wednesday)." after a clause of its own."""
     before = st.masked[: span[0]].rstrip(" –-")
-    if not before.endswith(",") or not re.search(r"\w", before):
+    if not before.endswith(",") or not _ANY_WORD.search(before):
         return False
     rest = st.masked[max(span[1], verb_end) :]
     return not (
         MASK in rest
-        or re.search(r"[,;:]|\bthat\b", rest)
+        or _CLAUSE_MARK.search(rest)
         or _FINITE.search(rest)
         or len(rest.split()) > _TAIL_WORDS
     )
