@@ -150,7 +150,7 @@ class TracedAnalyzer(SentimentIntensityAnalyzer):
         text = text.strip()
         sentitext = SentiText(text)
         words = sentitext.words_and_emoticons
-        lowered = [w.lower() for w in words]
+        lowered = sentitext.lowered = [w.lower() for w in words]  # for sentiment_valence
         lexicon, boosters = self.lexicon, vader_module.BOOSTER_DICT
         last = len(words) - 1
         sentiments: list[float] = []
@@ -168,6 +168,56 @@ class TracedAnalyzer(SentimentIntensityAnalyzer):
             sentiments = self._but_check(words, sentiments)
         scores: dict[str, float] = self.score_valence(sentiments, text)
         return scores
+
+    def sentiment_valence(
+        self, valence: float, sentitext: Any, item: str, i: int, sentiments: list[float]
+    ) -> list[float]:
+        """VADER's ``sentiment_valence``, line for line, reading the words lower-cased once
+        (``polarity_scores`` leaves them on ``sentitext``) rather than on every look."""
+        lowered: list[str] | None = getattr(sentitext, "lowered", None)
+        if lowered is None:
+            found: list[float] = super().sentiment_valence(valence, sentitext, item, i, sentiments)
+            return found
+        lexicon = self.lexicon
+        item_lowercase = lowered[i]
+        if item_lowercase in lexicon:
+            words, is_cap_diff = sentitext.words_and_emoticons, sentitext.is_cap_diff
+            valence = lexicon[item_lowercase]
+            if item_lowercase == "no" and i != len(words) - 1 and lowered[i + 1] in lexicon:
+                valence = 0.0
+            if (
+                (i > 0 and lowered[i - 1] == "no")
+                or (i > 1 and lowered[i - 2] == "no")
+                or (i > 2 and lowered[i - 3] == "no" and lowered[i - 1] in ("or", "nor"))
+            ):
+                valence = lexicon[item_lowercase] * vader_module.N_SCALAR
+            if item.isupper() and is_cap_diff:
+                if valence > 0:
+                    valence += vader_module.C_INCR
+                else:
+                    valence -= vader_module.C_INCR
+            for start_i in range(0, 3):
+                before = i - (start_i + 1)
+                if i > start_i and lowered[before] not in lexicon:
+                    s = 0.0  # what scalar_inc_dec gives a word that is no booster
+                    if lowered[before] in vader_module.BOOSTER_DICT:
+                        s = vader_module.scalar_inc_dec(words[before], valence, is_cap_diff)
+                    if start_i == 1 and s != 0:
+                        s = s * 0.95
+                    if start_i == 2 and s != 0:
+                        s = s * 0.9
+                    valence = valence + s
+                    valence = self._negation_check(valence, words, start_i, i)
+                    if start_i == 2:
+                        valence = self._special_idioms_check(valence, words, i)
+            # VADER's _least_check
+            if i > 1 and lowered[i - 1] not in lexicon and lowered[i - 1] == "least":
+                if lowered[i - 2] != "at" and lowered[i - 2] != "very":
+                    valence = valence * vader_module.N_SCALAR
+            elif i > 0 and lowered[i - 1] not in lexicon and lowered[i - 1] == "least":
+                valence = valence * vader_module.N_SCALAR
+        sentiments.append(valence)
+        return sentiments
 
     @staticmethod
     def _negation_check(valence: float, words: list[str], start_i: int, i: int) -> float:
