@@ -31,6 +31,7 @@ import functools
 import hashlib
 import importlib.metadata
 import os
+import string
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import compress
@@ -118,6 +119,19 @@ _IDIOM_WORDS = frozenset(
 )
 
 
+class _SentiText(SentiText):
+    """VADER's ``SentiText`` with its word splitting written as one loop rather than a call per
+    word (the same words: ``_strip_punc_if_word``'s rule, inline)."""
+
+    def _words_and_emoticons(self) -> list[str]:
+        punctuation = string.punctuation
+        words = []
+        for token in self.text.split():
+            stripped = token.strip(punctuation)
+            words.append(token if len(stripped) <= 2 else stripped)
+        return words
+
+
 class TracedAnalyzer(SentimentIntensityAnalyzer):
     """VADER's analyzer with a hook on the final per-word valences (see module docstring).
 
@@ -148,7 +162,7 @@ class TracedAnalyzer(SentimentIntensityAnalyzer):
             result: dict[str, float] = super().polarity_scores(text)
             return result
         text = text.strip()
-        sentitext = SentiText(text)
+        sentitext = _SentiText(text)
         words = sentitext.words_and_emoticons
         lowered = sentitext.lowered = [w.lower() for w in words]  # for sentiment_valence
         lexicon, boosters = self.lexicon, vader_module.BOOSTER_DICT
