@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tracker.analysis.actors import ActorDictionary, fold
+from tracker.analysis.actors import _FOLD_TABLE, ActorDictionary, fold
 from tracker.errors import InputError
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -268,3 +268,15 @@ def test_bad_user_file(tmp_path: Path, content: str, words: list[str]) -> None:
 def test_missing_user_file(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="not found"):
         ActorDictionary.load([tmp_path / "nope.toml"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Çavuşoğlu’s\u00a0envoy met Łukasz in Kraków.",
+        "Ǿrsted and Ørsted, Ǽsir and Æsir",  # folded twice by one-by-one replacement
+        "plain ASCII with a `tick´ and\ta tab",
+    ],
+)
+def test_fold_is_the_fold_table(text: str) -> None:
+    assert fold(text) == text.translate(_FOLD_TABLE)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import importlib.metadata
 import json
@@ -89,12 +90,30 @@ NARROWED = [
     ("n't forms VADER does not list", "I amn't happy, they mayn't like it, we oughtn't win."),
     ("negation at each distance", "Not at all a good day, not a good day, not good."),
     ("capitalised negation", "NEVER so GOOD, Without doubt great."),
+    # The shortcuts of TracedAnalyzer.polarity_scores: emojis, "but", "kind of", padding.
+    ("emoji spelled out", "Talks went well \U0001f600 then\U0001f621 came"),
+    ("emoji only", "\U0001f44d"),
+    ("capitalised but", "The offer was good BUT the terms were bad."),
+    ("but in punctuation", "Good, but... bad; (but) worse"),
+    ("kind as the last word", "The hosts were kind"),
+    ("kind of, then kind", "It was kind of kind of them, KIND Of good."),
+    ("padded text", "   a good day  \n"),
 ]
 
 
 @pytest.mark.parametrize("text", [n[1] for n in NARROWED], ids=[n[0] for n in NARROWED])
 def test_traced_analyzer_scores_as_stock_vader(text: str) -> None:
     assert stock_analyzer().polarity_scores(text) == STOCK.polarity_scores(text)
+
+
+def test_traced_analyzer_with_a_domain_lexicon_scores_as_stock_vader() -> None:
+    """A lexicon that gives a booster word or "kind" a valence (as a profile's may): VADER
+    still reads them as modifiers first."""
+    lexicon = {**STOCK.lexicon, "extremely": 1.5, "deeply": -1.0, "of": 0.5}
+    stock, traced = copy.copy(STOCK), copy.copy(stock_analyzer())
+    stock.lexicon = traced.lexicon = lexicon
+    texts = ["They were extremely good and deeply hurt.", "It was kind of them, kind of good."]
+    assert [traced.polarity_scores(t) for t in texts] == [stock.polarity_scores(t) for t in texts]
 
 
 def test_traced_analyzer_scores_made_up_sentences_as_stock_vader() -> None:

@@ -84,7 +84,14 @@ _ORDINAL = r"\b(?:second|third|fourth|fifth)\b"
 _RANKED_BEFORE = re.compile(
     r"\b(?:second|third|fourth|fifth)\b[^,;:]*\b(?:after|behind|only to)\s+(?:the\s+)?$"
 )
-_CUES = re.compile(rf"(?P<compare>{_COMPARISON})|(?P<ordinal>{_ORDINAL})|(?P<venue>{_VENUE_NOUN})")
+# The three cues a mention may be tested by. Their words differ, so no match of one can hide
+# another's; each is looked for only in text holding one of its words (most text holds none).
+_COMPARE = re.compile(_COMPARISON)
+_COMPARE_WORDS = ("instead", "rather", "unlike", "opposed", "contrast")
+_RANKED = re.compile(_ORDINAL)
+_RANKED_WORDS = ("second", "third", "fourth", "fifth")
+_VENUE = re.compile(_VENUE_NOUN)
+_VENUE_WORDS = ("summit", "meeting", "conference", "talks", "forum", "headquarters", "gathering")
 # Words that make a sentence about a relation even when it names one side or none.
 _RELATIONAL = re.compile(
     r"\b(?:ties|relations?|relationship|rapprochement|bilateral|reconcil\w*|normali[sz]\w*"
@@ -119,14 +126,10 @@ def _support(
 ) -> list[_Support]:
     folded = fold(text)
     markers: list[tuple[int, int]] = []
-    ranked = venue = False
-    for cue in _CUES.finditer(folded):  # one scan for the three cues a mention may be tested by
-        if cue.lastgroup == "compare":
-            markers.append(cue.span())
-        elif cue.lastgroup == "ordinal":
-            ranked = True
-        else:
-            venue = True
+    if any(w in folded for w in _COMPARE_WORDS):
+        markers = [cue.span() for cue in _COMPARE.finditer(folded)]
+    ranked = any(w in folded for w in _RANKED_WORDS) and _RANKED.search(folded) is not None
+    venue = any(w in folded for w in _VENUE_WORDS) and _VENUE.search(folded) is not None
     out = []
     dateline = opening_dateline(text)
     for m in mentions:

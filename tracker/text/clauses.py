@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from tracker.text.quotes import OPENING
+from tracker.text.words import caseless, lower_cased
 
 _LEADING_CONTRAST = re.compile(
     rf"^\s*[{re.escape(OPENING)}]?(?:while|whereas)\s+([^,;]+),\s+", re.IGNORECASE
@@ -27,6 +28,7 @@ _CLAUSE_BREAK = re.compile(
     r"|;\s+|\s+(?:while|whereas)\s+",
     re.IGNORECASE,
 )
+_CLAUSE_BREAK_LOWER = lower_cased(_CLAUSE_BREAK)  # on the lower-cased text: faster, the same
 
 
 def leading_contrast(text: str) -> tuple[tuple[int, int], int] | None:
@@ -45,7 +47,12 @@ def split_clauses(text: str) -> list[tuple[int, int]]:
     if leading is not None:
         spans.append(leading[0])
         start = leading[1]
-    for match in _CLAUSE_BREAK.finditer(text, start):
+    lowered = caseless(text)
+    if lowered is None:
+        breaks = _CLAUSE_BREAK.finditer(text, start)
+    else:
+        breaks = _CLAUSE_BREAK_LOWER.finditer(lowered, start)
+    for match in breaks:
         spans.append((start, match.start()))
         start = match.end()
     spans.append((start, len(text)))

@@ -4,6 +4,9 @@
 vocabulary list here is written); ``trie_pattern(forms)`` one regex alternative matching any of
 ``forms``, longest first; ``WORD`` a word of Latin letters with inner apostrophes ("Turkey's",
 "isn’t"); ``DETERMINERS`` the words that open a noun phrase ("the", "its", "whose").
+
+``lower_cased(pattern)`` and ``caseless(text)`` run a case-blind pattern as a case-sensitive one
+on the lower-cased text, about twice as fast, with the same matches at the same offsets.
 """
 
 from __future__ import annotations
@@ -40,6 +43,36 @@ def trie_pattern(forms: Iterable[str], space: str = r"\s+") -> str:
         return f"(?:{body})?" if "" in node else body
 
     return emit(trie)
+
+
+# Case-blind matching equates these with ASCII letters they do not lower-case to ("ı" with "i",
+# "ſ" with "s"); every other character that case-blind matching equates with an ASCII letter
+# lower-cases to it, and lower-casing keeps each character's \w, \s and \d class (checked over
+# all of Unicode when this was written).
+_CASE_BLIND_ONLY = ("\u0131", "\u017f")
+_ESCAPE_OR_NAME = re.compile(r"\\.|\(\?P[<=]\w+>?")
+
+
+def lower_cased(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The case-blind ``pattern`` compiled case-sensitive, for the text :func:`caseless` returns.
+    Its letters must be lower-case (an upper-case one would never match lower-cased text)."""
+    if not pattern.flags & re.IGNORECASE:
+        raise ValueError(f"not a case-blind pattern: {pattern.pattern[:60]!r}")
+    if re.search("[A-Z]", _ESCAPE_OR_NAME.sub("", pattern.pattern)):
+        raise ValueError(f"upper-case letters in {pattern.pattern[:60]!r}: write them lower-case")
+    return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+
+
+def caseless(text: str) -> str | None:
+    """``text`` lower-cased, in which a :func:`lower_cased` pattern finds what the case-blind
+    original finds in ``text``, at the same offsets (the matched text is lower-cased); None when
+    it would not: a character lower-cases to two ("İ") or is one of ``_CASE_BLIND_ONLY``."""
+    lowered = text.lower()
+    if len(lowered) != len(text) or (
+        not lowered.isascii() and any(c in lowered for c in _CASE_BLIND_ONLY)
+    ):
+        return None
+    return lowered
 
 
 WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")

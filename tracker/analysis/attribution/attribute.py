@@ -77,6 +77,7 @@ from tracker.analysis.attribution.speech_verbs import (
 )
 from tracker.models import NARRATOR
 from tracker.text.quotes import document_quotes, give_quotations_owners, quote_content
+from tracker.text.words import caseless, lower_cased
 
 _SUBORDINATE = frozenset(("as", "while", "whereas", "that", "than"))  # may still be the point
 _SCENE = STOP - _SUBORDINATE - {"and", "but", "or", "so", "nor"}  # only sets the scene
@@ -95,6 +96,9 @@ _INSTITUTION_HEAD = re.compile(
     re.IGNORECASE,
 )
 _TAIL_WORDS = 12
+_ANY_WORD = re.compile(r"\w")
+_CLAUSE_MARK = re.compile(r"[,;:]|\bthat\b")
+_VERB_LOWER = lower_cased(VERB_RE)  # on the lower-cased text: the same verbs, twice as fast
 _COLON_HEAD = re.compile(rf"\W*([^:{MASK}]{{2,60}}?)\s*:\s*")  # "Erdogan: “…”"
 _COORDINATED = re.compile(r"(?:^|\s)(?:and|but|then)$")  # "X … and said"
 # ", saying", "“…” — adding": what may stand before a participle that reports words.
@@ -163,7 +167,9 @@ def _group_cand(
 
 def _candidates(st: SpeakerText) -> list[_Cand]:
     out: list[_Cand] = []
-    for m in VERB_RE.finditer(st.masked):
+    lowered = caseless(st.masked)
+    verbs = VERB_RE.finditer(st.masked) if lowered is None else _VERB_LOWER.finditer(lowered)
+    for m in verbs:
         kind, verb, vs, ve = m.lastgroup or "", m.group().lower(), m.start(), m.end()
         if kind == "according":
             stop = ve + len(re.split(rf"[,.;:!?{MASK}]", st.masked[ve:], maxsplit=1)[0])
@@ -239,12 +245,12 @@ def _institution(st: SpeakerText, who: Identity, subject: str) -> bool:
 def _closes_sentence(st: SpeakerText, span: tuple[int, int], verb_end: int) -> bool:
     """ ", the Kremlin said (in a statement on Wednesday)." after a clause of its own."""
     before = st.masked[: span[0]].rstrip(" –-")
-    if not before.endswith(",") or not re.search(r"\w", before):
+    if not before.endswith(",") or not _ANY_WORD.search(before):
         return False
     rest = st.masked[max(span[1], verb_end) :]
     return not (
         MASK in rest
-        or re.search(r"[,;:]|\bthat\b", rest)
+        or _CLAUSE_MARK.search(rest)
         or _FINITE.search(rest)
         or len(rest.split()) > _TAIL_WORDS
     )

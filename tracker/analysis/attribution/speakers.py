@@ -84,6 +84,9 @@ _MEMBER_WORDS = PREPOSITIONS | word_set(
 )
 _MEMBER_MAX_WORDS = 8
 _WORD_RE = re.compile(r"\w+(?:['\-]\w+)*")
+_PHRASE_WORD = re.compile(r"[\w'’\-]+")
+_PLURAL = re.compile(r"[a-z]+[^su]s")  # "critics", not "Paris" or "status"
+_LAST_WORD = re.compile(r"\w+$")
 _AND_BEFORE = re.compile(r"(?:,\s*)?\band\s*$")  # before a list's last member
 _COMMA_BEFORE = re.compile(r",\s*$")
 _SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
@@ -111,14 +114,14 @@ def known(mention: ActorMention) -> Identity:
 
 def plausible(phrase: str, identity: Identity) -> bool:
     """False for two noun phrases run together ("a move critics"); see the module docstring."""
-    words = re.findall(r"[\w'’\-]+", phrase)
+    words = _PHRASE_WORD.findall(phrase)
     joined = any(w.lower() in PREPOSITIONS for w in words)  # "an adviser to the Baltic states"
     if len(words) < 2 or words[0].lower() not in _SINGULAR or joined:
         return True
     head = words[-1]
     if head[:1].isupper():
         return words[0].lower() not in _NOT_BEFORE_NAME  # "a claim Moscow [denied]"
-    return identity.actor is not None or not re.fullmatch(r"[a-z]+[^su]s", head)
+    return identity.actor is not None or not _PLURAL.fullmatch(head)
 
 
 class SpeakerText:
@@ -191,7 +194,7 @@ class SpeakerText:
             if timed < len(head) and head[:timed].strip():
                 end = timed
                 continue
-            tail = re.search(r"\w+$", head)
+            tail = _LAST_WORD.search(head)
             word = tail.group() if tail else ""
             adverb = word.endswith("ly") and word.islower() and len(word) > 4
             if not tail or not (word in _AUX or adverb) or word in _NOT_ADVERBS:

@@ -194,6 +194,8 @@ _EVALUATIVE = word_set(
     "unfair provocative excellent good bad constructive productive useful fruitful"
 )
 _ADJECTIVE = re.compile(r"[a-z]+(?:able|ible|ous|ful|less|ive)")
+# "was said", "is told": the verb as a participle after a form of "be" (or "so said").
+_STATE_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are|so|what)\s*-?$")
 _MODAL = re.compile(r"(?:\bto|would|could|will|might|may|can|should|must|n't|not|did|does|do)\s+$")
 
 
@@ -227,7 +229,7 @@ def reports_no_words(masked: str, verb: str, start: int, end: int, passive: bool
     """True for a speech-verb match that reports no words (rules in the module docstring)."""
     verb = verb.lower()
     before, after = masked[max(0, start - 12) : start].lower(), masked[end:]
-    if not passive and re.search(r"\b(?:was|were|been|being|be|is|are|so|what)\s*-?$", before):
+    if not passive and _STATE_BEFORE.search(before):
         return True
     if verb in ("said", "wrote") and after.startswith(" to "):
         return True

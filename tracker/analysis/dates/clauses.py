@@ -20,12 +20,12 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from tracker.analysis.dates.mentions import CLOCK_SLACK_DAYS, DateMention
 from tracker.analysis.dates.tense import FUTURE_WORDS, IRREGULAR_PAST, is_ed_verb
 from tracker.text.quotes import quote_regions
-from tracker.text.words import DETERMINERS, WORD, word_set
+from tracker.text.words import DETERMINERS, WORD, caseless, lower_cased, word_set
 
 Span = tuple[int, int]
 
@@ -37,6 +37,7 @@ SUBORDINATOR = re.compile(
     r"|until|till|because|although|though|amid|amidst|once|where|unless|prior\s+to)\b",
     re.IGNORECASE,
 )
+_SUBORDINATOR_LOWER = lower_cased(SUBORDINATOR)  # on the lower-cased text: faster, the same
 # A lag stated before a temporal subordinator: "two weeks after", "a day before", "months after".
 _LAG_BEFORE = re.compile(
     r"\b(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|few|many|some"
@@ -83,10 +84,17 @@ _PARTICIPLE_AFTER_COMMA = re.compile(
 )
 
 
+def _subordinators(text: str) -> Iterator[re.Match[str]]:
+    lowered = caseless(text)
+    if lowered is None:
+        return SUBORDINATOR.finditer(text)
+    return _SUBORDINATOR_LOWER.finditer(lowered)
+
+
 def _scopes(unquoted: str) -> list[Span]:
     """Subordinate clauses: from a subordinator to the next clause mark (or the end)."""
     starts = sorted(
-        [m.start() for m in SUBORDINATOR.finditer(unquoted)]
+        [m.start() for m in _subordinators(unquoted)]
         + [m.start("word") for m in _PARTICIPLE_AFTER_COMMA.finditer(unquoted)]
     )
     scopes: list[Span] = []

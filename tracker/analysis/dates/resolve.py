@@ -73,7 +73,7 @@ from tracker.analysis.dates.mentions import (
 )
 from tracker.analysis.dates.tense import tense_cue
 from tracker.analysis.key_events import KeyEvent, find_event_mentions
-from tracker.text.words import word_set
+from tracker.text.words import caseless, lower_cased, word_set
 
 __all__ = ["DateMention", "StatementDates", "find_date_mentions", "resolve_statement_dates"]
 
@@ -209,6 +209,7 @@ _DAY_LAG = re.compile(
     r"\s+(?P<dir>after|before)\s+",
     re.IGNORECASE,
 )
+_DAY_LAG_LOWER = lower_cased(_DAY_LAG)  # on the lower-cased text: faster, the same
 _LAG_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 _ANCHOR_END = re.compile(r"[,;:()–—“”\"]")
 
@@ -223,7 +224,9 @@ def _offset_mentions(
     if "day" not in text and "Day" not in text and "DAY" not in text:
         return found  # every lag names a day: most statements skip the scan
     named: list[tuple[KeyEvent, int, int]] | None = None
-    for lag in _DAY_LAG.finditer(text):
+    lowered = caseless(text)
+    lags = _DAY_LAG.finditer(text) if lowered is None else _DAY_LAG_LOWER.finditer(lowered)
+    for lag in lags:
         stop_mark = _ANCHOR_END.search(text, lag.end())
         stop = stop_mark.start() if stop_mark else len(text)
         anchor = next(

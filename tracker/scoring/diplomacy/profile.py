@@ -162,6 +162,10 @@ class DiplomacyScorer:
         # A shallow copy shares VADER's emoji table; only the lexicon dict is our own.
         self._domain = copy.copy(self._stock)
         self._domain.lexicon = {**self._stock.lexicon, **self.lexicon.words}
+        # Domain terms at 0.0 that silence a VADER word: the explanation shows them.
+        self._silencing = frozenset(
+            w for w, v in self.lexicon.words.items() if v == 0 and self._stock.lexicon.get(w)
+        )
         self._phrases = PhraseIndex(self.lexicon.phrases)
         parts = [*self.lexicon.file_bytes, *self.events.file_bytes, *rule_source_bytes()]
         self._identity = ScorerIdentity(self.name, vader_version(), identity_hash(parts))
@@ -432,14 +436,18 @@ class DiplomacyScorer:
         analyzer = self._domain if ledger.diplomatic else self._stock
         domain_words = self.lexicon.words if analyzer is self._domain else {}
         stock = self._stock.lexicon
+        taken, words = ledger.taken, ledger.tokens.words
+        silencing = self._silencing if domain_words else frozenset()
+        # Most words weigh nothing: look at them only when a silencing term is among them.
+        zeros = not silencing.isdisjoint(ledger.tokens.vocab)
         for i, value in enumerate(ledger.vader):
-            if ledger.taken[i]:
+            if taken[i] or not (value or zeros):
                 continue
-            word = ledger.tokens.words[i]
+            word = words[i]
             if not value:
                 # A domain term that silences VADER's word ("stressed" as emphasis) moved the
                 # score too: show it with its zero weight.
-                if domain_words.get(word) == 0 and stock.get(word):
+                if word in silencing:
                     a, b = spans[i]
                     note = f"domain lexicon 0.0 replaces VADER's {stock[word]:+.1f}"
                     out.append(Contribution(a, b, source[a:b], "domain_term", 0.0, note))
