@@ -60,6 +60,9 @@ CASES = [
      "coup."], 0, "Vladimir Putin", "Russia", "Putin backed the elected government and said"),
     ("participle saying", ["Erdogan thanked Moscow for its support, saying Turkey would not "
      "forget it."], 0, "Recep Tayyip Erdogan", "Turkey", "Erdogan thanked"),
+    ("participle contending", ["Zeybekci refused to back down, contending that exporters "
+     "had been treated unfairly."], 0, "Nihat Zeybekci", "Turkey",
+     "Zeybekci refused to back down, contending"),
     ("passive quoted as saying", ["Peskov was quoted as saying the letter had arrived."], 0,
      "Dmitry Peskov", "Russia", "Peskov was quoted as saying"),
     ("unknown speaker side", ["The sanctions were a mistake, a Russian diplomat said."], 0,
@@ -235,8 +238,17 @@ COMMITMENT_CASES = [
      NARRATOR, None, None),
     ("must not fire: an office promises", ["The Kremlin promised to study the letter."], 0,
      "Kremlin", "Russia", "The Kremlin promised"),
-    ("capital accused", ["Moscow accused Ankara of shielding militants."], 0, NARRATOR, None,
-     None),
+    # A charge or a stance put in words is the body's own statement.
+    ("must not fire: a capital accuses", ["Moscow accused Ankara of shielding militants."], 0,
+     "Moscow", "Russia", "Moscow accused"),
+    ("must not fire: a country expresses concern", ["Greece expressed concern about the drilling "
+     "ship off Cyprus."], 0, "Greece", "West", "Greece expressed"),
+    ("must not fire: a country expresses regret, then refuses", ["Russia expressed its regret "
+     "but declined to pay compensation."], 0, "Russia", "Russia", "Russia expressed"),
+    ("must not fire: a capital voices", ["Washington voiced doubts about the new purchase."], 0,
+     "Washington", "West", "Washington voiced"),
+    ("must not fire: a country insists", ["Turkey insisted that its pilots had issued ten "
+     "warnings."], 0, "Turkey", "Turkey", "Turkey insisted"),
     ("country demanded that another act", ["Greece has demanded the bloc pay for the coastal "
      "patrols."], 0, NARRATOR, None, None),
     ("country condemned, with a quoted word", ["Canada condemned as “cowardly” the bombing of a "

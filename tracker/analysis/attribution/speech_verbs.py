@@ -90,7 +90,7 @@ BASE = word_set(
 PART = word_set(
     "saying adding noting stressing emphasising emphasizing insisting warning telling explaining "
     "arguing urging describing asking accusing calling claiming stating declaring expressing "
-    "reiterating complaining recalling"
+    "reiterating complaining recalling contending"
 ) | {"pointing out", "pointing to"}
 # "went on to warn": the subject before "went" speaks.
 ONWARD = word_set(
@@ -125,6 +125,11 @@ INVERTING = word_set(
     " recalled countered conceded cautioned complained commented quipped"
 )
 LISTENING = word_set("told tells telling thanked accused urged warned called")
+# Verbs whose report is nothing but the words: a charge ("accused Moscow of …") or a stance put
+# in words ("expressed concern", "voiced regret", "insisted that …"). A government, country or
+# capital reported with them speaks, as with "said"; with the other weak verbs (pledged,
+# demanded, hailed, condemned, announced …) it acts and the journalist reports the act.
+UTTERING = word_set("accused accuses expressed expresses voiced voices insisted insists")
 
 # After a clause-taking verb, a finite verb where the reported clause's subject should be.
 _AUX_NEXT = re.compile(
