@@ -314,6 +314,10 @@ VERB_CASES = [
      "with Ankara at a meeting in Brussels."], 0, NARRATOR, None, None),
     ("expressed concern over", ["Two Western governments expressed concern over the scale of "
      "the arrests."], 0, "Two Western governments", "West", "Two Western governments expressed"),
+    ("expressed condolences", ["A Dutch minister expressed his condolences to the families of "
+     "the victims."], 0, "A Dutch minister", "West", "A Dutch minister expressed"),
+    ("a country expressed sympathy", ["Germany expressed its sympathy to the Turkish people "
+     "after the blast."], 0, "Germany", "West", "Germany expressed"),
     ("asked whether", ["A Turkish minister asked whether Berlin still counted Ankara as an "
      "ally."], 0, "A Turkish minister", "Turkey", "A Turkish minister asked"),
     ("must not fire: asked someone to act is a request", ["The Turkish president asked his "

@@ -31,8 +31,8 @@ with a second, non-speech sense, which count only in their speech use:
   country's or capital's announcement, like anything it does with a ``weak`` verb, into the
   narrator's report);
 * expressed: only with a that-clause, a quotation or a word of stance after it ("expressed
-  regret that …", "expressed concern over …"); "expressed solidarity with Ankara at a meeting"
-  is a gesture;
+  regret that …", "expressed concern over …", "expressed his condolences": a message of
+  sympathy is worded); "expressed solidarity with Ankara at a meeting" is a gesture;
 * asked: only before a question ("asked whether / why / how …", "asked reporters what …"), a
   colon or a quotation, or after a quotation ("“…?” asked the minister"); "asked the government
   to prepare …" and "asked for money" are requests reported as acts;
@@ -172,7 +172,8 @@ _WORDS_AFTER = {
 _WORDS_AFTER["expressed"] = re.compile(
     rf"[^.;:!?{MASK}]{{0,60}}?(?:\bthat\b|{MASK})|\s+(?:[a-z]+\s+){{0,2}}?(?:concern|regret"
     r"|hope|alarm|dismay|disappointment|doubts?|displeasure|outrage|anger|frustration|surprise"
-    r"|optimism|confidence|readiness|satisfaction|indignation|bewilderment)\b"
+    r"|optimism|confidence|readiness|satisfaction|indignation|bewilderment|condolences?|sympathy"
+    r"|sorrow|gratitude)\b"
 )
 for _verb, _form in (("expressed", "expresses"), ("expressed", "expressing")):
     _WORDS_AFTER[_form] = _WORDS_AFTER[_verb]
