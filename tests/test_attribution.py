@@ -318,6 +318,16 @@ VERB_CASES = [
      "the victims."], 0, "A Dutch minister", "West", "A Dutch minister expressed"),
     ("a country expressed sympathy", ["Germany expressed its sympathy to the Turkish people "
      "after the blast."], 0, "Germany", "West", "Germany expressed"),
+    ("instructed someone to act", ["A Russian minister instructed officials to draft the new "
+     "flight rules."], 0, "A Russian minister", "Russia", "A Russian minister instructed"),
+    ("advised someone to act", ["A Belgian minister advised travellers to avoid the border "
+     "region."], 0, "A Belgian minister", "West", "A Belgian minister advised"),
+    ("clarified that", ["A Turkish diplomat clarified that the note carried no apology."], 0,
+     "A Turkish diplomat", "Turkey", "A Turkish diplomat clarified"),
+    ("referred to someone as", ["A Greek minister referred to the pact as a lifeline for the "
+     "islands."], 0, "A Greek minister", "West", "A Greek minister referred to"),
+    ("must not fire: referred to only mentions", ["A Greek minister referred to the pact in his "
+     "speech to the island mayors."], 0, NARRATOR, None, None),
     ("asked whether", ["A Turkish minister asked whether Berlin still counted Ankara as an "
      "ally."], 0, "A Turkish minister", "Turkey", "A Turkish minister asked"),
     ("must not fire: asked someone to act is a request", ["The Turkish president asked his "

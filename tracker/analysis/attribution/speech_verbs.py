@@ -40,6 +40,8 @@ with a second, non-speech sense, which count only in their speech use:
 * declared / declaring: not "declared a state of emergency / war / victory" (a performative act);
 * continued: only before a colon, comma, full stop or quotation ("Russia continued its strikes");
 * admitted: not before a number ("Turkey admitted 2,000 refugees").
+* referred to: only when it names someone as something ("referred to the minister as a friend");
+  "referred to the agreement" only mentions it;
 * dismissed: only before what can be dismissed in words ("dismissed suggestions / claims /
   reports that …", "dismissed the idea as …"); "dismissed 2,000 judges" removes people.
 
@@ -68,8 +70,11 @@ WEAK = word_set(
     "criticises criticizes condemned condemns praised praises thanked hailed slammed blasted "
     "recalled recalls asked asks expressed expresses voiced cautioned countered conceded "
     "lamented reaffirmed revealed reveals rebuked rebukes rejected rejects characterised "
-    "characterized characterises characterizes dismissed dismisses"
+    "characterized characterises characterizes dismissed dismisses clarified clarifies "
+    "instructed instructs advised advises"
 ) | {
+    "referred to",
+    "refers to",
     "made clear",
     "made it clear",
     "makes clear",
@@ -194,6 +199,9 @@ _WORDS_AFTER["dismissed"] = re.compile(
 )
 _WORDS_AFTER["dismisses"] = _WORDS_AFTER["dismissed"]
 _WORDS_AFTER["recalling"] = _WORDS_AFTER["recalled"]
+# "referred to the envoy as “a friend”": naming in words; "referred to the deal" only mentions.
+_WORDS_AFTER["referred to"] = re.compile(rf"(?:\s+[^\s.;:!?{MASK}]+){{1,6}}?\s+as\b")
+_WORDS_AFTER["refers to"] = _WORDS_AFTER["referred to"]
 _EVALUATIVE = word_set(
     "illegal unacceptable wrong absurd baseless groundless false ridiculous historic positive "
     "negative important irresponsible dangerous null void legitimate illegitimate unjust "
