@@ -442,6 +442,14 @@ TITLE_CASES = [
 
 # A text that names no author is no speaker: the journalist reports what it says.
 UNAUTHORED_CASES = [
+    # A relative clause opened by "whom" describes a noun of the main clause; it names no speaker.
+    ("whom a minister accuses", ["Police detained a man whom a Russian minister accuses of "
+     "spying."], 0, NARRATOR, None, None),
+    ("whom a country accuses", ["Police held a trader whom Moscow accuses of smuggling "
+     "arms."], 0, NARRATOR, None, None),
+    ("must not fire: a speaker before the whom clause", ["A Russian minister, whom reporters "
+     "asked about the ban, said it would stay."], 0, "A Russian minister", "Russia",
+     "A Russian minister, whom reporters asked about the ban, said"),
     ("a decree says", ["The decree says Turkish building firms must wind up their Russian "
      "contracts by the end of the year."], 0, NARRATOR, None, None),
     ("a letter said", ["The letter said the pilot's family would be compensated."], 0,
