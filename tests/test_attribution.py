@@ -60,6 +60,9 @@ CASES = [
      "coup."], 0, "Vladimir Putin", "Russia", "Putin backed the elected government and said"),
     ("participle saying", ["Erdogan thanked Moscow for its support, saying Turkey would not "
      "forget it."], 0, "Recep Tayyip Erdogan", "Turkey", "Erdogan thanked"),
+    ("participle contending", ["Zeybekci refused to back down, contending that exporters "
+     "had been treated unfairly."], 0, "Nihat Zeybekci", "Turkey",
+     "Zeybekci refused to back down, contending"),
     ("passive quoted as saying", ["Peskov was quoted as saying the letter had arrived."], 0,
      "Dmitry Peskov", "Russia", "Peskov was quoted as saying"),
     ("unknown speaker side", ["The sanctions were a mistake, a Russian diplomat said."], 0,
@@ -235,8 +238,17 @@ COMMITMENT_CASES = [
      NARRATOR, None, None),
     ("must not fire: an office promises", ["The Kremlin promised to study the letter."], 0,
      "Kremlin", "Russia", "The Kremlin promised"),
-    ("capital accused", ["Moscow accused Ankara of shielding militants."], 0, NARRATOR, None,
-     None),
+    # A charge or a stance put in words is the body's own statement.
+    ("must not fire: a capital accuses", ["Moscow accused Ankara of shielding militants."], 0,
+     "Moscow", "Russia", "Moscow accused"),
+    ("must not fire: a country expresses concern", ["Greece expressed concern about the drilling "
+     "ship off Cyprus."], 0, "Greece", "West", "Greece expressed"),
+    ("must not fire: a country expresses regret, then refuses", ["Russia expressed its regret "
+     "but declined to pay compensation."], 0, "Russia", "Russia", "Russia expressed"),
+    ("must not fire: a capital voices", ["Washington voiced doubts about the new purchase."], 0,
+     "Washington", "West", "Washington voiced"),
+    ("must not fire: a country insists", ["Turkey insisted that its pilots had issued ten "
+     "warnings."], 0, "Turkey", "Turkey", "Turkey insisted"),
     ("country demanded that another act", ["Greece has demanded the bloc pay for the coastal "
      "patrols."], 0, NARRATOR, None, None),
     ("country condemned, with a quoted word", ["Canada condemned as “cowardly” the bombing of a "
@@ -302,6 +314,20 @@ VERB_CASES = [
      "with Ankara at a meeting in Brussels."], 0, NARRATOR, None, None),
     ("expressed concern over", ["Two Western governments expressed concern over the scale of "
      "the arrests."], 0, "Two Western governments", "West", "Two Western governments expressed"),
+    ("expressed condolences", ["A Dutch minister expressed his condolences to the families of "
+     "the victims."], 0, "A Dutch minister", "West", "A Dutch minister expressed"),
+    ("a country expressed sympathy", ["Germany expressed its sympathy to the Turkish people "
+     "after the blast."], 0, "Germany", "West", "Germany expressed"),
+    ("instructed someone to act", ["A Russian minister instructed officials to draft the new "
+     "flight rules."], 0, "A Russian minister", "Russia", "A Russian minister instructed"),
+    ("advised someone to act", ["A Belgian minister advised travellers to avoid the border "
+     "region."], 0, "A Belgian minister", "West", "A Belgian minister advised"),
+    ("clarified that", ["A Turkish diplomat clarified that the note carried no apology."], 0,
+     "A Turkish diplomat", "Turkey", "A Turkish diplomat clarified"),
+    ("referred to someone as", ["A Greek minister referred to the pact as a lifeline for the "
+     "islands."], 0, "A Greek minister", "West", "A Greek minister referred to"),
+    ("must not fire: referred to only mentions", ["A Greek minister referred to the pact in his "
+     "speech to the island mayors."], 0, NARRATOR, None, None),
     ("asked whether", ["A Turkish minister asked whether Berlin still counted Ankara as an "
      "ally."], 0, "A Turkish minister", "Turkey", "A Turkish minister asked"),
     ("must not fire: asked someone to act is a request", ["The Turkish president asked his "
@@ -416,6 +442,14 @@ TITLE_CASES = [
 
 # A text that names no author is no speaker: the journalist reports what it says.
 UNAUTHORED_CASES = [
+    # A relative clause opened by "whom" describes a noun of the main clause; it names no speaker.
+    ("whom a minister accuses", ["Police detained a man whom a Russian minister accuses of "
+     "spying."], 0, NARRATOR, None, None),
+    ("whom a country accuses", ["Police held a trader whom Moscow accuses of smuggling "
+     "arms."], 0, NARRATOR, None, None),
+    ("must not fire: a speaker before the whom clause", ["A Russian minister, whom reporters "
+     "asked about the ban, said it would stay."], 0, "A Russian minister", "Russia",
+     "A Russian minister, whom reporters asked about the ban, said"),
     ("a decree says", ["The decree says Turkish building firms must wind up their Russian "
      "contracts by the end of the year."], 0, NARRATOR, None, None),
     ("a letter said", ["The letter said the pilot's family would be compensated."], 0,

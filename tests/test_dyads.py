@@ -161,7 +161,7 @@ CASES = [
     # [[topic]]), but only where the sides named make no relation and contradict none.
     ("topic: visa liberalisation with Turkey named",
      ["Ankara insists that visa-free travel must come before the summer."], None,
-     [(TW, "primary", "narrated", "text")]),
+     [(TW, "primary", "Turkey→West", "text")]),
     ("topic: the refugee deal with no side named",
      ["The refugee deal has cut crossings to the islands by nine tenths."], None,
      [(TW, "primary", "narrated", "text")]),

@@ -28,9 +28,10 @@ A government, a country or a capital that does anything but say ("Brussels promi
 payments", "Turkey pledged that returnees would be safe", "Turkey has demanded the EU provide
 funds", "Washington condemned the attack", "Ankara announced that Turkey would not introduce
 visas") acts, and the journalist reports the act: the statement stays the narrator's. Only the
-plain verbs of saying ("said", "told", "stated", ...) make such a body a speaker ("the EU says
-Turkey must change its law"); persons and offices (a minister, the Kremlin) speak with any
-verb.
+plain verbs of saying ("said", "told", "stated", ...) and those that report nothing but words, a
+charge or a stance ("Moscow accused Ankara of …", "Turkey expressed regret", "Ankara insisted
+that …"), make such a body a speaker ("the EU says Turkey must change its law"); persons and
+offices (a minister, the Kremlin) speak with any verb.
 
 A list of speakers speaks as one: the speaker is the whole phrase, its side the side all members
 share, else "other", so a joint statement of Turkey and Russia ("Russia and Turkey said") is
@@ -72,6 +73,7 @@ from tracker.analysis.attribution.speech_verbs import (
     MASK,
     QUOTED_AS,
     RANK,
+    UTTERING,
     VERB_RE,
     reports_no_words,
 )
@@ -195,7 +197,7 @@ def _candidates(st: SpeakerText) -> list[_Cand]:
             span = found.span if found else (vs, ve)
         if not found or (kind == "according" and found.pronoun):
             continue
-        if kind in ("weak", "onward") and _institutional(st, found, span):
+        if kind in ("weak", "onward") and verb not in UTTERING and _institutional(st, found, span):
             continue
         listener = st.listener(ve) if verb in LISTENING else None
         rank = max(RANK[kind], found.rank)

@@ -66,7 +66,7 @@ _AUX = ADVERBS | word_set("has have had would will did does do was is were are b
 _NOT_ADVERBS = frozenset(("ally", "rally", "family", "assembly", "supply", "reply", "anomaly"))
 STOP = word_set(
     "and but or as while when that which what after before because since if though although "
-    "whereas where so once until nor than whether how why"
+    "whereas where so once until nor than whether how why whom"
 )
 _PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "group", "we": "any"}
 _TOKEN = re.compile(r"\w+(?:[.'\-]\w+)*\.?|[^\w\s]")

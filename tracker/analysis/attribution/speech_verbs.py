@@ -31,8 +31,8 @@ with a second, non-speech sense, which count only in their speech use:
   country's or capital's announcement, like anything it does with a ``weak`` verb, into the
   narrator's report);
 * expressed: only with a that-clause, a quotation or a word of stance after it ("expressed
-  regret that …", "expressed concern over …"); "expressed solidarity with Ankara at a meeting"
-  is a gesture;
+  regret that …", "expressed concern over …", "expressed his condolences": a message of
+  sympathy is worded); "expressed solidarity with Ankara at a meeting" is a gesture;
 * asked: only before a question ("asked whether / why / how …", "asked reporters what …"), a
   colon or a quotation, or after a quotation ("“…?” asked the minister"); "asked the government
   to prepare …" and "asked for money" are requests reported as acts;
@@ -40,6 +40,8 @@ with a second, non-speech sense, which count only in their speech use:
 * declared / declaring: not "declared a state of emergency / war / victory" (a performative act);
 * continued: only before a colon, comma, full stop or quotation ("Russia continued its strikes");
 * admitted: not before a number ("Turkey admitted 2,000 refugees").
+* referred to: only when it names someone as something ("referred to the minister as a friend");
+  "referred to the agreement" only mentions it;
 * dismissed: only before what can be dismissed in words ("dismissed suggestions / claims /
   reports that …", "dismissed the idea as …"); "dismissed 2,000 judges" removes people.
 
@@ -68,8 +70,11 @@ WEAK = word_set(
     "criticises criticizes condemned condemns praised praises thanked hailed slammed blasted "
     "recalled recalls asked asks expressed expresses voiced cautioned countered conceded "
     "lamented reaffirmed revealed reveals rebuked rebukes rejected rejects characterised "
-    "characterized characterises characterizes dismissed dismisses"
+    "characterized characterises characterizes dismissed dismisses clarified clarifies "
+    "instructed instructs advised advises"
 ) | {
+    "referred to",
+    "refers to",
     "made clear",
     "made it clear",
     "makes clear",
@@ -90,7 +95,7 @@ BASE = word_set(
 PART = word_set(
     "saying adding noting stressing emphasising emphasizing insisting warning telling explaining "
     "arguing urging describing asking accusing calling claiming stating declaring expressing "
-    "reiterating complaining recalling"
+    "reiterating complaining recalling contending"
 ) | {"pointing out", "pointing to"}
 # "went on to warn": the subject before "went" speaks.
 ONWARD = word_set(
@@ -125,6 +130,11 @@ INVERTING = word_set(
     " recalled countered conceded cautioned complained commented quipped"
 )
 LISTENING = word_set("told tells telling thanked accused urged warned called")
+# Verbs whose report is nothing but the words: a charge ("accused Moscow of …") or a stance put
+# in words ("expressed concern", "voiced regret", "insisted that …"). A government, country or
+# capital reported with them speaks, as with "said"; with the other weak verbs (pledged,
+# demanded, hailed, condemned, announced …) it acts and the journalist reports the act.
+UTTERING = word_set("accused accuses expressed expresses voiced voices insisted insists")
 
 # After a clause-taking verb, a finite verb where the reported clause's subject should be.
 _AUX_NEXT = re.compile(
@@ -167,7 +177,8 @@ _WORDS_AFTER = {
 _WORDS_AFTER["expressed"] = re.compile(
     rf"[^.;:!?{MASK}]{{0,60}}?(?:\bthat\b|{MASK})|\s+(?:[a-z]+\s+){{0,2}}?(?:concern|regret"
     r"|hope|alarm|dismay|disappointment|doubts?|displeasure|outrage|anger|frustration|surprise"
-    r"|optimism|confidence|readiness|satisfaction|indignation|bewilderment)\b"
+    r"|optimism|confidence|readiness|satisfaction|indignation|bewilderment|condolences?|sympathy"
+    r"|sorrow|gratitude)\b"
 )
 for _verb, _form in (("expressed", "expresses"), ("expressed", "expressing")):
     _WORDS_AFTER[_form] = _WORDS_AFTER[_verb]
@@ -188,6 +199,9 @@ _WORDS_AFTER["dismissed"] = re.compile(
 )
 _WORDS_AFTER["dismisses"] = _WORDS_AFTER["dismissed"]
 _WORDS_AFTER["recalling"] = _WORDS_AFTER["recalled"]
+# "referred to the envoy as “a friend”": naming in words; "referred to the deal" only mentions.
+_WORDS_AFTER["referred to"] = re.compile(rf"(?:\s+[^\s.;:!?{MASK}]+){{1,6}}?\s+as\b")
+_WORDS_AFTER["refers to"] = _WORDS_AFTER["referred to"]
 _EVALUATIVE = word_set(
     "illegal unacceptable wrong absurd baseless groundless false ridiculous historic positive "
     "negative important irresponsible dangerous null void legitimate illegitimate unjust "
