@@ -49,7 +49,7 @@ from typing import Any, TypeVar
 import duckdb
 
 from tracker import __version__
-from tracker.db import connection
+from tracker.db import connection, copies
 from tracker.db.tables import ALL, ANALYSIS_RUN, CHANGED, COMPLETED, SCORE_RUN
 from tracker.errors import DatabaseMissing, PipelineMismatch, SchemaOutdated, TrackerError
 from tracker.ingest.identity import IdentitySnapshot, record, recorded_keys, snapshot
@@ -72,6 +72,7 @@ from tracker.rescore.runs import (
     run_changes,
     start_analysis_run,
     start_score_run,
+    transaction,
 )
 from tracker.rescore.tasks import (
     AnalyseResult,
@@ -210,6 +211,7 @@ def rescore(
                 outcomes = execution.run(dt.datetime.now())
                 report.workers = execution.workers_used
                 execution = None  # completed: nothing left to give up
+            _place_copies(db_path, writer)
             if options.keep is not None:
                 report.pruned = _prune(db_path, writer, options.keep)
             return report(plan, outcomes)
@@ -251,6 +253,18 @@ def _prune(db_path: Path, writer: ChunkWriter, keep: int) -> Pruned:
         with writer.connection() as con:
             prune(con, drop)
     return drop
+
+
+def _place_copies(db_path: Path, writer: ChunkWriter) -> None:
+    """Cluster the analysed statements no run placed (a database from before migration 0007);
+    decided read-only from two counts, so a night with nothing to place writes nothing."""
+    with connection.reader(db_path, writer.wait) as con:
+        row = con.execute(
+            "SELECT (SELECT count(*) FROM statements), (SELECT count(*) FROM statement_copies)"
+        ).fetchall()[0]
+    if row[0] != row[1]:
+        with writer.connection() as con, transaction(con):
+            copies.refresh(con)
 
 
 def _failed_text(failed: Sequence[int]) -> str:
