@@ -27,32 +27,15 @@ from pathlib import Path
 import tracker.db.copies
 import tracker.text.copies
 from tracker.db import connection, copies
-from tracker.synthetic.copies import PlantedArticle, pair_scores, planted_corpus
+from tracker.synthetic.copies import candidates, pair_scores, place, planted_corpus
 
 BULK = 20_000  # statements placed per transaction while building the store
 
 
-def _candidates(article: PlantedArticle, first_id: int) -> list[copies.CopyCandidate]:
-    return [
-        copies.CopyCandidate(first_id + k, s.text, s.speaker, article.published)
-        for k, s in enumerate(article.statements)
-    ]
-
-
 def quality(n_originals: int, seed: int) -> tuple[float, float, int]:
     articles = planted_corpus(n_originals, seed=seed)
-    truth: list[int] = []
-    found: list[int] = []
     with tempfile.TemporaryDirectory() as tmp, connection.writer(Path(tmp) / "q.duckdb") as con:
-        next_id = 1
-        for article in articles:
-            items = _candidates(article, next_id)
-            next_id += len(items)
-            con.execute("BEGIN TRANSACTION")
-            placed = copies.assign(con, items)
-            con.execute("COMMIT")
-            truth += [s.truth for s in article.statements]
-            found += [placed[c.statement_id] for c in items]
+        truth, found = place(con, articles)
     scores = pair_scores(truth, found)
     return scores.precision, scores.recall, len(truth)
 
@@ -75,7 +58,7 @@ def build_store(n_statements: int) -> Path:
     next_id = 1
     with connection.writer(store) as con:
         for article in planted_corpus(n_statements // 6 + 1, seed=7, copies=(0, 0)):
-            batch += _candidates(article, next_id)
+            batch += candidates(article, next_id)
             next_id += len(article.statements)
             if len(batch) >= BULK or next_id > n_statements:
                 batch = batch[: n_statements - (next_id - len(batch) - 1)]
@@ -101,7 +84,7 @@ def matching_cost(store: Path, n_articles: int) -> tuple[float, float, int]:
         next_id = con.execute("SELECT max(statement_id) + 1 FROM statement_copies").fetchall()[0][0]
         con.execute("BEGIN TRANSACTION")
         for article in new:
-            items = _candidates(article, next_id)
+            items = candidates(article, next_id)
             next_id += len(items)
             began = time.perf_counter()
             copies.assign(con, items)

@@ -18,8 +18,10 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+import duckdb
 import numpy as np
 
+from tracker.db import copies
 from tracker.models import TURKEY_RUSSIA, TURKEY_WEST
 from tracker.synthetic.story import SOURCES, SPEAKERS, TONES, WEEKDAYS, compose
 
@@ -174,6 +176,33 @@ def planted_corpus(
             )
     articles.sort(key=lambda a: (a.published, a.outlet))
     return articles
+
+
+def place(
+    con: duckdb.DuckDBPyConnection, articles: Sequence[PlantedArticle]
+) -> tuple[list[int], list[int]]:
+    """Place the articles' statements one article per transaction, in order, as ingest batches
+    would (:func:`tracker.db.copies.assign`); returns (truth, cluster) per statement."""
+    truth: list[int] = []
+    found: list[int] = []
+    next_id = 1
+    for article in articles:
+        items = candidates(article, next_id)
+        next_id += len(items)
+        con.execute("BEGIN TRANSACTION")
+        placed = copies.assign(con, items)
+        con.execute("COMMIT")
+        truth += [s.truth for s in article.statements]
+        found += [placed[c.statement_id] for c in items]
+    return truth, found
+
+
+def candidates(article: PlantedArticle, first_id: int) -> list[copies.CopyCandidate]:
+    """The article's statements to place, with ids from ``first_id``."""
+    return [
+        copies.CopyCandidate(first_id + k, s.text, s.speaker, article.published)
+        for k, s in enumerate(article.statements)
+    ]
 
 
 def _pairs(counts: Mapping[object, int]) -> int:
