@@ -25,7 +25,7 @@ import time
 from pathlib import Path
 
 import tracker.db.copies
-import tracker.text.copies
+import tracker.db.shingles
 from tracker.db import connection, copies
 from tracker.synthetic.copies import candidates, pair_scores, place, planted_corpus
 
@@ -42,7 +42,7 @@ def quality(n_originals: int, seed: int) -> tuple[float, float, int]:
 
 def store_path(n_statements: int) -> Path:
     code = hashlib.sha256()
-    for module in (tracker.text.copies, tracker.db.copies):
+    for module in (tracker.db.shingles, tracker.db.copies):
         code.update(Path(str(module.__file__)).read_bytes())
     return Path(__file__).with_name(f".dedup-store-{n_statements}-{code.hexdigest()[:10]}.duckdb")
 

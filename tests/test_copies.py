@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 
 from tracker.db import connection, copies
+from tracker.db.shingles import normalise, signature, similarity
 from tracker.ingest.batches import ingest_articles
 from tracker.ingest.pipeline import PipelineSpec
 from tracker.models import Article
 from tracker.rescore.execute import rescore
 from tracker.synthetic.copies import pair_scores, place, planted_corpus
-from tracker.text.copies import normalise, signature, similarity
 
 D = dt.date
 
@@ -240,3 +240,22 @@ def test_rescore_places_the_statements_of_a_database_from_before_0007(syndicated
     report = rescore(syndicated)
     assert report.runs == ()  # nothing to rescore: only the clusters were missing
     assert _clusters(syndicated) == before
+
+
+def test_evaluation_timeline_counts_a_syndicated_remark_once() -> None:
+    from tracker.evaluation.gold import GoldItem, GoldRelation
+    from tracker.evaluation.statements import SystemStatement, _points
+
+    def gold(i: int) -> GoldItem:
+        rel = (GoldRelation("Turkey–Russia", 2),)
+        return GoldItem(f"g{i}", REMARK, D(2016, 7, 1), True, "K", "Russia", "2016-07-01",
+                        "day", rel)  # fmt: skip
+
+    def system(cluster: int | None, score: float) -> SystemStatement:
+        return SystemStatement(REMARK, "K", "Russia", D(2016, 7, 1), "day", ("Turkey–Russia",),
+                               {"diplomacy": score}, cluster=cluster)  # fmt: skip
+
+    found = [system(7, 0.5), system(7, 0.4), system(8, 0.1), system(None, 0.2), None]
+    points = _points([gold(i) for i in range(5)], found, ["diplomacy"])
+    # the second copy of cluster 7 is left out; no cluster, or no statement, counts as itself
+    assert [p.scores["diplomacy"] for p in points] == [0.5, 0.1, 0.2, 0.0]

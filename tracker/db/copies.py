@@ -5,7 +5,7 @@ Contract
 :func:`assign` places new statements (:class:`CopyCandidate`: text, speaker, publication date)
 in ``copy_clusters`` on a writer connection, inside the caller's transaction. A statement joins
 the cluster whose representative has the same speaker, was published at most
-:data:`WINDOW_DAYS` days apart and whose MinHash signature (:mod:`tracker.text.copies`) is the
+:data:`WINDOW_DAYS` days apart and whose MinHash signature (:mod:`tracker.db.shingles`) is the
 most similar, at least :data:`THRESHOLD`; otherwise it founds a cluster and becomes its
 representative. Candidates come from the representatives' LSH band keys in ``copy_bands``
 (indexed): matching an article costs one indexed lookup of its keys, not a pass over the
@@ -31,8 +31,8 @@ import duckdb
 import numpy as np
 import pyarrow as pa
 
+from tracker.db.shingles import band_keys, normalise, signature, similarity
 from tracker.db.tables import insert_arrow, next_id
-from tracker.text.copies import band_keys, normalise, signature, similarity
 
 WINDOW_DAYS = 3  # a wire story's reprints appear within days; the same words later are news again
 THRESHOLD = 0.75  # estimated Jaccard of 5-character shingles (bench/dedup.py chose it)

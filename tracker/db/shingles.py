@@ -1,15 +1,19 @@
 """Near-duplicate text: the normal form of a statement, its MinHash signature and LSH band keys.
 
 Contract: :func:`normalise` maps a statement to the text copies of it share: quotation marks of
-every style, whitespace, case and punctuation are evened out and agency credits ("ANKARA (Reuters)
--", "AFP -", "— TASS", "(Anadolu)") are dropped. :func:`signature` is a MinHash of the normal form's
-character :data:`SHINGLE`-grams (:data:`NUM_PERM` values, stable across processes and runs: the
-shingles are hashed with CRC-32, never Python's salted ``hash``); :func:`band_keys` cuts it into
-:data:`BANDS` bands of :data:`ROWS` values and hashes each band (with its number) to a signed 64-bit
-key, so two texts whose Jaccard similarity is ``s`` share at least one key with probability ``1 - (1
-- s**ROWS)**BANDS`` (0.9996 at 0.83, 0.61 at 0.6, 0.08 at 0.4). A ``salt`` (e.g. the speaker) is
-mixed into every key: texts with different salts share no key. :func:`similarity` estimates the
-Jaccard similarity of two signatures. The database side is :mod:`tracker.db.copies`.
+every style, whitespace, case and punctuation are evened out and agency credits
+("ANKARA (Reuters) -", "AFP -", "— TASS", "(Anadolu)") are dropped. :func:`signature` is a
+MinHash of the normal form's character :data:`SHINGLE`-grams (:data:`NUM_PERM` values, stable
+across processes and runs: the shingles are hashed with CRC-32, never Python's salted ``hash``);
+:func:`band_keys` cuts it into :data:`BANDS` bands of :data:`ROWS` values and hashes each band
+(with its number) to a signed 64-bit key, so two texts whose Jaccard similarity is ``s`` share at
+least one key with probability ``1 - (1 - s**ROWS)**BANDS`` (0.9996 at 0.83, 0.61 at 0.6, 0.08
+at 0.4). A ``salt`` (e.g. the speaker) is mixed into every key: texts with different salts share
+no key. :func:`similarity` estimates the Jaccard similarity of two signatures. The database side
+is :mod:`tracker.db.copies`.
+
+It lives beside the store rather than in ``tracker/text/``: the analysis and scorer identities
+hash every file there, and the normal form of a copy decides no analysis and no score.
 """
 
 from __future__ import annotations
