@@ -58,7 +58,7 @@ DECISIONS = [
     ("curly quotes and spaces", [('He said "relations are warm" on Tuesday.', "K", D(2016, 7, 1)),
      ("He said  “relations are warm”  on Tuesday.", "K", D(2016, 7, 1))], [[0, 1]]),
     ("light rewording", [(REMARK, "K", D(2016, 7, 1)),
-     (REMARK.replace(" ties ", " relations "), "K", D(2016, 7, 3))], [[0, 1]]),
+     (REMARK.replace(" said ", " said on Tuesday "), "K", D(2016, 7, 3))], [[0, 1]]),
     ("same words a week later", [(REMARK, "K", D(2016, 7, 1)), (REMARK, "K", D(2016, 7, 8))],
      [[0], [1]]),
     ("same words three days later", [(REMARK, "K", D(2016, 7, 1)),

@@ -31,7 +31,7 @@ import duckdb
 import numpy as np
 import pyarrow as pa
 
-from tracker.db.shingles import band_keys, normalise, signature, similarity
+from tracker.db.shingles import BANDS, band_keys, normalise, signature, signatures, similarity
 from tracker.db.tables import insert_arrow, next_id
 
 WINDOW_DAYS = 3  # a wire story's reprints appear within days; the same words later are news again
@@ -63,17 +63,23 @@ def _bucket(day: dt.date) -> int:
     return (day - _EPOCH).days // (WINDOW_DAYS + 1)
 
 
-def stored_keys(sig: np.ndarray, speaker: str, published: dt.date) -> list[int]:
-    """The band keys a representative is stored under: salted with its speaker and its slot of
-    ``WINDOW_DAYS + 1`` days, so a lookup meets only clusters of that speaker and time."""
-    return band_keys(sig, f"{speaker}\x1f{_bucket(published)}")
-
-
-def search_keys(sig: np.ndarray, speaker: str, published: dt.date) -> list[int]:
-    """The keys to look up for a statement: those of every slot within the window."""
+def _slots(published: dt.date) -> range:
+    """The slots whose representatives can be within the window of ``published``."""
     span = dt.timedelta(days=WINDOW_DAYS)
-    slots = range(_bucket(published - span), _bucket(published + span) + 1)
-    return [k for slot in slots for k in band_keys(sig, f"{speaker}\x1f{slot}")]
+    return range(_bucket(published - span), _bucket(published + span) + 1)
+
+
+def _keys(sig: np.ndarray, speaker: str, published: dt.date) -> tuple[list[int], list[int]]:
+    """(the keys to look up for a statement, the keys it is stored under as a representative).
+
+    Keys are salted with the speaker and a slot of ``WINDOW_DAYS + 1`` days, so a lookup meets
+    only clusters of that speaker and time: a representative is stored under its own slot, a
+    statement looks up every slot within the window.
+    """
+    slots = list(_slots(published))
+    keys = band_keys(sig, [f"{speaker}\x1f{slot}" for slot in slots])
+    own = slots.index(_bucket(published))
+    return keys, keys[own * BANDS : (own + 1) * BANDS]
 
 
 def _lookup(con: duckdb.DuckDBPyConnection, keys: Sequence[int]) -> dict[int, list[int]]:
@@ -117,8 +123,9 @@ def assign(con: duckdb.DuckDBPyConnection, items: Sequence[CopyCandidate]) -> di
     if not items:
         return {}
     items = sorted(items, key=lambda c: c.statement_id)
-    sigs = [signature(normalise(c.text)) for c in items]
-    keys = [search_keys(s, c.speaker, c.published) for s, c in zip(sigs, items, strict=True)]
+    sigs = signatures([normalise(c.text) for c in items])
+    keyed = [_keys(s, c.speaker, c.published) for s, c in zip(sigs, items, strict=True)]
+    keys = [search for search, _ in keyed]
     stored = _lookup(con, sorted({k for ks in keys for k in ks}))
     clusters = _clusters(con, (c for ids in stored.values() for c in ids))
     candidates: dict[int, list[int]] = defaultdict(list, {k: list(v) for k, v in stored.items()})
@@ -127,7 +134,7 @@ def assign(con: duckdb.DuckDBPyConnection, items: Sequence[CopyCandidate]) -> di
     grown: dict[int, int] = defaultdict(int)
     new_clusters: list[_Cluster] = []
     new_bands: list[tuple[int, int]] = []
-    for item, sig, ks in zip(items, sigs, keys, strict=True):
+    for item, sig, (ks, own) in zip(items, sigs, keyed, strict=True):
         best, best_sim = None, THRESHOLD
         for cid in sorted({c for k in ks for c in candidates.get(k, ())}):
             cluster = clusters[cid]
@@ -144,7 +151,7 @@ def assign(con: duckdb.DuckDBPyConnection, items: Sequence[CopyCandidate]) -> di
             cluster = _Cluster(best, item.speaker, item.published, sig)
             clusters[best] = cluster
             new_clusters.append(cluster)
-            for k in stored_keys(sig, item.speaker, item.published):
+            for k in own:
                 candidates[k].append(best)
                 new_bands.append((k, best))
         placed[item.statement_id] = best
@@ -265,7 +272,7 @@ def leave(con: duckdb.DuckDBPyConnection, statement_ids: Sequence[int]) -> None:
             "WHERE cluster_id = ?",
             [rep, pub, sig.tolist(), cid],
         )
-        bands += [(k, cid) for k in stored_keys(sig, speaker, pub)]
+        bands += [(k, cid) for k in _keys(sig, speaker, pub)[1]]
     _insert_bands(con, bands)
 
 

@@ -4,7 +4,7 @@ Contract: :func:`normalise` maps a statement to the text copies of it share: quo
 every style, whitespace, case and punctuation are evened out and agency credits
 ("ANKARA (Reuters) -", "AFP -", "— TASS", "(Anadolu)") are dropped. :func:`signature` is a
 MinHash of the normal form's character :data:`SHINGLE`-grams (:data:`NUM_PERM` values, stable
-across processes and runs: the shingles are hashed with CRC-32, never Python's salted ``hash``);
+across processes and runs: no Python ``hash``, which is salted per process);
 :func:`band_keys` cuts it into :data:`BANDS` bands of :data:`ROWS` values and hashes each band
 (with its number) to a signed 64-bit key, so two texts whose Jaccard similarity is ``s`` share at
 least one key with probability ``1 - (1 - s**ROWS)**BANDS`` (0.9996 at 0.83, 0.61 at 0.6, 0.08
@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 import unicodedata
 import zlib
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -29,12 +30,11 @@ BANDS = 20
 ROWS = 6
 NUM_PERM = BANDS * ROWS
 
-_PRIME = np.uint64((1 << 61) - 1)
-_MASK = np.uint64(0xFFFFFFFF)
-# The permutations: fixed for ever, since stored band keys must keep matching new ones.
-# a, b < 2**32 and the shingle hashes are 32-bit, so a * h + b fits in 64 bits.
-_PERM = np.random.default_rng(13_2016).integers(1, 1 << 32, size=(2, NUM_PERM), dtype=np.uint64)
-_A = _PERM[0][:, None]
+_CHUNK = 256  # texts hashed together: a few MB of intermediate values
+# The permutations: fixed for ever, since stored band keys must keep matching new ones. The
+# multipliers are odd, as multiply-shift hashing needs.
+_PERM = np.random.default_rng(13_2016).integers(1, 1 << 63, size=(2, NUM_PERM), dtype=np.uint64)
+_A = (_PERM[0] | np.uint64(1))[:, None]
 _B = _PERM[1][:, None]
 _BAND_MIX = np.random.default_rng(2015_11_24).integers(
     1, 1 << 63, size=(BANDS, ROWS), dtype=np.uint64
@@ -84,31 +84,59 @@ def normalise(text: str) -> str:
     return " ".join(_WORD.findall(strip_credits(text).lower()))
 
 
-def _shingle_hashes(norm: str) -> np.ndarray:
-    encoded = norm.encode("utf-8")
-    if len(encoded) <= SHINGLE:
-        return np.array([zlib.crc32(encoded)], dtype=np.uint64)
-    hashes = {zlib.crc32(encoded[i : i + SHINGLE]) for i in range(len(encoded) - SHINGLE + 1)}
-    return np.fromiter(hashes, dtype=np.uint64, count=len(hashes))
+def _shingles(norm: str) -> np.ndarray:
+    """The normal form's 5-byte shingles as 40-bit integers (exact: no hash collides them)."""
+    b = np.frombuffer(norm.encode("utf-8").ljust(SHINGLE), dtype=np.uint8).astype(np.uint64)
+    n = len(b) - SHINGLE + 1
+    x = np.zeros(n, dtype=np.uint64)
+    for k in range(SHINGLE):
+        x = (x << np.uint64(8)) | b[k : k + n]
+    # Scrambled first (splitmix64's finaliser): neighbouring shingles differ in a few low bits,
+    # and a linear hash of such values estimates similarity with a bias.
+    with np.errstate(over="ignore"):
+        x ^= x >> np.uint64(30)
+        x *= np.uint64(0xBF58476D1CE4E5B9)
+        x ^= x >> np.uint64(27)
+        x *= np.uint64(0x94D049BB133111EB)
+        x ^= x >> np.uint64(31)
+    return x
+
+
+def signatures(norms: Sequence[str]) -> np.ndarray:
+    """MinHash of each normal form's character shingles: ``(len(norms), NUM_PERM)`` uint32.
+
+    Each permutation is a multiply-shift hash ``(a * x + b) mod 2**64 >> 32`` (a universal
+    family, computed with numpy's wrapping uint64 arithmetic); a repeated shingle changes no
+    minimum, so the shingles need not be deduplicated. Work is done for many texts at once.
+    """
+    out = np.empty((len(norms), NUM_PERM), dtype=np.uint32)
+    for lo in range(0, len(norms), _CHUNK):
+        parts = [_shingles(n) for n in norms[lo : lo + _CHUNK]]
+        starts = np.cumsum([0] + [len(p) for p in parts[:-1]])
+        x = np.concatenate(parts)
+        with np.errstate(over="ignore"):
+            hashed = (_A * x[None, :] + _B) >> np.uint64(32)
+        out[lo : lo + len(parts)] = np.minimum.reduceat(hashed, starts, axis=1).T
+    return out
 
 
 def signature(norm: str) -> np.ndarray:
-    """MinHash of the normal form's character shingles: ``NUM_PERM`` uint32 values."""
-    h = _shingle_hashes(norm)
-    return ((((_A * h[None, :]) + _B) % _PRIME) & _MASK).min(axis=1).astype(np.uint32)
+    """MinHash of one normal form: ``NUM_PERM`` uint32 values (see :func:`signatures`)."""
+    return signatures([norm])[0]
 
 
-def band_keys(sig: np.ndarray, salt: str = "") -> list[int]:
-    """One signed 64-bit key per band (band number and salt mixed in), for an indexed BIGINT
-    column."""
+def band_keys(sig: np.ndarray, salts: Sequence[str] = ("",)) -> list[int]:
+    """One signed 64-bit key per band and salt (band number and salt mixed in), for an indexed
+    BIGINT column: ``BANDS`` keys for the first salt, then for the next."""
     rows = sig.astype(np.uint64).reshape(BANDS, ROWS)
-    salted = np.uint64(zlib.crc32(salt.encode("utf-8")) << 20)
+    salted = np.array([zlib.crc32(s.encode("utf-8")) for s in salts], dtype=np.uint64)
     with np.errstate(over="ignore"):
-        mixed = (rows * _BAND_MIX).sum(axis=1) + np.arange(BANDS, dtype=np.uint64) + salted
+        base = (rows * _BAND_MIX).sum(axis=1) + np.arange(BANDS, dtype=np.uint64)
+        mixed = base[None, :] + (salted[:, None] << np.uint64(20))
         mixed ^= mixed >> np.uint64(29)
         mixed *= np.uint64(0xBF58476D1CE4E5B9)
         mixed ^= mixed >> np.uint64(32)
-    return [int(k) for k in (mixed >> np.uint64(1)).astype(np.int64)]
+    return (mixed >> np.uint64(1)).astype(np.int64).ravel().tolist()
 
 
 def similarity(a: np.ndarray, b: np.ndarray) -> float:
