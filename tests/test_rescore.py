@@ -20,6 +20,7 @@ from click.testing import CliRunner
 from tests.conftest import write
 from tracker.cli.main import main
 from tracker.db import connection as db
+from tracker.db.migrations import latest_version
 from tracker.errors import PipelineMismatch
 from tracker.ingest.batches import ingest_paths
 from tracker.ingest.identity import IdentitySnapshot, LexiconTerm, changed_terms, term_filter
@@ -115,15 +116,28 @@ def _views_of_0002() -> str:
     return sql[start:end].replace("CREATE VIEW dyad_scores", "CREATE OR REPLACE VIEW dyad_scores")
 
 
+def _daily_views_of_0002() -> str:
+    """The 0002 definitions of the daily views 0007 replaced (daily_scores, daily_dyad_scores)."""
+    sql = (MIGRATIONS / "0002_statement_analysis.sql").read_text(encoding="utf-8")
+    start = sql.index("CREATE OR REPLACE VIEW daily_scores AS")
+    return sql[start:].replace(
+        "CREATE VIEW daily_dyad_scores", "CREATE OR REPLACE VIEW daily_dyad_scores"
+    )
+
+
 def drop_events_columns(con: duckdb.DuckDBPyConnection) -> None:
-    """Undo migrations 0005 and 0004: the schema a tracker without the event layer wrote."""
+    """Undo the migrations after 0003 (0007's syndicated copies, then 0005 and 0004): the schema
+    a tracker without the event layer wrote."""
     con.execute("DROP VIEW daily_dyad_events")
     con.execute("DROP VIEW dyad_events")
     con.execute(_views_of_0002())
+    con.execute(_daily_views_of_0002())
+    for table in ("statement_copies", "copy_bands", "copy_clusters"):
+        con.execute(f"DROP TABLE {table}")
     con.execute("DROP TABLE event_patterns")
     for column in EVENT_COLUMNS:
         con.execute(f"ALTER TABLE scores DROP COLUMN event_{column}")
-    con.execute("DELETE FROM schema_migrations WHERE version IN (4, 5)")
+    con.execute("DELETE FROM schema_migrations WHERE version > 3")
 
 
 def test_database_without_the_event_columns_is_migrated_and_rescored(
@@ -136,7 +150,9 @@ def test_database_without_the_event_columns_is_migrated_and_rescored(
         assert con.execute("SELECT max(version) FROM schema_migrations").fetchall() == [(3,)]
     rescore(path, spec(), INLINE)  # the same scorer identity: the old rows stay, no events
     with db.reader(path) as con:
-        assert con.execute("SELECT max(version) FROM schema_migrations").fetchall() == [(5,)]
+        assert con.execute("SELECT max(version) FROM schema_migrations").fetchall() == [
+            (latest_version(),)
+        ]
         assert con.execute("SELECT count(*) FROM dyad_events").fetchall() == [(0,)]
     # A tracker without the event layer had other rule sources, so its identity differs and
     # the rescoring is full: as here with --full.
