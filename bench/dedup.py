@@ -10,8 +10,8 @@
    (kept in ``bench/.dedup-store.duckdb``, rebuilt when its size differs), then ``--articles``
    new articles (reprints of stored ones and fresh ones) are matched and stored one at a time
    on one connection; the figure is the median and 95th percentile per article. Target: median
-   under 50 ms. The store is kept in ``bench/.dedup-store-*.duckdb``, named by its size and a
-   hash of the code that wrote it, and rebuilt when either changes.
+   under 50 ms. The store is kept in ``bench/.dedup-store-*.duckdb``, named by its size and by
+   the keys of a probe text, and rebuilt when either changes.
 """
 
 from __future__ import annotations
@@ -24,9 +24,7 @@ import tempfile
 import time
 from pathlib import Path
 
-import tracker.db.copies
-import tracker.db.shingles
-from tracker.db import connection, copies
+from tracker.db import connection, copies, shingles
 from tracker.synthetic.copies import candidates, pair_scores, place, planted_corpus
 
 BULK = 20_000  # statements placed per transaction while building the store
@@ -41,10 +39,12 @@ def quality(n_originals: int, seed: int) -> tuple[float, float, int]:
 
 
 def store_path(n_statements: int) -> Path:
-    code = hashlib.sha256()
-    for module in (tracker.db.shingles, tracker.db.copies):
-        code.update(Path(str(module.__file__)).read_bytes())
-    return Path(__file__).with_name(f".dedup-store-{n_statements}-{code.hexdigest()[:10]}.duckdb")
+    """The store's file, named by its size and by what decides the stored keys: the keys of a
+    probe text (normal form, signature, bands) and the matching window."""
+    probe = "ANKARA (Reuters) - A spokesman said ties were “slowly improving”."
+    keys = shingles.band_keys(shingles.signature(shingles.normalise(probe)), ["probe"])
+    mark = hashlib.sha256(repr((keys, copies.WINDOW_DAYS)).encode()).hexdigest()[:10]
+    return Path(__file__).with_name(f".dedup-store-{n_statements}-{mark}.duckdb")
 
 
 def build_store(n_statements: int) -> Path:

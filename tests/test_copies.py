@@ -13,6 +13,7 @@ from tracker.db.shingles import normalise, signature, similarity
 from tracker.ingest.batches import ingest_articles
 from tracker.ingest.pipeline import PipelineSpec
 from tracker.models import Article
+from tracker.rescore import execute
 from tracker.rescore.execute import rescore
 from tracker.synthetic.copies import pair_scores, place, planted_corpus
 
@@ -231,7 +232,11 @@ def test_refresh_places_a_statement_again_when_its_speaker_changes(syndicated: P
     assert (5, 1, [5]) in clusters
 
 
-def test_rescore_places_the_statements_of_a_database_from_before_0007(syndicated: Path) -> None:
+@pytest.mark.parametrize("chunk", [2_000, 3], ids=["one write", "writes of 3"])
+def test_rescore_places_the_statements_of_a_database_from_before_0007(
+    syndicated: Path, chunk: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(execute, "PLACE_CHUNK", chunk)
     before = _clusters(syndicated)
     with connection.writer(syndicated) as con:
         for table in ("statement_copies", "copy_clusters", "copy_bands"):

@@ -15,9 +15,10 @@ new cluster.
 :func:`leave` takes statements out of their clusters before their rows go (``--replace``) or
 before they are placed again; a cluster whose representative left gets the oldest remaining
 copy as representative (its signature and keys recomputed), an empty cluster is deleted.
-:func:`refresh` places the statements whose current analysis has no cluster yet (an ingest
-with ``--defer-analysis``, a database from before migration 0007) or another speaker than the
-one they were placed with (a re-analysis).
+:func:`pending` finds (read-only) the statements whose current analysis has no cluster yet (an
+ingest with ``--defer-analysis``, a database from before migration 0007) or another speaker than
+the one they were placed with (a re-analysis); :func:`place` places them, in parts small enough
+for short write transactions (``tracker rescore`` does); :func:`refresh` does both at once.
 """
 
 from __future__ import annotations
@@ -276,17 +277,49 @@ def leave(con: duckdb.DuckDBPyConnection, statement_ids: Sequence[int]) -> None:
     _insert_bands(con, bands)
 
 
-def refresh(con: duckdb.DuckDBPyConnection) -> int:
-    """Place every statement whose current analysis has no cluster, or another speaker than
-    the one it was placed with; returns how many were placed."""
+@dataclass(frozen=True)
+class Pending:
+    """Statements to place: ``fresh`` in no cluster yet, ``moved`` to take out of theirs first
+    (their speaker changed)."""
+
+    fresh: tuple[CopyCandidate, ...]
+    moved: tuple[CopyCandidate, ...]
+
+    def __len__(self) -> int:
+        return len(self.fresh) + len(self.moved)
+
+    def chunks(self, size: int) -> list[Pending]:
+        """The same work in parts of at most ``size`` statements, for short transactions."""
+        work = [(c, False) for c in self.fresh] + [(c, True) for c in self.moved]
+        parts = [work[i : i + size] for i in range(0, len(work), size)]
+        return [
+            Pending(tuple(c for c, m in part if not m), tuple(c for c, m in part if m))
+            for part in parts
+        ]
+
+
+def pending(con: duckdb.DuckDBPyConnection) -> Pending:
+    """The statements whose current analysis has no cluster, or another speaker than the one
+    they were placed with (read-only)."""
     rows = con.execute(
         "SELECT st.statement_id, st.text, a.speaker, st.published, m.statement_id IS NOT NULL "
         "FROM current_analysis AS a JOIN statements AS st USING (statement_id) "
         "LEFT JOIN statement_copies AS m USING (statement_id) "
         "WHERE m.statement_id IS NULL OR m.speaker <> a.speaker ORDER BY st.statement_id"
     ).fetchall()
-    if not rows:
-        return 0
-    leave(con, [r[0] for r in rows if r[4]])
-    assign(con, [CopyCandidate(s, text, speaker, pub) for s, text, speaker, pub, _ in rows])
-    return len(rows)
+    fresh = tuple(CopyCandidate(s, t, sp, p) for s, t, sp, p, placed in rows if not placed)
+    moved = tuple(CopyCandidate(s, t, sp, p) for s, t, sp, p, placed in rows if placed)
+    return Pending(fresh, moved)
+
+
+def place(con: duckdb.DuckDBPyConnection, work: Pending) -> None:
+    """Carry out :func:`pending`'s work (inside the caller's transaction)."""
+    leave(con, [c.statement_id for c in work.moved])
+    assign(con, [*work.fresh, *work.moved])
+
+
+def refresh(con: duckdb.DuckDBPyConnection) -> int:
+    """Place everything :func:`pending` finds, at once; returns how many were placed."""
+    work = pending(con)
+    place(con, work)
+    return len(work)

@@ -18,7 +18,10 @@ opens the DuckDB file only for short units of work:
    chunks (they retry while it is taken). Reads and writes alternate in the main process
    (never two connections to the file at once); workers only compute;
 4. make every new run ``completed`` in one tiny transaction: the views switch to them at once;
-5. with ``keep``, prune old runs (:func:`tracker.rescore.runs.prune`).
+5. place the statements the analysis gave a speaker (new ones, changed ones) in clusters of
+   syndicated copies (:mod:`tracker.db.copies`), in short writes of :data:`PLACE_CHUNK`
+   statements: until then a new statement counts as a remark of its own;
+6. with ``keep``, prune old runs (:func:`tracker.rescore.runs.prune`).
 
 Readers therefore see the previous runs until step 4 and the new ones after it, never a mix.
 A kill -9 at any point leaves only ``running`` runs behind, which step 1 of the next rescoring
@@ -95,6 +98,7 @@ R = TypeVar("R")
 # Chunk connections may wait longer than --wait: a reader (the dashboard loading its snapshot)
 # holds the file for up to a second or two, and giving up mid-run would waste the work done.
 CHUNK_WAIT_SECONDS = 120.0
+PLACE_CHUNK = 2_000  # statements placed in clusters of copies per write (about 0.2-0.4 s)
 ABANDON_WAIT_SECONDS = 10.0
 
 
@@ -211,7 +215,7 @@ def rescore(
                 outcomes = execution.run(dt.datetime.now())
                 report.workers = execution.workers_used
                 execution = None  # completed: nothing left to give up
-            _place_copies(db_path, writer)
+            _place_copies(db_path, writer, any(o.kind == ANALYSIS_RUN for o in outcomes))
             if options.keep is not None:
                 report.pruned = _prune(db_path, writer, options.keep)
             return report(plan, outcomes)
@@ -255,16 +259,23 @@ def _prune(db_path: Path, writer: ChunkWriter, keep: int) -> Pruned:
     return drop
 
 
-def _place_copies(db_path: Path, writer: ChunkWriter) -> None:
-    """Cluster the analysed statements no run placed (a database from before migration 0007);
-    decided read-only from two counts, so a night with nothing to place writes nothing."""
+def _place_copies(db_path: Path, writer: ChunkWriter, analysed: bool) -> None:
+    """Place the analysed statements in clusters of syndicated copies: the ones this rescoring
+    analysed (new, or with another speaker) and any no run placed (a database from before
+    migration 0007). Found read-only, and only when an analysis ran or the counts differ, so a
+    night with nothing to place writes nothing; placed in parts of :data:`PLACE_CHUNK`
+    statements, each its own short write, as the runs' rows are."""
     with connection.reader(db_path, writer.wait) as con:
-        row = con.execute(
-            "SELECT (SELECT count(*) FROM statements), (SELECT count(*) FROM statement_copies)"
-        ).fetchall()[0]
-    if row[0] != row[1]:
+        if not analysed:
+            row = con.execute(
+                "SELECT (SELECT count(*) FROM statements), (SELECT count(*) FROM statement_copies)"
+            ).fetchall()[0]
+            if row[0] == row[1]:
+                return
+        work = copies.pending(con)
+    for part in work.chunks(PLACE_CHUNK):
         with writer.connection() as con, transaction(con):
-            copies.refresh(con)
+            copies.place(con, part)
 
 
 def _failed_text(failed: Sequence[int]) -> str:

@@ -34,7 +34,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from tracker.db import connection, copies
+from tracker.db import connection
 from tracker.db.tables import (
     ANALYSIS_RUN,
     COMPLETED,
@@ -205,8 +205,6 @@ def complete_runs(
                 "WHERE analysis_id = ? AND status = ?",
                 [COMPLETED, now, analysis[1], analysis[0], RUNNING],
             )
-            # Speakers may have changed and new statements have one now: place them with it.
-            copies.refresh(con)
         for run_id, n in score_runs.items():
             con.execute(
                 "UPDATE score_runs SET status = ?, finished = ?, n_statements = ? "
