@@ -98,7 +98,7 @@ R = TypeVar("R")
 # Chunk connections may wait longer than --wait: a reader (the dashboard loading its snapshot)
 # holds the file for up to a second or two, and giving up mid-run would waste the work done.
 CHUNK_WAIT_SECONDS = 120.0
-PLACE_CHUNK = 2_000  # statements placed in clusters of copies per write (about 0.2-0.4 s)
+PLACE_CHUNK = 500  # statements placed in clusters of copies per write (well under 0.3 s)
 ABANDON_WAIT_SECONDS = 10.0
 
 
