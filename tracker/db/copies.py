@@ -119,13 +119,31 @@ def _clusters(con: duckdb.DuckDBPyConnection, ids: Iterable[int]) -> dict[int, _
     return {c: _Cluster(c, s, p, np.array(sig, dtype=np.uint32)) for c, s, p, sig in rows}
 
 
-def assign(con: duckdb.DuckDBPyConnection, items: Sequence[CopyCandidate]) -> dict[int, int]:
-    """Place ``items`` (not yet in any cluster) in clusters; returns statement id -> cluster id."""
-    if not items:
-        return {}
-    items = sorted(items, key=lambda c: c.statement_id)
+@dataclass(frozen=True)
+class Prepared:
+    """Statements with their signatures and keys: the work of :func:`assign` that needs no
+    database, done before a writer takes the file."""
+
+    items: tuple[CopyCandidate, ...]
+    sigs: np.ndarray
+    keyed: tuple[tuple[list[int], list[int]], ...]
+
+
+def prepare(items: Sequence[CopyCandidate]) -> Prepared:
+    items = tuple(sorted(items, key=lambda c: c.statement_id))
     sigs = signatures([normalise(c.text) for c in items])
-    keyed = [_keys(s, c.speaker, c.published) for s, c in zip(sigs, items, strict=True)]
+    keyed = tuple(_keys(s, c.speaker, c.published) for s, c in zip(sigs, items, strict=True))
+    return Prepared(items, sigs, keyed)
+
+
+def assign(
+    con: duckdb.DuckDBPyConnection, items: Sequence[CopyCandidate] | Prepared
+) -> dict[int, int]:
+    """Place ``items`` (not yet in any cluster) in clusters; returns statement id -> cluster id."""
+    work = items if isinstance(items, Prepared) else prepare(items)
+    if not work.items:
+        return {}
+    items, sigs, keyed = work.items, work.sigs, work.keyed
     keys = [search for search, _ in keyed]
     stored = _lookup(con, sorted({k for ks in keys for k in ks}))
     clusters = _clusters(con, (c for ids in stored.values() for c in ids))
@@ -312,10 +330,11 @@ def pending(con: duckdb.DuckDBPyConnection) -> Pending:
     return Pending(fresh, moved)
 
 
-def place(con: duckdb.DuckDBPyConnection, work: Pending) -> None:
-    """Carry out :func:`pending`'s work (inside the caller's transaction)."""
+def place(con: duckdb.DuckDBPyConnection, work: Pending, prepared: Prepared | None = None) -> None:
+    """Carry out :func:`pending`'s work (inside the caller's transaction); ``prepared`` is
+    :func:`prepare` of its statements, computed before the transaction."""
     leave(con, [c.statement_id for c in work.moved])
-    assign(con, [*work.fresh, *work.moved])
+    assign(con, prepared or prepare([*work.fresh, *work.moved]))
 
 
 def refresh(con: duckdb.DuckDBPyConnection) -> int:

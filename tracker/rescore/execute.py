@@ -274,8 +274,9 @@ def _place_copies(db_path: Path, writer: ChunkWriter, analysed: bool) -> None:
                 return
         work = copies.pending(con)
     for part in work.chunks(PLACE_CHUNK):
+        prepared = copies.prepare([*part.fresh, *part.moved])  # signatures: before the lock
         with writer.connection() as con, transaction(con):
-            copies.place(con, part)
+            copies.place(con, part, prepared)
 
 
 def _failed_text(failed: Sequence[int]) -> str:
