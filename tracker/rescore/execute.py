@@ -99,6 +99,7 @@ R = TypeVar("R")
 # holds the file for up to a second or two, and giving up mid-run would waste the work done.
 CHUNK_WAIT_SECONDS = 120.0
 PLACE_CHUNK = 500  # statements placed in clusters of copies per write (well under 0.3 s)
+PLACE_GAP_SECONDS = 0.15  # between those writes, for readers
 ABANDON_WAIT_SECONDS = 10.0
 
 
@@ -277,6 +278,8 @@ def _place_copies(db_path: Path, writer: ChunkWriter, analysed: bool) -> None:
         prepared = copies.prepare([*part.fresh, *part.moved])  # signatures: before the lock
         with writer.connection() as con, transaction(con):
             copies.place(con, part, prepared)
+        # Back-to-back writes would starve readers polling every 50 ms: leave them a window.
+        time.sleep(PLACE_GAP_SECONDS)
 
 
 def _failed_text(failed: Sequence[int]) -> str:
