@@ -192,6 +192,7 @@ with st.sidebar:
     st.text_input("Text search", key="q", placeholder="e.g. sanctions")
     st.number_input("Minimum statements per period", 1, ds.MAX_MIN_N, key="min_n")
     st.select_slider("Smoothing window (days)", ds.WINDOWS, key="window")
+    st.toggle("Count syndicated copies", key="copies", help=ds.COPIES_HELP)
 widgets = {k: st.session_state.get(k) for k in ds.WIDGET_KEYS}
 filters = ds.filters_from_widgets(widgets, ds.Filters())
 st.caption(overview.caption(snap.info.statements))

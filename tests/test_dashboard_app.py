@@ -306,3 +306,58 @@ def test_locked_database_on_first_visit(
     writer_holding()
     at = healthy(run())
     assert "being updated" in at.info[0].value
+
+
+@pytest.fixture(scope="module")
+def copies_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The synthetic database with its syndicated copies placed: its templated sentences often
+    repeat word for word, by one speaker, within days."""
+    from tracker.db import copies
+
+    path = tmp_path_factory.mktemp("copies") / "tracker.duckdb"
+    make_database(path, 3000, seed=11)
+    with db.writer(path) as con:
+        con.execute("BEGIN TRANSACTION")
+        copies.refresh(con)
+        con.execute("COMMIT")
+    return path
+
+
+def _rows_caption(at: AppTest) -> str:
+    return next(c.value for c in at.caption if "statement–relation rows" in c.value)
+
+
+def test_copies_toggle(copies_db: Path, use_db: Callable[[Path], None]) -> None:
+    use_db(copies_db)
+    at = healthy(run())
+    with duckdb.connect(str(copies_db), read_only=True) as con:
+        once, every = con.execute(
+            "SELECT count(*) FILTER (WHERE counted), count(*) FROM dyad_scores "
+            "WHERE scorer = 'diplomacy' AND refers_to BETWEEN '2015-11-01' AND '2016-08-31'"
+        ).fetchall()[0]
+    assert once < every
+    assert _rows_caption(at).startswith(f"{once:,} ")
+    at.toggle(key="copies").set_value(True).run()
+    healthy(at)
+    assert _rows_caption(at).startswith(f"{every:,} ")
+    assert at.query_params.get("copies") == "1"
+    shared = healthy(run(copies="1"))  # a shared link keeps the choice
+    assert _rows_caption(shared).startswith(f"{every:,} ")
+
+
+def test_drilldown_lists_every_copy(copies_db: Path, use_db: Callable[[Path], None]) -> None:
+    with duckdb.connect(str(copies_db), read_only=True) as con:
+        rep, n = con.execute(
+            "SELECT representative_id, copies FROM copy_clusters WHERE copies > 2 "
+            "ORDER BY cluster_id LIMIT 1"
+        ).fetchall()[0]
+        urls = [r[0] for r in con.execute(
+            "SELECT d.url FROM statement_copies AS m JOIN statement_copies AS r USING (cluster_id) "
+            "JOIN statements AS st ON st.statement_id = m.statement_id "
+            "JOIN documents AS d USING (document_id) WHERE r.statement_id = ?", [rep]
+        ).fetchall()]  # fmt: skip
+    use_db(copies_db)
+    at = healthy(run(stmt=str(rep)))
+    text = " ".join(m.value for m in at.markdown)
+    assert f"Carried by {n} outlets: counted once, as statement {rep}" in text
+    assert all(f"]({url})" in text for url in urls)

@@ -36,6 +36,7 @@ ROUND_TRIPS = [
             min_n=12,
             window=30,
             date_axis="published",
+            copies=True,
         ),
         Selection(dt.date(2016, 2, 1), dt.date(2016, 2, 10)),
     ),
@@ -58,6 +59,7 @@ def test_query_params_round_trip(name: str, filters: Filters, selection: Selecti
 def test_defaults_make_a_clean_url() -> None:
     assert to_query_params(Filters()) == {}
     assert to_query_params(Filters(window=7)) == {"window": "7"}
+    assert to_query_params(Filters(copies=True)) == {"copies": "1"}
 
 
 BAD_PARAMS = [
@@ -71,6 +73,7 @@ BAD_PARAMS = [
     ("unknown axis", {"axis": "ingested"}, "axis="),
     ("unknown side", {"side": "China"}, "side="),
     ("statement not a number", {"stmt": "abc"}, "stmt="),
+    ("copies neither 0 nor 1", {"copies": "yes"}, "copies="),
 ]
 
 

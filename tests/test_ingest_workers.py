@@ -43,6 +43,9 @@ TABLES = {
     "analysis_runs": "* EXCLUDE (started, finished)",
     "actors": "*",
     "key_events": "*",
+    "copy_clusters": "*",
+    "copy_bands": "*",
+    "statement_copies": "*",
 }
 
 
@@ -147,6 +150,8 @@ def test_two_workers_store_the_same_rows_and_report_as_one(
     assert [s.document_id for s in new] == sorted(s.document_id for s in new) or replace
     assert tables[2] == tables[1]
     assert all(tables[1][t] for t in ("statements", "statement_dyads", "scores"))
+    # The earlier versions carry the same statements: syndicated copies, clustered alike.
+    assert any(copies > 1 for *_, copies in tables[1]["copy_clusters"]) != replace
 
 
 def test_a_small_ingest_stays_in_one_process(

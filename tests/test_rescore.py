@@ -116,20 +116,30 @@ def _views_of_0002() -> str:
     return sql[start:end].replace("CREATE VIEW dyad_scores", "CREATE OR REPLACE VIEW dyad_scores")
 
 
+def _daily_views_of_0002() -> str:
+    """The 0002 definitions of the daily views 0007 replaced (daily_scores, daily_dyad_scores)."""
+    sql = (MIGRATIONS / "0002_statement_analysis.sql").read_text(encoding="utf-8")
+    start = sql.index("CREATE OR REPLACE VIEW daily_scores AS")
+    return sql[start:].replace(
+        "CREATE VIEW daily_dyad_scores", "CREATE OR REPLACE VIEW daily_dyad_scores"
+    )
+
+
 def drop_events_columns(con: duckdb.DuckDBPyConnection) -> None:
-    """Undo migrations 0008 (fetched_urls), 0006 (pages), 0005 and 0004: the schema a
-    tracker without the event layer wrote."""
+    """Undo the migrations after 0003 (0008 fetched_urls, 0007 syndicated copies, 0006 pages,
+    0005 and 0004): the schema a tracker without the event layer wrote."""
     con.execute("DROP TABLE fetched_urls")
-    con.execute("DELETE FROM schema_migrations WHERE version = 8")
     con.execute("DROP TABLE pages")
-    con.execute("DELETE FROM schema_migrations WHERE version = 6")
     con.execute("DROP VIEW daily_dyad_events")
     con.execute("DROP VIEW dyad_events")
     con.execute(_views_of_0002())
+    con.execute(_daily_views_of_0002())
+    for table in ("statement_copies", "copy_bands", "copy_clusters"):
+        con.execute(f"DROP TABLE {table}")
     con.execute("DROP TABLE event_patterns")
     for column in EVENT_COLUMNS:
         con.execute(f"ALTER TABLE scores DROP COLUMN event_{column}")
-    con.execute("DELETE FROM schema_migrations WHERE version IN (4, 5)")
+    con.execute("DELETE FROM schema_migrations WHERE version > 3")
 
 
 def test_database_without_the_event_columns_is_migrated_and_rescored(

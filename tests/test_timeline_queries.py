@@ -503,3 +503,16 @@ def test_snapshot_carries_the_stored_events(synthetic_db: Path, snap: snapshot.S
     ]
     assert [r[:3] + r[4:] for r in ours] == [tuple(s[:3]) + tuple(s[4:]) for s in stored]
     assert all(math.isclose(a[3], b[3], abs_tol=1e-4) for a, b in zip(ours, stored, strict=True))
+
+
+def test_a_syndicated_remark_counts_once_unless_copies_are_asked_for() -> None:
+    snap = handmade(THREE_DAYS)
+    # Statement 3 is a copy of statement 1 (its cluster's representative) in another outlet.
+    snap.query("UPDATE facts SET counted = statement_id <> 3, copies = 2 WHERE statement_id <> 2")
+    once = tq.daily_timeline(snap, JAN)
+    every = tq.daily_timeline(snap, replace(JAN, copies=True))
+    assert list(once["n"]) == [2, 0, 0]
+    assert list(every["n"]) == [2, 1, 0]
+    assert sorted(tq.statement_page(snap, JAN).rows["statement_id"]) == [1, 2]
+    assert tq.count_statements(snap, replace(JAN, copies=True)) == 3
+    assert list(tq.monthly_means(snap, JAN)["n"]) == [2]

@@ -2,7 +2,8 @@
 
 ``python -m tests.golden.rows OUT.jsonl.gz`` ingests the demo corpus and the tests' own
 article fixtures into a new database through the command line and writes every stored
-statement, analysis, relation and score (with its explanation) as sorted JSON lines. Run
+statement, analysis, relation and score (with its explanation), and every statement in a
+cluster of syndicated copies with its representative, as sorted JSON lines. Run
 identities, ids and ingest times are left out: they change when the code moves, the rows
 must not. ``tests/test_golden.py`` compares a fresh dump with the committed one.
 """
@@ -56,6 +57,15 @@ QUERIES = {
                c.event_start, c.event_end
         FROM scores c JOIN score_runs r USING (run_id) JOIN statements s USING (statement_id)
         JOIN documents d USING (document_id)
+    """,
+    # Statements in a cluster of syndicated copies (of more than one), with its representative.
+    "copy": """
+        SELECT d.content_hash, s.seq, rd.content_hash, rs.seq, c.copies, m.speaker
+        FROM statement_copies m JOIN copy_clusters c USING (cluster_id)
+        JOIN statements s USING (statement_id) JOIN documents d USING (document_id)
+        JOIN statements rs ON rs.statement_id = c.representative_id
+        JOIN documents rd ON rd.document_id = rs.document_id
+        WHERE c.copies > 1
     """,
 }
 

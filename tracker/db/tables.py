@@ -43,6 +43,7 @@ ID_COLUMNS = {
     "statements": "statement_id",
     "score_runs": "run_id",
     "analysis_runs": "analysis_id",
+    "copy_clusters": "cluster_id",
 }
 
 _IDENTIFIER = re.compile(r"^[a-z_][a-z0-9_]*$")

@@ -92,6 +92,7 @@ class SystemStatement:
     # The event profile's CAMEO root codes: None -> the whole statement's, dyad -> the relation's
     # own clause row where one is stored (a value of None: that text reports no event).
     events: dict[str | None, str | None] = field(default_factory=dict)
+    cluster: int | None = None  # its cluster of syndicated copies (document mode)
 
     def score(self, dyad: str, profile: str) -> float:
         return self.dyad_scores.get((dyad, profile), self.scores.get(profile, 0.0))
@@ -144,6 +145,9 @@ def statements_from_documents(
                 "FROM dyad_scores AS ds LEFT JOIN scores AS dsc ON dsc.run_id = ds.run_id "
                 "AND dsc.statement_id = ds.statement_id AND dsc.dyad = ds.dyad"
             ).fetchall()
+            clusters = dict(
+                cur.execute("SELECT statement_id, cluster_id FROM statement_copies").fetchall()
+            )
     rows: dict[int, dict[str, Any]] = {}
     for sid, text, speaker, side, refers, precision, scorer, score, code in whole:
         row = rows.setdefault(
@@ -158,6 +162,7 @@ def statements_from_documents(
                 "scores": {},
                 "dyad_scores": {},
                 "events": {},
+                "cluster": clusters.get(sid),
             },
         )
         row["scores"][scorer] = score
@@ -181,6 +186,7 @@ def statements_from_documents(
             r["scores"],
             r["dyad_scores"],
             r["events"],
+            r["cluster"],
         )
         for _, r in sorted(rows.items())
     ]
@@ -339,19 +345,23 @@ def _points(
     gold: Sequence[GoldItem], found: Sequence[SystemStatement | None], profiles: list[str]
 ) -> list[Point]:
     """The gold (item, relation) pairs with a polarity and an event date, scored as
-    ``polarity`` scores them (an unstored statement scores 0)."""
-    return [
-        Point(
-            relation.dyad,
-            item.event_date,
-            relation.polarity,
-            {p: system.score(relation.dyad, p) if system else 0.0 for p in profiles},
-        )
-        for item, system in zip(gold, found, strict=True)
-        if item.is_statement and item.event_date
-        for relation in item.relations
-        if relation.polarity is not None
-    ]
+    ``polarity`` scores them (an unstored statement scores 0). Gold items found as copies of
+    one syndicated remark (one cluster) count once, as the timeline counts them: the first."""
+    points: list[Point] = []
+    seen: set[tuple[int, str]] = set()
+    for item, system in zip(gold, found, strict=True):
+        if not item.is_statement or not item.event_date:
+            continue
+        for relation in item.relations:
+            if relation.polarity is None:
+                continue
+            if system is not None and system.cluster is not None:
+                if (system.cluster, relation.dyad) in seen:
+                    continue
+                seen.add((system.cluster, relation.dyad))
+            scores = {p: system.score(relation.dyad, p) if system else 0.0 for p in profiles}
+            points.append(Point(relation.dyad, item.event_date, relation.polarity, scores))
+    return points
 
 
 def _by_event(

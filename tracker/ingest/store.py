@@ -17,6 +17,7 @@ import duckdb
 import pyarrow as pa
 
 from tracker.analysis.analyze import StatementAnalysis
+from tracker.db import copies
 from tracker.db.tables import COMPLETED, NEW, identifier, insert_arrow, next_id
 from tracker.ingest.pages import PageArticle
 from tracker.ingest.rows import (
@@ -115,6 +116,8 @@ def _latest_by_origin(con: duckdb.DuckDBPyConnection, origins: Sequence[str]) ->
 def _delete_document_rows(con: duckdb.DuckDBPyConnection, document_ids: list[int]) -> None:
     """Remove a replaced document's statements and everything derived from them."""
     ids = "SELECT statement_id FROM statements WHERE document_id IN (SELECT unnest(?))"
+    gone = [r[0] for r in con.execute(ids, [document_ids]).fetchall()]
+    copies.leave(con, gone)  # before the rows go: their clusters need a new representative
     for table in derived_tables(con):
         con.execute(
             f"DELETE FROM {identifier(table)} WHERE statement_id IN ({ids})", [document_ids]
@@ -218,6 +221,7 @@ def _write(
         "statement_id", "document_id", "seq", "start_char", "end_char", "text", "published"
     )
     pages = columns("document_id", *PAGE_COLUMNS)
+    placing: list[copies.CopyCandidate] = []
     analysed = columns(*ANALYSIS_COLUMNS)
     dyads = columns(*DYAD_COLUMNS)
     scored = {s.name: columns(*SCORE_COLUMNS) for s in scorers}
@@ -250,8 +254,9 @@ def _write(
         stmts["text"].extend([seg.text for seg in segments])
         stmts["published"].extend([a.published] * n)
         if analysis is not None and doc.analyses:
-            for stmt_id, result in zip(ids, doc.analyses, strict=True):
+            for stmt_id, result, seg in zip(ids, doc.analyses, segments, strict=True):
                 append_analysis(analysed, dyads, stmt_id, result)
+                placing.append(copies.CopyCandidate(stmt_id, seg.text, result.speaker, a.published))
         for scorer in scorers:
             extend_scores(scored[scorer.name], ids, doc.scores[scorer.name])
 
@@ -282,6 +287,7 @@ def _write(
         )
         n = len(dyads["statement_id"])
         insert_arrow(con, "statement_dyads", pa.table({"analysis_id": [analysis_id] * n, **dyads}))
+        copies.assign(con, placing)
     for scorer in scorers:
         run_id = next_id(con, "score_runs")
         con.execute(

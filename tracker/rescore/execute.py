@@ -18,7 +18,10 @@ opens the DuckDB file only for short units of work:
    chunks (they retry while it is taken). Reads and writes alternate in the main process
    (never two connections to the file at once); workers only compute;
 4. make every new run ``completed`` in one tiny transaction: the views switch to them at once;
-5. with ``keep``, prune old runs (:func:`tracker.rescore.runs.prune`).
+5. place the statements the analysis gave a speaker (new ones, changed ones) in clusters of
+   syndicated copies (:mod:`tracker.db.copies`), in short writes of :data:`PLACE_CHUNK`
+   statements: until then a new statement counts as a remark of its own;
+6. with ``keep``, prune old runs (:func:`tracker.rescore.runs.prune`).
 
 Readers therefore see the previous runs until step 4 and the new ones after it, never a mix.
 A kill -9 at any point leaves only ``running`` runs behind, which step 1 of the next rescoring
@@ -49,7 +52,7 @@ from typing import Any, TypeVar
 import duckdb
 
 from tracker import __version__
-from tracker.db import connection
+from tracker.db import connection, copies
 from tracker.db.tables import ALL, ANALYSIS_RUN, CHANGED, COMPLETED, SCORE_RUN
 from tracker.errors import DatabaseMissing, PipelineMismatch, SchemaOutdated, TrackerError
 from tracker.ingest.identity import IdentitySnapshot, record, recorded_keys, snapshot
@@ -72,6 +75,7 @@ from tracker.rescore.runs import (
     run_changes,
     start_analysis_run,
     start_score_run,
+    transaction,
 )
 from tracker.rescore.tasks import (
     AnalyseResult,
@@ -94,6 +98,8 @@ R = TypeVar("R")
 # Chunk connections may wait longer than --wait: a reader (the dashboard loading its snapshot)
 # holds the file for up to a second or two, and giving up mid-run would waste the work done.
 CHUNK_WAIT_SECONDS = 120.0
+PLACE_CHUNK = 500  # statements placed in clusters of copies per write (well under 0.3 s)
+PLACE_GAP_SECONDS = 0.15  # between those writes, for readers
 ABANDON_WAIT_SECONDS = 10.0
 
 
@@ -210,6 +216,7 @@ def rescore(
                 outcomes = execution.run(dt.datetime.now())
                 report.workers = execution.workers_used
                 execution = None  # completed: nothing left to give up
+            _place_copies(db_path, writer, any(o.kind == ANALYSIS_RUN for o in outcomes))
             if options.keep is not None:
                 report.pruned = _prune(db_path, writer, options.keep)
             return report(plan, outcomes)
@@ -251,6 +258,28 @@ def _prune(db_path: Path, writer: ChunkWriter, keep: int) -> Pruned:
         with writer.connection() as con:
             prune(con, drop)
     return drop
+
+
+def _place_copies(db_path: Path, writer: ChunkWriter, analysed: bool) -> None:
+    """Place the analysed statements in clusters of syndicated copies: the ones this rescoring
+    analysed (new, or with another speaker) and any no run placed (a database from before
+    migration 0007). Found read-only, and only when an analysis ran or the counts differ, so a
+    night with nothing to place writes nothing; placed in parts of :data:`PLACE_CHUNK`
+    statements, each its own short write, as the runs' rows are."""
+    with connection.reader(db_path, writer.wait) as con:
+        if not analysed:
+            row = con.execute(
+                "SELECT (SELECT count(*) FROM statements), (SELECT count(*) FROM statement_copies)"
+            ).fetchall()[0]
+            if row[0] == row[1]:
+                return
+        work = copies.pending(con)
+    for part in work.chunks(PLACE_CHUNK):
+        prepared = copies.prepare([*part.fresh, *part.moved])  # signatures: before the lock
+        with writer.connection() as con, transaction(con):
+            copies.place(con, part, prepared)
+        # Back-to-back writes would starve readers polling every 50 ms: leave them a window.
+        time.sleep(PLACE_GAP_SECONDS)
 
 
 def _failed_text(failed: Sequence[int]) -> str:

@@ -1,14 +1,14 @@
 """One statement, everything that explains its score: context, dates, speaker, explanation.
 
-:func:`statement_detail` reads the database file (one short read-only unit of work): the
-statement in its document, the sentences before and after it, its three dates with the text
-spans that gave them, who said it and the attribution span, and for each relation and scorer
-the current score with its explanation. Explanations are JSON written by the scorers; they are
-read defensively (:func:`parse_contributions`): unknown keys are ignored, broken entries
-dropped, and offsets that do not match the text are re-found by the contribution's text.
+:func:`statement_detail` reads the database file (one short read-only unit of work): the statement
+in its document, the sentences before and after it, its three dates with the text spans that gave
+them, who said it and the attribution span, for each relation and scorer the current score with its
+explanation, and every syndicated copy of it (outlet and link). Explanations are JSON written by the
+scorers; they are read defensively (:func:`parse_contributions`): unknown keys are ignored, broken
+entries dropped, and offsets that do not match the text are re-found by the contribution's text.
 :func:`highlight_html` renders a text with those contributions marked, weights as tooltips.
-:func:`blocks` lays the panel out as typed blocks (:mod:`tracker.views.blocks`), in reading
-order; the shell draws each kind with one Streamlit element and decides nothing else.
+:func:`blocks` lays the panel out as typed blocks (:mod:`tracker.views.blocks`), in reading order;
+the shell draws each kind with one Streamlit element and decides nothing else.
 """
 
 from __future__ import annotations
@@ -82,6 +82,19 @@ class StatementDetail:
     source: str | None
     url: str | None
     origin: str
+    copies: tuple[Copy, ...] = ()  # every copy of a syndicated remark, this one included
+
+
+@dataclass(frozen=True)
+class Copy:
+    """One outlet's copy of a remark carried by several (:mod:`tracker.db.copies`)."""
+
+    statement_id: int
+    published: dt.date
+    source: str | None
+    title: str | None
+    url: str | None
+    representative: bool  # the copy that stands for the cluster in every count
 
 
 def _span(text: str, start: Any, end: Any) -> str | None:
@@ -183,6 +196,16 @@ SELECT seq, text FROM statements
 WHERE document_id = ? AND seq BETWEEN ? AND ? AND seq <> ? ORDER BY seq
 """
 _ANALYSIS = "SELECT * FROM current_analysis WHERE statement_id = ?"
+_COPIES = """
+SELECT st.statement_id, st.published, d.source, d.title, d.url,
+       st.statement_id = c.representative_id AS representative
+FROM statement_copies AS m
+JOIN copy_clusters AS c USING (cluster_id)
+JOIN statements AS st USING (statement_id)
+JOIN documents AS d ON d.document_id = st.document_id
+WHERE m.cluster_id = (SELECT cluster_id FROM statement_copies WHERE statement_id = ?)
+ORDER BY st.published, st.statement_id
+"""
 _SCORES = """
 SELECT dyad, role, direction, clause_start, clause_end, scorer, run_id, score, explanation
 FROM dyad_scores WHERE statement_id = ? ORDER BY role DESC, dyad, scorer
@@ -204,6 +227,7 @@ def statement_detail(
         context = cur.execute(_CONTEXT, [int(st["document_id"]), lo, hi, seq]).df()
         analysis = cur.execute(_ANALYSIS, [statement_id]).df()
         scores = cur.execute(_SCORES, [statement_id]).df()
+        copies = cur.execute(_COPIES, [statement_id]).fetchall()
     text = str(st["text"])
     a = analysis.iloc[0] if not analysis.empty else None
     return StatementDetail(
@@ -223,6 +247,7 @@ def statement_detail(
         source=_optional(st, "source"),
         url=_optional(st, "url"),
         origin=str(st["origin"]),
+        copies=tuple(Copy(int(c[0]), c[1], c[2], c[3], c[4], bool(c[5])) for c in copies),
     )
 
 
@@ -323,6 +348,27 @@ def score_heading(score: RelationScore) -> str:
     return f"**{score.dyad}**{role} · {scorer}: **{score.score:+.2f}**"
 
 
+def copies_list(detail: StatementDetail) -> str:
+    """Every outlet that carried the remark, one Markdown list item each: date, outlet, the
+    title linked to the page, and which copy the counts use."""
+    lines = []
+    for c in detail.copies:
+        title = (c.title or f"statement {c.statement_id}").replace("[", "(").replace("]", ")")
+        link = f"[{title}]({c.url})" if c.url else title
+        mark = " · **counted**" if c.representative else ""
+        lines.append(f"- {c.published:%d %b %Y} · {c.source or 'unknown outlet'} · {link}{mark}")
+    return "\n".join(lines)
+
+
+def copies_heading(detail: StatementDetail) -> str:
+    n = len(detail.copies)
+    return f"Carried by {n} outlets: counted once, as statement {_counted(detail)}"
+
+
+def _counted(detail: StatementDetail) -> int:
+    return next((c.statement_id for c in detail.copies if c.representative), detail.statement_id)
+
+
 NO_EXPLANATION = "<i>No explanation stored for this score.</i>"
 
 
@@ -331,7 +377,8 @@ def blocks(detail: StatementDetail) -> list[Block]:
 
     The statement in context, who said it, its dates; per relation and scorer the score, the
     clause scored when not the whole statement, and the text with its contributions marked;
-    last the source document.
+    then the source document, and when other outlets carried the same remark, every copy with
+    its outlet and link.
     """
     out: list[Block] = [
         Heading(f"Statement {detail.statement_id} in context"),
@@ -346,4 +393,7 @@ def blocks(detail: StatementDetail) -> list[Block]:
         body = highlight_html(detail.text, score.contributions) if score.contributions else None
         out.append(Markup(body or NO_EXPLANATION))
     out.append(Paragraph(source_line(detail)))
+    if len(detail.copies) > 1:
+        out.append(Paragraph(copies_heading(detail)))
+        out.append(Paragraph(copies_list(detail)))
     return out

@@ -28,7 +28,8 @@ READ_WAIT_SECONDS = 0.5
 ATTACH_POLL_SECONDS = 0.1
 
 # One row per statement × relation × scorer with the columns the timeline filters and plots,
-# and the event the row's score holds (``dyad_scores.event_*``; NULL where it holds none).
+# the event the row's score holds (``dyad_scores.event_*``; NULL where it holds none), and
+# whether the row counts for its cluster of syndicated copies (``counted``, ``copies``).
 _FACTS = f"""
 CREATE TABLE facts AS
 SELECT
@@ -46,11 +47,15 @@ SELECT
     s.direction,
     s.event_code,
     s.event_quad,
-    s.event_goldstein::FLOAT AS event_goldstein
+    s.event_goldstein::FLOAT AS event_goldstein,
+    s.counted,
+    s.copies
 FROM src.dyad_scores AS s
 """
-# The event columns a facts frame may leave out (:meth:`Snapshot.from_frames`).
+# The columns a facts frame may leave out (:meth:`Snapshot.from_frames`), with their default:
+# no event, and a statement that is no syndicated copy.
 EVENT_COLUMNS = {"event_code": "VARCHAR", "event_quad": "VARCHAR", "event_goldstein": "FLOAT"}
+COPY_COLUMNS = {"counted": "TRUE", "copies": "1"}
 _TEXTS = "CREATE TABLE texts AS SELECT statement_id, text FROM src.statements"
 _EVENTS = "CREATE TABLE events AS SELECT event_date, label, dyad, description FROM src.key_events"
 _RUNS = "CREATE TABLE runs AS SELECT * FROM src.score_runs"
@@ -149,6 +154,9 @@ class Snapshot:
         missing = [c for c in EVENT_COLUMNS if c not in facts.columns]
         mem.register("facts_in", facts)
         extra = "".join(f", NULL::{EVENT_COLUMNS[c]} AS {c}" for c in missing)
+        extra += "".join(
+            f", {value} AS {c}" for c, value in COPY_COLUMNS.items() if c not in facts.columns
+        )
         mem.execute(
             "CREATE TABLE facts AS SELECT * REPLACE (dyad::dyad_t AS dyad, score::FLOAT AS score,"
             f" coalesce(speaker_side, '{NARRATOR}')::side_t AS speaker_side){extra} FROM facts_in"

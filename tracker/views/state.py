@@ -26,6 +26,9 @@ DEFAULT_START = dt.date(2015, 11, 1)
 DEFAULT_END = dt.date(2016, 8, 31)
 MAX_MIN_N = 100
 MAX_SEARCH = 200
+COPIES_HELP = (
+    "Off: a remark carried by several outlets counts once. On: every outlet's copy counts."
+)
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,7 @@ class Filters:
     min_n: int = 5
     window: int = 14
     date_axis: str = "refers_to"
+    copies: bool = False  # count every syndicated copy, not each cluster once
 
     @property
     def scorers(self) -> tuple[str, ...]:
@@ -84,11 +88,14 @@ _PARAMS = {
     "min_n": "min",
     "window": "window",
     "date_axis": "axis",
+    "copies": "copies",
 }
 _SELECTION_PARAMS = {"start": "sel_from", "end": "sel_to", "statement_id": "stmt"}
 
 
 def _text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "1" if value else "0"
     if isinstance(value, list | tuple):
         return ",".join(str(v) for v in value)
     return str(value)
@@ -148,6 +155,12 @@ def _int_in(low: int, high: int, allowed: tuple[int, ...] = ()) -> Any:
     return parse
 
 
+def _flag(text: str) -> bool:
+    if text not in ("0", "1"):
+        raise ValueError("expected 0 or 1")
+    return text == "1"
+
+
 _PARSERS: dict[str, Any] = {
     "dyads": lambda t: _choices(t, DYADS) or DYADS,
     "start": _date,
@@ -159,6 +172,7 @@ _PARSERS: dict[str, Any] = {
     "min_n": _int_in(1, MAX_MIN_N),
     "window": _int_in(min(WINDOWS), max(WINDOWS), WINDOWS),
     "date_axis": _one_of(tuple(DATE_AXES)),
+    "copies": _flag,
 }
 
 
@@ -193,7 +207,9 @@ def from_query_params(params: Mapping[str, Any]) -> ParsedParams:
 
 
 # Sidebar widget keys, in the order the sidebar shows them.
-WIDGET_KEYS = ("rel", "dates", "scorer", "sides", "sources", "q", "min_n", "window", "axis")
+WIDGET_KEYS = (
+    "rel", "dates", "scorer", "sides", "sources", "q", "min_n", "window", "axis", "copies"
+)  # fmt: skip
 
 
 def widget_values(filters: Filters) -> dict[str, Any]:
@@ -208,6 +224,7 @@ def widget_values(filters: Filters) -> dict[str, Any]:
         "min_n": filters.min_n,
         "window": filters.window,
         "axis": filters.date_axis,
+        "copies": filters.copies,
     }
 
 
@@ -227,6 +244,7 @@ def filters_from_widgets(values: Mapping[str, Any], previous: Filters) -> Filter
         min_n=int(values.get("min_n") or previous.min_n),
         window=int(values.get("window") or previous.window),
         date_axis=values.get("axis") or previous.date_axis,
+        copies=bool(values.get("copies", previous.copies)),
     )
 
 

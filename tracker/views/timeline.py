@@ -1,7 +1,9 @@
 """The dashboard's timeline queries, run on a :class:`tracker.views.snapshot.Snapshot`.
 
 Every function takes the snapshot and a :class:`tracker.views.state.Filters` and returns a
-small DataFrame: the browser never receives all rows. Aggregates are per day (smoothed in SQL
+small DataFrame: the browser never receives all rows. A remark carried by several outlets (a
+cluster of syndicated copies, :mod:`tracker.db.copies`) counts once, as its representative's
+row, unless ``filters.copies`` asks for every copy. Aggregates are per day (smoothed in SQL
 with a centred window), per week or per month; points are a deterministic sample (at most
 ``MAX_POINTS``); the statement table is one page (``LIMIT``/``OFFSET``). User input only ever
 reaches SQL as parameters; the few identifiers formatted into SQL (the date column, scorer
@@ -52,6 +54,8 @@ def where(filters: Filters, selection: Selection | None = None) -> tuple[str, li
         f"f.{axis} BETWEEN ? AND ?",
     ]
     params: list = [list(_scorers(filters)), list(filters.dyads), filters.start, filters.end]
+    if not filters.copies:
+        clauses.append("f.counted")  # a syndicated remark counts once: its representative
     if filters.sides:
         clauses.append("f.speaker_side::VARCHAR IN (SELECT unnest(?::VARCHAR[]))")
         params.append(list(filters.sides))
