@@ -7,6 +7,10 @@ vocabulary list here is written); ``trie_pattern(forms)`` one regex alternative 
 
 ``lower_cased(pattern)`` and ``caseless(text)`` run a case-blind pattern as a case-sensitive one
 on the lower-cased text, about twice as fast, with the same matches at the same offsets.
+``trie_pattern(forms, case_blind=True)`` matches what ``(?i:…)`` around it would, each letter a
+class of the characters case-blind matching equates with it (``blind_initials`` the class of the
+forms' first characters): inside a larger case-sensitive pattern the engine then rejects an
+alternative by its first character, which it does not for a case-blind one.
 """
 
 from __future__ import annotations
@@ -21,9 +25,10 @@ def word_set(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-def trie_pattern(forms: Iterable[str], space: str = r"\s+") -> str:
+def trie_pattern(forms: Iterable[str], space: str = r"\s+", case_blind: bool = False) -> str:
     """One regex matching any of ``forms``, longest first, as a character trie: the engine
-    tests each character once instead of once per form. ``space`` stands for a space."""
+    tests each character once instead of once per form. ``space`` stands for a space. With
+    ``case_blind`` (lower-case ASCII letters only) it matches what ``(?i:…)`` around it would."""
     trie: dict[str, Any] = {}
     for form in forms:
         node = trie
@@ -33,7 +38,8 @@ def trie_pattern(forms: Iterable[str], space: str = r"\s+") -> str:
 
     def emit(node: dict[str, Any]) -> str:
         branches = [
-            (space if char == " " else re.escape(char)) + emit(child)
+            (space if char == " " else _blind(char) if case_blind else re.escape(char))
+            + emit(child)
             for char, child in sorted(node.items())
             if char
         ]
@@ -73,6 +79,26 @@ def caseless(text: str) -> str | None:
     ):
         return None
     return lowered
+
+
+# Besides its two cases, the characters case-blind matching equates with an ASCII letter (checked
+# against the engine over all of Unicode by tests/test_pattern_shortcuts.py).
+_CASE_BLIND_EXTRA = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+
+
+def _blind_chars(letter: str) -> str:
+    if not ("a" <= letter <= "z"):
+        raise ValueError(f"case-blind forms are written in lower-case ASCII letters: {letter!r}")
+    return letter.upper() + letter + _CASE_BLIND_EXTRA.get(letter, "")
+
+
+def _blind(letter: str) -> str:
+    return "[" + "".join(map(re.escape, _blind_chars(letter))) + "]"
+
+
+def blind_initials(forms: Iterable[str]) -> str:
+    """The characters a ``case_blind`` trie of ``forms`` can start with, escaped for a class."""
+    return "".join(re.escape(c) for c in sorted({c for f in forms for c in _blind_chars(f[0])}))
 
 
 WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")

@@ -58,7 +58,7 @@ import re
 from dataclasses import dataclass
 
 from tracker.analysis.dates.tense import tense_cue
-from tracker.text.words import trie_pattern, word_set
+from tracker.text.words import blind_initials, trie_pattern, word_set
 
 DAY, MONTH, YEAR = "day", "month", "year"
 
@@ -90,8 +90,7 @@ CLOCK_SLACK_DAYS = 1
 
 
 def _cased(words: list[str]) -> str:
-    forms = {f for w in words for f in (w, w.upper())}
-    return "|".join(sorted(forms, key=len, reverse=True))
+    return trie_pattern({f for w in words for f in (w, w.upper())})
 
 
 _MONTH_FULL = rf"(?:{_cased(_MONTHS)})(?![A-Za-z])"
@@ -101,31 +100,72 @@ _DAYNUM = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\w)"
 _YEARNUM = r"(?:19|20)\d\d(?!\w)"
 _WD_PREFIX = rf"(?:{_WEEKDAY},?\s+)?"
 
+# Words read in any case: what leads a month ("in March", "end of June"), a year ("since 2015"),
+# a week, month or year ("earlier this week"), a weekday ("last Friday"); counts and units of
+# "two days ago"; days told from today.
+_MONTH_LEADS = [
+    *word_set(
+        "in last next this since until till of by during from through throughout before after"
+        " early late mid for to around into between"
+    ),
+    *["end of", "beginning of", "start of", "middle of"],
+]
+_YEAR_LEADS = [
+    *word_set(
+        "in since until by during from throughout before after of early late mid for around between"
+    ),
+    "end of",
+]
+_MONTH_PARTS_BEFORE = ["early", "late", "mid"]
+_RELATIVE_LEADS = ["last", "next", "this", "earlier this", "later this", "early this", "late this"]
+_UNITS = ["week", "month", "year"]
+_COUNTS = ["a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+_WEEKDAY_LEADS = ["last", "next", "this", "coming", "past"]
+_DAY_WORDS = ["yesterday", "today", "tomorrow", "tonight", "last night", "this morning"]
+_DAY_WORDS += ["this afternoon", "this evening"]
+
+
+def _blind(words: list[str]) -> str:
+    return trie_pattern(words, case_blind=True)
+
+
+def _first(chars: str) -> str:
+    """A guard on the first character of an alternative: the engine tries the alternatives at
+    every word start, and most fail on their first character; checked first, that is cheap."""
+    return f"(?=[{chars}])"
+
+
+_MONTH_INITIALS = "".join(sorted({m[0] for m in _MONTHS}))
+_NAME_INITIALS = "".join(sorted({m[0] for m in _MONTHS + _WEEKDAYS}))
+_WEEKDAY_INITIALS = "".join(sorted({w[0] for w in _WEEKDAYS}))
+_DAYNUM_OR_WEEKDAY = "0-9" + _WEEKDAY_INITIALS
+_COUNT_INITIALS = r"\d" + blind_initials(_COUNTS)  # "\d{1,2} days ago" takes any digit
+_DAY_UNITS, _AGO = ["day", *_UNITS], ["ago"]
+
 # Every alternative starts a word with one of these characters; checking that first lets the
-# engine skip most positions cheaply (the full alternation is several times slower).
+# engine skip most positions cheaply (the full alternation is several times slower). Each
+# alternative then checks its own first characters, and the words read in any case are tries
+# of case-blind letters (tracker.text.words.trie_pattern).
 _FIRST_CHARS = "".join(sorted(set("ilntsuobdfaemycp".upper() + "ilntsuobdfaemycpJFMASONDTW")))
 _PATTERN = re.compile(
     rf"""
     \b(?=[\d{_FIRST_CHARS}])(?:
     (?P<iso>(?<![\w-])(?P<iso_y>(?:19|20)\d\d)-(?P<iso_m>1[0-2]|0?[1-9])-(?P<iso_d>3[01]|[12]\d|0?[1-9])(?![\w-]))
-    |(?P<mdy>{_WD_PREFIX}(?P<mdy_m>{_MONTH})\s+(?P<mdy_d>{_DAYNUM})(?:\s*,\s*|\s+)(?P<mdy_y>{_YEARNUM}))
-    |(?P<dmy>{_WD_PREFIX}(?<![\w.,])(?P<dmy_d>{_DAYNUM})\s+(?:of\s+)?(?P<dmy_m>{_MONTH}),?\s+(?P<dmy_y>{_YEARNUM}))
-    |(?P<my>(?P<my_m>{_MONTH})\s+(?:of\s+)?(?P<my_y>{_YEARNUM}))
-    |(?P<md>{_WD_PREFIX}(?P<md_m>{_MONTH})\s+(?P<md_d>{_DAYNUM}))
-    |(?P<dm>{_WD_PREFIX}(?<![\w.,])(?P<dm_d>{_DAYNUM})\s+(?:of\s+)?(?P<dm_m>{_MONTH}))
-    |(?P<pm>(?<![\w-])(?P<pm_p>(?i:in|last|next|this|since|until|till|of|by|during|from|through
-        |throughout|before|after|early|late|mid|end\s+of|beginning\s+of|start\s+of|middle\s+of
-        |for|to|around|into|between))
-        [\s-]+(?:(?i:early|late|mid)[\s-]+)?(?P<pm_m>{_MONTH_FULL})(?![\w-]|\s*,?\s*(?:of\s+)?\d))
-    |(?P<rel>(?<![\w-])(?P<rel_q>(?i:last|next|this|earlier\s+this|later\s+this|early\s+this
-        |late\s+this))\s+(?P<rel_u>(?i:week|month|year))(?!\w))
-    |(?P<ago>(?<![\w-])(?P<ago_n>(?i:an?|one|two|three|four|five|six|seven|eight|nine|ten)|\d{{1,2}})
-        \s+(?P<ago_u>(?i:day|week|month|year))s?\s+(?i:ago)(?!\w))
-    |(?P<wd>(?<![\w-])(?:(?P<wd_q>(?i:last|next|this|coming|past))\s+)?(?P<wd_n>{_WEEKDAY}))
-    |(?P<dw>(?<![\w-])(?i:yesterday|today|tomorrow|tonight|last\s+night|this\s+morning
-        |this\s+afternoon|this\s+evening)(?!\w))
-    |(?P<py>(?<![\w-])(?P<py_p>(?i:in|since|until|by|during|from|throughout|before|after|of|early
-        |late|mid|end\s+of|for|around|between))[\s-]+(?P<py_y>(?:19|20)\d\d)(?!\w|[-–/]\d))
+    |{_first(_NAME_INITIALS)}(?P<mdy>{_WD_PREFIX}(?P<mdy_m>{_MONTH})\s+(?P<mdy_d>{_DAYNUM})(?:\s*,\s*|\s+)(?P<mdy_y>{_YEARNUM}))
+    |{_first(_DAYNUM_OR_WEEKDAY)}(?P<dmy>{_WD_PREFIX}(?<![\w.,])(?P<dmy_d>{_DAYNUM})\s+(?:of\s+)?(?P<dmy_m>{_MONTH}),?\s+(?P<dmy_y>{_YEARNUM}))
+    |{_first(_MONTH_INITIALS)}(?P<my>(?P<my_m>{_MONTH})\s+(?:of\s+)?(?P<my_y>{_YEARNUM}))
+    |{_first(_NAME_INITIALS)}(?P<md>{_WD_PREFIX}(?P<md_m>{_MONTH})\s+(?P<md_d>{_DAYNUM}))
+    |{_first(_DAYNUM_OR_WEEKDAY)}(?P<dm>{_WD_PREFIX}(?<![\w.,])(?P<dm_d>{_DAYNUM})\s+(?:of\s+)?(?P<dm_m>{_MONTH}))
+    |{_first(blind_initials(_MONTH_LEADS))}(?P<pm>(?<![\w-])(?P<pm_p>{_blind(_MONTH_LEADS)})
+        [\s-]+(?:{_blind(_MONTH_PARTS_BEFORE)}[\s-]+)?(?P<pm_m>{_MONTH_FULL})(?![\w-]|\s*,?\s*(?:of\s+)?\d))
+    |{_first(blind_initials(_RELATIVE_LEADS))}(?P<rel>(?<![\w-])(?P<rel_q>{_blind(_RELATIVE_LEADS)})
+        \s+(?P<rel_u>{_blind(_UNITS)})(?!\w))
+    |{_first(_COUNT_INITIALS)}(?P<ago>(?<![\w-])(?P<ago_n>{_blind(_COUNTS)}|\d{{1,2}})
+        \s+(?P<ago_u>{_blind(_DAY_UNITS)})s?\s+{_blind(_AGO)}(?!\w))
+    |{_first(_WEEKDAY_INITIALS + blind_initials(_WEEKDAY_LEADS))}(?P<wd>(?<![\w-])
+        (?:(?P<wd_q>{_blind(_WEEKDAY_LEADS)})\s+)?(?P<wd_n>{_WEEKDAY}))
+    |{_first(blind_initials(_DAY_WORDS))}(?P<dw>(?<![\w-]){_blind(_DAY_WORDS)}(?!\w))
+    |{_first(blind_initials(_YEAR_LEADS))}(?P<py>(?<![\w-])(?P<py_p>{_blind(_YEAR_LEADS)})[\s-]+(?P<py_y>(?:19|20)\d\d)(?!\w|[-–/]\d))
     )""",
     re.VERBOSE,
 )
@@ -409,8 +449,19 @@ _ANCHOR_WORDS = [
     "evening",
 ]
 # A run of digits is one anchor and the words a trie (none is a prefix of another): the windows
-# are the same as with a plain alternation of single digits and words, found faster.
-_ANCHOR = re.compile(rf"\d+|{trie_pattern(_ANCHOR_WORDS)}")
+# are the same as with a plain alternation of single digits and words, found faster. Every
+# alternative starts with a literal character, so that the engine skips to the positions holding
+# one. Only ASCII digits: the parts of a match read as digits start with one ("1999", "3rd"), but
+# for the count of "٣ days ago", whose unit and "ago" are anchors.
+_ANCHOR = re.compile(
+    "|".join(
+        [f"{digit}[0-9]*" for digit in "0123456789"]
+        + [
+            initial + trie_pattern(sorted(w[1:] for w in _ANCHOR_WORDS if w[0] == initial))
+            for initial in sorted({w[0] for w in _ANCHOR_WORDS})
+        ]
+    )
+)
 _REACH_BACK, _REACH_ON = 24, 24
 
 
