@@ -316,3 +316,67 @@ def test_a_hope_that_things_will_not_get_worse_presupposes_a_crisis(
 ) -> None:
     check_sign(sentence, expected)
     assert fired(sentence, FEARED) == fires
+
+
+OPPOSED = "is a rupture argued against"
+
+# (name, sentence, expected sign, does the rule fire?): a rupture judged harmful, not useful,
+# or a call for it rejected, is an argument for the relation; VADER reads the rupture and the
+# judgement as two hostile words.
+OPPOSED_RUPTURES = [
+    (
+        "a mistake to cut ties",
+        "The minister said cutting ties with Moscow would be a serious mistake for Ankara.",
+        1,
+        True,
+    ),
+    (
+        "not useful to freeze the dialogue",
+        "A spokesman did not believe it would be useful to freeze the dialogue with Turkey.",
+        1,
+        True,
+    ),
+    (
+        "calls to suspend talks rejected",
+        "Brussels rejected calls to suspend accession talks with Ankara after the vote.",
+        1,
+        True,
+    ),
+    (
+        "ending talks would hurt everyone",
+        "Ending the negotiations with Turkey now would hurt everyone, the envoy said.",
+        1,
+        True,
+    ),
+    # Must not fire: the rupture announced, reported, or a rejection beside it.
+    (
+        "the rupture announced with a modal",
+        "Moscow said it would end the talks with Ankara, which would hurt Turkish farmers.",
+        -1,
+        False,
+    ),
+    (
+        "a rupture reported after an offence",
+        "The EU ended the talks with Turkey after a grave error by Ankara's police.",
+        -1,
+        False,
+    ),
+    (
+        "a rejection beside the rupture",
+        "Moscow rejected the Turkish offer and moved to suspend talks with Ankara.",
+        -1,
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "fires"),
+    [c[1:] for c in OPPOSED_RUPTURES],
+    ids=[c[0] for c in OPPOSED_RUPTURES],
+)
+def test_a_rupture_judged_harmful_is_an_argument_for_the_relation(
+    sentence: str, expected: int, fires: bool
+) -> None:
+    check_sign(sentence, expected)
+    assert fired(sentence, OPPOSED) == fires

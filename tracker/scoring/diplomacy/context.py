@@ -42,6 +42,13 @@ Contract
   its clause by a negated worsening ("we hope relations will not get any worse", "hoped the
   dispute would not escalate"): it presupposes a crisis, so the profile drops the hope's
   warmth and reads the worsening as a strain (-1.0) instead of VADER's turned-round warmth.
+- *A rupture argued against*: :func:`opposed_ruptures` finds a rupture (end / suspend / freeze /
+  cut … talks, ties, dialogue; "turning our backs") judged harmful in a hypothetical after it
+  ("would be a grave error", "would only harm both sides"), judged not useful before it ("does
+  not think it would be helpful to end …") or whose call is rejected ("rejected calls to
+  suspend talks"): the speaker argues for the relation, so the profile reads the rupture as
+  +1.5 and neutralises the judging words. Not a rupture announced with a modal ("would end the
+  talks"), nor one reported beside an offence, nor a rejection of something else.
 - :func:`background_mask` marks background clauses opened by after / following / since / amid / when
   / during / despite / in the wake of; :mod:`tracker.scoring.diplomacy.profile` damps their negative
   words when the rest of the statement is warming ("relations warmed quickly after the failed coup")
@@ -707,4 +714,100 @@ def unmade_gesture_words(tokens: Tokens, values: Sequence[float]) -> list[int]:
                 break
             if values[j] > 0:
                 found.append(j)
+    return found
+
+
+# A rupture judged harmful is opposed: "it would be a grave error to end the talks", "does not
+# think it would be helpful to end the negotiations", "turning our backs on each other would
+# only harm both sides". VADER reads the rupture and the judgement ("error", "harm") as two
+# hostile words; the speaker argues for keeping the relation.
+OPPOSED_RUPTURE_VALENCE = 1.5
+RUPTURE_VERBS = frozenset(
+    {"end", "ending", "halt", "halting", "suspend", "suspending", "freeze", "freezing"}
+    | {"sever", "severing", "cut", "cutting", "break", "breaking", "turn", "turning"}
+    | {"abandon", "abandoning"}
+)
+RUPTURE_OBJECTS = frozenset(
+    {"talks", "negotiations", "ties", "relations", "dialogue", "contacts", "cooperation"}
+    | {"backs", "process"}
+)
+# Judged harmful only in a hypothetical ("would be a mistake"): "ended the talks after a grave
+# error" reports a rupture and an offence, both hostile.
+HARM_JUDGEMENTS = frozenset(
+    {"error", "mistake", "blunder", "harm", "hurt", "damage", "counterproductive", "wrong"}
+)
+_HYPOTHETICAL = frozenset({"would", "could", "will"})
+# "not think it would be helpful to end …": a useful rupture denied.
+USEFUL_WORDS = frozenset({"helpful", "useful", "wise", "sensible", "good", "right"})
+OPPOSING_VERBS = frozenset(
+    {"rejected", "rejects", "reject", "rejecting", "opposed", "opposes", "oppose", "resisted"}
+)
+# A rejection counts only of a call for the rupture ("rejected calls to end the talks"), not
+# one beside it ("rejected the offer and moved to suspend talks").
+CALL_WORDS = frozenset(
+    {"call", "calls", "demand", "demands", "proposal", "proposals", "idea", "suggestion"}
+    | {"push", "bid", "appeal", "appeals"}
+)
+_RUPTURE_OBJECT_WINDOW = 3
+_JUDGEMENT_WINDOW = 12
+_USEFUL_WINDOW = 8
+
+
+@dataclass(frozen=True)
+class OpposedRupture:
+    """A rupture the statement argues against and the words that judge or reject it."""
+
+    verb: int
+    head: int
+    judges: tuple[int, ...]  # harm words after it, a denied usefulness or a rejection before it
+
+
+def _rupture_at(tokens: Tokens, i: int) -> int | None:
+    """The object of a rupture verb at ``i`` ("end … talks", "turning our backs"), if any."""
+    words = tokens.words
+    if words[i] not in RUPTURE_VERBS:
+        return None
+    # "would end the talks" is the rupture itself announced, not one argued against.
+    if i > 0 and words[i - 1] in _HYPOTHETICAL:
+        return None
+    for j in tokens.window_after(i, _RUPTURE_OBJECT_WINDOW):
+        if words[j] in RUPTURE_OBJECTS:
+            return j
+    return None
+
+
+def _judges_before(tokens: Tokens, values: Sequence[float], j: int, verb: int) -> bool:
+    """Does piece ``j`` deny the rupture at ``verb`` is useful, or reject a call for it?"""
+    word = tokens.words[j]
+    if word in USEFUL_WORDS:
+        return values[j] > 0 and negator_before(tokens, j, 6) is not None
+    return word in OPPOSING_VERBS and any(tokens.words[k] in CALL_WORDS for k in range(j + 1, verb))
+
+
+def opposed_ruptures(tokens: Tokens, values: Sequence[float]) -> list[OpposedRupture]:
+    """Ruptures judged harmful ("would be a grave error"), not useful, or rejected."""
+    vocab = tokens.vocab
+    if RUPTURE_VERBS.isdisjoint(vocab) or RUPTURE_OBJECTS.isdisjoint(vocab):
+        return []
+    words = tokens.words
+    found: list[OpposedRupture] = []
+    for i in range(len(words)):
+        head = _rupture_at(tokens, i)
+        if head is None:
+            continue
+        judges: list[int] = []
+        hypothetical = False
+        for j in range(head + 1, min(len(words), head + 1 + _JUDGEMENT_WINDOW)):
+            if words[j] in _HYPOTHETICAL:
+                hypothetical = True
+            elif hypothetical and words[j] in HARM_JUDGEMENTS:
+                judges.extend(k for k in range(head + 1, j + 1) if values[k] < 0)
+                break
+            if tokens.raw[j][-1] in ".!?":
+                break
+        judges.extend(
+            j for j in range(max(0, i - _USEFUL_WINDOW), i) if _judges_before(tokens, values, j, i)
+        )
+        if judges:
+            found.append(OpposedRupture(i, head, tuple(sorted(set(judges)))))
     return found
