@@ -380,3 +380,84 @@ def test_a_rupture_judged_harmful_is_an_argument_for_the_relation(
 ) -> None:
     check_sign(sentence, expected)
     assert fired(sentence, OPPOSED) == fires
+
+
+THREAT = "is a third party's threat"
+
+# (name, sentence, expected sign, does the rule fire?): a threat from a third party (terrorism,
+# militants, migration) is what the sides face together, not hostility between them.
+THIRD_THREATS = [
+    (
+        "a terrorist threat behind reopened flights",
+        "Moscow will reopen flights to Turkey once Ankara guards resorts against the terrorist"
+        " threat, an official said.",
+        1,
+        True,
+    ),
+    (
+        "migration seen as a threat by both",
+        "Berlin and Ankara both see irregular migration as a serious threat, officials said.",
+        0,
+        True,
+    ),
+    (
+        "the threat of terrorism",
+        "The two ministers welcomed closer ties in the face of the threat of terrorism.",
+        1,
+        True,
+    ),
+    (
+        "a militant group as much a threat to Ankara",
+        "Washington told Turkey the PKK is as grave a threat to Ankara as any group, and"
+        " offered help.",
+        1,
+        True,
+    ),
+    # Must not fire: a side's threat, or a side's act towards the militants called a threat.
+    (
+        "a side as the threat",
+        "Ankara said Russia has become a threat to the region.",
+        -1,
+        False,
+    ),
+    (
+        "support for militants is the threat",
+        "Ankara said Washington's support for the militants is a threat to Turkey.",
+        -1,
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "fires"),
+    [c[1:] for c in THIRD_THREATS],
+    ids=[c[0] for c in THIRD_THREATS],
+)
+def test_a_third_partys_threat_is_not_the_relation(
+    sentence: str, expected: int, fires: bool
+) -> None:
+    check_sign(sentence, expected)
+    assert fired(sentence, THREAT) == fires
+
+
+# (name, sentence, expected sign): "Islamic State" is a hostile actor under a two-word name:
+# a joint fight against it is no hostility between the sides.
+ISLAMIC_STATE_FIGHTS = [
+    (
+        "partners combating the group and a war",
+        "Ankara is an important partner of Washington in the effort to combat Islamic State"
+        " and end the war.",
+        1,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [c[1:] for c in ISLAMIC_STATE_FIGHTS],
+    ids=[c[0] for c in ISLAMIC_STATE_FIGHTS],
+)
+def test_a_fight_against_islamic_state_is_no_hostility(sentence: str, expected: int) -> None:
+    check_sign(sentence, expected)
+    assert fired(sentence, FIGHT)

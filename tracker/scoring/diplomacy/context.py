@@ -12,7 +12,8 @@ Contract
   sympathy, condolences, regret, solidarity or gratitude toward the other (and "against /
   condemned the coup", which is solidarity); in such a statement the third-event words, and
   the negative words that qualify them ("the failed coup"), say nothing about the relation and
-  are neutralised. Support *for* a hostile actor ("support for militants") is not such a statement
+  are neutralised ("Islamic State", a name of two words, counts as a hostile actor after a fight
+  word). Support *for* a hostile actor ("support for militants") is not such a statement
   and its support word is neutralised instead; nor are an accusation ("accused Ankara of
   backing …") and negated or grudging support ("slow to condemn the coup", "lack of support");
   nor is a threat ("would regret it") or regret over the other side's own act ("regretted
@@ -28,6 +29,13 @@ Contract
   crisis", "illegal immigration", "the migrant influx") for neutralising in any diplomatic
   statement, and :func:`is_third_topic_state` tells the state rules that "easing the migration
   crisis" ends no crisis between the sides.
+- *A third party's threat*: :func:`third_threat_words` finds a threat (threat, danger, menace)
+  whose source is a third party (a third event, a hostile actor, "Islamic State", a third
+  topic): "the persistent terrorist threat", "the threat of terrorism", "saw illegal migration
+  as a big threat", "the PKK is as much a threat to Ankara as …"; the threat and the negative
+  words of its phrase are neutralised in any diplomatic statement. Not a side's threat ("Russia
+  is a threat"), nor one where the third party is a preposition's object ("support for the
+  militants is a threat": the threat is a side's act).
 - *Positive words in a reproach*: :func:`reproached_relation_words` finds relation words
   (ally, partner, alliance, friendship …) whose loyalty is questioned ("if we are really
   allies", "whether its partner is Turkey or …", "so-called partners", "supposed to be
@@ -278,6 +286,12 @@ def _grudging(tokens: Tokens, i: int) -> bool:
     )
 
 
+def _is_islamic_state(tokens: Tokens, j: int) -> bool:
+    """ "Islamic State", the group: one of the hostile actors, under a name of two words."""
+    words = tokens.words
+    return words[j] == "islamic" and j + 1 < len(words) and base_word(words[j + 1]) == "state"
+
+
 def _fight_cue(tokens: Tokens, i: int) -> bool:
     """'fighting / combating' + a third event not attributed to one of the sides."""
     if tokens.words[i] not in FIGHT_CUES or _grudging(tokens, i):
@@ -286,6 +300,8 @@ def _fight_cue(tokens: Tokens, i: int) -> bool:
         if _is_side(tokens, j) or tokens.words[j] == "between":
             return False
         if base_word(tokens.words[j]) in THIRD_EVENT | HOSTILE_ACTORS:
+            return True
+        if _is_islamic_state(tokens, j):
             return True
     return False
 
@@ -482,6 +498,71 @@ def third_topic_words(tokens: Tokens, values: Sequence[float]) -> list[int]:
         head = after[0] if after and not tokens.clause_end[t] else None
         if head is not None and words[head] in TOPIC_HEADS and values[head] < 0:
             found.add(head)
+    return sorted(found)
+
+
+# A threat from a third party (terrorism, militants, migration) is a matter the sides face, not
+# their relation: "the persistent terrorist threat", "saw illegal migration as a big threat",
+# "the threat of terrorism", "the PKK is as much a threat to Ankara as …".
+THREAT_NOUNS = frozenset({"threat", "threats", "danger", "dangers", "menace"})
+THIRD_PARTIES = THIRD_EVENT | HOSTILE_ACTORS | THIRD_TOPICS
+_THREAT_LINKS = frozenset({"of", "from", "posed", "by", "the", "a", "an"})
+THREAT_WINDOW = 5
+# The third party must head its noun phrase: in "support for the militants is a threat" the
+# threat is the support, an act of a side.
+_GOVERNING = frozenset({"for", "to", "with", "by", "of", "on", "against"})
+_DETERMINERS = frozenset(
+    {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our"}
+)
+
+
+def _third_party(tokens: Tokens, j: int) -> bool:
+    return base_word(tokens.words[j]) in THIRD_PARTIES or _is_islamic_state(tokens, j)
+
+
+def _heads_phrase(tokens: Tokens, p: int) -> bool:
+    """Is the third party at ``p`` the head of its phrase, not a preposition's object?"""
+    words = tokens.words
+    for j in reversed(tokens.window_before(p, 3)):
+        if words[j] in _GOVERNING:
+            return False
+        if words[j] not in _DETERMINERS:  # an adjective, a verb: the phrase starts here
+            return True
+    return True
+
+
+def third_threat_words(tokens: Tokens, values: Sequence[float]) -> list[int]:
+    """The threat word and negative words of a third party's threat ("terrorist threat")."""
+    vocab = tokens.vocab
+    if THREAT_NOUNS.isdisjoint(vocab):
+        return []
+    words = tokens.words
+    found: set[int] = set()
+    for t in [t for t, word in enumerate(words) if word in THREAT_NOUNS]:
+        source = None
+        for j in reversed(tokens.window_before(t, THREAT_WINDOW)):
+            if _is_side(tokens, j):
+                break
+            # "the terrorist threat" is one phrase; "X is / as a threat" needs X to head its own.
+            if _third_party(tokens, j) and (j == t - 1 or _heads_phrase(tokens, j)):
+                source = j
+                break
+        if source is None:
+            for j in tokens.window_after(t, 3):
+                if words[j] not in _THREAT_LINKS and not _third_party(tokens, j):
+                    break
+                if _third_party(tokens, j):
+                    source = j
+                    break
+        if source is None:
+            continue
+        first, last = min(source, t), max(source, t)
+        found.update(k for k in range(first, last + 1) if values[k] < 0)
+        for j in reversed(tokens.window_before(first, 2)):
+            if words[j] in _NOUN_PHRASE_STOPS:
+                break
+            if values[j] < 0:
+                found.add(j)
     return sorted(found)
 
 

@@ -84,6 +84,7 @@ from tracker.scoring.diplomacy.context import (
     reproached_relation_words,
     shared_attack_words,
     third_event_words,
+    third_threat_words,
     third_topic_words,
     token_triggers,
     unmade_gesture_words,
@@ -300,6 +301,7 @@ class DiplomacyScorer:
             self._neutralise_third_events(ledger)
             _read_shared_attacks(ledger)
             _neutralise_third_topics(ledger)
+            _neutralise_third_threats(ledger)
             _read_reproaches(ledger)
             _read_unmade_gestures(ledger)
             _read_feared_worsening(ledger)
@@ -555,6 +557,16 @@ def _neutralise_third_topics(ledger: Ledger) -> None:
         if ledger.taken[i]:
             continue
         note = f"'{words[i]}' qualifies a matter the sides handle (refugees, migration …)"
+        ledger.scale(i, 0.0, "third_event_neutralised", note)
+
+
+def _neutralise_third_threats(ledger: Ledger) -> None:
+    """A third party's threat is what the sides face: "the terrorist threat", "a threat of …"."""
+    words = ledger.tokens.words
+    for i in third_threat_words(ledger.tokens, ledger.values):
+        if ledger.taken[i]:
+            continue
+        note = f"'{words[i]}' is a third party's threat (terrorism, migration …), not the relation"
         ledger.scale(i, 0.0, "third_event_neutralised", note)
 
 
