@@ -461,3 +461,58 @@ ISLAMIC_STATE_FIGHTS = [
 def test_a_fight_against_islamic_state_is_no_hostility(sentence: str, expected: int) -> None:
     check_sign(sentence, expected)
     assert fired(sentence, FIGHT)
+
+
+# (name, sentence, expected sign, a phrase of the lexicon it needs): a freedom named as an issue
+# in dispute, "great" as the size of a concern and the connective "as well as" carry no
+# warmth; VADER reads "freedom" +3.2, "great" +3.1 and "well" +1.1.
+ISSUE_WORDS = [
+    (
+        "concern over press freedom",
+        "The EU voiced great concern over press freedom in Turkey.",
+        -1,
+        "press freedom*",
+    ),
+    (
+        "curbs on freedom of expression",
+        "Washington criticised the curbs on freedom of expression in Turkey.",
+        -1,
+        "freedom* of expression",
+    ),
+    (
+        "great concern about journalists",
+        "The chancellor voiced great concern about the fate of journalists in Turkey.",
+        -1,
+        "great concern*",
+    ),
+    (
+        "a list joined by 'as well as'",
+        "Officials from Turkey as well as Russia were in Geneva on Monday.",
+        0,
+        "as well as",
+    ),
+    # Must not match: "great" praising a relation, "free" in a trade deal.
+    (
+        "great friendship",
+        "The two leaders spoke of the great friendship between Turkey and Russia.",
+        1,
+        None,
+    ),
+    ("free trade", "Ankara and Brussels discussed a free trade deal.", 1, None),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "phrase"),
+    [c[1:] for c in ISSUE_WORDS],
+    ids=[c[0] for c in ISSUE_WORDS],
+)
+def test_freedoms_in_dispute_and_sizes_of_concern_carry_no_warmth(
+    sentence: str, expected: int, phrase: str | None
+) -> None:
+    check_sign(sentence, expected)
+    phrases = [c.note for c in DIPLOMACY.explain(sentence).contributions if c.kind == "phrase"]
+    if phrase is None:
+        assert phrases == []
+    else:
+        assert any(note.startswith(f"'{phrase}'") for note in phrases)
