@@ -316,3 +316,203 @@ def test_a_hope_that_things_will_not_get_worse_presupposes_a_crisis(
 ) -> None:
     check_sign(sentence, expected)
     assert fired(sentence, FEARED) == fires
+
+
+OPPOSED = "is a rupture argued against"
+
+# (name, sentence, expected sign, does the rule fire?): a rupture judged harmful, not useful,
+# or a call for it rejected, is an argument for the relation; VADER reads the rupture and the
+# judgement as two hostile words.
+OPPOSED_RUPTURES = [
+    (
+        "a mistake to cut ties",
+        "The minister said cutting ties with Moscow would be a serious mistake for Ankara.",
+        1,
+        True,
+    ),
+    (
+        "not useful to freeze the dialogue",
+        "A spokesman did not believe it would be useful to freeze the dialogue with Turkey.",
+        1,
+        True,
+    ),
+    (
+        "calls to suspend talks rejected",
+        "Brussels rejected calls to suspend accession talks with Ankara after the vote.",
+        1,
+        True,
+    ),
+    (
+        "ending talks would hurt everyone",
+        "Ending the negotiations with Turkey now would hurt everyone, the envoy said.",
+        1,
+        True,
+    ),
+    # Must not fire: the rupture announced, reported, or a rejection beside it.
+    (
+        "the rupture announced with a modal",
+        "Moscow said it would end the talks with Ankara, which would hurt Turkish farmers.",
+        -1,
+        False,
+    ),
+    (
+        "a rupture reported after an offence",
+        "The EU ended the talks with Turkey after a grave error by Ankara's police.",
+        -1,
+        False,
+    ),
+    (
+        "a rejection beside the rupture",
+        "Moscow rejected the Turkish offer and moved to suspend talks with Ankara.",
+        -1,
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "fires"),
+    [c[1:] for c in OPPOSED_RUPTURES],
+    ids=[c[0] for c in OPPOSED_RUPTURES],
+)
+def test_a_rupture_judged_harmful_is_an_argument_for_the_relation(
+    sentence: str, expected: int, fires: bool
+) -> None:
+    check_sign(sentence, expected)
+    assert fired(sentence, OPPOSED) == fires
+
+
+THREAT = "is a third party's threat"
+
+# (name, sentence, expected sign, does the rule fire?): a threat from a third party (terrorism,
+# militants, migration) is what the sides face together, not hostility between them.
+THIRD_THREATS = [
+    (
+        "a terrorist threat behind reopened flights",
+        "Moscow will reopen flights to Turkey once Ankara guards resorts against the terrorist"
+        " threat, an official said.",
+        1,
+        True,
+    ),
+    (
+        "migration seen as a threat by both",
+        "Berlin and Ankara both see irregular migration as a serious threat, officials said.",
+        0,
+        True,
+    ),
+    (
+        "the threat of terrorism",
+        "The two ministers welcomed closer ties in the face of the threat of terrorism.",
+        1,
+        True,
+    ),
+    (
+        "a militant group as much a threat to Ankara",
+        "Washington told Turkey the PKK is as grave a threat to Ankara as any group, and"
+        " offered help.",
+        1,
+        True,
+    ),
+    # Must not fire: a side's threat, or a side's act towards the militants called a threat.
+    (
+        "a side as the threat",
+        "Ankara said Russia has become a threat to the region.",
+        -1,
+        False,
+    ),
+    (
+        "support for militants is the threat",
+        "Ankara said Washington's support for the militants is a threat to Turkey.",
+        -1,
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "fires"),
+    [c[1:] for c in THIRD_THREATS],
+    ids=[c[0] for c in THIRD_THREATS],
+)
+def test_a_third_partys_threat_is_not_the_relation(
+    sentence: str, expected: int, fires: bool
+) -> None:
+    check_sign(sentence, expected)
+    assert fired(sentence, THREAT) == fires
+
+
+# (name, sentence, expected sign): "Islamic State" is a hostile actor under a two-word name:
+# a joint fight against it is no hostility between the sides.
+ISLAMIC_STATE_FIGHTS = [
+    (
+        "partners combating the group and a war",
+        "Ankara is an important partner of Washington in the effort to combat Islamic State"
+        " and end the war.",
+        1,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [c[1:] for c in ISLAMIC_STATE_FIGHTS],
+    ids=[c[0] for c in ISLAMIC_STATE_FIGHTS],
+)
+def test_a_fight_against_islamic_state_is_no_hostility(sentence: str, expected: int) -> None:
+    check_sign(sentence, expected)
+    assert fired(sentence, FIGHT)
+
+
+# (name, sentence, expected sign, a phrase of the lexicon it needs): a freedom named as an issue
+# in dispute, "great" as the size of a concern and the connective "as well as" carry no
+# warmth; VADER reads "freedom" +3.2, "great" +3.1 and "well" +1.1.
+ISSUE_WORDS = [
+    (
+        "concern over press freedom",
+        "The EU voiced great concern over press freedom in Turkey.",
+        -1,
+        "press freedom*",
+    ),
+    (
+        "curbs on freedom of expression",
+        "Washington criticised the curbs on freedom of expression in Turkey.",
+        -1,
+        "freedom* of expression",
+    ),
+    (
+        "great concern about journalists",
+        "The chancellor voiced great concern about the fate of journalists in Turkey.",
+        -1,
+        "great concern*",
+    ),
+    (
+        "a list joined by 'as well as'",
+        "Officials from Turkey as well as Russia were in Geneva on Monday.",
+        0,
+        "as well as",
+    ),
+    # Must not match: "great" praising a relation, "free" in a trade deal.
+    (
+        "great friendship",
+        "The two leaders spoke of the great friendship between Turkey and Russia.",
+        1,
+        None,
+    ),
+    ("free trade", "Ankara and Brussels discussed a free trade deal.", 1, None),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "phrase"),
+    [c[1:] for c in ISSUE_WORDS],
+    ids=[c[0] for c in ISSUE_WORDS],
+)
+def test_freedoms_in_dispute_and_sizes_of_concern_carry_no_warmth(
+    sentence: str, expected: int, phrase: str | None
+) -> None:
+    check_sign(sentence, expected)
+    phrases = [c.note for c in DIPLOMACY.explain(sentence).contributions if c.kind == "phrase"]
+    if phrase is None:
+        assert phrases == []
+    else:
+        assert any(note.startswith(f"'{phrase}'") for note in phrases)

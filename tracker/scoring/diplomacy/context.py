@@ -12,7 +12,8 @@ Contract
   sympathy, condolences, regret, solidarity or gratitude toward the other (and "against /
   condemned the coup", which is solidarity); in such a statement the third-event words, and
   the negative words that qualify them ("the failed coup"), say nothing about the relation and
-  are neutralised. Support *for* a hostile actor ("support for militants") is not such a statement
+  are neutralised ("Islamic State", a name of two words, counts as a hostile actor after a fight
+  word). Support *for* a hostile actor ("support for militants") is not such a statement
   and its support word is neutralised instead; nor are an accusation ("accused Ankara of
   backing …") and negated or grudging support ("slow to condemn the coup", "lack of support");
   nor is a threat ("would regret it") or regret over the other side's own act ("regretted
@@ -28,6 +29,13 @@ Contract
   crisis", "illegal immigration", "the migrant influx") for neutralising in any diplomatic
   statement, and :func:`is_third_topic_state` tells the state rules that "easing the migration
   crisis" ends no crisis between the sides.
+- *A third party's threat*: :func:`third_threat_words` finds a threat (threat, danger, menace)
+  whose source is a third party (a third event, a hostile actor, "Islamic State", a third
+  topic): "the persistent terrorist threat", "the threat of terrorism", "saw illegal migration
+  as a big threat", "the PKK is as much a threat to Ankara as …"; the threat and the negative
+  words of its phrase are neutralised in any diplomatic statement. Not a side's threat ("Russia
+  is a threat"), nor one where the third party is a preposition's object ("support for the
+  militants is a threat": the threat is a side's act).
 - *Positive words in a reproach*: :func:`reproached_relation_words` finds relation words
   (ally, partner, alliance, friendship …) whose loyalty is questioned ("if we are really
   allies", "whether its partner is Turkey or …", "so-called partners", "supposed to be
@@ -42,6 +50,13 @@ Contract
   its clause by a negated worsening ("we hope relations will not get any worse", "hoped the
   dispute would not escalate"): it presupposes a crisis, so the profile drops the hope's
   warmth and reads the worsening as a strain (-1.0) instead of VADER's turned-round warmth.
+- *A rupture argued against*: :func:`opposed_ruptures` finds a rupture (end / suspend / freeze /
+  cut … talks, ties, dialogue; "turning our backs") judged harmful in a hypothetical after it
+  ("would be a grave error", "would only harm both sides"), judged not useful before it ("does
+  not think it would be helpful to end …") or whose call is rejected ("rejected calls to
+  suspend talks"): the speaker argues for the relation, so the profile reads the rupture as
+  +1.5 and neutralises the judging words. Not a rupture announced with a modal ("would end the
+  talks"), nor one reported beside an offence, nor a rejection of something else.
 - :func:`background_mask` marks background clauses opened by after / following / since / amid / when
   / during / despite / in the wake of; :mod:`tracker.scoring.diplomacy.profile` damps their negative
   words when the rest of the statement is warming ("relations warmed quickly after the failed coup")
@@ -271,6 +286,12 @@ def _grudging(tokens: Tokens, i: int) -> bool:
     )
 
 
+def _is_islamic_state(tokens: Tokens, j: int) -> bool:
+    """ "Islamic State", the group: one of the hostile actors, under a name of two words."""
+    words = tokens.words
+    return words[j] == "islamic" and j + 1 < len(words) and base_word(words[j + 1]) == "state"
+
+
 def _fight_cue(tokens: Tokens, i: int) -> bool:
     """'fighting / combating' + a third event not attributed to one of the sides."""
     if tokens.words[i] not in FIGHT_CUES or _grudging(tokens, i):
@@ -279,6 +300,8 @@ def _fight_cue(tokens: Tokens, i: int) -> bool:
         if _is_side(tokens, j) or tokens.words[j] == "between":
             return False
         if base_word(tokens.words[j]) in THIRD_EVENT | HOSTILE_ACTORS:
+            return True
+        if _is_islamic_state(tokens, j):
             return True
     return False
 
@@ -475,6 +498,71 @@ def third_topic_words(tokens: Tokens, values: Sequence[float]) -> list[int]:
         head = after[0] if after and not tokens.clause_end[t] else None
         if head is not None and words[head] in TOPIC_HEADS and values[head] < 0:
             found.add(head)
+    return sorted(found)
+
+
+# A threat from a third party (terrorism, militants, migration) is a matter the sides face, not
+# their relation: "the persistent terrorist threat", "saw illegal migration as a big threat",
+# "the threat of terrorism", "the PKK is as much a threat to Ankara as …".
+THREAT_NOUNS = frozenset({"threat", "threats", "danger", "dangers", "menace"})
+THIRD_PARTIES = THIRD_EVENT | HOSTILE_ACTORS | THIRD_TOPICS
+_THREAT_LINKS = frozenset({"of", "from", "posed", "by", "the", "a", "an"})
+THREAT_WINDOW = 5
+# The third party must head its noun phrase: in "support for the militants is a threat" the
+# threat is the support, an act of a side.
+_GOVERNING = frozenset({"for", "to", "with", "by", "of", "on", "against"})
+_DETERMINERS = frozenset(
+    {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our"}
+)
+
+
+def _third_party(tokens: Tokens, j: int) -> bool:
+    return base_word(tokens.words[j]) in THIRD_PARTIES or _is_islamic_state(tokens, j)
+
+
+def _heads_phrase(tokens: Tokens, p: int) -> bool:
+    """Is the third party at ``p`` the head of its phrase, not a preposition's object?"""
+    words = tokens.words
+    for j in reversed(tokens.window_before(p, 3)):
+        if words[j] in _GOVERNING:
+            return False
+        if words[j] not in _DETERMINERS:  # an adjective, a verb: the phrase starts here
+            return True
+    return True
+
+
+def third_threat_words(tokens: Tokens, values: Sequence[float]) -> list[int]:
+    """The threat word and negative words of a third party's threat ("terrorist threat")."""
+    vocab = tokens.vocab
+    if THREAT_NOUNS.isdisjoint(vocab):
+        return []
+    words = tokens.words
+    found: set[int] = set()
+    for t in [t for t, word in enumerate(words) if word in THREAT_NOUNS]:
+        source = None
+        for j in reversed(tokens.window_before(t, THREAT_WINDOW)):
+            if _is_side(tokens, j):
+                break
+            # "the terrorist threat" is one phrase; "X is / as a threat" needs X to head its own.
+            if _third_party(tokens, j) and (j == t - 1 or _heads_phrase(tokens, j)):
+                source = j
+                break
+        if source is None:
+            for j in tokens.window_after(t, 3):
+                if words[j] not in _THREAT_LINKS and not _third_party(tokens, j):
+                    break
+                if _third_party(tokens, j):
+                    source = j
+                    break
+        if source is None:
+            continue
+        first, last = min(source, t), max(source, t)
+        found.update(k for k in range(first, last + 1) if values[k] < 0)
+        for j in reversed(tokens.window_before(first, 2)):
+            if words[j] in _NOUN_PHRASE_STOPS:
+                break
+            if values[j] < 0:
+                found.add(j)
     return sorted(found)
 
 
@@ -707,4 +795,100 @@ def unmade_gesture_words(tokens: Tokens, values: Sequence[float]) -> list[int]:
                 break
             if values[j] > 0:
                 found.append(j)
+    return found
+
+
+# A rupture judged harmful is opposed: "it would be a grave error to end the talks", "does not
+# think it would be helpful to end the negotiations", "turning our backs on each other would
+# only harm both sides". VADER reads the rupture and the judgement ("error", "harm") as two
+# hostile words; the speaker argues for keeping the relation.
+OPPOSED_RUPTURE_VALENCE = 1.5
+RUPTURE_VERBS = frozenset(
+    {"end", "ending", "halt", "halting", "suspend", "suspending", "freeze", "freezing"}
+    | {"sever", "severing", "cut", "cutting", "break", "breaking", "turn", "turning"}
+    | {"abandon", "abandoning"}
+)
+RUPTURE_OBJECTS = frozenset(
+    {"talks", "negotiations", "ties", "relations", "dialogue", "contacts", "cooperation"}
+    | {"backs", "process"}
+)
+# Judged harmful only in a hypothetical ("would be a mistake"): "ended the talks after a grave
+# error" reports a rupture and an offence, both hostile.
+HARM_JUDGEMENTS = frozenset(
+    {"error", "mistake", "blunder", "harm", "hurt", "damage", "counterproductive", "wrong"}
+)
+_HYPOTHETICAL = frozenset({"would", "could", "will"})
+# "not think it would be helpful to end …": a useful rupture denied.
+USEFUL_WORDS = frozenset({"helpful", "useful", "wise", "sensible", "good", "right"})
+OPPOSING_VERBS = frozenset(
+    {"rejected", "rejects", "reject", "rejecting", "opposed", "opposes", "oppose", "resisted"}
+)
+# A rejection counts only of a call for the rupture ("rejected calls to end the talks"), not
+# one beside it ("rejected the offer and moved to suspend talks").
+CALL_WORDS = frozenset(
+    {"call", "calls", "demand", "demands", "proposal", "proposals", "idea", "suggestion"}
+    | {"push", "bid", "appeal", "appeals"}
+)
+_RUPTURE_OBJECT_WINDOW = 3
+_JUDGEMENT_WINDOW = 12
+_USEFUL_WINDOW = 8
+
+
+@dataclass(frozen=True)
+class OpposedRupture:
+    """A rupture the statement argues against and the words that judge or reject it."""
+
+    verb: int
+    head: int
+    judges: tuple[int, ...]  # harm words after it, a denied usefulness or a rejection before it
+
+
+def _rupture_at(tokens: Tokens, i: int) -> int | None:
+    """The object of a rupture verb at ``i`` ("end … talks", "turning our backs"), if any."""
+    words = tokens.words
+    if words[i] not in RUPTURE_VERBS:
+        return None
+    # "would end the talks" is the rupture itself announced, not one argued against.
+    if i > 0 and words[i - 1] in _HYPOTHETICAL:
+        return None
+    for j in tokens.window_after(i, _RUPTURE_OBJECT_WINDOW):
+        if words[j] in RUPTURE_OBJECTS:
+            return j
+    return None
+
+
+def _judges_before(tokens: Tokens, values: Sequence[float], j: int, verb: int) -> bool:
+    """Does piece ``j`` deny the rupture at ``verb`` is useful, or reject a call for it?"""
+    word = tokens.words[j]
+    if word in USEFUL_WORDS:
+        return values[j] > 0 and negator_before(tokens, j, 6) is not None
+    return word in OPPOSING_VERBS and any(tokens.words[k] in CALL_WORDS for k in range(j + 1, verb))
+
+
+def opposed_ruptures(tokens: Tokens, values: Sequence[float]) -> list[OpposedRupture]:
+    """Ruptures judged harmful ("would be a grave error"), not useful, or rejected."""
+    vocab = tokens.vocab
+    if RUPTURE_VERBS.isdisjoint(vocab) or RUPTURE_OBJECTS.isdisjoint(vocab):
+        return []
+    words = tokens.words
+    found: list[OpposedRupture] = []
+    for i in range(len(words)):
+        head = _rupture_at(tokens, i)
+        if head is None:
+            continue
+        judges: list[int] = []
+        hypothetical = False
+        for j in range(head + 1, min(len(words), head + 1 + _JUDGEMENT_WINDOW)):
+            if words[j] in _HYPOTHETICAL:
+                hypothetical = True
+            elif hypothetical and words[j] in HARM_JUDGEMENTS:
+                judges.extend(k for k in range(head + 1, j + 1) if values[k] < 0)
+                break
+            if tokens.raw[j][-1] in ".!?":
+                break
+        judges.extend(
+            j for j in range(max(0, i - _USEFUL_WINDOW), i) if _judges_before(tokens, values, j, i)
+        )
+        if judges:
+            found.append(OpposedRupture(i, head, tuple(sorted(set(judges)))))
     return found

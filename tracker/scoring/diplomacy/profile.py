@@ -67,6 +67,7 @@ from tracker.scoring.diplomacy.context import (
     CONCESSIVE_FACTOR,
     FEARED_VALENCE,
     FIRST_CONTACT_VALENCE,
+    OPPOSED_RUPTURE_VALENCE,
     REPROACH_VALENCE,
     RUPTURE_EVENTS,
     SOLIDARITY_VALENCE,
@@ -79,9 +80,11 @@ from tracker.scoring.diplomacy.context import (
     first_contact_since,
     is_diplomatic,
     name_words,
+    opposed_ruptures,
     reproached_relation_words,
     shared_attack_words,
     third_event_words,
+    third_threat_words,
     third_topic_words,
     token_triggers,
     unmade_gesture_words,
@@ -302,9 +305,11 @@ class DiplomacyScorer:
             self._neutralise_third_events(ledger)
             _read_shared_attacks(ledger)
             _neutralise_third_topics(ledger)
+            _neutralise_third_threats(ledger)
             _read_reproaches(ledger)
             _read_unmade_gestures(ledger)
             _read_feared_worsening(ledger)
+            _read_opposed_ruptures(ledger)
             if dyad is not None:
                 _neutralise_other_relation(ledger, dyad)
             first_since = first_contact_since(tokens)
@@ -563,6 +568,16 @@ def _neutralise_third_topics(ledger: Ledger) -> None:
         ledger.scale(i, 0.0, "third_event_neutralised", note)
 
 
+def _neutralise_third_threats(ledger: Ledger) -> None:
+    """A third party's threat is what the sides face: "the terrorist threat", "a threat of …"."""
+    words = ledger.tokens.words
+    for i in third_threat_words(ledger.tokens, ledger.values):
+        if ledger.taken[i]:
+            continue
+        note = f"'{words[i]}' is a third party's threat (terrorism, migration …), not the relation"
+        ledger.scale(i, 0.0, "third_event_neutralised", note)
+
+
 def _neutralise_names(ledger: Ledger) -> None:
     """A name's words are not tone: "Josh Earnest", "Nuclear Security Summit"."""
     words = ledger.tokens.words
@@ -628,6 +643,27 @@ def _read_feared_worsening(ledger: Ledger) -> None:
         else:
             values[w] = FEARED_VALENCE
             ledger.add(w, w, "clause", FEARED_VALENCE, note)
+
+
+def _read_opposed_ruptures(ledger: Ledger) -> None:
+    """ "It would be a grave error to end the talks": the speaker argues for the relation."""
+    words = ledger.tokens.words
+    values = ledger.values
+    for found in opposed_ruptures(ledger.tokens, values):
+        for j in found.judges:
+            if values[j]:
+                note = f"'{words[j]}' judges a rupture harmful: no hostility between the sides"
+                ledger.scale(j, 0.0, "clause", note)
+        positions = tuple(range(found.verb, found.head + 1))
+        tone = sum(values[p] for p in positions)
+        value = OPPOSED_RUPTURE_VALENCE * ledger.but_factor(found.verb)
+        for p in positions:
+            values[p] = 0.0
+            ledger.taken[p] = True
+        values[found.head] = value
+        note = f"'{words[found.verb]} … {words[found.head]}' is a rupture argued against"
+        note += f" ({OPPOSED_RUPTURE_VALENCE:+.1f}); replaces {tone:+.2f}"
+        ledger.add(found.verb, found.head, "clause", value - tone, note)
 
 
 def _neutralise_other_relation(ledger: Ledger, dyad: str) -> None:
