@@ -386,3 +386,59 @@ def test_shielding_a_hostile_actor_is_an_accusation(
     sentence: str, expected: int, fires: bool
 ) -> None:
     check_rule(sentence, expected, SHIELDING, fires)
+
+
+THREAT = "a deal threatened under an unmet condition"
+
+# (name, sentence, expected sign, does the rule fire?): a deal said to fall through, collapse
+# or not go through if the other side does not do something is a threat, whatever the deal's
+# own tone; what the condition asks for is the demand. Not when the condition is a fear rather
+# than a demand, nor when the deal goes ahead.
+CONDITIONAL_THREATS = [
+    (
+        "pact would fall through if not granted",
+        "The minister warned that the transit pact would fall through if Brussels failed to "
+        "grant the promised aid.",
+        -1,
+        True,
+    ),
+    (
+        "will not go through with the agreement unless",
+        "An official said Ankara will not go through with the readmission agreement unless the "
+        "visa waiver is granted.",
+        -1,
+        True,
+    ),
+    (
+        "deal would collapse if the partner does not deliver",
+        "A Turkish envoy said the grain deal with Washington would collapse if the funds were "
+        "not released by allowing fair access for Turkish firms.",
+        -1,
+        True,
+    ),
+    # Must not fire: a feared collapse under a met condition, a deal that goes ahead.
+    (
+        "collapse feared if fighting resumes",
+        "Diplomats fear the ceasefire deal between Ankara and Moscow could collapse if the "
+        "fighting resumes.",
+        -1,
+        False,
+    ),
+    (
+        "goes through with the deal",
+        "Ankara said it would go through with the migrant deal with the EU if Brussels pays.",
+        1,
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "fires"),
+    [c[1:] for c in CONDITIONAL_THREATS],
+    ids=[c[0] for c in CONDITIONAL_THREATS],
+)
+def test_a_deal_threatened_under_an_unmet_condition_is_cooling(
+    sentence: str, expected: int, fires: bool
+) -> None:
+    check_rule(sentence, expected, THREAT, fires)

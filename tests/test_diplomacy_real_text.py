@@ -516,3 +516,71 @@ def test_freedoms_in_dispute_and_sizes_of_concern_carry_no_warmth(
         assert phrases == []
     else:
         assert any(note.startswith(f"'{phrase}'") for note in phrases)
+
+
+CHAPTER = "a step towards membership"
+
+# (name, sentence, expected sign, does an accession-chapter phrase fire?): opening a chapter
+# of accession talks is a step towards membership; a negation inside the phrase's gap turns
+# it round. Not a chapter of something else.
+ACCESSION_CHAPTERS = [
+    (
+        "chapter will be opened",
+        "An EU official said chapter 12 will be opened at a conference with Turkey next month.",
+        1,
+        True,
+    ),
+    (
+        "open more chapters",
+        "The EU said it would open two more chapters in its talks with Ankara.",
+        1,
+        True,
+    ),
+    (
+        "chapter will not be opened",
+        "The EU said the chapter will not be opened with Turkey this year.",
+        -1,
+        True,
+    ),
+    # Must not fire: a chapter of a dispute, closed chapters.
+    (
+        "chapter of a dispute",
+        "Ankara ended a long chapter of its dispute with Moscow.",
+        -1,
+        False,
+    ),
+    (
+        "chapters closed",
+        "The EU said the chapters with Turkey were closed last year.",
+        0,
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "fires"),
+    [c[1:] for c in ACCESSION_CHAPTERS],
+    ids=[c[0] for c in ACCESSION_CHAPTERS],
+)
+def test_opening_an_accession_chapter_is_warming(sentence: str, expected: int, fires: bool) -> None:
+    check_sign(sentence, expected)
+    assert fired(sentence, CHAPTER) == fires
+
+
+# (name, sentence, expected sign): a quoted "no" still negates what follows it; a quoted
+# longer word keeps its tone.
+QUOTED_NEGATIONS = [
+    ("quoted no prospect", 'The envoy saw "no prospect" of a settlement with Ankara.', -1),
+    # Must stay warm: a quoted longer word is not a negation.
+    ("quoted warm word", 'Ankara saw "real progress" in ties with Moscow.', 1),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [c[1:] for c in QUOTED_NEGATIONS],
+    ids=[c[0] for c in QUOTED_NEGATIONS],
+)
+def test_a_quoted_no_still_negates(sentence: str, expected: int) -> None:
+    check_sign(sentence, expected)

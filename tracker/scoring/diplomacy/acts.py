@@ -28,6 +28,13 @@ domain phrases and the reversal rules and never touch a piece those consumed.
   March agreement") are what it abandons, not a warm word: their tone is returned for
   neutralising (the abandonment's own phrase in the lexicon carries the score). Not when the
   abandonment is negated ("will not walk away from the deal" keeps it).
+- :func:`find_conditional_threats`: a deal between the sides said to fall through, collapse or
+  not go through if the other side does not do something ("the pact would collapse if Brussels
+  did not keep its word", "we will not go through with the deal unless the aid arrives") is a
+  threat, -1.5, whatever the deal's own tone; what the condition asks for ("by granting
+  visa-free travel") is the demand, not the relation's state: its positive pieces are returned
+  for neutralising. Only when the condition is unmet ("if … not", "if … fails to", "unless"):
+  "the deal will collapse if the fighting resumes" is a fear, left to the words.
 - :func:`find_shielding`: one side accused of protecting, sheltering, shielding or harbouring
   a hostile actor of the other ("give up protecting that traitor", "a safe haven for
   terrorists", "harbouring coup plotters") is an accusation, -2.0, whatever the tone of
@@ -177,6 +184,88 @@ def abandoned_commitment_words(tokens: Tokens, values: list[float]) -> list[int]
                 break
             if words[j] in ABANDONED_OBJECTS and values[j] > 0:
                 found.append(j)
+    return found
+
+
+THREAT_VALENCE = -1.5
+THREAT_WINDOW = 10
+CONDITION_WINDOW = 14
+# A deal's failure: "fall through" (with its particle), "collapse", "not go through (with)".
+FALL_VERBS = frozenset({"fall", "falls", "fell", "falling", "fallen"})
+GO_VERBS = frozenset({"go", "goes", "went", "going", "gone"})
+COLLAPSE_VERBS = frozenset({"collapse", "collapses", "collapsed", "collapsing", "founder"})
+_FAILURE_CUES = FALL_VERBS | GO_VERBS | COLLAPSE_VERBS
+THREATENED_OBJECTS = COMMITMENTS | AGREEMENT_NOUNS | frozenset({"bargain", "plan", "scheme"})
+_UNMET = frozenset({"fail", "fails", "failed", "failing"})
+
+
+@dataclass(frozen=True)
+class ConditionalThreat:
+    """A deal threatened with failure under an unmet condition, and the condition's pieces."""
+
+    hit: RuleHit
+    condition: tuple[int, ...]  # from the condition word to the clause's end
+
+
+def _failure_at(tokens: Tokens, i: int) -> int | None:
+    """The last piece of a deal's failure starting at ``i`` ("fall through"), or None."""
+    words = tokens.words
+    word = words[i]
+    if word in COLLAPSE_VERBS:
+        return i
+    nxt = words[i + 1] if i + 1 < len(words) and not tokens.clause_end[i] else ""
+    if word in FALL_VERBS and nxt == "through":
+        return i + 1
+    if word in GO_VERBS and nxt == "through" and negator_before(tokens, i) is not None:
+        return i + 1  # "will not go through with the deal"; a plain "go through" is no failure
+    return None
+
+
+def _unmet_condition(tokens: Tokens, end: int) -> int | None:
+    """The "if"/"unless" after ``end`` whose condition is unmet, or None."""
+    words = tokens.words
+    window = tokens.window_after(end, CONDITION_WINDOW)
+    for j in window:
+        if words[j] == "unless":
+            return j
+        if words[j] != "if":
+            continue
+        for m in tokens.window_after(j, 6):
+            if is_negator(words[m]) or words[m] in _UNMET:
+                return j
+        return None
+    return None
+
+
+def find_conditional_threats(tokens: Tokens, taken: list[bool]) -> list[ConditionalThreat]:
+    """Deals said to fail under an unmet condition: "would fall through if … did not …"."""
+    words = tokens.words
+    vocab = tokens.vocab
+    if _FAILURE_CUES.isdisjoint(vocab) or THREATENED_OBJECTS.isdisjoint(vocab):
+        return []
+    if "if" not in vocab and "unless" not in vocab:
+        return []
+    found: list[ConditionalThreat] = []
+    for i in range(len(words)):
+        if taken[i] or words[i] not in _FAILURE_CUES:
+            continue
+        end = _failure_at(tokens, i)
+        if end is None:
+            continue
+        near = (*tokens.window_before(i, THREAT_WINDOW), *tokens.window_after(end, THREAT_WINDOW))
+        deal = next((k for k in near if words[k] in THREATENED_OBJECTS and not taken[k]), None)
+        if deal is None:
+            continue
+        condition = _unmet_condition(tokens, max(end, deal))
+        if condition is None or condition < deal:
+            continue
+        positions = tuple(sorted({*range(i, end + 1), deal}))
+        note = f"a deal threatened under an unmet condition ('{words[i]}' … '{words[deal]}')"
+        hit = RuleHit(positions, deal, THREAT_VALENCE, "reversal", note, i)
+        last = condition
+        while last + 1 < len(words) and not tokens.clause_end[last]:
+            last += 1
+        found.append(ConditionalThreat(hit, tuple(range(condition, last + 1))))
     return found
 
 

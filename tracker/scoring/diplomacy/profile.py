@@ -56,8 +56,10 @@ from tracker.fingerprint import source_bytes
 from tracker.models import Score
 from tracker.scoring.diplomacy.acts import (
     Agreement,
+    ConditionalThreat,
     abandoned_commitment_words,
     find_agreements,
+    find_conditional_threats,
     find_shielding,
     find_unkept_commitments,
     find_withheld_acts,
@@ -101,6 +103,7 @@ from tracker.scoring.diplomacy.rules import (
     action_negator,
     find_actions,
     hedge_before,
+    is_negator,
     negator_before,
 )
 from tracker.scoring.diplomacy.states import (
@@ -297,6 +300,9 @@ class DiplomacyScorer:
                 ledger.apply(hit)
             for hit in find_shielding(tokens, ledger.taken):
                 ledger.apply(hit)
+            for threat in find_conditional_threats(tokens, ledger.taken):
+                ledger.apply(threat.hit)
+                _neutralise_demand(ledger, threat)
             _neutralise_abandoned(ledger)
             for agreement in find_agreements(tokens, ledger.taken):
                 ledger.apply(agreement.hit)
@@ -484,6 +490,11 @@ def _apply_phrase(ledger: Ledger, match: PhraseMatch) -> None:
     if phrase.note:
         note += f": {phrase.note}"
     negator = negator_before(ledger.tokens, match.first)
+    if negator is None and match.last - match.first >= len(match.positions):
+        # A negation in the phrase's gap is the phrase's own: "the chapter will not be opened".
+        words = ledger.tokens.words
+        gap = (j for j in range(match.first + 1, match.last) if j not in match.positions)
+        negator = next((j for j in gap if is_negator(words[j])), None)
     ledger.set_rule(
         match.positions, match.first, phrase.valence, "phrase", note, match.first, negator
     )
@@ -546,6 +557,15 @@ def _neutralise_purpose(ledger: Ledger, agreement: Agreement) -> None:
             continue
         note = f"object of an agreement ('{cue}'): what the sides act on, not their relation"
         ledger.scale(i, 0.0, "third_event_neutralised", note)
+
+
+def _neutralise_demand(ledger: Ledger, threat: ConditionalThreat) -> None:
+    """What a threat's condition asks for ("by granting visa-free travel") is the demand, not
+    warmth between the sides: its positive values are dropped (a reproach in it stays)."""
+    for i in threat.condition:
+        if ledger.values[i] > 0:
+            note = "what a threat's condition demands, not the relation's state"
+            ledger.scale(i, 0.0, "clause", note)
 
 
 def _neutralise_abandoned(ledger: Ledger) -> None:

@@ -40,6 +40,11 @@ _CLOSING = ")]}" + CLOSING
 _OPENING = "([{" + OPENING
 _TAIL = frozenset(",;:.!?)]}-\u2013\u2014" + CLOSING)
 _DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
+# A double quote opening or closing a word of one or two letters, next to a space or an end.
+_SHORT_QUOTED_RE = re.compile(
+    r'(?:(?<=\s)|^)"(?=[A-Za-z]{1,2}(?:\s|"|$))|(?<=(?<![A-Za-z])[A-Za-z])"(?=\s|$)'
+    r'|(?<=(?<![A-Za-z])[A-Za-z]{2})"(?=\s|$)'
+)
 # "U.S." or "St." end in a full stop without ending the clause.
 _ABBREVIATION_RE = re.compile(
     r"(?:[A-Za-z]\.)+|(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sen|Rep|Gov|Prof|No|Vol)\."
@@ -48,14 +53,19 @@ _ABBREVIATION_RE = re.compile(
 
 def normalise_quotes(text: str) -> str:
     """Quotation marks (curly, guillemets, low) to ASCII, length-preserving (VADER strips ASCII
-    punctuation only), so a statement scores the same whatever marks its outlet uses."""
-    if text.isascii():
-        return text
-    # replace per mark: much faster than str.translate with a dict on short texts.
-    for mark in _DOUBLE:
-        text = text.replace(mark, '"')
-    for mark in _SINGLE:
-        text = text.replace(mark, "'")
+    punctuation only), so a statement scores the same whatever marks its outlet uses.
+
+    A double quote against a word of one or two letters becomes a space: VADER strips
+    punctuation only from longer words, so a quoted '"no prospect"' would keep its mark on
+    "no" and lose the negation."""
+    if not text.isascii():
+        # replace per mark: much faster than str.translate with a dict on short texts.
+        for mark in _DOUBLE:
+            text = text.replace(mark, '"')
+        for mark in _SINGLE:
+            text = text.replace(mark, "'")
+    if '"' in text:
+        text = _SHORT_QUOTED_RE.sub(" ", text)
     return text
 
 
