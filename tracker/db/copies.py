@@ -394,13 +394,31 @@ class Pending:
     def __len__(self) -> int:
         return len(self.fresh) + len(self.moved)
 
-    def chunks(self, size: int) -> list[Pending]:
-        """The same work in parts of at most ``size`` statements, for short transactions."""
+    def chunks(self, size: int, fresh_size: int | None = None) -> list[Pending]:
+        """The same work in parts of at most ``size`` statements, for short transactions;
+        consecutive parts with only fresh statements are joined up to ``fresh_size``.
+        Placing fresh statements in id order gives the same clusters however they are cut,
+        so joining them changes nothing; a part with moved statements takes them out of
+        their clusters before placing any, so those parts keep their bounds."""
         work = [(c, False) for c in self.fresh] + [(c, True) for c in self.moved]
         parts = [work[i : i + size] for i in range(0, len(work), size)]
+        joined: list[list[tuple[CopyCandidate, bool]]] = []
+        limit = fresh_size or size
+        for part in parts:
+            only_fresh = not any(m for _, m in part)
+            last = joined[-1] if joined else None
+            if (
+                only_fresh
+                and last is not None
+                and not any(m for _, m in last)
+                and len(last) + len(part) <= limit
+            ):
+                last.extend(part)
+            else:
+                joined.append(list(part))
         return [
             Pending(tuple(c for c, m in part if not m), tuple(c for c, m in part if m))
-            for part in parts
+            for part in joined
         ]
 
 
