@@ -15,7 +15,7 @@ from tracker.ingest.pipeline import PipelineSpec
 from tracker.models import Article
 from tracker.rescore import execute
 from tracker.rescore.execute import rescore
-from tracker.synthetic.copies import pair_scores, place, planted_corpus
+from tracker.synthetic.copies import candidates, pair_scores, place, planted_corpus
 
 D = dt.date
 
@@ -264,3 +264,29 @@ def test_evaluation_timeline_counts_a_syndicated_remark_once() -> None:
     points = _points([gold(i) for i in range(5)], found, ["diplomacy"])
     # the second copy of cluster 7 is left out; no cluster, or no statement, counts as itself
     assert [p.scores["diplomacy"] for p in points] == [0.5, 0.1, 0.2, 0.0]
+
+
+def test_fresh_parts_are_joined_and_parts_with_moved_statements_keep_their_bounds() -> None:
+    day = dt.date(2016, 6, 27)
+    fresh = tuple(copies.CopyCandidate(i, f"remark {i}", "a spokesman", day) for i in range(7))
+    moved = tuple(copies.CopyCandidate(i, f"remark {i}", "a minister", day) for i in range(7, 10))
+    parts = copies.Pending(fresh, moved).chunks(2, 5)
+    assert [(len(p.fresh), len(p.moved)) for p in parts] == [(4, 0), (2, 0), (1, 1), (0, 2)]
+    assert [c for p in parts for c in (*p.fresh, *p.moved)] == [*fresh, *moved]
+
+
+def test_bulk_placement_in_any_cut_forms_the_same_clusters(tmp_path: Path) -> None:
+    articles = planted_corpus(40, seed=3)
+    items = [c for n, a in enumerate(articles) for c in candidates(a, 1000 * n)]
+    found = []
+    for k, size in enumerate((len(items), 37, 1)):
+        with connection.writer(tmp_path / f"{k}.duckdb") as con:
+            for lo in range(0, len(items), size):
+                copies.assign(con, items[lo : lo + size])
+            found.append(
+                con.execute(
+                    "SELECT statement_id, cluster_id FROM statement_copies ORDER BY 1"
+                ).fetchall()
+            )
+    assert found[0] == found[1] == found[2]
+    assert len({c for _, c in found[0]}) < len(found[0])  # copies were found

@@ -25,14 +25,23 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import duckdb
 import numpy as np
 import pyarrow as pa
 
-from tracker.db.shingles import BANDS, band_keys, normalise, signature, signatures, similarity
+from tracker.db.shingles import (
+    BANDS,
+    NUM_PERM,
+    band_key_matrix,
+    band_keys,
+    normalise,
+    signature,
+    signatures,
+    similarity,
+)
 from tracker.db.tables import insert_arrow, next_id
 
 WINDOW_DAYS = 3  # a wire story's reprints appear within days; the same words later are news again
@@ -83,79 +92,151 @@ def _keys(sig: np.ndarray, speaker: str, published: dt.date) -> tuple[list[int],
     return keys, keys[own * BANDS : (own + 1) * BANDS]
 
 
-def _lookup(con: duckdb.DuckDBPyConnection, keys: Sequence[int]) -> dict[int, list[int]]:
-    """band key -> cluster ids, for the keys stored."""
-    found: dict[int, list[int]] = defaultdict(list)
-    if not keys:
-        return found
+def _lookup(con: duckdb.DuckDBPyConnection, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(band keys, cluster ids) of the stored bands with one of ``keys`` (distinct)."""
+    if not len(keys):
+        return np.empty(0, np.int64), np.empty(0, np.int64)
     if len(keys) <= _INDEXED_KEYS:
         marks = ", ".join("?" * len(keys))
-        rows = con.execute(
-            f"SELECT band_key, cluster_id FROM copy_bands WHERE band_key IN ({marks})", list(keys)
-        ).fetchall()
+        found = con.sql(
+            f"SELECT band_key, cluster_id FROM copy_bands WHERE band_key IN ({marks})",
+            params=keys.tolist(),
+        ).to_arrow_table()
     else:
         con.register("_keys", pa.table({"band_key": pa.array(keys, pa.int64())}))
         try:
-            rows = con.execute(
+            found = con.sql(
                 "SELECT b.band_key, b.cluster_id FROM copy_bands AS b JOIN _keys USING (band_key)"
-            ).fetchall()
+            ).to_arrow_table()
         finally:
             con.unregister("_keys")
-    for key, cluster_id in rows:
-        found[key].append(cluster_id)
-    return found
+    return (
+        found.column("band_key").to_numpy().astype(np.int64),
+        found.column("cluster_id").to_numpy().astype(np.int64),
+    )
 
 
-def _clusters(con: duckdb.DuckDBPyConnection, ids: Iterable[int]) -> dict[int, _Cluster]:
-    ids = sorted(set(ids))
-    if not ids:
+def _clusters(con: duckdb.DuckDBPyConnection, ids: np.ndarray) -> dict[int, _Cluster]:
+    ids = np.unique(ids)
+    if not len(ids):
         return {}
-    marks = ", ".join("?" * len(ids))  # an IN list of values is an index lookup
-    rows = con.execute(
-        "SELECT cluster_id, speaker, published, signature FROM copy_clusters "
-        f"WHERE cluster_id IN ({marks})",
-        ids,
-    ).fetchall()
-    return {c: _Cluster(c, s, p, np.array(sig, dtype=np.uint32)) for c, s, p, sig in rows}
+    columns = "cluster_id, speaker, published, signature"
+    if len(ids) <= _INDEXED_KEYS:
+        marks = ", ".join("?" * len(ids))  # an IN list of values is an index lookup
+        found = con.sql(
+            f"SELECT {columns} FROM copy_clusters WHERE cluster_id IN ({marks})",
+            params=ids.tolist(),
+        ).to_arrow_table()
+    else:
+        con.register("_ids", pa.table({"cluster_id": pa.array(ids, pa.int64())}))
+        try:
+            found = con.sql(
+                f"SELECT {columns} FROM copy_clusters JOIN _ids USING (cluster_id)"
+            ).to_arrow_table()
+        finally:
+            con.unregister("_ids")
+    sigs = (
+        found.column("signature").combine_chunks().flatten().to_numpy().astype(np.uint32)
+    ).reshape(found.num_rows, NUM_PERM)
+    return {
+        c: _Cluster(c, sp, p, sig)
+        for c, sp, p, sig in zip(
+            found.column("cluster_id").to_pylist(),
+            found.column("speaker").to_pylist(),
+            found.column("published").to_pylist(),
+            sigs,
+            strict=True,
+        )
+    }
+
+
+def _match(
+    keys: np.ndarray, rows: np.ndarray, table: np.ndarray, values: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Every (row, value) with ``keys[i] == table[j]``: row ``rows[i]``, value ``values[j]``."""
+    order = np.argsort(table, kind="stable")
+    table, values = table[order], values[order]
+    lo = np.searchsorted(table, keys, "left")
+    counts = np.searchsorted(table, keys, "right") - lo
+    starts = np.concatenate(([0], np.cumsum(counts)[:-1]))
+    picks = np.repeat(lo - starts, counts) + np.arange(int(counts.sum()))
+    return np.repeat(rows, counts), values[picks]
+
+
+def _grouped(rows: np.ndarray, values: np.ndarray) -> dict[int, list[int]]:
+    """row -> its values (distinct, ascending)."""
+    out: dict[int, list[int]] = {}
+    if not len(rows):
+        return out
+    pairs = np.unique(np.stack([rows, values], axis=1), axis=0)
+    cut = np.flatnonzero(np.diff(pairs[:, 0])) + 1
+    for part in np.split(pairs, cut):
+        out[int(part[0, 0])] = part[:, 1].tolist()
+    return out
 
 
 @dataclass(frozen=True)
 class Prepared:
-    """Statements with their signatures and keys: the work of :func:`assign` that needs no
-    database, done before a writer takes the file."""
+    """Statements (in id order) with their signatures and keys: the work of :func:`assign` that
+    needs no database, done before a writer takes the file. ``search`` holds the keys to look
+    up, one line of ``BANDS`` per statement and slot (``search_rows`` its statement);
+    ``own[i]`` the keys statement ``i`` is stored under should it found a cluster."""
 
     items: tuple[CopyCandidate, ...]
     sigs: np.ndarray
-    keyed: tuple[tuple[list[int], list[int]], ...]
+    search: np.ndarray
+    search_rows: np.ndarray
+    own: np.ndarray
 
 
 def prepare(items: Sequence[CopyCandidate]) -> Prepared:
     items = tuple(sorted(items, key=lambda c: c.statement_id))
     sigs = signatures([normalise(c.text) for c in items])
-    keyed = tuple(_keys(s, c.speaker, c.published) for s, c in zip(sigs, items, strict=True))
-    return Prepared(items, sigs, keyed)
+    rows: list[int] = []
+    salts: list[str] = []
+    own_line: list[int] = []
+    for i, c in enumerate(items):
+        own_line.append(len(rows) + _bucket(c.published) - _slots(c.published).start)
+        for slot in _slots(c.published):
+            rows.append(i)
+            salts.append(f"{c.speaker}\x1f{slot}")
+    search_rows = np.array(rows, dtype=np.int64)
+    search = band_key_matrix(sigs, search_rows, salts)
+    return Prepared(items, sigs, search, search_rows, search[np.array(own_line, dtype=np.int64)])
 
 
 def assign(
     con: duckdb.DuckDBPyConnection, items: Sequence[CopyCandidate] | Prepared
 ) -> dict[int, int]:
-    """Place ``items`` (not yet in any cluster) in clusters; returns statement id -> cluster id."""
+    """Place ``items`` (not yet in any cluster) in clusters; returns statement id -> cluster id.
+
+    One lookup for all of them; copies among ``items`` themselves are found in memory: each
+    statement's candidates are the stored clusters and the earlier statements of ``items``
+    sharing one of its keys, taken in id order as if they were placed one by one."""
     work = items if isinstance(items, Prepared) else prepare(items)
     if not work.items:
         return {}
-    items, sigs, keyed = work.items, work.sigs, work.keyed
-    keys = [search for search, _ in keyed]
-    stored = _lookup(con, sorted({k for ks in keys for k in ks}))
-    clusters = _clusters(con, (c for ids in stored.values() for c in ids))
-    candidates: dict[int, list[int]] = defaultdict(list, {k: list(v) for k, v in stored.items()})
+    items, sigs = work.items, work.sigs
+    n = len(items)
+    keys = work.search.ravel()
+    key_rows = np.repeat(work.search_rows, BANDS)
+    band_key, band_cluster = _lookup(con, np.unique(keys))
+    clusters = _clusters(con, band_cluster)
+    stored = _grouped(*_match(keys, key_rows, band_key, band_cluster))
+    own_rows = np.repeat(np.arange(n, dtype=np.int64), BANDS)
+    rows, earlier = _match(keys, key_rows, work.own.ravel(), own_rows)
+    within = _grouped(rows[earlier < rows], earlier[earlier < rows])
     next_cluster = next_id(con, "copy_clusters")
     placed: dict[int, int] = {}
+    founder: dict[int, int] = {}  # index in items -> the cluster it founded
     grown: dict[int, int] = defaultdict(int)
     new_clusters: list[_Cluster] = []
-    new_bands: list[tuple[int, int]] = []
-    for item, sig, (ks, own) in zip(items, sigs, keyed, strict=True):
+    reps: list[int] = []
+    for i, (item, sig) in enumerate(zip(items, sigs, strict=True)):
         best, best_sim = None, THRESHOLD
-        for cid in sorted({c for k in ks for c in candidates.get(k, ())}):
+        found = stored.get(i, [])
+        later = [founder[j] for j in within.get(i, ()) if j in founder]
+        for cid in sorted({*found, *later}) if later and found else found or later:
             cluster = clusters[cid]
             if cluster.speaker != item.speaker:
                 continue
@@ -170,36 +251,43 @@ def assign(
             cluster = _Cluster(best, item.speaker, item.published, sig)
             clusters[best] = cluster
             new_clusters.append(cluster)
-            for k in own:
-                candidates[k].append(best)
-                new_bands.append((k, best))
+            founder[i] = best
+            reps.append(item.statement_id)  # the founder: the first (oldest id) statement in it
         placed[item.statement_id] = best
         grown[best] += 1
 
-    founded = {c.cluster_id for c in new_clusters}
-    reps: dict[int, int] = {}  # the founder: the first (oldest id) statement placed in it
-    for item in items:
-        cid = placed[item.statement_id]
-        if cid in founded:
-            reps.setdefault(cid, item.statement_id)
+    founded = set(founder.values())
+    new_sigs = np.array([c.signature for c in new_clusters], dtype=np.uint32).reshape(-1, NUM_PERM)
     insert_arrow(
         con,
         "copy_clusters",
         pa.table(
             {
-                "cluster_id": [c.cluster_id for c in new_clusters],
-                "representative_id": [reps[c.cluster_id] for c in new_clusters],
-                "speaker": [c.speaker for c in new_clusters],
-                "published": [c.published for c in new_clusters],
-                "signature": pa.array(
-                    [c.signature.tolist() for c in new_clusters], pa.list_(pa.uint32())
-                ),
+                "cluster_id": pa.array([c.cluster_id for c in new_clusters], pa.int64()),
+                "representative_id": pa.array(reps, pa.int64()),
+                "speaker": pa.array([c.speaker for c in new_clusters], pa.string()),
+                "published": pa.array([c.published for c in new_clusters], pa.date32()),
+                "signature": pa.FixedSizeListArray.from_arrays(
+                    pa.array(new_sigs.ravel(), pa.uint32()), NUM_PERM
+                ).cast(pa.list_(pa.uint32())),
                 "copies": pa.array([grown[c.cluster_id] for c in new_clusters], pa.int32()),
             }
         ),
     )
-    _insert_bands(con, new_bands)
-    existing = {c: n for c, n in grown.items() if c not in founded}
+    founders = np.array(list(founder), dtype=np.int64)
+    insert_arrow(
+        con,
+        "copy_bands",
+        pa.table(
+            {
+                "band_key": pa.array(work.own[founders].ravel(), pa.int64()),
+                "cluster_id": pa.array(
+                    np.repeat(np.array(list(founder.values()), dtype=np.int64), BANDS), pa.int64()
+                ),
+            }
+        ),
+    )
+    existing = {c: k for c, k in grown.items() if c not in founded}
     if existing:
         con.execute(
             "UPDATE copy_clusters AS c SET copies = c.copies + g.n "
@@ -306,13 +394,31 @@ class Pending:
     def __len__(self) -> int:
         return len(self.fresh) + len(self.moved)
 
-    def chunks(self, size: int) -> list[Pending]:
-        """The same work in parts of at most ``size`` statements, for short transactions."""
+    def chunks(self, size: int, fresh_size: int | None = None) -> list[Pending]:
+        """The same work in parts of at most ``size`` statements, for short transactions;
+        consecutive parts with only fresh statements are joined up to ``fresh_size``.
+        Placing fresh statements in id order gives the same clusters however they are cut,
+        so joining them changes nothing; a part with moved statements takes them out of
+        their clusters before placing any, so those parts keep their bounds."""
         work = [(c, False) for c in self.fresh] + [(c, True) for c in self.moved]
         parts = [work[i : i + size] for i in range(0, len(work), size)]
+        joined: list[list[tuple[CopyCandidate, bool]]] = []
+        limit = fresh_size or size
+        for part in parts:
+            only_fresh = not any(m for _, m in part)
+            last = joined[-1] if joined else None
+            if (
+                only_fresh
+                and last is not None
+                and not any(m for _, m in last)
+                and len(last) + len(part) <= limit
+            ):
+                last.extend(part)
+            else:
+                joined.append(list(part))
         return [
             Pending(tuple(c for c, m in part if not m), tuple(c for c, m in part if m))
-            for part in parts
+            for part in joined
         ]
 
 

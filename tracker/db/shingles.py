@@ -89,15 +89,9 @@ def normalise(text: str) -> str:
     return " ".join(_WORD.findall(strip_credits(text).lower()))
 
 
-def _shingles(norm: str) -> np.ndarray:
-    """The normal form's 5-byte shingles as 40-bit integers (exact: no hash collides them)."""
-    b = np.frombuffer(norm.encode("utf-8").ljust(SHINGLE), dtype=np.uint8).astype(np.uint64)
-    n = len(b) - SHINGLE + 1
-    x = np.zeros(n, dtype=np.uint64)
-    for k in range(SHINGLE):
-        x = (x << np.uint64(8)) | b[k : k + n]
-    # Scrambled first (splitmix64's finaliser): neighbouring shingles differ in a few low bits,
-    # and a linear hash of such values estimates similarity with a bias.
+def _scramble(x: np.ndarray) -> np.ndarray:
+    # splitmix64's finaliser: neighbouring shingles differ in a few low bits, and a linear hash
+    # of such values estimates similarity with a bias.
     with np.errstate(over="ignore"):
         x ^= x >> np.uint64(30)
         x *= np.uint64(0xBF58476D1CE4E5B9)
@@ -107,21 +101,41 @@ def _shingles(norm: str) -> np.ndarray:
     return x
 
 
+def _shingles(norms: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """The normal forms' 5-byte shingles as scrambled 40-bit integers (exact: no hash collides
+    them), all texts' in one array, and where each text's start. Computed over the texts joined
+    end to end, keeping only the shingles that lie inside one text."""
+    encoded = [n.encode("utf-8").ljust(SHINGLE) for n in norms]
+    lengths = np.array([len(e) for e in encoded], dtype=np.int64)
+    b = np.frombuffer(b"".join(encoded), dtype=np.uint8).astype(np.uint64)
+    n = len(b) - SHINGLE + 1
+    x = np.zeros(n, dtype=np.uint64)
+    for k in range(SHINGLE):
+        x = (x << np.uint64(8)) | b[k : k + n]
+    counts = lengths - SHINGLE + 1
+    starts = np.concatenate(([0], np.cumsum(counts)[:-1]))
+    offsets = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+    keep = np.repeat(offsets - starts, counts) + np.arange(int(counts.sum()))
+    return _scramble(x[keep]), starts
+
+
 def signatures(norms: Sequence[str]) -> np.ndarray:
     """MinHash of each normal form's character shingles: ``(len(norms), NUM_PERM)`` uint32.
 
     Each permutation is a multiply-shift hash ``(a * x + b) mod 2**64 >> 32`` (a universal
     family, computed with numpy's wrapping uint64 arithmetic); a repeated shingle changes no
-    minimum, so the shingles need not be deduplicated. Work is done for many texts at once.
+    minimum, so the shingles need not be deduplicated. Work is done for many texts at once; the
+    shift is taken after the minimum (it is monotone), once per value kept.
     """
     out = np.empty((len(norms), NUM_PERM), dtype=np.uint32)
     for lo in range(0, len(norms), _CHUNK):
-        parts = [_shingles(n) for n in norms[lo : lo + _CHUNK]]
-        starts = np.cumsum([0] + [len(p) for p in parts[:-1]])
-        x = np.concatenate(parts)
+        x, starts = _shingles(norms[lo : lo + _CHUNK])
+        hashed = np.empty((NUM_PERM, len(x)), dtype=np.uint64)
         with np.errstate(over="ignore"):
-            hashed = (_A * x[None, :] + _B) >> np.uint64(32)
-        out[lo : lo + len(parts)] = np.minimum.reduceat(hashed, starts, axis=1).T
+            np.multiply(_A, x[None, :], out=hashed)
+            hashed += _B
+        low = np.minimum.reduceat(hashed, starts, axis=1) >> np.uint64(32)
+        out[lo : lo + len(starts)] = low.T
     return out
 
 
@@ -133,15 +147,25 @@ def signature(norm: str) -> np.ndarray:
 def band_keys(sig: np.ndarray, salts: Sequence[str] = ("",)) -> list[int]:
     """One signed 64-bit key per band and salt (band number and salt mixed in), for an indexed
     BIGINT column: ``BANDS`` keys for the first salt, then for the next."""
-    rows = sig.astype(np.uint64).reshape(BANDS, ROWS)
-    salted = np.array([zlib.crc32(s.encode("utf-8")) for s in salts], dtype=np.uint64)
+    rows = np.zeros(len(salts), dtype=np.int64)
+    return band_key_matrix(sig[None, :], rows, salts).ravel().tolist()
+
+
+def band_key_matrix(sigs: np.ndarray, rows: np.ndarray, salts: Sequence[str]) -> np.ndarray:
+    """:func:`band_keys` of many signatures at once: ``(len(rows), BANDS)`` int64, line ``i``
+    the keys of ``sigs[rows[i]]`` with ``salts[i]``."""
+    bands = sigs.astype(np.uint64).reshape(len(sigs), BANDS, ROWS)
+    cache: dict[str, int] = {}
+    salted = np.array(
+        [cache.setdefault(s, zlib.crc32(s.encode("utf-8"))) for s in salts], dtype=np.uint64
+    )
     with np.errstate(over="ignore"):
-        base = (rows * _BAND_MIX).sum(axis=1) + np.arange(BANDS, dtype=np.uint64)
-        mixed = base[None, :] + (salted[:, None] << np.uint64(20))
+        base = (bands * _BAND_MIX).sum(axis=2, dtype=np.uint64) + np.arange(BANDS, dtype=np.uint64)
+        mixed = base[np.asarray(rows, dtype=np.int64)] + (salted[:, None] << np.uint64(20))
         mixed ^= mixed >> np.uint64(29)
         mixed *= np.uint64(0xBF58476D1CE4E5B9)
         mixed ^= mixed >> np.uint64(32)
-    return (mixed >> np.uint64(1)).astype(np.int64).ravel().tolist()
+    return (mixed >> np.uint64(1)).astype(np.int64).reshape(len(salted), BANDS)
 
 
 def similarity(a: np.ndarray, b: np.ndarray) -> float:
