@@ -48,7 +48,7 @@ from __future__ import annotations
 
 import copy
 import functools
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -568,34 +568,35 @@ def _neutralise_demand(ledger: Ledger, threat: ConditionalThreat) -> None:
             ledger.scale(i, 0.0, "clause", note)
 
 
+def _silence(ledger: Ledger, positions: Iterable[int], kind: str, says: str) -> None:
+    """Drop the tone of the words at ``positions`` that no rule has taken; ``says`` completes
+    the note after the quoted word ("'ally' is …")."""
+    words = ledger.tokens.words
+    for i in positions:
+        if not ledger.taken[i]:
+            ledger.scale(i, 0.0, kind, f"'{words[i]}' {says}")
+
+
 def _neutralise_abandoned(ledger: Ledger) -> None:
     """A deal one side backs away from is what it abandons, not warmth between the sides."""
-    words = ledger.tokens.words
-    for i in abandoned_commitment_words(ledger.tokens, ledger.values):
-        if ledger.taken[i]:
-            continue
-        note = f"'{words[i]}' is a commitment being abandoned, not warmth between the sides"
-        ledger.scale(i, 0.0, "clause", note)
+    found = abandoned_commitment_words(ledger.tokens, ledger.values)
+    _silence(
+        ledger, found, "clause", "is a commitment being abandoned, not warmth between the sides"
+    )
 
 
 def _neutralise_third_topics(ledger: Ledger) -> None:
     """What the sides handle is not their relation: "the refugee crisis", "illegal migration"."""
-    words = ledger.tokens.words
-    for i in third_topic_words(ledger.tokens, ledger.values):
-        if ledger.taken[i]:
-            continue
-        note = f"'{words[i]}' qualifies a matter the sides handle (refugees, migration …)"
-        ledger.scale(i, 0.0, "third_event_neutralised", note)
+    found = third_topic_words(ledger.tokens, ledger.values)
+    says = "qualifies a matter the sides handle (refugees, migration …)"
+    _silence(ledger, found, "third_event_neutralised", says)
 
 
 def _neutralise_third_threats(ledger: Ledger) -> None:
     """A third party's threat is what the sides face: "the terrorist threat", "a threat of …"."""
-    words = ledger.tokens.words
-    for i in third_threat_words(ledger.tokens, ledger.values):
-        if ledger.taken[i]:
-            continue
-        note = f"'{words[i]}' is a third party's threat (terrorism, migration …), not the relation"
-        ledger.scale(i, 0.0, "third_event_neutralised", note)
+    found = third_threat_words(ledger.tokens, ledger.values)
+    says = "is a third party's threat (terrorism, migration …), not the relation"
+    _silence(ledger, found, "third_event_neutralised", says)
 
 
 def _neutralise_names(ledger: Ledger) -> None:
