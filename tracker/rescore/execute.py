@@ -102,7 +102,10 @@ PLACE_CHUNK = 500  # statements placed in clusters of copies per write (well und
 # Statements in no cluster yet (a first placement) are placed in larger writes: the same
 # clusters whatever the cut (copies.Pending.chunks), and far fewer file opens and gaps.
 PLACE_FRESH_CHUNK = 1500
-PLACE_GAP_SECONDS = 0.15  # between those writes, for readers
+# Between those writes, for readers: longer than the last interval of a reader's backoff
+# within the dashboard's 0.5 s wait (0.05, 0.1, 0.2, then 0.4 s), so any polling reader's tries
+# land in a gap: 0.15 s let two of 132 dashboard reads time out during a 100k placement.
+PLACE_GAP_SECONDS = 0.45
 ABANDON_WAIT_SECONDS = 10.0
 
 
