@@ -58,8 +58,18 @@ def _wait_healthy(url: str, server: subprocess.Popen, timeout: float = 60.0) -> 
     raise TimeoutError(f"streamlit did not answer on {url} within {timeout:g} s")
 
 
+Served = tuple[str, Path, Path, dict[str, tuple[int, int]]]
+
+
+def _listing(folder: Path) -> dict[str, tuple[int, int]]:
+    return {str(p.relative_to(folder)): (p.stat().st_size, p.stat().st_mtime_ns)
+            for p in sorted(folder.rglob("*"))}  # fmt: skip
+
+
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    """The dashboard's URL, the database's folder, the server's (empty) home folder, and
+    the database folder's listing before the server started."""
     if not CHROMIUM.exists():
         pytest.skip("no /usr/bin/chromium: install Debian's chromium package (.ci/run does)")
     pytest.importorskip("playwright.sync_api", reason="pip install playwright (the dev extra)")
@@ -67,7 +77,9 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     make_database(path, 2000, seed=7)
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
-    env = {**os.environ, "TRACKER_DB": str(path)}
+    home = tmp_path_factory.mktemp("home")
+    folder = _listing(path.parent)
+    env = {**os.environ, "TRACKER_DB": str(path), "HOME": str(home)}
     command = [
         sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"),
         "--server.port", str(port), "--server.address", "127.0.0.1",
@@ -78,7 +90,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
     try:
         _wait_healthy(url, proc)
-        yield url
+        yield url, path.parent, home, folder
     finally:
         proc.terminate()
         try:
@@ -86,6 +98,11 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+
+
+@pytest.fixture(scope="module")
+def server(served: Served) -> str:
+    return served[0]
 
 
 def test_dashboard_in_chromium(server: str) -> None:
@@ -130,3 +147,14 @@ def test_dashboard_in_chromium(server: str) -> None:
             assert page.locator("[data-testid='stException']").count() == 0
         finally:
             browser.close()
+
+
+def test_the_served_dashboard_wrote_nothing(served: Served) -> None:
+    """docs/security.md says a served dashboard needs no writable folder (the shipped unit
+    makes the whole file system read-only): after a session in a browser, the database's
+    folder is as it was and the server's home folder is still empty."""
+    url, folder, home, before = served
+    with urllib.request.urlopen(f"{url}/_stcore/health", timeout=5) as response:
+        assert response.status == 200
+    assert _listing(folder) == before
+    assert _listing(home) == {}

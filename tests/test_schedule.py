@@ -10,6 +10,7 @@ import re
 import shlex
 import shutil
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,8 @@ EXAMPLE = [
     "/opt/tracker/venv/bin/tracker",
     "--db",
     "/var/lib/tracker/tracker.duckdb",
+    "--user",
+    "tracker",
 ]
 
 
@@ -100,13 +103,15 @@ def test_systemd_analyze_accepts_the_units(tmp_path: Path) -> None:
     verify = shutil.which("systemd-analyze")
     if verify is None:
         pytest.skip("systemd-analyze is not installed here")
-    run("--print", "systemd", "--db", str(tmp_path / "t.duckdb"), "--out", str(tmp_path))
-    for name in ("tracker-rescore.service", "tracker-rescore.timer"):
-        result = subprocess.run(
-            [verify, "verify", str(tmp_path / name)], capture_output=True, text=True
-        )
-        # It also checks that ExecStart names an executable file.
-        assert result.returncode == 0 and result.stderr == "", result.stderr
+    for user in ([], ["--user", "tracker"]):  # a user unit, and a confined system unit
+        out = tmp_path / (user[-1] if user else "user")
+        run("--print", "systemd", "--db", str(tmp_path / "t.duckdb"), *user, "--out", str(out))
+        for name in ("tracker-rescore.service", "tracker-rescore.timer"):
+            result = subprocess.run(
+                [verify, "verify", str(out / name)], capture_output=True, text=True, timeout=60
+            )
+            # It also checks that ExecStart names an executable file.
+            assert result.returncode == 0 and result.stderr == "", result.stderr
 
 
 def test_cron_line_is_well_formed(tmp_path: Path) -> None:
@@ -215,3 +220,106 @@ def test_the_nightly_job_rescores_even_when_the_fetch_failed(tmp_path: Path) -> 
     assert fetched.startswith("added\t6\t")
     rescored = json.loads(summary)
     assert (rescored["database"], rescored["statements"]) == (str(db_path), 6)
+
+
+# What a system-wide unit must set, whatever the job (docs/security.md).
+CONFINED = {
+    "NoNewPrivileges": "yes",
+    "ProtectSystem": "strict",
+    "PrivateTmp": "yes",
+    "PrivateDevices": "yes",
+    "RestrictSUIDSGID": "yes",
+    "CapabilityBoundingSet": "",
+    "SystemCallFilter": "@system-service",
+    "UMask": "0027",
+}
+
+CONFINEMENT = [
+    (
+        "rescore: data folder writable, no network",
+        ["--db", "/srv/tracker/t.duckdb"],
+        {
+            "ProtectHome": "yes",
+            "ReadWritePaths": "/srv/tracker",
+            "PrivateNetwork": "yes",
+            "RestrictAddressFamilies": "AF_UNIX",
+        },
+    ),
+    (
+        "fetch: the network is allowed",
+        ["--db", "/srv/tracker/t.duckdb", "--feeds", "/srv/tracker/feeds.toml"],
+        {
+            "ProtectHome": "yes",
+            "ReadWritePaths": "/srv/tracker",
+            "RestrictAddressFamilies": "AF_UNIX AF_INET AF_INET6 AF_NETLINK",
+        },
+    ),
+    (
+        "a log elsewhere is writable too",
+        ["--db", "/srv/tracker/t.duckdb", "--log", "/var/log/tracker/job.log"],
+        {"ReadWritePaths": "/srv/tracker /var/log/tracker"},
+    ),
+    (
+        "a database under /home keeps homes readable",
+        ["--db", "/home/ana/tracker/t.duckdb"],
+        {"ProtectHome": "read-only", "ReadWritePaths": "/home/ana/tracker"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "args", "expected"), CONFINEMENT, ids=[c[0] for c in CONFINEMENT])
+def test_a_system_unit_is_confined(name: str, args: list[str], expected: dict[str, str]) -> None:
+    text = run("--print", "systemd", "--executable", "/opt/t/bin/tracker", "--user", "tr", *args)
+    unit = dict(units(text)["tracker-rescore.service"]["Service"])
+    assert unit["User"] == "tr"
+    assert {key: unit.get(key) for key in CONFINED} == CONFINED
+    assert {key: unit.get(key) for key in expected} == expected
+    if "--feeds" in args:
+        assert "PrivateNetwork" not in unit and "IPAddressDeny" not in unit
+
+
+def test_a_dictionary_under_home_keeps_homes_readable() -> None:
+    spec = schedule.ScheduleSpec(
+        command=("/opt/t/bin/tracker",),
+        db_path=Path("/srv/t.duckdb"),
+        lexicons=(Path("/home/ana/terms.csv"),),
+        user="tr",
+    )
+    assert "ProtectHome=read-only" in schedule.sandbox(spec)
+    assert "ProtectHome=yes" in schedule.sandbox(replace(spec, lexicons=()))
+
+
+def test_a_user_unit_is_not_confined() -> None:
+    """Without User= the unit is for `systemctl --user`, where sandboxing needs user
+    namespaces that many systems disable: the unit would not start at all."""
+    unit = units(run("--print", "systemd", "--db", "/srv/t.duckdb"))["tracker-rescore.service"]
+    assert not set(CONFINED) & set(unit["Service"])
+
+
+def _exposure_within(unit: Path, threshold: int) -> subprocess.CompletedProcess[str]:
+    analyze = shutil.which("systemd-analyze")
+    if analyze is None:
+        pytest.skip("systemd-analyze is not installed here (.ci/run installs systemd)")
+    # --threshold is in tenths of the 0-10 exposure level the report prints.
+    return subprocess.run(
+        [analyze, "security", "--offline=true", f"--threshold={threshold}", str(unit)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_the_shipped_rescore_unit_is_rated_safe() -> None:
+    result = _exposure_within(DEPLOY / "tracker-rescore.service", 10)
+    assert result.returncode == 0, result.stdout[-600:]
+    assert "SAFE" in result.stdout.splitlines()[-1]
+
+
+def test_an_unconfined_unit_fails_the_same_check(tmp_path: Path) -> None:
+    """The check above can fail: the same unit without its confinement is rated unsafe."""
+    body = (DEPLOY / "tracker-rescore.service").read_text(encoding="utf-8")
+    start = body.index("# Confinement")
+    end = body.index("UMask=")
+    unit = tmp_path / "tracker-rescore.service"
+    unit.write_text(body[:start] + body[body.index("\n", end) + 1 :], encoding="utf-8")
+    assert _exposure_within(unit, 10).returncode != 0

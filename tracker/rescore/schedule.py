@@ -9,6 +9,13 @@ files, the feeds and URL-list files if the job fetches news first, and where the
 (the journal, or a log file). :func:`cron_entry`, :func:`service_unit` and :func:`timer_unit`
 render it, ready to install as printed (see docs/operations.md and deploy/README.md).
 
+A system-wide unit (one with ``User=``) is confined (:func:`sandbox`): the file system is
+read-only but for the database's folder (and the log's), home directories are hidden or
+read-only, there is no network unless the job fetches, and no privileges can be gained;
+docs/security.md lists the directives and the exposure ``systemd-analyze security`` gives them.
+A user unit (``systemctl --user``) is left unconfined: most of these directives need user
+namespaces there, which many systems disable, and the unit would then fail to start.
+
 The job is ``tracker rescore``, or with feeds or a URL list ``tracker fetch`` then
 ``tracker rescore`` in one unit (:func:`job_script`, run by ``/bin/sh``): the rescoring runs
 even when some feed or page failed, and the job exits with the rescoring's code if it failed,
@@ -155,6 +162,68 @@ def _systemd_quote(arg: str) -> str:
     return '"' + arg.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
+# Where a path may lie in someone's home: ProtectHome=yes would hide it from the job.
+_HOMES = (Path("/home"), Path("/root"), Path("/run/user"))
+
+
+def _in_home(path: Path) -> bool:
+    return any(path == home or home in path.parents for home in _HOMES)
+
+
+def sandbox(spec: ScheduleSpec) -> list[str]:
+    """The confinement of a system-wide job: every directive ``systemd-analyze security``
+    weighs that the job can live with. Only the database's folder (the file, its ``.lock``,
+    ``.wal`` and DuckDB's ``.tmp`` spill folder) and the log's folder are writable."""
+    writable = sorted({spec.db_path.parent, *([spec.log_file.parent] if spec.log_file else [])})
+    read = [
+        Path(spec.command[0]),
+        spec.db_path,
+        *spec.actor_files,
+        *spec.lexicons,
+        *spec.events_dicts,
+        *([spec.feeds] if spec.feeds else []),
+        *([spec.urls] if spec.urls else []),
+        *([spec.log_file] if spec.log_file else []),
+    ]
+    home = "read-only" if any(_in_home(path) for path in read) else "yes"
+    if spec.fetches:
+        # AF_NETLINK: the C library asks the kernel for the host's addresses when resolving names.
+        network = ["RestrictAddressFamilies=AF_UNIX AF_INET AF_INET6 AF_NETLINK"]
+    else:
+        # The rescoring's worker processes talk over Unix sockets only.
+        network = ["PrivateNetwork=yes", "IPAddressDeny=any", "RestrictAddressFamilies=AF_UNIX"]
+    return [
+        "# Confinement (docs/security.md): read-only system, only the data folder writable.",
+        "NoNewPrivileges=yes",
+        "ProtectSystem=strict",
+        f"ProtectHome={home}",
+        "ReadWritePaths=" + " ".join(_systemd_quote(str(path)) for path in writable),
+        "PrivateTmp=yes",
+        "PrivateDevices=yes",
+        "PrivateUsers=yes",
+        "PrivateMounts=yes",
+        "ProtectKernelTunables=yes",
+        "ProtectKernelModules=yes",
+        "ProtectKernelLogs=yes",
+        "ProtectControlGroups=yes",
+        "ProtectClock=yes",
+        "ProtectHostname=yes",
+        "ProtectProc=invisible",
+        "RestrictSUIDSGID=yes",
+        "RestrictRealtime=yes",
+        "RestrictNamespaces=yes",
+        "LockPersonality=yes",
+        "RemoveIPC=yes",
+        "CapabilityBoundingSet=",
+        "AmbientCapabilities=",
+        "SystemCallArchitectures=native",
+        "SystemCallFilter=@system-service",
+        "SystemCallErrorNumber=EPERM",
+        *network,
+        "UMask=0027",
+    ]
+
+
 def service_unit(spec: ScheduleSpec) -> str:
     if spec.fetches:
         exec_start = f"/bin/sh -c {_systemd_quote(job_script(spec))}"
@@ -180,6 +249,7 @@ def service_unit(spec: ScheduleSpec) -> str:
         f"WorkingDirectory={_systemd_quote(str(spec.db_path.parent))}",
         "Environment=PYTHONUNBUFFERED=1",
         *([f"User={spec.user}"] if spec.user else []),
+        *(sandbox(spec) if spec.user else []),
         "Nice=10",
         "IOSchedulingClass=idle",
         *(
