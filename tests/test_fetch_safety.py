@@ -112,5 +112,7 @@ def test_kill_9_during_fetches_loses_nothing(tmp_path: Path, site: Site) -> None
         _, err = job.communicate(timeout=120)
         assert job.returncode == 0, err
         assert stored(path)[:2] == whole[:2], i
-    print(f"\n{kills} kills -9 over {duration:.1f} s runs: {stored_all} after the pages were stored, "
-          f"{kills - stored_all} before")  # fmt: skip
+    print(
+        f"\n{kills} kills -9 over {duration:.1f} s runs: {stored_all} after the pages were "
+        f"stored, {kills - stored_all} before"
+    )
