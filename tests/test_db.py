@@ -24,6 +24,30 @@ def test_writer_creates_and_migrates(db_path: Path) -> None:
         assert con.execute("SELECT count(*) FROM documents").fetchall() == [(0,)]
 
 
+def test_a_database_is_created_whole_or_not_at_all(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A writer that dies while creating the schema leaves no database behind, only a side
+    file the next attempt replaces (readers would take a half-made file for a foreign one)."""
+    real = migrations.migrate
+
+    def dies_halfway(con: duckdb.DuckDBPyConnection) -> list[int]:
+        con.execute("CREATE TABLE schema_migrations (version INTEGER)")
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(migrations, "migrate", dies_halfway)
+    with pytest.raises(KeyboardInterrupt), db.writer(db_path):
+        pass
+    assert not db_path.exists()
+    assert db_path.with_name(db_path.name + ".creating").exists()
+    monkeypatch.setattr(migrations, "migrate", real)
+    with db.writer(db_path):
+        pass
+    assert not db_path.with_name(db_path.name + ".creating").exists()
+    with db.reader(db_path) as con:
+        assert applied_versions(con) == {m.version for m in available()}
+
+
 def test_migrations_apply_once(db_path: Path) -> None:
     for _ in range(2):
         with db.writer(db_path) as con:

@@ -209,9 +209,9 @@ def writer_connection(
     machine's memory. Closed on exit."""
     from tracker.db.migrations import migrate as apply_migrations
 
-    config: DuckConfig = {}
     if not db_path.exists():
-        config["storage_compatibility_version"] = STORAGE_COMPATIBILITY
+        _create(db_path, apply_migrations)
+    config: DuckConfig = {}
     if memory_limit is not None:
         config["memory_limit"] = memory_limit
     con = _connect_with_retry(db_path, read_only=False, wait=wait, config=config, poll=poll)
@@ -221,6 +221,21 @@ def writer_connection(
         yield con
     finally:
         con.close()
+
+
+def _create(db_path: Path, apply_migrations: Callable[[duckdb.DuckDBPyConnection], object]) -> None:
+    """Make a new database with the whole schema beside ``db_path``, then rename it into place:
+    a process killed while creating leaves no file that readers would find without its tables
+    (the side file is replaced by the next attempt). The caller holds :func:`write_lock`."""
+    side = db_path.with_name(db_path.name + ".creating")
+    for leftover in (side, side.with_name(side.name + ".wal")):
+        leftover.unlink(missing_ok=True)
+    con = duckdb.connect(str(side), config={"storage_compatibility_version": STORAGE_COMPATIBILITY})
+    try:
+        apply_migrations(con)
+    finally:
+        con.close()
+    os.replace(side, db_path)
 
 
 class DeferredClose:

@@ -26,9 +26,9 @@ from tracker.db import connection
 from tracker.models import NARRATOR, PRIMARY
 from tracker.scoring import explanation
 from tracker.views.blocks import Block, Heading, Markup, Note, Paragraph, Table
+from tracker.views.snapshot import READ_WAIT_SECONDS
 
 CONTEXT_SENTENCES = 2
-READ_WAIT_SECONDS = 1.0
 
 
 class Contribution(explanation.Contribution):

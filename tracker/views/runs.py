@@ -15,10 +15,9 @@ import pandas as pd
 
 from tracker.db import connection
 from tracker.db.tables import COMPLETED
-from tracker.views.snapshot import Snapshot
+from tracker.views.snapshot import READ_WAIT_SECONDS, Snapshot
 
 CHANGES_LIMIT = 20
-READ_WAIT_SECONDS = 1.0
 
 
 def score_runs(snap: Snapshot) -> pd.DataFrame:

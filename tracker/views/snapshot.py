@@ -24,7 +24,11 @@ import pandas as pd
 from tracker.db import connection
 from tracker.models import DYADS, NARRATOR, SPEAKER_SIDES
 
-READ_WAIT_SECONDS = 0.5
+# How long a dashboard read waits for a writer (every dashboard read uses it). A rescoring
+# writes in short transactions (at most about 0.5 s on a loaded machine, bench/rescore.py):
+# a read waits one out rather than fail; only a writer that holds the file for longer (a
+# duckdb CLI left open) shows the reader the last state it saw.
+READ_WAIT_SECONDS = 2.0
 ATTACH_POLL_SECONDS = 0.1
 
 # One row per statement × relation × scorer with the columns the timeline filters and plots,
