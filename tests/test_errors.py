@@ -11,11 +11,13 @@ from tracker.errors import (
     EXIT_FAILURE,
     EXIT_LOCKED,
     EXIT_NO_DATABASE,
+    EXIT_REFUSED,
     DatabaseLocked,
     DatabaseMissing,
     InputError,
     NotATrackerDatabase,
     PipelineMismatch,
+    QueryRefused,
     SchemaOutdated,
     TrackerError,
 )
@@ -30,6 +32,7 @@ ERRORS = [
     (SchemaOutdated(DB, 2, 3), EXIT_FAILURE),
     (PipelineMismatch(), EXIT_FAILURE),
     (InputError("bad row"), EXIT_FAILURE),
+    (QueryRefused(), EXIT_REFUSED),
     (RescoreInterrupted("stopped", 15), 143),
 ]
 
