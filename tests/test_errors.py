@@ -16,6 +16,7 @@ from tracker.errors import (
     DatabaseMissing,
     InputError,
     NotATrackerDatabase,
+    OpenInThisProcess,
     PipelineMismatch,
     QueryRefused,
     SchemaOutdated,
@@ -33,6 +34,7 @@ ERRORS = [
     (PipelineMismatch(), EXIT_FAILURE),
     (InputError("bad row"), EXIT_FAILURE),
     (QueryRefused(), EXIT_REFUSED),
+    (OpenInThisProcess(DB), EXIT_FAILURE),
     (RescoreInterrupted("stopped", 15), 143),
 ]
 

@@ -20,7 +20,7 @@ from click.testing import CliRunner
 from tests.conftest import write
 from tracker.cli.main import main
 from tracker.db import connection
-from tracker.errors import EXIT_REFUSED, QueryRefused
+from tracker.errors import EXIT_REFUSED, OpenInThisProcess, QueryRefused
 from tracker.views.snapshot import Snapshot
 from tracker.views.sql import run_query
 
@@ -189,3 +189,21 @@ def test_sandboxed_readers_still_spill_to_the_temp_directory(db: Path) -> None:
             con.execute(SPILLING_SORT).fetchall()
     finally:
         con.close()
+
+
+def test_a_connection_of_ones_own_with_other_settings_is_named(db: Path) -> None:
+    """DuckDB shares one instance per file and process: a reader cannot open the file with
+    its settings while the caller holds a plain connection to it, and says so."""
+    mine = duckdb.connect(str(db), read_only=True)
+    try:
+        with pytest.raises(OpenInThisProcess) as info, connection.reader(db):
+            pass
+    finally:
+        mine.close()
+    assert info.value.message == (
+        f"{db} is already open in this process with other settings (a duckdb connection of "
+        "your own?); close that connection first: the tracker opens the file read-only with "
+        "external access off, or alone to write it."
+    )
+    with connection.reader(db) as con:  # closed: the reader opens it
+        assert con.execute("SELECT count(*) FROM documents").fetchall() == [(1,)]

@@ -90,6 +90,20 @@ class UnreadableDatabase(NotATrackerDatabase):
         self.reason = reason
 
 
+class OpenInThisProcess(TrackerError):
+    """The file is already open in this process on a connection with other settings (a
+    ``duckdb.connect`` of the caller's own, or a reader while a writer opens it): DuckDB shares
+    one instance per file and process, with one configuration."""
+
+    def __init__(self, db_path: Path) -> None:
+        super().__init__(
+            f"{db_path} is already open in this process with other settings (a duckdb "
+            "connection of your own?); close that connection first: the tracker opens the "
+            "file read-only with external access off, or alone to write it."
+        )
+        self.db_path = db_path
+
+
 class SchemaOutdated(TrackerError):
     """A tracker database with an older schema than this version needs; a writer migrates it,
     a reader refuses it."""

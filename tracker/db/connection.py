@@ -35,7 +35,7 @@ from typing import TypeVar
 
 import duckdb
 
-from tracker.errors import DatabaseLocked, DatabaseMissing, UnreadableDatabase
+from tracker.errors import DatabaseLocked, DatabaseMissing, OpenInThisProcess, UnreadableDatabase
 
 T = TypeVar("T")
 STORAGE_COMPATIBILITY = "v1.5.0"
@@ -45,6 +45,8 @@ _FIRST_BACKOFF = 0.05
 MAX_BACKOFF = 1.0
 # DuckDB's words when another process has the file open (its IOException has no subtype).
 _DUCKDB_LOCK_TEXTS = ("Could not set lock", "Conflicting lock")
+# DuckDB's words when this process already has the file open with another configuration.
+_OTHER_CONFIG_TEXT = "different configuration than existing connections"
 # Set when the connection opens, so there is no moment a query could run without them. DuckDB
 # still opens the database file, its WAL and its temp_directory (spilling) under this setting.
 SANDBOX: DuckConfig = {"enable_external_access": False, "lock_configuration": True}
@@ -186,6 +188,8 @@ def _connect_with_retry(
             cap=poll,
         )
     except duckdb.Error as exc:
+        if _OTHER_CONFIG_TEXT in str(exc):
+            raise OpenInThisProcess(db_path) from None
         if not existed:
             raise
         # Not a lock conflict (those are retried or become DatabaseLocked): the file itself
