@@ -11,11 +11,14 @@ from tracker.errors import (
     EXIT_FAILURE,
     EXIT_LOCKED,
     EXIT_NO_DATABASE,
+    EXIT_REFUSED,
     DatabaseLocked,
     DatabaseMissing,
     InputError,
     NotATrackerDatabase,
+    OpenInThisProcess,
     PipelineMismatch,
+    QueryRefused,
     SchemaOutdated,
     TrackerError,
 )
@@ -30,6 +33,8 @@ ERRORS = [
     (SchemaOutdated(DB, 2, 3), EXIT_FAILURE),
     (PipelineMismatch(), EXIT_FAILURE),
     (InputError("bad row"), EXIT_FAILURE),
+    (QueryRefused(), EXIT_REFUSED),
+    (OpenInThisProcess(DB), EXIT_FAILURE),
     (RescoreInterrupted("stopped", 15), 143),
 ]
 

@@ -199,7 +199,7 @@ def test_a_declared_50_mb_response_is_refused_before_reading(site: Site) -> None
 FEEDS_FILES = [
     ("not toml", "[[feed]\nurl=", "not valid TOML"),
     ("no outlet", '[[feed]]\nurl = "https://a.test/rss"\n', "feed 1: outlet (the source name)"),
-    ("not http", '[[feed]]\nurl = "ftp://a.test/rss"\noutlet = "A"\n', "feed 1: url must be"),
+    ("not http", '[[feed]]\nurl = "ftp://a.test/rss"\noutlet = "A"\n', "feed 1: url 'ftp:"),
     (
         "unknown key",
         '[[feed]]\nurl = "https://a.test/rss"\noutlet = "A"\nfilter = "x"\n',

@@ -17,6 +17,7 @@ EXIT_OK = 0
 EXIT_FAILURE = 1  # some input could not be processed, or an evaluation target was missed
 EXIT_USAGE = 2  # bad command line (click's own code)
 EXIT_NO_DATABASE = 3  # the database file does not exist or is not a tracker database
+EXIT_REFUSED = 4  # a query reached outside the database (files, extensions, settings)
 EXIT_LOCKED = 75  # another process is writing the database: retry later (EX_TEMPFAIL)
 
 
@@ -89,6 +90,20 @@ class UnreadableDatabase(NotATrackerDatabase):
         self.reason = reason
 
 
+class OpenInThisProcess(TrackerError):
+    """The file is already open in this process on a connection with other settings (a
+    ``duckdb.connect`` of the caller's own, or a reader while a writer opens it): DuckDB shares
+    one instance per file and process, with one configuration."""
+
+    def __init__(self, db_path: Path) -> None:
+        super().__init__(
+            f"{db_path} is already open in this process with other settings (a duckdb "
+            "connection of your own?); close that connection first: the tracker opens the "
+            "file read-only with external access off, or alone to write it."
+        )
+        self.db_path = db_path
+
+
 class SchemaOutdated(TrackerError):
     """A tracker database with an older schema than this version needs; a writer migrates it,
     a reader refuses it."""
@@ -110,6 +125,20 @@ class PipelineMismatch(TrackerError):
         super().__init__(
             f"{self.CAUSE} while the command ran, so worker processes built a different "
             "pipeline. Run the command again once the files are settled."
+        )
+
+
+class QueryRefused(TrackerError):
+    """A query (``tracker sql``) that reaches outside the database: another file, an
+    extension, a setting. Readers cannot do it (:data:`tracker.db.connection.SANDBOX`); this
+    says so plainly instead of DuckDB's words."""
+
+    exit_code = EXIT_REFUSED
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Only queries on the tracker's tables and views are allowed: tracker sql does not "
+            "read or write other files, attach databases, load extensions or change settings."
         )
 
 

@@ -131,6 +131,8 @@ def fetch(
             click.echo(f"Skipped: {outcome.message}", err=True)
         elif outcome in report.failures:
             click.echo(f"Error: {outcome.message}", err=True)
+    for line in report.refused_links:
+        click.echo(f"Skipped: {line}", err=True)
     click.echo(report.summary(), err=True)
     if report.failures:
         sys.exit(EXIT_FAILURE)

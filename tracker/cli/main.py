@@ -196,6 +196,9 @@ def demo(force: bool, db_path: Path | None, wait: float) -> None:
 def sql(query: str, fmt: str, db_path: Path | None, wait: float) -> None:
     """Run a read-only SQL query and print the result.
 
+    Only queries on the tracker's tables and views: a query that reaches a file, another
+    database, an extension or a setting is refused (exit code 4).
+
     \b
     Example:
       tracker sql "SELECT day, scorer, n, mean_score FROM daily_scores ORDER BY day" --format csv

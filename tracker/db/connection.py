@@ -13,6 +13,12 @@ DuckDB lets one process write a file or many processes read it. The rules this m
   :class:`DatabaseLocked` (exit code 75) naming the holder.
 * Files are created with ``storage_compatibility_version = v1.5.0`` so DuckDB 1.x clients can
   read them; the writer migrates the schema (see :mod:`tracker.db.migrations`) before yielding.
+* Readers touch the database and nothing else: they open with :data:`SANDBOX` (no external
+  access, configuration locked), so a query can neither read nor write other files (``COPY …
+  TO``, ``EXPORT DATABASE``, ``read_csv``/``read_text``/``read_blob``/``glob``, ``ATTACH``),
+  install or load extensions, nor change a setting back; DuckDB still spills to its temporary
+  directory. An in-memory copy (the dashboard's snapshot) is closed the same way by
+  :func:`sandbox` once it has attached and copied what it needs.
 """
 
 from __future__ import annotations
@@ -29,7 +35,7 @@ from typing import TypeVar
 
 import duckdb
 
-from tracker.errors import DatabaseLocked, DatabaseMissing, UnreadableDatabase
+from tracker.errors import DatabaseLocked, DatabaseMissing, OpenInThisProcess, UnreadableDatabase
 
 T = TypeVar("T")
 STORAGE_COMPATIBILITY = "v1.5.0"
@@ -39,6 +45,11 @@ _FIRST_BACKOFF = 0.05
 MAX_BACKOFF = 1.0
 # DuckDB's words when another process has the file open (its IOException has no subtype).
 _DUCKDB_LOCK_TEXTS = ("Could not set lock", "Conflicting lock")
+# DuckDB's words when this process already has the file open with another configuration.
+_OTHER_CONFIG_TEXT = "different configuration than existing connections"
+# Set when the connection opens, so there is no moment a query could run without them. DuckDB
+# still opens the database file, its WAL and its temp_directory (spilling) under this setting.
+SANDBOX: DuckConfig = {"enable_external_access": False, "lock_configuration": True}
 
 
 def is_lock_conflict(exc: BaseException) -> bool:
@@ -48,6 +59,16 @@ def is_lock_conflict(exc: BaseException) -> bool:
     if isinstance(exc, BlockingIOError):
         return True
     return isinstance(exc, duckdb.IOException) and any(t in str(exc) for t in _DUCKDB_LOCK_TEXTS)
+
+
+def is_sandbox_refusal(exc: BaseException) -> bool:
+    """Whether ``exc`` is DuckDB refusing what :data:`SANDBOX` forbids: a file, the network or
+    an extension (``PermissionException``), or a change of setting (the locked configuration)."""
+    if isinstance(exc, duckdb.PermissionException):
+        return True
+    return isinstance(exc, duckdb.InvalidInputException) and (
+        "the configuration has been locked" in str(exc)
+    )
 
 
 def backoff_seconds(attempt: int, cap: float = MAX_BACKOFF) -> float:
@@ -167,6 +188,8 @@ def _connect_with_retry(
             cap=poll,
         )
     except duckdb.Error as exc:
+        if _OTHER_CONFIG_TEXT in str(exc):
+            raise OpenInThisProcess(db_path) from None
         if not existed:
             raise
         # Not a lock conflict (those are retried or become DatabaseLocked): the file itself
@@ -290,14 +313,23 @@ class DeferredClose:
             raise error
 
 
+def sandbox(con: duckdb.DuckDBPyConnection) -> None:
+    """Shut ``con`` (an in-memory database that has copied what it needs) off from files,
+    the network and extensions, for good: the settings of :data:`SANDBOX`, applied in the
+    order DuckDB requires (a locked configuration cannot be changed)."""
+    con.execute("SET enable_external_access = false")
+    con.execute("SET lock_configuration = true")
+
+
 @contextlib.contextmanager
 def reader(
     db_path: Path, wait: float = DEFAULT_WAIT_SECONDS
 ) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A read-only connection for one unit of work, closed on exit."""
+    """A read-only connection for one unit of work, closed on exit, that reaches nothing
+    but the database (:data:`SANDBOX`)."""
     if not db_path.exists():
         raise DatabaseMissing(db_path)
-    con = _connect_with_retry(db_path, read_only=True, wait=wait)
+    con = _connect_with_retry(db_path, read_only=True, wait=wait, config=SANDBOX)
     try:
         from tracker.db.migrations import check_readable
 

@@ -14,7 +14,9 @@ redirect loop, robots.txt). Rules, each bounded:
 - At most ``rate`` requests per second per host (robots.txt included), timed by the client.
 - 5xx, 429, timeouts and network errors are retried ``retries`` times, waiting ``backoff``
   seconds and doubling (a ``Retry-After`` in seconds is honoured up to :data:`MAX_RETRY_AFTER`).
-- Redirects are followed by hand, at most ``max_redirects``, and a loop is refused at once.
+- Redirects are followed by hand, at most ``max_redirects``, and a loop is refused at once;
+  so is a redirect to anything but an http(s) address (``file:``, ``ftp:``, ``data:``,
+  ``javascript:``). The client only ever asks http(s) addresses.
 - The body is streamed and refused past ``max_bytes`` (the declared Content-Length is refused
   before any of it is read); decompressed bytes count, so a compressed bomb stops too. Each
   wait for the network is bounded by ``timeout`` and a whole response by
@@ -86,6 +88,21 @@ class Disallowed(FetchError):
     """robots.txt disallows the address for our user agent: nothing was requested."""
 
 
+class _Redirected(Exception):
+    """Raised by the response hook at a redirect, carrying its Location, before httpx parses
+    that Location itself (it raises on some, e.g. ``data:``, even when not following)."""
+
+    def __init__(self, location: str) -> None:
+        super().__init__(location)
+        self.location = location
+
+
+def _stop_at_redirect(response: httpx.Response) -> None:
+    location = response.headers.get("location")
+    if response.status_code in REDIRECTS and location:
+        raise _Redirected(location)
+
+
 def _megabytes(n: int) -> str:
     return f"{n / 1024 / 1024:.0f} MB" if n >= 1024 * 1024 else f"{n} bytes"
 
@@ -115,6 +132,7 @@ class Client:
             headers={"User-Agent": user_agent()},
             timeout=httpx.Timeout(options.timeout),
             follow_redirects=False,
+            event_hooks={"response": [_stop_at_redirect]},
         )
 
     def __enter__(self) -> Client:
@@ -222,8 +240,6 @@ class Client:
                 self.requests += 1
                 with self._http.stream("GET", url, headers=headers) as r:
                     status = r.status_code
-                    if status in REDIRECTS and r.headers.get("location"):
-                        return None, r.headers["location"]
                     if status in RETRIED:
                         error = FetchError(
                             url,
@@ -238,6 +254,8 @@ class Client:
                         return self._response(url, r, self._body(url, r, max_bytes)), None
                     else:
                         raise FetchError(url, f"HTTP {status} {r.reason_phrase}.", status=status)
+            except _Redirected as redirect:
+                return None, redirect.location
             except self._errors[0]:
                 error = FetchError(
                     url,

@@ -77,7 +77,10 @@ def read_feeds(path: Path) -> list[Feed]:
         if extra:
             raise ListFileError(f"{where}: unknown key {extra[0]!r}; use url, outlet, keywords.")
         if not isinstance(url, str) or not is_web_address(url):
-            raise ListFileError(f'{where}: url must be an http(s) address, e.g. url = "https://…".')
+            raise ListFileError(
+                f"{where}: url {str(url)[:200]!r} is not an http(s) address; "
+                'give one, e.g. url = "https://…".'
+            )
         if not isinstance(outlet, str) or not outlet.strip():
             raise ListFileError(f'{where}: outlet (the source name) is missing, e.g. outlet = "…".')
         if not isinstance(keywords, list) or not all(

@@ -62,6 +62,9 @@ class Outcome:
 class FetchReport:
     outcomes: list[Outcome] = field(default_factory=list)
     filtered: int = 0  # feed items the keyword filter left out
+    # One line per feed item whose link is no http(s) address (file:, ftp:, data:,
+    # javascript:): refused unfetched, and not counted as a failure of the run.
+    refused_links: list[str] = field(default_factory=list)
     done_before: int = 0  # pages an earlier run fetched
     requests: int = 0
 
@@ -84,7 +87,8 @@ class FetchReport:
             f"({sum(o.statements for o in stored)} statements), "
             f"{len(self.of(state.PAGE, *FAILURES))} failed, "
             f"{len(self.of(state.PAGE, state.DISALLOWED))} disallowed by robots.txt",
-            f"{self.filtered} items filtered out, {self.done_before} fetched before",
+            f"{self.filtered} items filtered out, {self.done_before} fetched before"
+            + (f", {len(self.refused_links)} item links not http(s)" if self.refused_links else ""),
             f"{self.requests} requests",
         ]
         return "Fetch: " + "; ".join(parts) + "."
@@ -101,9 +105,9 @@ def _item_date(entry: dict[str, object]) -> dt.date | None:
     return None
 
 
-def _items(feed: Feed, response: Response) -> tuple[list[Candidate], int]:
-    """The feed's items that pass its filter, and how many did not; FetchError if the
-    response is no RSS or Atom feed."""
+def _items(feed: Feed, response: Response) -> tuple[list[Candidate], int, list[str]]:
+    """The feed's items that pass its filter, how many did not, and the links refused as no
+    http(s) address; FetchError if the response is no RSS or Atom feed."""
     import feedparser
 
     parsed = feedparser.parse(
@@ -116,19 +120,20 @@ def _items(feed: Feed, response: Response) -> tuple[list[Candidate], int]:
         )
         reason = " ".join(reason.split())[:120]
         raise FetchError(feed.url, f"not an RSS or Atom feed ({reason}).")
-    items, filtered = [], 0
+    items, filtered, refused = [], 0, []
     for entry in parsed.entries:
         link = entry.get("link")
         if not isinstance(link, str) or not link.strip():
             continue
         url = normalise(urljoin(response.final_url, link))
         if not is_web_address(url):
+            refused.append(link.strip())
             continue
         if not feed.wants(str(entry.get("title", "")), str(entry.get("summary", ""))):
             filtered += 1
             continue
         items.append(Candidate(url, feed.url, feed.outlet, _item_date(entry)))
-    return items, filtered
+    return items, filtered, refused
 
 
 def _by_host_in_turn(candidates: list[Candidate]) -> list[Candidate]:
@@ -199,11 +204,15 @@ class _Run:
             if response.status == 304:
                 self.record(feed.url, state.FEED, state.NOT_MODIFIED, None, response=response)
                 return []
-            items, filtered = _items(feed, response)
+            items, filtered, refused = _items(feed, response)
         except FetchError as exc:
             self.record(feed.url, state.FEED, _failure(exc), None, error=exc)
             return []
         self.report.filtered += filtered
+        self.report.refused_links += [
+            f"{feed.url}: an item links to {link[:200]!r}, not an http(s) address; not fetched."
+            for link in refused
+        ]
         self.record(feed.url, state.FEED, state.READ, None, response=response)
         return items
 

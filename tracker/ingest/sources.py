@@ -7,7 +7,8 @@ Accepted inputs:
 * web pages (``.html``, ``.htm``, ``.xhtml``): the article body and metadata extracted by
   :mod:`tracker.ingest.pages`;
 * manifest CSV files with the columns ``path,published,source,title`` and optional ``url``,
-  paths relative to the manifest (a row may name a page);
+  paths relative to the manifest (a row may name a page); a path that leads outside the
+  manifest's folder (``..``, an absolute path, a symlink pointing out) is refused unread;
 * JSON Lines files (``.jsonl``), one article per line (``text`` or ``html``, ``published``,
   optional ``source``, ``url``, ``title``; a record with ``html`` is a page, its fields win
   over the page's own);
@@ -154,6 +155,7 @@ def read_manifest(path: Path, defaults: Defaults) -> Iterator[Article | InputErr
             "its header must be path,published,source,title (url optional)."
         )
         return
+    folder = path.parent.resolve()  # rows name files in it or below it, never elsewhere
     for row_number, row in enumerate(reader, start=2):
         where = f"{path}: row {row_number}"
         row = {(k or "").strip(): (v or "").strip() for k, v in row.items() if k is not None}
@@ -161,6 +163,14 @@ def read_manifest(path: Path, defaults: Defaults) -> Iterator[Article | InputErr
             yield InputError(f"{where}: empty path; name the article file in the first column.")
             continue
         target = (path.parent / row["path"]).resolve()
+        if not target.is_relative_to(folder):
+            # Refused before it is opened: a manifest from elsewhere must not make the tracker
+            # read /etc/passwd or a symlink's target as an article.
+            yield InputError(
+                f"{where} ({row['path']}): the path leads outside the manifest's folder "
+                f"{folder}; move the file into that folder or ingest it directly."
+            )
+            continue
         if not row.get("published"):
             yield InputError(
                 f"{where} ({row['path']}): no publication date; "

@@ -8,7 +8,10 @@ the statement texts for search, the key events and the score runs. The dashboard
 snapshot per database stamp (:func:`stamp`: path, size and modification times of the file and
 its WAL), so a finished rescoring changes the stamp and is shown at the next rerun.
 
-Every query runs on its own cursor, so Streamlit's threads can share one snapshot.
+Every query runs on its own cursor, so Streamlit's threads can share one snapshot. Once the
+copy is made the in-memory database is sandboxed (:func:`tracker.db.connection.sandbox`): the
+queries the dashboard runs on it, with the user's search text as a parameter, reach no file,
+no network and no extension, and cannot change a setting.
 """
 
 from __future__ import annotations
@@ -140,6 +143,7 @@ class Snapshot:
                     mem.execute(sql)
             finally:
                 mem.execute("DETACH src")
+        connection.sandbox(mem)
         facts = int(mem.execute("SELECT count(*) FROM facts").fetchall()[0][0])
         info = SnapshotInfo(statements, facts, time.perf_counter() - began)
         return cls(mem, info, key)
@@ -179,6 +183,7 @@ class Snapshot:
         else:
             mem.register("runs_in", runs)
             mem.execute("CREATE TABLE runs AS SELECT * FROM runs_in")
+        connection.sandbox(mem)
         n = len(texts)
         return cls(mem, SnapshotInfo(n, len(facts), 0.0), ("frames", id(mem)))
 

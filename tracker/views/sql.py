@@ -1,4 +1,9 @@
-"""Read-only SQL for ``tracker sql``: run one query, render the result as a table, CSV or JSON."""
+"""Read-only SQL for ``tracker sql``: run one query, render the result as a table, CSV or JSON.
+
+The query runs on a :func:`tracker.db.connection.reader`, which reaches nothing but the
+database: a query that tries to write (``INSERT``…) is refused as read-only, one that reaches
+outside (``COPY … TO``, ``read_csv``, ``ATTACH``, ``INSTALL``, ``SET``…) raises
+:class:`~tracker.errors.QueryRefused` (exit code 4)."""
 
 from __future__ import annotations
 
@@ -16,7 +21,7 @@ from typing import Any
 import duckdb
 
 from tracker.db import connection
-from tracker.errors import TrackerError
+from tracker.errors import QueryRefused, TrackerError
 from tracker.models import DYADS
 
 TABLE, CSV, JSON = "table", "csv", "json"
@@ -59,7 +64,8 @@ class QueryResult:
 def run_query(
     db_path: Path, query: str, wait: float = connection.DEFAULT_WAIT_SECONDS
 ) -> QueryResult:
-    """The result of ``query`` on a read-only connection; writes are refused."""
+    """The result of ``query`` on a read-only connection; writes are refused, and so is
+    anything outside the database (:class:`QueryRefused`)."""
     if not query.strip():
         raise TrackerError('Empty query; pass one, e.g. tracker sql "SELECT * FROM daily_scores".')
     with connection.reader(db_path, wait) as con:
@@ -74,6 +80,8 @@ def run_query(
             finally:
                 cursor.close()
         except duckdb.Error as exc:
+            if connection.is_sandbox_refusal(exc):
+                raise QueryRefused() from None
             text = str(exc)
             if "read-only" in text or "read only" in text:
                 raise TrackerError(
