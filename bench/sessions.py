@@ -87,7 +87,7 @@ def _serve(db: Path, log: Path) -> tuple[subprocess.Popen[bytes], str]:
                 return proc, url
         except OSError:
             if proc.poll() is not None:
-                raise SystemExit(f"streamlit exited with code {proc.returncode}; see {log}")
+                raise SystemExit(f"streamlit exited: code {proc.returncode}; see {log}") from None
             time.sleep(0.3)
     proc.kill()
     raise SystemExit(f"streamlit did not answer within 120 s; see {log}")
