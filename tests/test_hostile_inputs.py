@@ -368,3 +368,25 @@ def test_a_full_disk_keeps_the_batches_before_it_and_a_rerun_completes(
     with connection.reader(db_path) as con:
         texts = [r[0] for r in con.execute("SELECT text FROM documents ORDER BY 1").fetchall()]
     assert texts == [sentence(200 + n) for n in range(3)]
+
+
+def test_a_folder_manifest_with_a_bad_byte_is_reported_not_ignored(
+    good: list[Path], tmp_path: Path, db_path: Path
+) -> None:
+    """Read strictly, its header made it no manifest: its files were read without their dates."""
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    for name, n in (("a.txt", 20), ("b.txt", 21)):
+        (folder / name).write_text(sentence(n) + "\n", encoding="utf-8")
+    manifest = folder / "manifest.csv"
+    manifest.write_bytes(
+        b"path,published,source,title\na.txt,2016-07-26,X,a\nb.txt,2016-07-27,X,caf\xe9\n"
+    )
+    result = run("ingest", str(good[0]), str(folder), str(good[1]))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"Error: {manifest}: not valid utf-8 text (byte 0xe9 at offset 71); if it uses another "
+        "encoding, pass it, e.g. --encoding cp1252.",
+        "Ingest: 2 added, 0 replaced, 0 unchanged, 1 failed; 2 new statements.",
+    ]
+    assert stored_documents(db_path) == 2

@@ -339,9 +339,11 @@ def _read_article_file(
 
 def _is_manifest(path: Path) -> bool:
     try:
-        with path.open(encoding="utf-8-sig") as handle:
-            header = handle.readline()
-    except (OSError, UnicodeDecodeError):
+        # Leniently: a manifest with a bad byte further on is still one, and read_manifest
+        # reports the byte; strictly, it was taken for no manifest and its files read alone.
+        with path.open(encoding="utf-8-sig", errors="replace") as handle:
+            header = handle.readline(4096)
+    except OSError:
         return False
     columns = {c.strip() for c in header.split(",")}
     return all(col in columns for col in MANIFEST_REQUIRED)
