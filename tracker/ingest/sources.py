@@ -190,6 +190,14 @@ def read_manifest(path: Path, defaults: Defaults) -> Iterator[Article | InputErr
         )
 
 
+def _target(manifest: Path, name: str) -> Path | None:
+    """The file a manifest row names, or None when the name cannot be one (a NUL byte)."""
+    try:
+        return (manifest.parent / name).resolve()
+    except (OSError, ValueError):
+        return None
+
+
 def _manifest_row(
     path: Path,
     row_number: int,
@@ -203,7 +211,13 @@ def _manifest_row(
     if not row.get("path"):
         yield InputError(f"{where}: empty path; name the article file in the first column.")
         return
-    target = (path.parent / row["path"]).resolve()
+    target = _target(path, row["path"])
+    if target is None:
+        yield InputError(
+            f"{where}: path {row['path'][:80]!r} is no file name (it holds a NUL character); "
+            "name the article file in the first column."
+        )
+        return
     if not row.get("published"):
         yield InputError(
             f"{where} ({row['path']}): no publication date; fill the published column (YYYY-MM-DD)."
@@ -371,8 +385,10 @@ def _walk_folder(folder: Path) -> list[Path]:
             contextlib.suppress(csv.Error),
         ):
             for row in csv.DictReader(handle):
-                if isinstance(row.get("path"), str) and row["path"].strip():
-                    named.add((manifest.parent / row["path"].strip()).resolve())
+                name = row.get("path")
+                target = _target(manifest, name.strip()) if isinstance(name, str) else None
+                if target is not None:
+                    named.add(target)
     chosen = list(manifests)
     for path in files:
         suffix = path.suffix.lower()
