@@ -390,3 +390,24 @@ def test_a_folder_manifest_with_a_bad_byte_is_reported_not_ignored(
         "Ingest: 2 added, 0 replaced, 0 unchanged, 1 failed; 2 new statements.",
     ]
     assert stored_documents(db_path) == 2
+
+
+def test_a_full_disk_before_anything_is_written_is_the_same_one_line(
+    good: list[Path], db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ENOSPC met creating the lock file (the first thing a writer writes)."""
+    real_open = os.open
+
+    def full(path: str | os.PathLike[str], flags: int, *args: int) -> int:
+        if str(path).endswith(".lock"):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
+        return real_open(path, flags, *args)
+
+    monkeypatch.setattr(connection.os, "open", full)
+    assert _ingest_refused(db_path, good) == (
+        1,
+        f"Error: No space left on the disk of {db_path}: the write under way was rolled back, "
+        "what was stored before is kept. Free some space (or point --db at another disk) and "
+        "run the command again.",
+    )
+    assert not db_path.exists()
