@@ -31,7 +31,7 @@ def test_a_database_is_created_whole_or_not_at_all(
     file the next attempt replaces (readers would take a half-made file for a foreign one)."""
     real = migrations.migrate
 
-    def dies_halfway(con: duckdb.DuckDBPyConnection) -> list[int]:
+    def dies_halfway(con: duckdb.DuckDBPyConnection, path: Path) -> list[int]:
         con.execute("CREATE TABLE schema_migrations (version INTEGER)")
         raise KeyboardInterrupt
 

@@ -24,9 +24,11 @@ def _setup(tmp_path: Path) -> tuple[Path, Path]:
     secret = write(outside / "secret.txt", SECRET + "\n")
     write(news / "good.txt", "Ankara welcomed the Russian delegation on Monday.\n")
     write(news / "sub" / "inner.txt", "Moscow praised the talks with Ankara.\n")
+    write(news / "linked-to.txt", "Brussels asked Ankara for calm.\n")
+    write(news / "last.txt", "Washington thanked Ankara for its support.\n")
     os.symlink(secret, news / "link.txt")
     os.symlink(outside, news / "linked")
-    os.symlink(news / "good.txt", news / "sub" / "inside-link.txt")
+    os.symlink(news / "linked-to.txt", news / "sub" / "inside-link.txt")
     return news, secret
 
 
@@ -40,7 +42,7 @@ ROWS = [
     ("file in a symlinked folder outside", "linked/secret.txt", True),
     ("dots that stay inside", "sub/../sub/inner.txt", False),
     ("symlink pointing inside", "sub/inside-link.txt", False),
-    ("absolute path inside", "{news}/sub/inner.txt", False),
+    ("absolute path inside", "{news}/last.txt", False),
 ]
 
 
@@ -78,10 +80,12 @@ def test_a_manifest_row_leading_outside_its_folder_is_refused_unread(
         texts = sorted(r[0] for r in con.execute("SELECT text FROM documents").fetchall())
     finally:
         con.close()
-    # The rows inside are ingested (the same two files, named three ways, are two documents);
-    # nothing from outside the folder is stored.
+    # The rows inside are ingested (each names its own file: two rows naming one file are
+    # refused as duplicates, tests/test_hostile_inputs.py); nothing from outside is stored.
     assert [t.strip() for t in texts] == [
         "Ankara welcomed the Russian delegation on Monday.",
+        "Brussels asked Ankara for calm.",
         "Moscow praised the talks with Ankara.",
+        "Washington thanked Ankara for its support.",
     ]
     assert "added\t" in result.stdout

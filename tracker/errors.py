@@ -144,3 +144,40 @@ class QueryRefused(TrackerError):
 
 class InputError(TrackerError):
     """One input (file, manifest row, JSON line) could not be read; the batch goes on."""
+
+
+class SchemaNewer(TrackerError):
+    """A tracker database with migrations this version does not know: a later tracker made it."""
+
+    exit_code = EXIT_NO_DATABASE
+
+    def __init__(self, db_path: Path, version: int, latest: int) -> None:
+        super().__init__(
+            f"{db_path} has schema version {version}, newer than this tracker's {latest} (a "
+            "later tracker wrote it). Upgrade the tracker to use it; nothing in it was changed."
+        )
+        self.db_path, self.version, self.latest = db_path, version, latest
+
+
+class DatabaseNotWritable(TrackerError):
+    """The database, its folder or its lock file cannot be written (permissions, read-only
+    file system)."""
+
+    def __init__(self, db_path: Path, reason: str) -> None:
+        super().__init__(
+            f"Cannot write the database {db_path} ({reason}). Make it and its folder writable, "
+            "or point --db / TRACKER_DB at a writable place; nothing in it was changed."
+        )
+        self.db_path, self.reason = db_path, reason
+
+
+class DiskFull(TrackerError):
+    """The disk holding the database ran out of space while a unit of work was written."""
+
+    def __init__(self, db_path: Path) -> None:
+        super().__init__(
+            f"No space left on the disk of {db_path}: the write under way was rolled back, "
+            "what was stored before is kept. Free some space (or point --db at another disk) "
+            "and run the command again."
+        )
+        self.db_path = db_path

@@ -24,6 +24,7 @@ DuckDB lets one process write a file or many processes read it. The rules this m
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import os
 import sys
@@ -35,7 +36,14 @@ from typing import TypeVar
 
 import duckdb
 
-from tracker.errors import DatabaseLocked, DatabaseMissing, OpenInThisProcess, UnreadableDatabase
+from tracker.errors import (
+    DatabaseLocked,
+    DatabaseMissing,
+    DatabaseNotWritable,
+    DiskFull,
+    OpenInThisProcess,
+    UnreadableDatabase,
+)
 
 T = TypeVar("T")
 STORAGE_COMPATIBILITY = "v1.5.0"
@@ -143,9 +151,12 @@ def _open_elsewhere_message(db_path: Path, holder: str, wait: float) -> str:
 @contextlib.contextmanager
 def write_lock(db_path: Path, wait: float = DEFAULT_WAIT_SECONDS) -> Iterator[None]:
     """Hold the tracker's advisory writer lock for ``db_path`` (waiting up to ``wait`` s)."""
-    db_path.parent.mkdir(parents=True, exist_ok=True)
     path = lock_path(db_path)
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:  # a read-only folder or file system, a full disk
+        raise _write_error(db_path, exc) from None
     try:
         retry_while_locked(
             lambda: fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB),
@@ -164,6 +175,35 @@ def write_lock(db_path: Path, wait: float = DEFAULT_WAIT_SECONDS) -> Iterator[No
         os.close(fd)
 
 
+def _write_error(db_path: Path, exc: OSError) -> DatabaseNotWritable | DiskFull:
+    if exc.errno == errno.ENOSPC:
+        return DiskFull(db_path)
+    return DatabaseNotWritable(db_path, f"{exc.strerror}: {exc.filename or db_path}")
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    """Whether ``exc`` (an OSError, or DuckDB's IO or commit error) says the disk is full."""
+    if isinstance(exc, OSError):
+        return exc.errno == errno.ENOSPC
+    return isinstance(exc, duckdb.Error) and os.strerror(errno.ENOSPC) in str(exc)
+
+
+# A DuckDB file starts with a checksum and then these bytes; DuckDB opens some other files as
+# databases (a CSV file by its name, read-only), where a writer's rows would go nowhere.
+_DUCKDB_MAGIC = (8, b"DUCK")
+
+
+def _check_duckdb_file(db_path: Path) -> None:
+    offset, magic = _DUCKDB_MAGIC
+    try:
+        with db_path.open("rb") as handle:
+            head = handle.read(offset + len(magic))
+    except OSError:
+        return  # DuckDB says what is wrong when it opens it
+    if head and head[offset:] != magic:
+        raise UnreadableDatabase(db_path, "not a DuckDB file")
+
+
 def duckdb_locked(db_path: Path, wait: float, *, read_only: bool) -> Callable[[BaseException], str]:
     """The give-up message (for :func:`retry_while_locked`) when DuckDB's own lock on the file
     kept a connection or ``ATTACH`` out: it names the holder DuckDB reports."""
@@ -180,6 +220,10 @@ def _connect_with_retry(
     poll: float = MAX_BACKOFF,
 ) -> duckdb.DuckDBPyConnection:
     existed = db_path.exists()
+    if existed:
+        _check_duckdb_file(db_path)
+        if not read_only and not os.access(db_path, os.W_OK):
+            raise DatabaseNotWritable(db_path, f"no permission to write {db_path}")
     try:
         return retry_while_locked(
             lambda: duckdb.connect(str(db_path), read_only=read_only, config=config or {}),
@@ -240,24 +284,42 @@ def writer_connection(
     con = _connect_with_retry(db_path, read_only=False, wait=wait, config=config, poll=poll)
     try:
         if migrate:
-            apply_migrations(con)
+            apply_migrations(con, db_path)
         yield con
+    except (OSError, duckdb.Error) as exc:
+        if is_disk_full(exc):  # DuckDB rolled the failed commit back
+            raise DiskFull(db_path) from None
+        raise
     finally:
-        con.close()
+        try:
+            con.close()  # a checkpoint: it writes too
+        except (OSError, duckdb.Error) as exc:
+            if is_disk_full(exc):
+                raise DiskFull(db_path) from None
+            raise
 
 
-def _create(db_path: Path, apply_migrations: Callable[[duckdb.DuckDBPyConnection], object]) -> None:
+def _create(
+    db_path: Path, apply_migrations: Callable[[duckdb.DuckDBPyConnection, Path], object]
+) -> None:
     """Make a new database with the whole schema beside ``db_path``, then rename it into place:
     a process killed while creating leaves no file that readers would find without its tables
     (the side file is replaced by the next attempt). The caller holds :func:`write_lock`."""
     side = db_path.with_name(db_path.name + ".creating")
     for leftover in (side, side.with_name(side.name + ".wal")):
         leftover.unlink(missing_ok=True)
-    con = duckdb.connect(str(side), config={"storage_compatibility_version": STORAGE_COMPATIBILITY})
     try:
-        apply_migrations(con)
-    finally:
-        con.close()
+        con = duckdb.connect(
+            str(side), config={"storage_compatibility_version": STORAGE_COMPATIBILITY}
+        )
+        try:
+            apply_migrations(con, db_path)
+        finally:
+            con.close()
+    except (OSError, duckdb.Error) as exc:
+        if is_disk_full(exc):
+            raise DiskFull(db_path) from None
+        raise
     os.replace(side, db_path)
 
 

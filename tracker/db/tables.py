@@ -7,6 +7,7 @@
   lock, so nobody else can take it. Ids are not reused while their row exists (failed runs keep
   theirs).
 - :func:`insert_arrow` appends an Arrow table by column name, in one statement.
+- :func:`transaction` wraps a unit in BEGIN/COMMIT, rolled back on any error.
 
 Table and column names are identifiers, which SQL cannot take as parameters: they reach SQL text
 only after :func:`identifier` checked them against a plain-name pattern.
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+from collections.abc import Iterator
 
 import duckdb
 import pyarrow as pa
@@ -78,3 +80,17 @@ def insert_arrow(con: duckdb.DuckDBPyConnection, table: str, data: pa.Table) -> 
             con.unregister("_batch")
         raise
     con.unregister("_batch")
+
+
+@contextlib.contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """One transaction: committed when the block ends, rolled back if it raises."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield
+        con.execute("COMMIT")
+    except BaseException:
+        # A COMMIT that failed (a full disk) has rolled back already: nothing is left to undo.
+        with contextlib.suppress(duckdb.TransactionException):
+            con.execute("ROLLBACK")
+        raise

@@ -44,6 +44,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from tracker.errors import InputError
+from tracker.ingest.limits import (
+    check_article_text,
+    check_page_depth,
+    check_page_size,
+    check_published,
+)
 from tracker.models import Article
 
 if TYPE_CHECKING:
@@ -92,6 +98,11 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+
+
+def bom_codec(data: bytes) -> str | None:
+    """The codec a byte-order mark at the start of ``data`` names, if any."""
+    return next((codec for bom, codec in _BOMS if data.startswith(bom)), None)
 
 
 # trafilatura tries its fallback extractors on a result under 250 characters and may take
@@ -179,9 +190,9 @@ def decode_page(
     data: bytes, where: str, charset: str | None = None, fallback: str = "utf-8"
 ) -> tuple[str, str]:
     """The page's text and the codec used (see the module's contract), or InputError."""
-    for bom, codec in _BOMS:
-        if data.startswith(bom):
-            return data.decode(codec, errors="replace").removeprefix("\ufeff"), codec
+    codec = bom_codec(data)
+    if codec is not None:
+        return data.decode(codec, errors="replace").removeprefix("\ufeff"), codec
     if b"\x00" in data[:8192]:
         raise InputError(f"{where}: looks like a binary file, not a web page.")
     declared = (_codec(charset) if charset else None) or declared_charset(data)
@@ -256,6 +267,17 @@ def _clean(value: object) -> str | None:
     return text or None
 
 
+def _depth(tree: HtmlElement) -> int:
+    """How deep the parsed tree's elements nest (the parser stops at its limit)."""
+    from lxml import etree
+
+    depth = deepest = 0
+    for event, _ in etree.iterwalk(tree, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        deepest = max(deepest, depth)
+    return deepest
+
+
 def extract(html: str, where: str, url: str | None = None) -> Extracted:
     """The article body and metadata of a decoded page (see the module's contract)."""
     # Imported here: the store and the rescoring import this module for its values only, and
@@ -275,6 +297,8 @@ def extract(html: str, where: str, url: str | None = None) -> Extracted:
         tree = lxml.html.document_fromstring(html)
     except (ParserError, ValueError):
         tree = None
+    if tree is not None:
+        check_page_depth(_depth(tree), where)
     # trafilatura parses (and prunes) its own tree; ``tree`` keeps the head for the dates.
     doc = (
         trafilatura.bare_extraction(
@@ -334,6 +358,7 @@ def _page_article(
     page: PageInput, published: dt.date | None, source: str | None, encoding: str
 ) -> PageArticle:
     where = page.where
+    check_page_size(len(page.data), where)  # characters of a str: close enough for a limit
     if isinstance(page.data, str):  # a JSON record's html: already text
         html, codec = page.data.removeprefix("\ufeff"), "utf-8"
         raw = html.encode("utf-8")
@@ -343,6 +368,7 @@ def _page_article(
     if not html.strip():
         raise InputError(f"{where}: empty (no page to ingest).")
     found = extract(html, where, page.url)
+    check_article_text(found.text, where)
     date, date_source = found.published, found.date_source
     if page.published is not None or (date is None and published is not None):
         date, date_source = page.published or published, INPUT
@@ -352,6 +378,7 @@ def _page_article(
             "tag or date in its URL); give one in a manifest CSV (path,published,source,title), "
             "in the JSON record's published field, or with --published 2016-07-26."
         )
+    check_published(date, where)
     extractor_version, date_extractor_version = versions()
     return PageArticle(
         text=found.text,

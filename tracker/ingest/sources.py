@@ -22,9 +22,11 @@ Accepted inputs:
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import datetime as dt
 import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,7 +36,8 @@ import frontmatter
 import yaml
 
 from tracker.errors import InputError
-from tracker.ingest.pages import PAGE_SUFFIXES, PageInput, page_article
+from tracker.ingest.limits import check_article_text, check_published
+from tracker.ingest.pages import PAGE_SUFFIXES, PageInput, bom_codec, page_article
 from tracker.models import Article
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
@@ -57,18 +60,20 @@ class Defaults:
 
 
 def parse_date(value: Any, where: str) -> dt.date:
-    """A publication date from front matter, CSV or JSON; InputError naming ``where`` if bad."""
+    """A plausible publication date from front matter, CSV or JSON
+    (:func:`~tracker.ingest.limits.check_published`); InputError naming ``where`` if bad."""
     if isinstance(value, dt.datetime):
-        return value.date()
+        return check_published(value.date(), where)
     if isinstance(value, dt.date):
-        return value
+        return check_published(value, where)
     text = str(value).strip()
     try:
-        return dt.date.fromisoformat(text[:10])
+        day = dt.date.fromisoformat(text[:10])
     except ValueError:
         raise InputError(
-            f"{where}: publication date {text!r} is not a date; write it as YYYY-MM-DD."
+            f"{where}: publication date {text[:40]!r} is not a date; write it as YYYY-MM-DD."
         ) from None
+    return check_published(day, where)
 
 
 def _missing_date(where: str) -> InputError:
@@ -90,16 +95,18 @@ def read_text(path: Path, encoding: str) -> str:
         raise InputError(f"{path}: no such file or folder; check the path.") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot be read ({exc.strerror}).") from None
-    if b"\x00" in data[:8192]:
+    # A byte-order mark names the encoding whatever --encoding says (UTF-16 files have one).
+    codec = bom_codec(data)
+    if b"\x00" in data[:8192] and codec is None:
         raise InputError(
             f"{path}: looks like a binary file, not text; "
             "ingest .txt/.md files, manifest .csv files or .jsonl files."
         )
     try:
-        text = data.decode(encoding)
+        text = data.decode(codec or encoding)
     except UnicodeDecodeError as exc:
         raise InputError(
-            f"{path}: not valid {encoding} text (byte 0x{data[exc.start]:02x} at offset "
+            f"{path}: not valid {codec or encoding} text (byte 0x{data[exc.start]:02x} at offset "
             f"{exc.start}); if it uses another encoding, pass it, e.g. --encoding cp1252."
         ) from None
     except LookupError:
@@ -114,6 +121,7 @@ def _article(
 ) -> Article:
     if not text.strip():
         raise InputError(f"{where}: empty (no text to ingest).")
+    check_article_text(text, where)
     published = meta.get("published") or defaults.published
     if published is None or (isinstance(published, str) and not published.strip()):
         raise _missing_date(where)
@@ -127,13 +135,30 @@ def _article(
     )
 
 
+# python-frontmatter's own pattern for a YAML block (its "---" delimiters), and its opening.
+_FRONT_MATTER_OPEN = re.compile(r"\A-{3,}[ \t]*\n")
+_FRONT_MATTER = re.compile(r"\A-{3,}[ \t]*\n.*?^-{3,}[ \t]*$", re.S | re.M)
+
+
 def read_text_file(path: Path, defaults: Defaults, meta: dict[str, Any] | None = None) -> Article:
     """One text/Markdown article; ``meta`` (from a manifest) wins over front matter."""
     raw = read_text(path, defaults.encoding)
+    if _FRONT_MATTER_OPEN.match(raw) and not _FRONT_MATTER.match(raw):
+        raise InputError(
+            f"{path}: the front-matter block opened by --- on line 1 is never closed; "
+            "end it with a line holding only ---."
+        )
     try:
         post = frontmatter.loads(raw)
     except yaml.YAMLError as exc:
-        raise InputError(f"{path}: the front-matter block is not valid YAML ({exc}).") from None
+        first = " ".join(str(exc).split())[:200]
+        raise InputError(f"{path}: the front-matter block is not valid YAML ({first}).") from None
+    except (ValueError, TypeError, AttributeError) as exc:
+        # python-frontmatter assumes a mapping; YAML such as "- a" or "1" is not one.
+        raise InputError(
+            f"{path}: the front-matter block is not a mapping of fields ({exc}); "
+            "write it as published: 2016-07-26, one field a line."
+        ) from None
     merged = {k: v for k, v in post.metadata.items() if v is not None}
     merged.update({k: v for k, v in (meta or {}).items() if v not in (None, "")})
     return _article(post.content.strip(), str(path.resolve()), merged, defaults, str(path))
@@ -155,29 +180,71 @@ def read_manifest(path: Path, defaults: Defaults) -> Iterator[Article | InputErr
             "its header must be path,published,source,title (url optional)."
         )
         return
-    folder = path.parent.resolve()  # rows name files in it or below it, never elsewhere
-    for row_number, row in enumerate(reader, start=2):
-        where = f"{path}: row {row_number}"
-        row = {(k or "").strip(): (v or "").strip() for k, v in row.items() if k is not None}
-        if not row.get("path"):
-            yield InputError(f"{where}: empty path; name the article file in the first column.")
-            continue
-        target = (path.parent / row["path"]).resolve()
-        if not target.is_relative_to(folder):
-            # Refused before it is opened: a manifest from elsewhere must not make the tracker
-            # read /etc/passwd or a symlink's target as an article.
-            yield InputError(
-                f"{where} ({row['path']}): the path leads outside the manifest's folder "
-                f"{folder}; move the file into that folder or ingest it directly."
-            )
-            continue
-        if not row.get("published"):
-            yield InputError(
-                f"{where} ({row['path']}): no publication date; "
-                "fill the published column (YYYY-MM-DD)."
-            )
-            continue
-        yield from _read_article_file(target, defaults, row)
+    seen: dict[Path, int] = {}
+    try:
+        for row_number, row in enumerate(reader, start=2):
+            yield from _manifest_row(path, row_number, row, seen, defaults)
+    except csv.Error as exc:  # a NUL byte, a field over csv's size limit: the rest is unreadable
+        yield InputError(
+            f"{path}: row {reader.line_num}: not readable as CSV ({exc}); the rows after it "
+            "were not read: fix the row and ingest the manifest again."
+        )
+
+
+def _target(manifest: Path, name: str) -> Path | None:
+    """The file a manifest row names, or None when the name cannot be one (a NUL byte)."""
+    try:
+        return (manifest.parent / name).resolve()
+    except (OSError, ValueError):
+        return None
+
+
+def _manifest_row(
+    path: Path,
+    row_number: int,
+    cells: dict[str | None, Any],
+    seen: dict[Path, int],
+    defaults: Defaults,
+) -> Iterator[Article | InputError]:
+    where = f"{path}: row {row_number}"
+    # Cells past the header's columns come as a list under None: not ours to read.
+    row = {(k or "").strip(): (v or "").strip() for k, v in cells.items() if k is not None}
+    if not row.get("path"):
+        yield InputError(f"{where}: empty path; name the article file in the first column.")
+        return
+    target = _target(path, row["path"])
+    if target is None:
+        yield InputError(
+            f"{where}: path {row['path'][:80]!r} is no file name (it holds a NUL character); "
+            "name the article file in the first column."
+        )
+        return
+    if not target.is_relative_to(path.parent.resolve()):
+        # Refused before it is opened: a manifest from elsewhere must not make the tracker
+        # read /etc/passwd or a symlink's target as an article.
+        yield InputError(
+            f"{where} ({row['path']}): the path leads outside the manifest's folder "
+            f"{path.parent.resolve()}; move the file into that folder or ingest it directly."
+        )
+        return
+    if not row.get("published"):
+        yield InputError(
+            f"{where} ({row['path']}): no publication date; fill the published column (YYYY-MM-DD)."
+        )
+        return
+    if target in seen:
+        yield InputError(
+            f"{where} ({row['path']}): names the same file as row {seen[target]}; "
+            "keep one row per file."
+        )
+        return
+    seen[target] = row_number
+    try:
+        parse_date(row["published"], f"{where} ({row['path']})")
+    except InputError as exc:
+        yield exc
+        return
+    yield from _read_article_file(target, defaults, row)
 
 
 def check_readable_text(path: Path, encoding: str) -> None:
@@ -202,13 +269,18 @@ def check_readable_text(path: Path, encoding: str) -> None:
 def read_jsonl(path: Path, defaults: Defaults) -> Iterator[Article | InputError]:
     """Articles from a JSON Lines file, one result per non-blank line, read line by line."""
     try:
-        check_readable_text(path, defaults.encoding)
+        with path.open("rb") as handle:
+            encoding = bom_codec(handle.read(4)) or defaults.encoding
+    except OSError:
+        encoding = defaults.encoding  # check_readable_text words the problem
+    try:
+        check_readable_text(path, encoding)
     except InputError as exc:
         yield exc
         return
     # newline=None: "\r\n" and "\r" end lines too, as read_text's normalisation makes them.
     origin = path.resolve()
-    with path.open(encoding=defaults.encoding, newline=None) as handle:
+    with path.open(encoding=encoding, newline=None) as handle:
         for line_number, line in enumerate(handle, start=1):
             if line_number == 1:
                 line = line.removeprefix("\ufeff")
@@ -290,9 +362,11 @@ def _read_article_file(
 
 def _is_manifest(path: Path) -> bool:
     try:
-        with path.open(encoding="utf-8-sig") as handle:
-            header = handle.readline()
-    except (OSError, UnicodeDecodeError):
+        # Leniently: a manifest with a bad byte further on is still one, and read_manifest
+        # reports the byte; strictly, it was taken for no manifest and its files read alone.
+        with path.open(encoding="utf-8-sig", errors="replace") as handle:
+            header = handle.readline(4096)
+    except OSError:
         return False
     columns = {c.strip() for c in header.split(",")}
     return all(col in columns for col in MANIFEST_REQUIRED)
@@ -314,10 +388,16 @@ def _walk_folder(folder: Path) -> list[Path]:
     manifests = [p for p in files if p.suffix.lower() in MANIFEST_SUFFIXES and _is_manifest(p)]
     named: set[Path] = set()
     for manifest in manifests:
-        with manifest.open(encoding="utf-8-sig", newline="") as handle:
+        # Only which files it names: its own errors are reported when it is read.
+        with (
+            manifest.open(encoding="utf-8-sig", errors="replace", newline="") as handle,
+            contextlib.suppress(csv.Error),
+        ):
             for row in csv.DictReader(handle):
-                if row.get("path"):
-                    named.add((manifest.parent / row["path"].strip()).resolve())
+                name = row.get("path")
+                target = _target(manifest, name.strip()) if isinstance(name, str) else None
+                if target is not None:
+                    named.add(target)
     chosen = list(manifests)
     for path in files:
         suffix = path.suffix.lower()

@@ -18,7 +18,7 @@ import pyarrow as pa
 
 from tracker.analysis.analyze import StatementAnalysis
 from tracker.db import copies
-from tracker.db.tables import COMPLETED, NEW, identifier, insert_arrow, next_id
+from tracker.db.tables import COMPLETED, NEW, identifier, insert_arrow, next_id, transaction
 from tracker.ingest.pages import PageArticle
 from tracker.ingest.rows import (
     ANALYSIS_COLUMNS,
@@ -146,16 +146,8 @@ def write_batch(
     analysis: AnalysisRun | None = None,
 ) -> list[StoredDocument]:
     """Store a batch in one transaction; documents whose text is stored already are skipped."""
-    con.execute("BEGIN TRANSACTION")
-    try:
-        outcomes = _write(
-            con, documents, scorers, replace=replace, started=started, analysis=analysis
-        )
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
-    return outcomes
+    with transaction(con):
+        return _write(con, documents, scorers, replace=replace, started=started, analysis=analysis)
 
 
 def _write(

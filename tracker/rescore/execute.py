@@ -53,7 +53,7 @@ import duckdb
 
 from tracker import __version__
 from tracker.db import connection, copies
-from tracker.db.tables import ALL, ANALYSIS_RUN, CHANGED, COMPLETED, SCORE_RUN
+from tracker.db.tables import ALL, ANALYSIS_RUN, CHANGED, COMPLETED, SCORE_RUN, transaction
 from tracker.errors import DatabaseMissing, PipelineMismatch, SchemaOutdated, TrackerError
 from tracker.ingest.identity import IdentitySnapshot, record, recorded_keys, snapshot
 from tracker.ingest.pipeline import Pipeline, PipelineSpec, adopt
@@ -75,7 +75,6 @@ from tracker.rescore.runs import (
     run_changes,
     start_analysis_run,
     start_score_run,
-    transaction,
 )
 from tracker.rescore.tasks import (
     AnalyseResult,

@@ -44,6 +44,7 @@ from tracker.db.tables import (
     identifier,
     insert_arrow,
     next_id,
+    transaction,
 )
 from tracker.ingest.identity import IdentitySnapshot
 from tracker.ingest.store import AnalysisRun, refresh_reference_tables
@@ -57,17 +58,6 @@ from tracker.rescore.plan import (
 # How often a writer retries while readers hold the file: readers hold it for one query at a
 # time, and a short interval catches the gaps between a busy dashboard's queries.
 WRITER_POLL_SECONDS = 0.005
-
-
-@contextmanager
-def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
-    con.execute("BEGIN TRANSACTION")
-    try:
-        yield
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import duckdb
 
-from tracker.errors import NotATrackerDatabase, SchemaOutdated
+from tracker.errors import NotATrackerDatabase, SchemaNewer, SchemaOutdated
 
 _NAME = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
 
@@ -57,9 +57,19 @@ def applied_versions(con: duckdb.DuckDBPyConnection) -> set[int]:
     return {row[0] for row in rows}
 
 
-def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
-    """Apply every migration not yet recorded; return the versions applied."""
+def check_not_newer(done: set[int], db_path: Path) -> None:
+    """Refuse a database holding migrations this version does not ship (:class:`SchemaNewer`):
+    a later tracker wrote it, and its tables may not mean what this version's code thinks."""
+    unknown = done - {m.version for m in available()}
+    if unknown:
+        raise SchemaNewer(db_path, max(unknown), latest_version())
+
+
+def migrate(con: duckdb.DuckDBPyConnection, db_path: Path) -> list[int]:
+    """Apply every migration not yet recorded; return the versions applied. A database from a
+    later tracker (:func:`check_not_newer`) is refused before anything is written."""
     done = applied_versions(con)
+    check_not_newer(done, db_path)
     # Every shipped version, not the highest: branches add migrations in parallel, so a
     # database may hold 0008 without 0007 when the two were merged in the other order.
     if done and done.issuperset(m.version for m in available()):
@@ -99,6 +109,7 @@ def check_readable(con: duckdb.DuckDBPyConnection, db_path: Path) -> None:
     done = applied_versions(con)
     if not done:
         raise NotATrackerDatabase(db_path)
+    check_not_newer(done, db_path)
     missing = [m.version for m in available() if m.version not in done]
     if missing:
         # The schema is complete up to the version before the first one missing.
