@@ -63,10 +63,13 @@ from collections.abc import Sequence
 from tracker.models import BYLINE, CAPTION, CREDIT, ID_LINE, PAGE, STATEMENT
 from tracker.text.furniture import (
     furniture_kind,
+    is_commenter,
     is_crumbs_or_ticker,
+    is_field_line,
     is_link_teaser,
     is_page_label,
     opens_comment_form,
+    opens_comments,
     opens_link_list,
 )
 from tracker.text.quotes import CLOSING
@@ -439,16 +442,26 @@ def _mark_furniture(text: str, lines: Sequence[tuple[int, int]], kinds: list[str
     body = False
     links = False
     comments = False  # past the label of the comment form
+    signed = False  # a reader's signature or a comment form seen: long lines are comments too
     latin: bool | None = None  # is the page in a Latin script? Asked when first needed
     scripts = _FOREIGN_LETTER.search(text) is not None  # a letter of another script anywhere
     listed = 0  # lines taken as items of the open list of other stories
     for i, (start, end) in enumerate(lines):
         if kinds[i] != STATEMENT:
-            if body and kinds[i] == PAGE and opens_comment_form(text[start:end]):
+            if body and kinds[i] == PAGE and opens_comments(text[start:end]):
                 comments = True
             continue
         if comments and end - start <= _FURNITURE_MAX_CHARS:
             kinds[i] = PAGE  # the comment form and its rules, the readers' comments
+            continue
+        if body and end - start <= _FURNITURE_MAX_CHARS and is_commenter(text[start:end]):
+            # A reader's name over the time of the comment: what follows is theirs, long
+            # comments too (a page does not go back to its reporting after its comments).
+            kinds[i] = PAGE
+            comments = signed = True
+            continue
+        if comments and signed:
+            kinds[i] = PAGE
             continue
         if scripts and _foreign_script(text, start, end):
             if latin is None:
@@ -481,7 +494,8 @@ def _mark_furniture(text: str, lines: Sequence[tuple[int, int]], kinds: list[str
         found = furniture_kind(line, first=i == 0)
         if found is not None:
             kinds[i] = found
-            comments = body and opens_comment_form(line)
+            comments = body and opens_comments(line)
+            signed = signed or (comments and opens_comment_form(line))
         elif (
             (_CAPTION_MARKER.match(line) and _is_caption_sized(line))
             or (not body and _is_positioned_caption(text, start, end))
@@ -536,6 +550,93 @@ def _is_body_label(text: str, lines: Sequence[tuple[int, int]], kinds: list[str]
     if kinds[i - 1] == STATEMENT and _is_headline_like(before):
         return False  # hard-wrapped text or a run of headlines: not a label between paragraphs
     return i + 1 == len(lines) or not text[lines[i + 1][0]].islower()
+
+
+# A list of other stories printed without a label: titles one under another (with their
+# dates or counters between them), after the body has begun. A title line is short, has no
+# final punctuation (or is cut off with an ellipsis), opens with a capital, digit or quote and
+# does not end in a word that needs a continuation (hard-wrapped text does).
+_TITLE_MAX_WORDS = 20
+_RUN_MIN_TITLES = 2
+_OPEN_ENDED = word_set(
+    """a an the of to in on at for with by from and or but that as than into about over under
+    its their his her our your is are was were be has have had will would said says"""
+)
+
+
+def _is_title_line(line: str) -> bool:
+    bare = line.rstrip(CLOSING + ")] ")
+    cut = bare.endswith(("...", "…"))
+    if not cut and (bare[-1:] in _FINAL_PUNCT or not bare):
+        return False
+    words = line.split()
+    if len(words) < 2 or len(words) > _TITLE_MAX_WORDS:
+        return False
+    first = line[:1]
+    if not (first.isupper() or first.isdigit()) or first in _BULLETS:
+        return False
+    if _SENTENCE_BREAK.search(line) is not None and not cut:
+        return False
+    return cut or words[-1].lower() not in _OPEN_ENDED
+
+
+def _mark_title_runs(text: str, lines: Sequence[tuple[int, int]], kinds: list[str]) -> None:
+    """Runs of at least ``_RUN_MIN_TITLES`` title lines in the body are a list of other stories.
+
+    The body begins at the first line ending a sentence with ``_BODY_MIN_WORDS`` words or more
+    (or longer than any furniture). Furniture between the titles (a date, a counter, a label)
+    does not break the run. A run right after a line ending in a colon is the article's own
+    list ("The demands are:"), and a run followed by a line opening in lower case is
+    hard-wrapped text: both are kept. One title alone is left to ``_is_body_label``.
+    """
+    n = len(lines)
+    body = False
+    i = 0
+    while i < n:
+        start, end = lines[i]
+        if not body:
+            if kinds[i] == STATEMENT and (
+                end - start > _FURNITURE_MAX_CHARS
+                or (text[end - 1] in _FINAL_PUNCT and len(text[start:end].split()) >= _BODY_MIN_WORDS)
+            ):
+                body = True
+            i += 1
+            continue
+        if kinds[i] != STATEMENT or not _is_title_line(text[start:end]):
+            i += 1
+            continue
+        titles = []
+        j = i
+        while j < n:
+            s, e = lines[j]
+            if kinds[j] == STATEMENT:
+                if e - s > _FURNITURE_MAX_CHARS or not _is_title_line(text[s:e]):
+                    break
+                titles.append(j)
+            j += 1
+        before = text[lines[i - 1][1] - 1] if kinds[i - 1] == STATEMENT else ""
+        after_lower = j < n and kinds[j] == STATEMENT and text[lines[j][0]].islower()
+        if len(titles) >= _RUN_MIN_TITLES and before != ":" and not after_lower:
+            for k in titles:
+                kinds[k] = PAGE
+        i = j
+
+
+_FIELD_RUN_MIN = 2
+
+
+def _mark_field_runs(text: str, lines: Sequence[tuple[int, int]], kinds: list[str]) -> None:
+    """Runs of "Label: value" lines with short verbless values are a record's metadata."""
+    n = len(lines)
+    i = 1  # the first line is the headline, whatever its form
+    while i < n:
+        j = i
+        while j < n and kinds[j] == STATEMENT and is_field_line(text[lines[j][0] : lines[j][1]]):
+            j += 1
+        if j - i >= _FIELD_RUN_MIN:
+            for k in range(i, j):
+                kinds[k] = PAGE
+        i = j + 1 if j > i else i + 1
 
 
 # A note on the picture rather than a caption: "File photo of the two leaders (Getty Images)",
@@ -859,6 +960,8 @@ def classify_lines(text: str, lines: Sequence[tuple[int, int]]) -> list[Block]:
 
     _mark_cut_copies(text, lines, kinds)
     _mark_furniture(text, lines, kinds)
+    _mark_title_runs(text, lines, kinds)
+    _mark_field_runs(text, lines, kinds)
     _mark_repeats(text, lines, kinds)
     _mark_name_runs(text, lines, kinds)
     _mark_lead_labels(text, lines, kinds)

@@ -284,7 +284,14 @@ _LINK_LIST_LABELS = frozenset(
 
 _SHARE_BAR = re.compile(
     r"(?:\s|[|·•,/]|facebook|twitter|pinterest|linkedin|whatsapp|telegram|reddit|email|e-mail"
-    r"|share|print|copy\s+link|messenger|tumblr|\bvk\b|x)+",
+    r"|share|shares|print|copy\s+link|messenger|tumblr|\bvk\b|x|tweet|google\s*\+|google|pin"
+    r"|pin\s+it|pocket|flipboard|stumbleupon|digg|sms|mail|like|likes|\d+|[+()])+",
+    re.IGNORECASE,
+)
+# A share bar holds at least one button name: a line of numbers alone is an ID line.
+_SHARE_WORD = re.compile(
+    r"facebook|twitter|tweet|pinterest|linkedin|whatsapp|telegram|reddit|share|e-?mail|google"
+    r"|tumblr|pocket|flipboard|messenger|\bvk\b",
     re.IGNORECASE,
 )
 _URL = re.compile(
@@ -421,6 +428,8 @@ def furniture_kind(line: str, first: bool = False) -> str | None:
     if words > _SHORT_MAX_WORDS:
         if "•" in line and is_crumbs_or_ticker(line):
             return PAGE  # a ticker of headlines runs long
+        if words <= _LEGAL_MAX_WORDS and _is_legal_notice(line, words):
+            return PAGE
         return PAGE if words <= _PLEA_MAX_WORDS and _is_plea(line) else None
     if is_date_stamp(line) or is_byline(line) or (not first and _is_dated_byline(line, words)):
         return BYLINE
@@ -428,7 +437,11 @@ def furniture_kind(line: str, first: bool = False) -> str | None:
         return PAGE  # before datelines: "READ MORE" is in capitals too
     if not first and is_dateline(line):
         return BYLINE
-    if _SHARE_BAR.fullmatch(line) or _is_source_line(line, words) or _is_plea(line):
+    if _is_share_bar(line) or _is_source_line(line, words) or _is_plea(line):
+        return PAGE
+    if _is_counter(line, words):
+        return BYLINE if _AGO.search(line) else PAGE
+    if _is_legal_notice(line, words) or _is_tweet_signature(line) or _is_meta_field(line, words):
         return PAGE
     if line[-1:] == ".":
         # A sentence: the tests below need a line without a full stop, save one.
@@ -607,3 +620,144 @@ def _is_player_label(line: str) -> bool:
     if "_" in line:
         return _SLUG.search(line) is not None
     return "." in line and _MEDIA_FILE.search(line) is not None
+
+
+def _is_share_bar(line: str) -> bool:
+    return _SHARE_BAR.fullmatch(line) is not None and _SHARE_WORD.search(line) is not None
+
+
+# Counters a page prints beside a story: how old it is, how long it takes to read, how many
+# have read, shared or answered it ("3 hours ago", "5 min read", "12 Comments", "1.2K views").
+_COUNT = re.compile(r"\(?\d[\d.,]*[kKmM]?\)?")
+_COUNTER_WORDS = word_set(
+    """ago min mins minute minutes hour hours hr hrs day days week weeks month months year years
+    sec secs second seconds read reads reading time view views comment comments reply replies
+    response responses share shares like likes vote votes reaction reactions"""
+)
+_AGO = re.compile(r"\bago\b|\bread\b", re.IGNORECASE)
+_COUNTER_MAX_WORDS = 4
+
+
+def _is_counter(line: str, words: int) -> bool:
+    if words > _COUNTER_MAX_WORDS or _DIGIT.search(line) is None:
+        return False
+    number = named = False
+    for token in line.replace("·", " ").replace("•", " ").replace("|", " ").split():
+        token = token.strip(":-–—")
+        if not token:
+            continue
+        if _COUNT.fullmatch(token):
+            number = True
+        elif token.lower() in _COUNTER_WORDS:
+            named = True
+        else:
+            return False
+    return number and named
+
+
+# A page's legal footer: copyright and the wire's redistribution notice. Vocabulary no report
+# of a relation uses in these combinations.
+_LEGAL = re.compile(
+    r"all\s+rights\s+reserved|may\s+not\s+be\s+(?:re)?published,?\s+broadcast"
+    r"|(?:rewritten|redistributed)\s+(?:or|and)\s+(?:redistributed|rewritten)"
+    r"|\A(?:copyright|\(c\)|©)\s*(?:©\s*)?(?:\d{4}|[A-Z])"
+    r"|terms\s+(?:of\s+(?:use|service)|and\s+conditions)\s*(?:\||·|$)|privacy\s+policy\s*(?:\||·|$)",
+    re.IGNORECASE,
+)
+_LEGAL_MAX_WORDS = 60
+
+
+def _is_legal_notice(line: str, words: int) -> bool:
+    if not ("ight" in line or "ublish" in line or "©" in line or "(c)" in line or "(C)" in line
+            or "olicy" in line or "erms" in line or "istribut" in line):
+        return False  # the common case, by plain substring tests
+    return words <= _LEGAL_MAX_WORDS and _LEGAL.search(line) is not None
+
+
+# The signature line under an embedded post: "— Jane Doe (@janedoe) June 24, 2016".
+_TWEET_SIGNATURE = re.compile(
+    r"[-–—]+\s*[^()@]{1,60}\(@\w{1,30}\)\s*(?:(?:" + _MONTHS + r")\s+\d{1,2},?\s+\d{4}|\S.{0,30})?"
+)
+
+
+def _is_tweet_signature(line: str) -> bool:
+    return "(@" in line and _TWEET_SIGNATURE.fullmatch(line) is not None
+
+
+# A record's field, "Label: value": a catalogue's or archive's metadata ("Language: English",
+# "Category: World", "Publisher: Example Press"). The label names the field; a value with a
+# verb or a full stop is somebody's statement ("Minister: talks will go on").
+_META_LABELS = word_set(
+    """language languages category categories section sections publisher author authors editor
+    editors format pages page isbn issn country countries subject subjects type genre keywords
+    keyword region regions location duration length size views edition issue volume series
+    collection rights license licence copyright translator photographer producer channel
+    program programme episode published updated posted date time source sources filed posted
+    tags topic topics label labels"""
+)
+_META_MAX_WORDS = 10
+_FIELD = re.compile(r"([A-Z][A-Za-z]*(?:\s+[a-zA-Z]+){0,2})\s*:\s+(\S.*)")
+
+
+def _is_meta_field(line: str, words: int) -> bool:
+    if words > _META_MAX_WORDS or ":" not in line or line[-1:] in ".!?":
+        return False
+    m = _FIELD.fullmatch(line)
+    if m is None:
+        return False
+    label = m[1].split()
+    return label[-1].lower() in _META_LABELS and not _QUOTE_RE.search(line)
+
+
+def is_field_line(line: str) -> bool:
+    """ "Label: value" with a short verbless value: a row of a record (the caller wants runs)."""
+    if len(line) > _FIELD_MAX_CHARS or ":" not in line or line[-1:] in ".!?;":
+        return False
+    m = _FIELD.fullmatch(line)
+    if m is None or _QUOTE_RE.search(line):
+        return False
+    value = m[2]
+    return len(value.split()) <= _FIELD_VALUE_MAX_WORDS and _FINITE_HINT.search(value) is None
+
+
+_FIELD_MAX_CHARS = 80
+_FIELD_VALUE_MAX_WORDS = 6
+_FINITE_HINT = re.compile(
+    r"\b(?:will|would|has|have|had|is|are|was|were|be|been|did|does|do|can|could|may|might"
+    r"|must|should|shall|said|says|told|won't|cannot)\b|\b[a-z]{2,}(?:ed|[^s\W'’]s)\b"
+)
+
+
+# The head of a reader's comment, or of the list of comments: "12 Comments", "3 responses to
+# “<headline>”", "Comments (4)", "jane_doe says:", "JaneDoe • 2 years ago". What follows is
+# the readers', not the reporting.
+_COMMENT_COUNT = re.compile(
+    r"(?:\d+|no|one|two|three)\s+(?:comments?|responses?|replies|thoughts|reactions)"
+    r"(?:\s+(?:to|on)\s+.{1,200})?|comments?(?:\s*\(\d+\))?|(?:show|view|load|read)\s+(?:all\s+)?"
+    r"(?:\d+\s+)?comments|reader\s+comments|discussion",
+    re.IGNORECASE,
+)
+_COMMENTER = re.compile(
+    r"[\w.\-']+(?:\s+[\w.\-']+){0,3}\s+(?:says|said|wrote|writes|commented)\s*:"
+    r"|[\w.\-']+(?:\s+[\w.\-']+){0,3}\s*[•·|]\s*\d+\s+\w+\s+ago",
+    re.IGNORECASE,
+)
+
+
+def opens_comments(line: str) -> bool:
+    """True for the head of a comment list or of one reader's comment (see above)."""
+    if len(line) > _COMMENT_HEAD_MAX_CHARS or line[-1:] == ".":
+        return False
+    return (
+        opens_comment_form(line)
+        or _COMMENT_COUNT.fullmatch(line.strip("()[] ")) is not None
+        or _COMMENTER.fullmatch(line) is not None
+    )
+
+
+def is_commenter(line: str) -> bool:
+    """True for the head of one reader's comment: "jane_doe says:", "JaneDoe • 2 years ago"."""
+    return len(line) <= _COMMENT_HEAD_MAX_CHARS and _COMMENTER.fullmatch(line) is not None
+
+
+_COMMENT_HEAD_MAX_CHARS = 240
