@@ -46,6 +46,20 @@ Rules (deliberately conservative: a lost statement costs more than a stored capt
   - a line cut off mid-word right above the line it was cut from (an image's alternative
     text above its caption) is a caption, and so is a picture's description printed twice in
     a row; a headline with a speaker label ("Kremlin: ...") above a credit stays a headline.
+* Lists and records (``_mark_title_runs``, ``_mark_field_runs``): once the body has begun, a
+  run of at least two different title lines (short, no final punctuation or cut off by an
+  ellipsis, a capital first, no word at the end that needs a continuation), with dates,
+  counters or labels between them, is a list of other stories printed without a label; never
+  after a line ending in a colon (the article's own list), never when the next line continues
+  in lower case (hard-wrapped text), never lines opened by a date (a timeline). A run of two
+  or more "Label: value" lines with short verbless values is a record's metadata. A short line
+  after a line ending in a colon is never a subheading or a title either.
+* Comments: after the head of a comment list ("12 Comments", "Comments") short lines are
+  comments; after a reader's signature ("jane_doe says:") or a comment form, long lines too.
+* Pull quotes (``_mark_pull_quotes``): a line of at least eight words that the page also
+  prints inside a longer line right after a quotation mark is the copy in large type.
+* Captions that say so ("... as seen in this still image", "... in this handout picture"), and
+  captions opened by their credit and a bar ("Jane Doe / AFP | The minister ...").
 * Repeats: a headline-like line the page prints twice (a headline repeated under a date
   stamp, a video title repeated with its running time) is stored once; a caption printed
   twice above its credit is a caption both times. Sentences that recur ("Thank you very
@@ -58,6 +72,7 @@ Rules (deliberately conservative: a lost statement costs more than a stored capt
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 
 from tracker.models import BYLINE, CAPTION, CREDIT, ID_LINE, PAGE, STATEMENT
@@ -500,9 +515,15 @@ def _mark_furniture(text: str, lines: Sequence[tuple[int, int]], kinds: list[str
             (_CAPTION_MARKER.match(line) and _is_caption_sized(line))
             or (not body and _is_positioned_caption(text, start, end))
             or (i > 0 and _is_picture_note(line))
+            or _is_credit_headed(line)
+            or (_names_its_picture(line) and _is_caption_sized(line))
         ):
             kinds[i] = CAPTION
-        elif body and (_is_subhead(line) or _is_body_label(text, lines, kinds, i)):
+        elif (
+            body
+            and text[lines[i - 1][1] - 1] != ":"  # an item of a list the article introduces
+            and (_is_subhead(line) or _is_body_label(text, lines, kinds, i))
+        ):
             kinds[i] = PAGE
         elif not body and line[-1:] in _FINAL_PUNCT and len(line.split()) >= _BODY_MIN_WORDS:
             body = True
@@ -549,6 +570,8 @@ def _is_body_label(text: str, lines: Sequence[tuple[int, int]], kinds: list[str]
     before = text[lines[i - 1][0] : lines[i - 1][1]]
     if kinds[i - 1] == STATEMENT and _is_headline_like(before):
         return False  # hard-wrapped text or a run of headlines: not a label between paragraphs
+    if _DATE_OPENING.match(line) is not None:
+        return False  # an entry of a timeline
     return i + 1 == len(lines) or not text[lines[i + 1][0]].islower()
 
 
@@ -557,6 +580,9 @@ def _is_body_label(text: str, lines: Sequence[tuple[int, int]], kinds: list[str]
 # final punctuation (or is cut off with an ellipsis), opens with a capital, digit or quote and
 # does not end in a word that needs a continuation (hard-wrapped text does).
 _TITLE_MAX_WORDS = 20
+_DATE_OPENING = re.compile(
+    r"(?:" + _MONTH + r")\.?\s+\d|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|On\s+\w+day\b"
+)
 _RUN_MIN_TITLES = 2
 _OPEN_ENDED = word_set(
     """a an the of to in on at for with by from and or but that as than into about over under
@@ -573,11 +599,21 @@ def _is_title_line(line: str) -> bool:
     if len(words) < 2 or len(words) > _TITLE_MAX_WORDS:
         return False
     first = line[:1]
-    if not (first.isupper() or first.isdigit()) or first in _BULLETS:
-        return False
+    if not first.isupper() or first in _BULLETS or _DATE_OPENING.match(line) is not None:
+        return False  # a date opens an entry of a timeline: reporting, kept
     if _SENTENCE_BREAK.search(line) is not None and not cut:
         return False
     return cut or words[-1].lower() not in _OPEN_ENDED
+
+
+def _maybe_title(text: str, start: int, end: int) -> bool:
+    """``_is_title_line`` for text[start:end], with the common sentence ending decided first."""
+    last = text[end - 1]
+    if end - start > _FURNITURE_MAX_CHARS or (
+        last in "!?;:" or (last == "." and text[end - 3 : end] != "...")
+    ):
+        return False  # a paragraph, or a sentence: the common case
+    return _is_title_line(text[start:end])
 
 
 def _mark_title_runs(text: str, lines: Sequence[tuple[int, int]], kinds: list[str]) -> None:
@@ -597,12 +633,15 @@ def _mark_title_runs(text: str, lines: Sequence[tuple[int, int]], kinds: list[st
         if not body:
             if kinds[i] == STATEMENT and (
                 end - start > _FURNITURE_MAX_CHARS
-                or (text[end - 1] in _FINAL_PUNCT and len(text[start:end].split()) >= _BODY_MIN_WORDS)
+                or (
+                    text[end - 1] in _FINAL_PUNCT
+                    and len(text[start:end].split()) >= _BODY_MIN_WORDS
+                )
             ):
                 body = True
             i += 1
             continue
-        if kinds[i] != STATEMENT or not _is_title_line(text[start:end]):
+        if kinds[i] != STATEMENT or not _maybe_title(text, start, end):
             i += 1
             continue
         titles = []
@@ -610,19 +649,21 @@ def _mark_title_runs(text: str, lines: Sequence[tuple[int, int]], kinds: list[st
         while j < n:
             s, e = lines[j]
             if kinds[j] == STATEMENT:
-                if e - s > _FURNITURE_MAX_CHARS or not _is_title_line(text[s:e]):
+                if not _maybe_title(text, s, e):
                     break
                 titles.append(j)
             j += 1
         before = text[lines[i - 1][1] - 1] if kinds[i - 1] == STATEMENT else ""
         after_lower = j < n and kinds[j] == STATEMENT and text[lines[j][0]].islower()
-        if len(titles) >= _RUN_MIN_TITLES and before != ":" and not after_lower:
+        distinct = len({text[lines[k][0] : lines[k][1]] for k in titles})
+        if distinct >= _RUN_MIN_TITLES and before != ":" and not after_lower:
             for k in titles:
                 kinds[k] = PAGE
         i = j
 
 
 _FIELD_RUN_MIN = 2
+_FIELD_MAX_CHARS = 80  # a label and a few words; is_field_line checks again
 
 
 def _mark_field_runs(text: str, lines: Sequence[tuple[int, int]], kinds: list[str]) -> None:
@@ -631,12 +672,75 @@ def _mark_field_runs(text: str, lines: Sequence[tuple[int, int]], kinds: list[st
     i = 1  # the first line is the headline, whatever its form
     while i < n:
         j = i
-        while j < n and kinds[j] == STATEMENT and is_field_line(text[lines[j][0] : lines[j][1]]):
+        while (
+            j < n
+            and kinds[j] == STATEMENT
+            and lines[j][1] - lines[j][0] <= _FIELD_MAX_CHARS
+            and text.find(":", lines[j][0], lines[j][1]) >= 0
+            and is_field_line(text[lines[j][0] : lines[j][1]])
+        ):
             j += 1
         if j - i >= _FIELD_RUN_MIN:
             for k in range(i, j):
                 kinds[k] = PAGE
         i = j + 1 if j > i else i + 1
+
+
+# A caption says it is one: "<who> is seen in this image taken from video", "<what>, in this
+# handout picture". Reporting speaks of events, not of "this photo".
+_IN_THE_PICTURE = re.compile(
+    r"\b(?:(?:seen|pictured|shown|depicted)\s+in\s+(?:this|a|an)\s+(?:\w+\s+){0,3}"
+    r"|in\s+this\s+(?:(?:file|handout|undated|still|aerial|combination|photo|video)\s+){0,2})"
+    r"(?:photo(?:graph)?|image|picture|still|frame\s+grab|handout)s?\b",
+    re.IGNORECASE,
+)
+_CREDIT_HEAD_MAX_CHARS = 60
+
+
+def _names_its_picture(line: str) -> bool:
+    # Plain substring tests first: the pattern runs on few lines.
+    return (
+        "in this" in line or "en in a" in line or "ed in a" in line or "wn in a" in line
+    ) and _IN_THE_PICTURE.search(line) is not None
+
+
+def _is_credit_headed(line: str) -> bool:
+    """A caption led by its credit and a bar: "Jane Doe / AFP | The minister speaks ..."."""
+    bar = line.find(" | ", 0, _CREDIT_HEAD_MAX_CHARS)
+    return bar > 0 and is_credit_line(line[:bar]) and _is_caption_sized(line[bar + 3 :])
+
+
+# A pull quote: a passage of the article printed again on a line of its own, in larger type.
+# The copy is the line that the page also shows inside a longer line, right after a quotation
+# mark; the longer line is the reporting.
+_PULL_QUOTE_MIN_WORDS = 8
+_PULL_QUOTE_MIN_CHARS = 30
+
+
+def _mark_pull_quotes(text: str, lines: Sequence[tuple[int, int]], kinds: list[str]) -> None:
+    starts: list[int] | None = None
+    for i, (start, end) in enumerate(lines):
+        if (
+            kinds[i] != STATEMENT
+            or not _PULL_QUOTE_MIN_CHARS <= end - start <= _FURNITURE_MAX_CHARS
+            or text.count(" ", start, end) < _PULL_QUOTE_MIN_WORDS - 1
+            or text.find(" said", start, end) >= 0  # attributed: reporting, not the copy
+            or text.find(" told", start, end) >= 0
+        ):
+            continue
+        inner = text[start:end].strip(CLOSING + '"“„«» ')
+        # The quoted passage may lose its final full stop to the attribution ("...,” he said).
+        key = inner.rstrip(".")
+        at = text.find(key)
+        while at >= 0:
+            if not start <= at < end and text[at - 1 : at] in _QUOTE_MARKS:
+                if starts is None:
+                    starts = [s for s, _ in lines]
+                j = bisect_right(starts, at) - 1
+                if j != i and lines[j][1] - lines[j][0] > end - start:
+                    kinds[i] = PAGE
+                    break
+            at = text.find(key, at + 1)
 
 
 # A note on the picture rather than a caption: "File photo of the two leaders (Getty Images)",
@@ -962,6 +1066,7 @@ def classify_lines(text: str, lines: Sequence[tuple[int, int]]) -> list[Block]:
     _mark_furniture(text, lines, kinds)
     _mark_title_runs(text, lines, kinds)
     _mark_field_runs(text, lines, kinds)
+    _mark_pull_quotes(text, lines, kinds)
     _mark_repeats(text, lines, kinds)
     _mark_name_runs(text, lines, kinds)
     _mark_lead_labels(text, lines, kinds)

@@ -73,6 +73,24 @@ Rules, all on the line's own form (no outlet names: the words are the web's comm
 * Video-player label: a line without final punctuation that ends in a running time ("... 02:45")
   or holds a file name ("clip_0012", "video.mp4").
 
+* Date stamps also read "Today: Friday, 3 May 2016 year" and "Thursday 12 of May 2016".
+* Metadata cell cut at its bar ("- Example Wire, Sochi (Russia) |"), and a byline that names
+  the writers by newsroom role without a verb ("JANE DOE, Diplomatic Writer JOHN ROE, Staff
+  Reporter"): bylines.
+* Counters beside a story ("3 min read", "2 hours ago", "12 Comments", "1.2K views"): numbers
+  and counter words only, at most ``_COUNTER_MAX_WORDS`` words.
+* Legal footer ("All rights reserved", a wire's redistribution notice, "Terms of use |"), a
+  post's signature ("— Jane Doe (@janedoe) June 24, 2016"), one record field with a short
+  verbless value ("Category: World", "Language: English"), a label ending in a colon whose
+  last word names a source or tags ("Article source:"), the name under a pull quote ("- Deputy
+  Minister Jane Doe"): page chrome. ``is_field_line(line)`` is true for any "Label: value"
+  line with a short verbless value: the caller takes runs of them as a record.
+* ``opens_comments(line)`` is true for the head of a comment list or of one reader's comment
+  ("12 Comments", "3 responses to ...", "Comments (4)", "jane_doe says:", "JaneDoe • 2 years
+  ago"); ``is_commenter(line)`` for the last two forms.
+* A question opened by a speaker's label in capitals ("REPORTER: When?") is a transcript line,
+  never a headline question.
+
 Deliberately not furniture: a headline (the page's claim), a standfirst, a bullet point, a
 transcript paragraph opened by a speaker label, and any line ending in a sentence of reporting.
 """
@@ -100,7 +118,7 @@ _STAMP_WORDS = word_set(
     """monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs
     fri sat sun january february march april may june july august september october november
     december jan feb mar apr jun jul aug sep sept oct nov dec updated update posted published
-    last modified date read views am pm a.m p.m local gmt utc at on and"""
+    last modified date read views am pm a.m p.m local gmt utc at on and today year"""
 )
 _DIGIT = re.compile(r"\d")
 _STAMP_TOKEN = re.compile(r"[^\W_]+(?:\.[^\W_]+)*\.?")
@@ -111,9 +129,12 @@ def is_date_stamp(line: str) -> bool:
     """True when the line is nothing but a date or time with stamp words ("Posted: Jul 16")."""
     if _DIGIT.search(line) is None:
         return False
-    for token in _STAMP_TOKEN.findall(line):
+    tokens = _STAMP_TOKEN.findall(line)
+    for k, token in enumerate(tokens):
         if token.isdigit() or token.rstrip(".").lower() in _STAMP_WORDS:
             continue
+        if token == "of" and 0 < k < len(tokens) - 1 and tokens[k - 1].isdigit():
+            continue  # "17 of June 2016"
         if token[:1].isdigit() and token.rstrip(".").lower().endswith(("st", "nd", "rd", "th")):
             continue  # "28th"
         if _TIME_ZONE.fullmatch(token):
@@ -439,13 +460,21 @@ def furniture_kind(line: str, first: bool = False) -> str | None:
         return BYLINE
     if _is_share_bar(line) or _is_source_line(line, words) or _is_plea(line):
         return PAGE
+    if line[-1:] == ".":
+        # A sentence: the tests below need a line without a full stop, save these.
+        return PAGE if _is_source_sentence(line) or _is_legal_notice(line, words) else None
+    if not first and (_is_meta_fragment(line, words) or _is_role_byline(line, words)):
+        return BYLINE
     if _is_counter(line, words):
         return BYLINE if _AGO.search(line) else PAGE
-    if _is_legal_notice(line, words) or _is_tweet_signature(line) or _is_meta_field(line, words):
+    if (
+        _is_source_label(line, words)
+        or _is_quote_attribution(line, words)
+        or _is_legal_notice(line, words)
+        or _is_tweet_signature(line)
+        or _is_meta_field(line, words)
+    ):
         return PAGE
-    if line[-1:] == ".":
-        # A sentence: the tests below need a line without a full stop, save one.
-        return PAGE if _is_source_sentence(line) else None
     if (
         _is_list(line)
         or is_crumbs_or_ticker(line)
@@ -529,11 +558,16 @@ def _is_site_notice(line: str) -> bool:
     ) and _SITE_STATE.search(line) is not None
 
 
+_TRANSCRIPT_LABEL = re.compile(r"[A-Z][A-Z.'’\- ]{0,30}[A-Z]:\s")
+
+
 def _is_headline_question(line: str, words: int) -> bool:
     if not line.endswith("?") or words > _QUESTION_MAX_WORDS or _QUOTE_RE.search(line):
         return False
     if line.find("?") < len(line) - 1 or re.search(r"[.!]\s", line):
         return False  # more than one sentence: a paragraph, not a headline
+    if _TRANSCRIPT_LABEL.match(line) is not None:
+        return False  # a question in a transcript, asked by the speaker in capitals
     return line.split(None, 1)[0].strip(",") not in _CONJUNCTIONS
 
 
@@ -668,8 +702,15 @@ _LEGAL_MAX_WORDS = 60
 
 
 def _is_legal_notice(line: str, words: int) -> bool:
-    if not ("ight" in line or "ublish" in line or "©" in line or "(c)" in line or "(C)" in line
-            or "olicy" in line or "erms" in line or "istribut" in line):
+    if not (
+        line[:1] in "©(Cc"
+        or "eserved" in line
+        or "roadcast" in line
+        or "edistribut" in line
+        or "erms of" in line
+        or "erms and" in line
+        or "olicy" in line
+    ):
         return False  # the common case, by plain substring tests
     return words <= _LEGAL_MAX_WORDS and _LEGAL.search(line) is not None
 
@@ -696,6 +737,7 @@ _META_LABELS = word_set(
     tags topic topics label labels"""
 )
 _META_MAX_WORDS = 10
+_META_VALUE_MAX_WORDS = 4
 _FIELD = re.compile(r"([A-Z][A-Za-z]*(?:\s+[a-zA-Z]+){0,2})\s*:\s+(\S.*)")
 
 
@@ -705,8 +747,13 @@ def _is_meta_field(line: str, words: int) -> bool:
     m = _FIELD.fullmatch(line)
     if m is None:
         return False
-    label = m[1].split()
-    return label[-1].lower() in _META_LABELS and not _QUOTE_RE.search(line)
+    label, value = m[1].split(), m[2]
+    return (
+        label[-1].lower() in _META_LABELS
+        and len(value.split()) <= _META_VALUE_MAX_WORDS
+        and _FINITE_HINT.search(value) is None
+        and not _QUOTE_RE.search(line)
+    )
 
 
 def is_field_line(line: str) -> bool:
@@ -757,7 +804,67 @@ def opens_comments(line: str) -> bool:
 
 def is_commenter(line: str) -> bool:
     """True for the head of one reader's comment: "jane_doe says:", "JaneDoe • 2 years ago"."""
+    if line[-1:] != ":" and not line.endswith(" ago"):
+        return False  # the common case: both forms end so
     return len(line) <= _COMMENT_HEAD_MAX_CHARS and _COMMENTER.fullmatch(line) is not None
 
 
 _COMMENT_HEAD_MAX_CHARS = 240
+
+
+# A cell of a page's metadata row cut off by the extractor at its separator ("- Example
+# Wire, Ankara |"): no sentence ends in a bar.
+_FRAGMENT_MAX_WORDS = 10
+
+
+def _is_meta_fragment(line: str, words: int) -> bool:
+    return words <= _FRAGMENT_MAX_WORDS and line[-1:] in "|¦"
+
+
+# A byline naming the writers by their role: "JANE DOE, Moscow Correspondent", "Jane Doe,
+# Example Wire Staff Writer John Roe": no verb, no final punctuation, a newsroom role.
+_ROLE = re.compile(
+    r"\b(?:writer|correspondent|reporter|editor|staff|contributor|bureau\s+chief|columnist"
+    r"|stringer)s?\b",
+    re.IGNORECASE,
+)
+_ROLE_BYLINE_MAX_WORDS = 16
+
+
+def _is_role_byline(line: str, words: int) -> bool:
+    if words > _ROLE_BYLINE_MAX_WORDS or line[-1:] in ".!?:;" or not line[:1].isupper():
+        return False
+    if _ROLE.search(line) is None or _QUOTE_RE.search(line):
+        return False
+    # Every word a name, a role or a joiner: a headline about an editor has a verb in it.
+    bare = line.replace(",", " ").replace("|", " ")
+    return _FINITE_HINT.search(bare) is None and all(
+        w[:1].isupper() or w.lower() in _NAME_JOINERS for w in bare.split()
+    )
+
+
+_NAME_JOINERS = word_set("of the and for de da van von der al el du la at in")
+
+# A label closing in a colon with nothing after it, whose last word names a source or a list of
+# tags ("Article source:", "News sources:", "Related tags:"); a speaker's "He added:" does not.
+_SOURCE_LABEL_WORDS = word_set("source sources tags topics via link links credit credits")
+_SOURCE_LABEL_MAX_WORDS = 2
+
+
+def _is_source_label(line: str, words: int) -> bool:
+    if words > _SOURCE_LABEL_MAX_WORDS or line[-1:] != ":":
+        return False
+    last = line[:-1].split()
+    return bool(last) and last[-1].lower() in _SOURCE_LABEL_WORDS
+
+
+# The name under a pull quote: "- Minister Jane Doe", "— Example Union spokesman": a dash, then
+# a name or title without a verb or final punctuation.
+_ATTRIBUTION_MAX_WORDS = 8
+
+
+def _is_quote_attribution(line: str, words: int) -> bool:
+    if line[:1] not in "-–—" or words > _ATTRIBUTION_MAX_WORDS + 1 or line[-1:] in ".!?:;":
+        return False
+    rest = line.lstrip("-–— ")
+    return bool(rest) and _is_name(rest.replace(",", " "), _ATTRIBUTION_MAX_WORDS)
