@@ -1298,6 +1298,21 @@ BOILERPLATE_CASES += [
         ],
     ),
     (
+        "caption_with_an_abbreviated_month_cut_off",
+        "Ankara and Moscow restore ties\n"
+        "The two ministers, left, shake hands after talks in the capital on Tuesday, Aug. 9, 2016."
+        " The minister travels on to\n" + _BODY,
+        [
+            (STATEMENT, "Ankara and Moscow restore ties"),
+            (
+                CAPTION,
+                "The two ministers, left, shake hands after talks in the capital on Tuesday, Aug."
+                " 9, 2016. The minister travels on to",
+            ),
+            (STATEMENT, _BODY),
+        ],
+    ),
+    (
         "paragraph_with_a_sign_off_stays_a_statement",
         f"Ankara and Moscow restore ties\n{_PARA} (Reuters)",
         [
@@ -1452,6 +1467,13 @@ FURNITURE_LINES: list[tuple[str, str, str]] = [
     ("post_signature", "— Jane Doe (@janedoe_news) May 3, 2016", PAGE),
     ("record_field", "Category: World", PAGE),
     ("record_field_language", "Language: English", PAGE),
+    ("plea_click_here_at_the_end", "For the full text of the agreement, click here.", PAGE),
+    ("crumb_tail_after_a_colon", ": Envoys meet again in the capital", PAGE),
+    (
+        "read_more_run_into_a_headline",
+        "Read more Envoys meet again after the grain talks stall",
+        PAGE,
+    ),
 ]
 
 # (name, line): reporting that looks like furniture; none of the rules may fire.
@@ -1522,6 +1544,8 @@ NOT_FURNITURE_LINES: list[tuple[str, str]] = [
     ("field_label_with_a_verb", "Region: the talks collapsed again"),
     ("seen_in_prose", "The deal was seen in a new light after the photo was published."),
     ("today_in_prose", "Today, the two ministers meet again in the capital."),
+    ("read_more_in_a_sentence", "Read more into the decree than it says, the envoy warned."),
+    ("here_in_a_quote", "“Click here and you will see the map,” the spokesman told reporters."),
 ]
 
 CREDIT_LINES = [

@@ -59,7 +59,9 @@ Rules (deliberately conservative: a lost statement costs more than a stored capt
 * Pull quotes (``_mark_pull_quotes``): a line of at least eight words that the page also
   prints inside a longer line right after a quotation mark is the copy in large type.
 * Captions that say so ("... as seen in this still image", "... in this handout picture"), and
-  captions opened by their credit and a bar ("Jane Doe / AFP | The minister ...").
+  captions opened by their credit and a bar ("Jane Doe / AFP | The minister ..."). A full
+  stop after a month or title abbreviation ("Aug. 9", "Mr. Doe") ends no sentence when a
+  caption's size is judged.
 * Repeats: a headline-like line the page prints twice (a headline repeated under a date
   stamp, a video title repeated with its running time) is stored once; a caption printed
   twice above its credit is a caption both times. Sentences that recur ("Thank you very
@@ -423,7 +425,18 @@ def _is_headline_like(line: str) -> bool:
 def _is_caption_sized(line: str) -> bool:
     if len(line.split()) > _CAPTION_MAX_WORDS:
         return False
-    return len(_SENTENCE_BREAK.findall(line)) <= 1
+    breaks = 0
+    for m in _SENTENCE_BREAK.finditer(line):
+        word = line[line.rfind(" ", 0, m.start()) + 1 : m.start()]
+        if word not in _NO_BREAK_AFTER:  # "Aug. 9", "Mr. Doe": no sentence ends there
+            breaks += 1
+    return breaks <= 1
+
+
+_NO_BREAK_AFTER = word_set(
+    """Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mr Mrs Ms Dr Gen Lt Col Maj Capt Adm
+    Sen Rep Gov Prof St Mt Rev Sgt"""
+)
 
 
 # --- Page furniture ------------------------------------------------------------------------

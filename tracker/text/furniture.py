@@ -88,6 +88,10 @@ Rules, all on the line's own form (no outlet names: the words are the web's comm
 * ``opens_comments(line)`` is true for the head of a comment list or of one reader's comment
   ("12 Comments", "3 responses to ...", "Comments (4)", "jane_doe says:", "JaneDoe • 2 years
   ago"); ``is_commenter(line)`` for the last two forms.
+* A line opening with a separator and a space (": <headline>", "| ...", "» ...") is the tail of
+  a breadcrumb or a cell cut at its separator; a link label run into its headline without a
+  colon ("Read more Envoys meet again") is a page label; a sentence ending in "click here." is
+  a reader plea.
 * A question opened by a speaker's label in capitals ("REPORTER: When?") is a transcript line,
   never a headline question.
 
@@ -290,6 +294,10 @@ _TAIL_LABELS = frozenset(
     .split("|")
 )
 _TAIL_MAX_WORDS = 20
+# Link labels that a page may run into the linked headline without a colon.
+_RUN_IN_LABEL = re.compile(
+    r"(?:read\s+more|read\s+also|see\s+also|also\s+read)\s+[A-Z0-9“\"‘']", re.I
+)
 _SKIP_LINK_MAX_WORDS = 6
 _TAIL_WORDS_IF_SENTENCE = 6
 # After these a page lists other stories: headlines and cut-off teasers, not reporting.
@@ -351,6 +359,9 @@ def is_page_label(line: str) -> bool:
     if key[:8] == "skip to " and len(key.split()) <= _SKIP_LINK_MAX_WORDS:
         return True  # an accessibility link: "Skip to main menu", "Skip to more sites"
     label, colon, tail = bare.partition(":")
+    if not colon and _RUN_IN_LABEL.match(bare) is not None:
+        # "Read more Envoys meet again": the label run into the headline it links to.
+        return bare[-1:] not in ".!?" and len(bare.split()) <= _TAIL_MAX_WORDS
     words = len(tail.split())
     # A link or a name follows the label; a sentence after "Source:" is somebody's statement.
     short = words <= _TAIL_WORDS_IF_SENTENCE or (
@@ -443,6 +454,9 @@ def _is_source_line(line: str, words: int) -> bool:
     return words <= 6 and ":" in bare and _URL.fullmatch(last) is not None
 
 
+_LEADING_SEPARATORS = frozenset(":|»›>")
+
+
 def furniture_kind(line: str, first: bool = False) -> str | None:
     """BYLINE, PAGE or None for one stripped line; see the module docstring."""
     words = len(line.split())
@@ -456,6 +470,9 @@ def furniture_kind(line: str, first: bool = False) -> str | None:
         return BYLINE
     if is_page_label(line):
         return PAGE  # before datelines: "READ MORE" is in capitals too
+    if line[:1] in _LEADING_SEPARATORS and line[1:2] == " ":
+        return PAGE  # the tail of a breadcrumb or a cell cut at its separator: no sentence
+        # opens with a colon or a bar
     if not first and is_dateline(line):
         return BYLINE
     if _is_share_bar(line) or _is_source_line(line, words) or _is_plea(line):
@@ -491,6 +508,7 @@ def furniture_kind(line: str, first: bool = False) -> str | None:
 
 _SPEECH = re.compile(r"\b(?:said|says|say|told|tells|added|asked|urged|warned)\b", re.I)
 _CLICK = re.compile(r"(?:click|tap)\s+here\b", re.IGNORECASE)
+_CLICK_LAST = re.compile(r"\b(?:click|tap)\s+here[.!]\Z", re.IGNORECASE)
 
 
 # Imperatives that open a site's sales pitch, and what the pitch sells.
@@ -521,8 +539,8 @@ def _is_plea(line: str) -> bool:
         # A speaker's "you" ("you must share the burden, the envoy said"); an archive banner
         # may quote its own label ("historical material “frozen in time”").
         return _is_site_notice(line)
-    if _CLICK.match(line):
-        return True
+    if _CLICK.match(line) or (line[-1:] in ".!" and _CLICK_LAST.search(line) is not None):
+        return True  # "Click here ...", "For more on the talks, click here."
     if _YOU.search(line) is not None and _PLEA_WORDS.search(line) is not None:
         return True
     if _is_promotion(line):
