@@ -1313,6 +1313,28 @@ BOILERPLATE_CASES += [
         ],
     ),
     (
+        "headline_after_a_more_label_is_a_link",
+        f"Ankara and Moscow restore ties\n{_BODY}\nMore in Europe\n{_TITLE_A}\n{_PARA}",
+        [
+            (STATEMENT, "Ankara and Moscow restore ties"),
+            (STATEMENT, _BODY),
+            (PAGE, "More in Europe"),
+            (PAGE, _TITLE_A),
+            (STATEMENT, _PARA),
+        ],
+    ),
+    (
+        "subheading_with_a_verb_opens_no_list",
+        f"Ankara and Moscow restore ties\n{_BODY}\nMore talks planned\n{_TITLE_A}\n{_PARA}",
+        [
+            (STATEMENT, "Ankara and Moscow restore ties"),
+            (STATEMENT, _BODY),
+            (PAGE, "More talks planned"),
+            (STATEMENT, _TITLE_A),
+            (STATEMENT, _PARA),
+        ],
+    ),
+    (
         "paragraph_with_a_sign_off_stays_a_statement",
         f"Ankara and Moscow restore ties\n{_PARA} (Reuters)",
         [

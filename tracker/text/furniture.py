@@ -88,6 +88,9 @@ Rules, all on the line's own form (no outlet names: the words are the web's comm
 * ``opens_comments(line)`` is true for the head of a comment list or of one reader's comment
   ("12 Comments", "3 responses to ...", "Comments (4)", "jane_doe says:", "JaneDoe • 2 years
   ago"); ``is_commenter(line)`` for the last two forms.
+* ``opens_link_list`` also takes a list's label of at most four words opened by "More",
+  "Most", "Latest", "Related", "Top" ... without a verb, a number or final punctuation ("More
+  in Europe", "Most Read Stories").
 * A line opening with a separator and a space (": <headline>", "| ...", "» ...") is the tail of
   a breadcrumb or a cell cut at its separator; a link label run into its headline without a
   colon ("Read more Envoys meet again") is a page label; a sentence ending in "click here." is
@@ -392,6 +395,28 @@ def opens_link_list(line: str) -> bool:
         _label_key(bare) in _LINK_LIST_LABELS
         or _label_key(bare.partition(":")[0]) in (_LINK_LIST_LABELS)
         and not bare.partition(":")[2].strip()
+        or _is_more_label(bare)
+    )
+
+
+# A list's label of a few words opened by "More", "Most", "Latest" ...: "More from Example
+# News", "More in Europe", "Most Read Stories", "Latest in World". No verb ("More talks
+# planned" is a headline), no number ("More than 30 hurt"), no final punctuation.
+_MORE_OPEN = re.compile(
+    r"(?:more|most|latest|related|recommended|popular|trending|top)\s+[^\W\d_]", re.IGNORECASE
+)
+_MORE_LABEL_MAX_WORDS = 4
+
+
+def _is_more_label(line: str) -> bool:
+    if line[-1:] in ".!?;" or _MORE_OPEN.match(line) is None:
+        return False
+    words = line.rstrip(":").split()
+    return (
+        len(words) <= _MORE_LABEL_MAX_WORDS
+        and _DIGIT.search(line) is None
+        and _FINITE_HINT.search(line) is None
+        and not _QUOTE_RE.search(line)
     )
 
 
