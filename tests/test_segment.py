@@ -1097,6 +1097,254 @@ BOILERPLATE_CASES += [
     ),
 ]
 
+# Structures of a page, not words of an outlet: runs of titles, records, comment threads, pull
+# quotes, captions that name their picture or open with their credit.
+# Titles longer than a subheading or a lone title between paragraphs (over twelve words).
+_TITLE_A = "Border crossing between the two countries to reopen next month after a year of closure"
+_TITLE_B = "Envoys trade barbs over an airspace incident as the defence ministers prepare to meet"
+_TITLE_C = "Tourist numbers fall for the third month running as charter flights stay on the ground"
+BOILERPLATE_CASES += [
+    (
+        "titles_in_a_run_after_the_body_are_links",
+        f"Ankara and Moscow restore ties\n{_BODY}\n{_PARA}\n{_TITLE_A}\n3 hours ago\n"
+        f"{_TITLE_B}\n{_TITLE_C}",
+        [
+            (STATEMENT, "Ankara and Moscow restore ties"),
+            (STATEMENT, _BODY),
+            (STATEMENT, _PARA),
+            (PAGE, _TITLE_A),
+            (BYLINE, "3 hours ago"),
+            (PAGE, _TITLE_B),
+            (PAGE, _TITLE_C),
+        ],
+    ),
+    (
+        "titles_cut_off_by_an_ellipsis_in_a_run",
+        f"Ankara and Moscow restore ties\n{_BODY}\nEnvoys trade barbs over the airspace...\n"
+        "Talks on the pipeline stall again as both sides…",
+        [
+            (STATEMENT, "Ankara and Moscow restore ties"),
+            (STATEMENT, _BODY),
+            (PAGE, "Envoys trade barbs over the airspace..."),
+            (PAGE, "Talks on the pipeline stall again as both sides…"),
+        ],
+    ),
+    (
+        "short_lines_after_a_colon_are_the_articles_list",
+        f"Ankara and Moscow restore ties\n{_BODY}\nThe protocol names three steps:\n"
+        "Charter flights from June\nA joint commission on trade\nNew visa rules for drivers",
+        [
+            (STATEMENT, "Ankara and Moscow restore ties"),
+            (STATEMENT, _BODY),
+            (STATEMENT, "The protocol names three steps:"),
+            (STATEMENT, "Charter flights from June"),
+            (STATEMENT, "A joint commission on trade"),
+            (STATEMENT, "New visa rules for drivers"),
+        ],
+    ),
+    (
+        "timeline_entries_opened_by_dates_are_kept",
+        f"Ankara and Moscow restore ties\n{_BODY}\n"
+        "Nov 24 Turkish jets shoot down a bomber near the border\n"
+        "Nov 28 Moscow signs a decree on sanctions",
+        [
+            (STATEMENT, "Ankara and Moscow restore ties"),
+            (STATEMENT, _BODY),
+            (STATEMENT, "Nov 24 Turkish jets shoot down a bomber near the border"),
+            (STATEMENT, "Nov 28 Moscow signs a decree on sanctions"),
+        ],
+    ),
+    (
+        "one_headline_printed_twice_in_the_body_is_no_list",
+        f"Ankara and Moscow restore ties\n{_BODY}\n{_TITLE_A}\n{_TITLE_A}\n{_PARA}",
+        [
+            (STATEMENT, "Ankara and Moscow restore ties"),
+            (STATEMENT, _BODY),
+            (STATEMENT, _TITLE_A),
+            (PAGE, _TITLE_A),  # the repeat, stored once
+            (STATEMENT, _PARA),
+        ],
+    ),
+    (
+        "record_fields_in_a_run_over_the_body",
+        "Ankara and Moscow restore ties\nPrinted in: Example Weekly Review\n"
+        f"Rubric: Foreign and Security Desk\nWords: 840\n{_BODY}",
+        [
+            (STATEMENT, "Ankara and Moscow restore ties"),
+            (PAGE, "Printed in: Example Weekly Review"),
+            (PAGE, "Rubric: Foreign and Security Desk"),
+            (PAGE, "Words: 840"),
+            (STATEMENT, _BODY),
+        ],
+    ),
+    (
+        "speaker_labels_with_sentences_are_no_record",
+        f"Ankara and Moscow restore ties\n{_BODY}\nMINISTER: We will meet again.\n"
+        "REPORTER: When exactly?",
+        [
+            (STATEMENT, "Ankara and Moscow restore ties"),
+            (STATEMENT, _BODY),
+            (STATEMENT, "MINISTER: We will meet again."),
+            (STATEMENT, "REPORTER: When exactly?"),
+        ],
+    ),
+    (
+        "a_readers_comment_after_its_signature",
+        f"Ankara and Moscow restore ties\n{_BODY}\nreader_77 says:\n"
+        "March 3, 2016 at 9:12 pm\n" + _LONG_CAPTION.lstrip("• "),
+        [
+            (STATEMENT, "Ankara and Moscow restore ties"),
+            (STATEMENT, _BODY),
+            (PAGE, "reader_77 says:"),
+            (PAGE, "March 3, 2016 at 9:12 pm"),
+            (PAGE, _LONG_CAPTION.lstrip("• ")),
+        ],
+    ),
+    (
+        "comments_after_a_comment_count",
+        f"Ankara and Moscow restore ties\n{_BODY}\n4 Responses\nGood riddance to both of them.",
+        [
+            (STATEMENT, "Ankara and Moscow restore ties"),
+            (STATEMENT, _BODY),
+            (PAGE, "4 Responses"),
+            (PAGE, "Good riddance to both of them."),
+        ],
+    ),
+    (
+        "pull_quote_and_its_attribution",
+        "Ankara and Moscow restore ties\n"
+        "“We want the old level of trade back within two years, and we will work for it,” a"
+        " ministry spokesman said.\n"
+        "We want the old level of trade back within two years, and we will work for it.\n"
+        "- Deputy Minister Jane Doe\n" + _PARA,
+        [
+            (STATEMENT, "Ankara and Moscow restore ties"),
+            (
+                STATEMENT,
+                "“We want the old level of trade back within two years, and we will work for"
+                " it,” a ministry spokesman said.",
+            ),
+            (
+                PAGE,
+                "We want the old level of trade back within two years, and we will work for it.",
+            ),
+            (PAGE, "- Deputy Minister Jane Doe"),
+            (STATEMENT, _PARA),
+        ],
+    ),
+    (
+        "a_sentence_repeated_without_quotation_marks_is_kept",
+        "Ankara and Moscow restore ties\n"
+        "The ministers met in Sochi on Monday and agreed on a timetable for the talks.\n"
+        "They agreed on a timetable for the talks and a date for the next round.\n" + _PARA,
+        [
+            (STATEMENT, "Ankara and Moscow restore ties"),
+            (
+                STATEMENT,
+                "The ministers met in Sochi on Monday and agreed on a timetable for the talks.",
+            ),
+            (
+                STATEMENT,
+                "They agreed on a timetable for the talks and a date for the next round.",
+            ),
+            (STATEMENT, _PARA),
+        ],
+    ),
+    (
+        "caption_opened_by_its_credit_and_a_bar",
+        "Ankara and Moscow restore ties\n"
+        "Jane Doe / AFP | The foreign minister listens to a speech in the capital on May 4, 2016.\n"
+        + _BODY,
+        [
+            (STATEMENT, "Ankara and Moscow restore ties"),
+            (
+                CAPTION,
+                "Jane Doe / AFP | The foreign minister listens to a speech in the capital on May"
+                " 4, 2016.",
+            ),
+            (STATEMENT, _BODY),
+        ],
+    ),
+    (
+        "caption_naming_its_picture_before_a_sign_off",
+        "Ankara and Moscow restore ties\n"
+        "Smoke rises over the hills near the border, as seen in this still image taken from"
+        " video on March 2, 2016. (Reuters)\n" + _BODY,
+        [
+            (STATEMENT, "Ankara and Moscow restore ties"),
+            (
+                CAPTION,
+                "Smoke rises over the hills near the border, as seen in this still image taken"
+                " from video on March 2, 2016.",
+            ),
+            (CREDIT, "(Reuters)"),
+            (STATEMENT, _BODY),
+        ],
+    ),
+    (
+        "caption_naming_its_picture",
+        f"Ankara and Moscow restore ties\n{_BODY}\n"
+        "Rescue teams search the hillside near the border in this handout picture released by"
+        " the ministry.\n" + _PARA,
+        [
+            (STATEMENT, "Ankara and Moscow restore ties"),
+            (STATEMENT, _BODY),
+            (
+                CAPTION,
+                "Rescue teams search the hillside near the border in this handout picture"
+                " released by the ministry.",
+            ),
+            (STATEMENT, _PARA),
+        ],
+    ),
+    (
+        "caption_with_an_abbreviated_month_cut_off",
+        "Ankara and Moscow restore ties\n"
+        "The two ministers, left, shake hands after talks in the capital on Tuesday, Aug. 9, 2016."
+        " The minister travels on to\n" + _BODY,
+        [
+            (STATEMENT, "Ankara and Moscow restore ties"),
+            (
+                CAPTION,
+                "The two ministers, left, shake hands after talks in the capital on Tuesday, Aug."
+                " 9, 2016. The minister travels on to",
+            ),
+            (STATEMENT, _BODY),
+        ],
+    ),
+    (
+        "headline_after_a_more_label_is_a_link",
+        f"Ankara and Moscow restore ties\n{_BODY}\nMore in Europe\n{_TITLE_A}\n{_PARA}",
+        [
+            (STATEMENT, "Ankara and Moscow restore ties"),
+            (STATEMENT, _BODY),
+            (PAGE, "More in Europe"),
+            (PAGE, _TITLE_A),
+            (STATEMENT, _PARA),
+        ],
+    ),
+    (
+        "subheading_with_a_verb_opens_no_list",
+        f"Ankara and Moscow restore ties\n{_BODY}\nMore talks planned\n{_TITLE_A}\n{_PARA}",
+        [
+            (STATEMENT, "Ankara and Moscow restore ties"),
+            (STATEMENT, _BODY),
+            (PAGE, "More talks planned"),
+            (STATEMENT, _TITLE_A),
+            (STATEMENT, _PARA),
+        ],
+    ),
+    (
+        "paragraph_with_a_sign_off_stays_a_statement",
+        f"Ankara and Moscow restore ties\n{_PARA} (Reuters)",
+        [
+            (STATEMENT, "Ankara and Moscow restore ties"),
+            (STATEMENT, _PARA),
+            (CREDIT, "(Reuters)"),
+        ],
+    ),
+]
+
 # (name, line, kind): page furniture recognised on the line alone (not the first line).
 FURNITURE_LINES: list[tuple[str, str, str]] = [
     ("date_stamp_weekday_time_zone", "Friday, March 4 2016 09:15 CET", BYLINE),
@@ -1218,6 +1466,36 @@ FURNITURE_LINES: list[tuple[str, str, str]] = [
         PAGE,
     ),
     ("comment_rules_label", "Comment rules:", PAGE),
+    # Date stamps with a label or a day "of" a month.
+    ("date_stamp_today_label", "Today: Tuesday, 3 May 2016 year", BYLINE),
+    ("date_stamp_day_of_month", "Thursday 12 of May 2016", BYLINE),
+    # A metadata row cut at its bar, a byline naming roles.
+    ("meta_row_cut_at_bar", "- Example Wire, Sochi (Russia) |", BYLINE),
+    ("byline_by_role", "JANE DOE, Example Wire Diplomatic Writer JOHN ROE, Staff Reporter", BYLINE),
+    ("source_label_alone", "Story source:", PAGE),
+    ("pull_quote_attribution", "- Deputy Foreign Minister Jane Doe", PAGE),
+    # Counters beside a story.
+    ("counter_read_time", "3 min read", BYLINE),
+    ("counter_hours_ago", "2 hours ago", BYLINE),
+    ("counter_comments", "12 Comments", PAGE),
+    ("counter_views", "1.2K views", PAGE),
+    ("share_bar_with_counts", "Share 0 Tweet 0 Pin 0", PAGE),
+    ("share_bar_google_plus", "Facebook Twitter Google+ Email", PAGE),
+    (
+        "wire_redistribution_notice",
+        "This material may not be published, broadcast, rewritten or redistributed.",
+        PAGE,
+    ),
+    ("post_signature", "— Jane Doe (@janedoe_news) May 3, 2016", PAGE),
+    ("record_field", "Category: World", PAGE),
+    ("record_field_language", "Language: English", PAGE),
+    ("plea_click_here_at_the_end", "For the full text of the agreement, click here.", PAGE),
+    ("crumb_tail_after_a_colon", ": Envoys meet again in the capital", PAGE),
+    (
+        "read_more_run_into_a_headline",
+        "Read more Envoys meet again after the grain talks stall",
+        PAGE,
+    ),
 ]
 
 # (name, line): reporting that looks like furniture; none of the rules may fire.
@@ -1275,6 +1553,21 @@ NOT_FURNITURE_LINES: list[tuple[str, str]] = [
     ("page_in_prose", "The decree runs to page 14 of 20, the ministry said."),
     ("skip_in_prose", "Skip to the end, the envoy told the committee."),
     ("by_and_a_date_in_prose", "By May 9, 2016, the flights had resumed."),
+    # Must not be taken for bylines, labels, counters or record fields.
+    ("role_word_in_a_headline", "Editor of an opposition daily detained in the capital"),
+    (
+        "role_word_in_a_sentence",
+        "A staff reporter was refused entry at the border, the union said.",
+    ),
+    ("sources_closing_a_sentence_lead_in", "Officials cited sources:"),
+    ("dash_then_a_sentence", "- The ministry will reply on Monday"),
+    ("count_of_people_in_a_headline", "12 soldiers wounded in a clash near the border"),
+    ("field_label_with_a_long_value", "Economy: trade falls by a third after the ban"),
+    ("field_label_with_a_verb", "Region: the talks collapsed again"),
+    ("seen_in_prose", "The deal was seen in a new light after the photo was published."),
+    ("today_in_prose", "Today, the two ministers meet again in the capital."),
+    ("read_more_in_a_sentence", "Read more into the decree than it says, the envoy warned."),
+    ("here_in_a_quote", "“Click here and you will see the map,” the spokesman told reporters."),
 ]
 
 CREDIT_LINES = [

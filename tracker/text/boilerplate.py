@@ -46,6 +46,22 @@ Rules (deliberately conservative: a lost statement costs more than a stored capt
   - a line cut off mid-word right above the line it was cut from (an image's alternative
     text above its caption) is a caption, and so is a picture's description printed twice in
     a row; a headline with a speaker label ("Kremlin: ...") above a credit stays a headline.
+* Lists and records (``_mark_title_runs``, ``_mark_field_runs``): once the body has begun, a
+  run of at least two different title lines (short, no final punctuation or cut off by an
+  ellipsis, a capital first, no word at the end that needs a continuation), with dates,
+  counters or labels between them, is a list of other stories printed without a label; never
+  after a line ending in a colon (the article's own list), never when the next line continues
+  in lower case (hard-wrapped text), never lines opened by a date (a timeline). A run of two
+  or more "Label: value" lines with short verbless values is a record's metadata. A short line
+  after a line ending in a colon is never a subheading or a title either.
+* Comments: after the head of a comment list ("12 Comments", "Comments") short lines are
+  comments; after a reader's signature ("jane_doe says:") or a comment form, long lines too.
+* Pull quotes (``_mark_pull_quotes``): a line of at least eight words that the page also
+  prints inside a longer line right after a quotation mark is the copy in large type.
+* Captions that say so ("... as seen in this still image", "... in this handout picture"), and
+  captions opened by their credit and a bar ("Jane Doe / AFP | The minister ..."). A full
+  stop after a month or title abbreviation ("Aug. 9", "Mr. Doe") ends no sentence when a
+  caption's size is judged.
 * Repeats: a headline-like line the page prints twice (a headline repeated under a date
   stamp, a video title repeated with its running time) is stored once; a caption printed
   twice above its credit is a caption both times. Sentences that recur ("Thank you very
@@ -58,15 +74,19 @@ Rules (deliberately conservative: a lost statement costs more than a stored capt
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 
 from tracker.models import BYLINE, CAPTION, CREDIT, ID_LINE, PAGE, STATEMENT
 from tracker.text.furniture import (
     furniture_kind,
+    is_commenter,
     is_crumbs_or_ticker,
+    is_field_line,
     is_link_teaser,
     is_page_label,
     opens_comment_form,
+    opens_comments,
     opens_link_list,
 )
 from tracker.text.quotes import CLOSING
@@ -405,7 +425,18 @@ def _is_headline_like(line: str) -> bool:
 def _is_caption_sized(line: str) -> bool:
     if len(line.split()) > _CAPTION_MAX_WORDS:
         return False
-    return len(_SENTENCE_BREAK.findall(line)) <= 1
+    breaks = 0
+    for m in _SENTENCE_BREAK.finditer(line):
+        word = line[line.rfind(" ", 0, m.start()) + 1 : m.start()]
+        if word not in _NO_BREAK_AFTER:  # "Aug. 9", "Mr. Doe": no sentence ends there
+            breaks += 1
+    return breaks <= 1
+
+
+_NO_BREAK_AFTER = word_set(
+    """Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mr Mrs Ms Dr Gen Lt Col Maj Capt Adm
+    Sen Rep Gov Prof St Mt Rev Sgt"""
+)
 
 
 # --- Page furniture ------------------------------------------------------------------------
@@ -439,16 +470,26 @@ def _mark_furniture(text: str, lines: Sequence[tuple[int, int]], kinds: list[str
     body = False
     links = False
     comments = False  # past the label of the comment form
+    signed = False  # a reader's signature or a comment form seen: long lines are comments too
     latin: bool | None = None  # is the page in a Latin script? Asked when first needed
     scripts = _FOREIGN_LETTER.search(text) is not None  # a letter of another script anywhere
     listed = 0  # lines taken as items of the open list of other stories
     for i, (start, end) in enumerate(lines):
         if kinds[i] != STATEMENT:
-            if body and kinds[i] == PAGE and opens_comment_form(text[start:end]):
+            if body and kinds[i] == PAGE and opens_comments(text[start:end]):
                 comments = True
             continue
         if comments and end - start <= _FURNITURE_MAX_CHARS:
             kinds[i] = PAGE  # the comment form and its rules, the readers' comments
+            continue
+        if body and end - start <= _FURNITURE_MAX_CHARS and is_commenter(text[start:end]):
+            # A reader's name over the time of the comment: what follows is theirs, long
+            # comments too (a page does not go back to its reporting after its comments).
+            kinds[i] = PAGE
+            comments = signed = True
+            continue
+        if comments and signed:
+            kinds[i] = PAGE
             continue
         if scripts and _foreign_script(text, start, end):
             if latin is None:
@@ -481,14 +522,21 @@ def _mark_furniture(text: str, lines: Sequence[tuple[int, int]], kinds: list[str
         found = furniture_kind(line, first=i == 0)
         if found is not None:
             kinds[i] = found
-            comments = body and opens_comment_form(line)
+            comments = body and opens_comments(line)
+            signed = signed or (comments and opens_comment_form(line))
         elif (
             (_CAPTION_MARKER.match(line) and _is_caption_sized(line))
             or (not body and _is_positioned_caption(text, start, end))
             or (i > 0 and _is_picture_note(line))
+            or _is_credit_headed(line)
+            or (_names_its_picture(line) and _is_caption_sized(line))
         ):
             kinds[i] = CAPTION
-        elif body and (_is_subhead(line) or _is_body_label(text, lines, kinds, i)):
+        elif (
+            body
+            and text[lines[i - 1][1] - 1] != ":"  # an item of a list the article introduces
+            and (_is_subhead(line) or _is_body_label(text, lines, kinds, i))
+        ):
             kinds[i] = PAGE
         elif not body and line[-1:] in _FINAL_PUNCT and len(line.split()) >= _BODY_MIN_WORDS:
             body = True
@@ -535,7 +583,177 @@ def _is_body_label(text: str, lines: Sequence[tuple[int, int]], kinds: list[str]
     before = text[lines[i - 1][0] : lines[i - 1][1]]
     if kinds[i - 1] == STATEMENT and _is_headline_like(before):
         return False  # hard-wrapped text or a run of headlines: not a label between paragraphs
+    if _DATE_OPENING.match(line) is not None:
+        return False  # an entry of a timeline
     return i + 1 == len(lines) or not text[lines[i + 1][0]].islower()
+
+
+# A list of other stories printed without a label: titles one under another (with their
+# dates or counters between them), after the body has begun. A title line is short, has no
+# final punctuation (or is cut off with an ellipsis), opens with a capital, digit or quote and
+# does not end in a word that needs a continuation (hard-wrapped text does).
+_TITLE_MAX_WORDS = 20
+_DATE_OPENING = re.compile(
+    r"(?:" + _MONTH + r")\.?\s+\d|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|On\s+\w+day\b"
+)
+_RUN_MIN_TITLES = 2
+_OPEN_ENDED = word_set(
+    """a an the of to in on at for with by from and or but that as than into about over under
+    its their his her our your is are was were be has have had will would said says"""
+)
+
+
+def _is_title_line(line: str) -> bool:
+    bare = line.rstrip(CLOSING + ")] ")
+    cut = bare.endswith(("...", "…"))
+    if not cut and (bare[-1:] in _FINAL_PUNCT or not bare):
+        return False
+    words = line.split()
+    if len(words) < 2 or len(words) > _TITLE_MAX_WORDS:
+        return False
+    first = line[:1]
+    if not first.isupper() or first in _BULLETS or _DATE_OPENING.match(line) is not None:
+        return False  # a date opens an entry of a timeline: reporting, kept
+    if _SENTENCE_BREAK.search(line) is not None and not cut:
+        return False
+    return cut or words[-1].lower() not in _OPEN_ENDED
+
+
+def _maybe_title(text: str, start: int, end: int) -> bool:
+    """``_is_title_line`` for text[start:end], with the common sentence ending decided first."""
+    last = text[end - 1]
+    if end - start > _FURNITURE_MAX_CHARS or (
+        last in "!?;:" or (last == "." and text[end - 3 : end] != "...")
+    ):
+        return False  # a paragraph, or a sentence: the common case
+    return _is_title_line(text[start:end])
+
+
+def _mark_title_runs(text: str, lines: Sequence[tuple[int, int]], kinds: list[str]) -> None:
+    """Runs of at least ``_RUN_MIN_TITLES`` title lines in the body are a list of other stories.
+
+    The body begins at the first line ending a sentence with ``_BODY_MIN_WORDS`` words or more
+    (or longer than any furniture). Furniture between the titles (a date, a counter, a label)
+    does not break the run. A run right after a line ending in a colon is the article's own
+    list ("The demands are:"), and a run followed by a line opening in lower case is
+    hard-wrapped text: both are kept. One title alone is left to ``_is_body_label``.
+    """
+    n = len(lines)
+    body = False
+    i = 0
+    while i < n:
+        start, end = lines[i]
+        if not body:
+            if kinds[i] == STATEMENT and (
+                end - start > _FURNITURE_MAX_CHARS
+                or (
+                    text[end - 1] in _FINAL_PUNCT
+                    and len(text[start:end].split()) >= _BODY_MIN_WORDS
+                )
+            ):
+                body = True
+            i += 1
+            continue
+        if kinds[i] != STATEMENT or not _maybe_title(text, start, end):
+            i += 1
+            continue
+        titles = []
+        j = i
+        while j < n:
+            s, e = lines[j]
+            if kinds[j] == STATEMENT:
+                if not _maybe_title(text, s, e):
+                    break
+                titles.append(j)
+            j += 1
+        before = text[lines[i - 1][1] - 1] if kinds[i - 1] == STATEMENT else ""
+        after_lower = j < n and kinds[j] == STATEMENT and text[lines[j][0]].islower()
+        distinct = len({text[lines[k][0] : lines[k][1]] for k in titles})
+        if distinct >= _RUN_MIN_TITLES and before != ":" and not after_lower:
+            for k in titles:
+                kinds[k] = PAGE
+        i = j
+
+
+_FIELD_RUN_MIN = 2
+_FIELD_MAX_CHARS = 80  # a label and a few words; is_field_line checks again
+
+
+def _mark_field_runs(text: str, lines: Sequence[tuple[int, int]], kinds: list[str]) -> None:
+    """Runs of "Label: value" lines with short verbless values are a record's metadata."""
+    n = len(lines)
+    i = 1  # the first line is the headline, whatever its form
+    while i < n:
+        j = i
+        while (
+            j < n
+            and kinds[j] == STATEMENT
+            and lines[j][1] - lines[j][0] <= _FIELD_MAX_CHARS
+            and text.find(":", lines[j][0], lines[j][1]) >= 0
+            and is_field_line(text[lines[j][0] : lines[j][1]])
+        ):
+            j += 1
+        if j - i >= _FIELD_RUN_MIN:
+            for k in range(i, j):
+                kinds[k] = PAGE
+        i = j + 1 if j > i else i + 1
+
+
+# A caption says it is one: "<who> is seen in this image taken from video", "<what>, in this
+# handout picture". Reporting speaks of events, not of "this photo".
+_IN_THE_PICTURE = re.compile(
+    r"\b(?:(?:seen|pictured|shown|depicted)\s+in\s+(?:this|a|an)\s+(?:\w+\s+){0,3}"
+    r"|in\s+this\s+(?:(?:file|handout|undated|still|aerial|combination|photo|video)\s+){0,2})"
+    r"(?:photo(?:graph)?|image|picture|still|frame\s+grab|handout)s?\b",
+    re.IGNORECASE,
+)
+_CREDIT_HEAD_MAX_CHARS = 60
+
+
+def _names_its_picture(line: str) -> bool:
+    # Plain substring tests first: the pattern runs on few lines.
+    return (
+        "in this" in line or "en in a" in line or "ed in a" in line or "wn in a" in line
+    ) and _IN_THE_PICTURE.search(line) is not None
+
+
+def _is_credit_headed(line: str) -> bool:
+    """A caption led by its credit and a bar: "Jane Doe / AFP | The minister speaks ..."."""
+    bar = line.find(" | ", 0, _CREDIT_HEAD_MAX_CHARS)
+    return bar > 0 and is_credit_line(line[:bar]) and _is_caption_sized(line[bar + 3 :])
+
+
+# A pull quote: a passage of the article printed again on a line of its own, in larger type.
+# The copy is the line that the page also shows inside a longer line, right after a quotation
+# mark; the longer line is the reporting.
+_PULL_QUOTE_MIN_WORDS = 8
+_PULL_QUOTE_MIN_CHARS = 30
+
+
+def _mark_pull_quotes(text: str, lines: Sequence[tuple[int, int]], kinds: list[str]) -> None:
+    starts: list[int] | None = None
+    for i, (start, end) in enumerate(lines):
+        if (
+            kinds[i] != STATEMENT
+            or not _PULL_QUOTE_MIN_CHARS <= end - start <= _FURNITURE_MAX_CHARS
+            or text.count(" ", start, end) < _PULL_QUOTE_MIN_WORDS - 1
+            or text.find(" said", start, end) >= 0  # attributed: reporting, not the copy
+            or text.find(" told", start, end) >= 0
+        ):
+            continue
+        inner = text[start:end].strip(CLOSING + '"“„«» ')
+        # The quoted passage may lose its final full stop to the attribution ("...,” he said).
+        key = inner.rstrip(".")
+        at = text.find(key)
+        while at >= 0:
+            if not start <= at < end and text[at - 1 : at] in _QUOTE_MARKS:
+                if starts is None:
+                    starts = [s for s, _ in lines]
+                j = bisect_right(starts, at) - 1
+                if j != i and lines[j][1] - lines[j][0] > end - start:
+                    kinds[i] = PAGE
+                    break
+            at = text.find(key, at + 1)
 
 
 # A note on the picture rather than a caption: "File photo of the two leaders (Getty Images)",
@@ -859,6 +1077,9 @@ def classify_lines(text: str, lines: Sequence[tuple[int, int]]) -> list[Block]:
 
     _mark_cut_copies(text, lines, kinds)
     _mark_furniture(text, lines, kinds)
+    _mark_title_runs(text, lines, kinds)
+    _mark_field_runs(text, lines, kinds)
+    _mark_pull_quotes(text, lines, kinds)
     _mark_repeats(text, lines, kinds)
     _mark_name_runs(text, lines, kinds)
     _mark_lead_labels(text, lines, kinds)

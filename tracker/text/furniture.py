@@ -73,6 +73,31 @@ Rules, all on the line's own form (no outlet names: the words are the web's comm
 * Video-player label: a line without final punctuation that ends in a running time ("... 02:45")
   or holds a file name ("clip_0012", "video.mp4").
 
+* Date stamps also read "Today: Friday, 3 May 2016 year" and "Thursday 12 of May 2016".
+* Metadata cell cut at its bar ("- Example Wire, Sochi (Russia) |"), and a byline that names
+  the writers by newsroom role without a verb ("JANE DOE, Diplomatic Writer JOHN ROE, Staff
+  Reporter"): bylines.
+* Counters beside a story ("3 min read", "2 hours ago", "12 Comments", "1.2K views"): numbers
+  and counter words only, at most ``_COUNTER_MAX_WORDS`` words.
+* Legal footer ("All rights reserved", a wire's redistribution notice, "Terms of use |"), a
+  post's signature ("— Jane Doe (@janedoe) June 24, 2016"), one record field with a short
+  verbless value ("Category: World", "Language: English"), a label ending in a colon whose
+  last word names a source or tags ("Article source:"), the name under a pull quote ("- Deputy
+  Minister Jane Doe"): page chrome. ``is_field_line(line)`` is true for any "Label: value"
+  line with a short verbless value: the caller takes runs of them as a record.
+* ``opens_comments(line)`` is true for the head of a comment list or of one reader's comment
+  ("12 Comments", "3 responses to ...", "Comments (4)", "jane_doe says:", "JaneDoe • 2 years
+  ago"); ``is_commenter(line)`` for the last two forms.
+* ``opens_link_list`` also takes a list's label of at most four words opened by "More",
+  "Most", "Latest", "Related", "Top" ... without a verb, a number or final punctuation ("More
+  in Europe", "Most Read Stories").
+* A line opening with a separator and a space (": <headline>", "| ...", "» ...") is the tail of
+  a breadcrumb or a cell cut at its separator; a link label run into its headline without a
+  colon ("Read more Envoys meet again") is a page label; a sentence ending in "click here." is
+  a reader plea.
+* A question opened by a speaker's label in capitals ("REPORTER: When?") is a transcript line,
+  never a headline question.
+
 Deliberately not furniture: a headline (the page's claim), a standfirst, a bullet point, a
 transcript paragraph opened by a speaker label, and any line ending in a sentence of reporting.
 """
@@ -100,7 +125,7 @@ _STAMP_WORDS = word_set(
     """monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs
     fri sat sun january february march april may june july august september october november
     december jan feb mar apr jun jul aug sep sept oct nov dec updated update posted published
-    last modified date read views am pm a.m p.m local gmt utc at on and"""
+    last modified date read views am pm a.m p.m local gmt utc at on and today year"""
 )
 _DIGIT = re.compile(r"\d")
 _STAMP_TOKEN = re.compile(r"[^\W_]+(?:\.[^\W_]+)*\.?")
@@ -111,9 +136,12 @@ def is_date_stamp(line: str) -> bool:
     """True when the line is nothing but a date or time with stamp words ("Posted: Jul 16")."""
     if _DIGIT.search(line) is None:
         return False
-    for token in _STAMP_TOKEN.findall(line):
+    tokens = _STAMP_TOKEN.findall(line)
+    for k, token in enumerate(tokens):
         if token.isdigit() or token.rstrip(".").lower() in _STAMP_WORDS:
             continue
+        if token == "of" and 0 < k < len(tokens) - 1 and tokens[k - 1].isdigit():
+            continue  # "17 of June 2016"
         if token[:1].isdigit() and token.rstrip(".").lower().endswith(("st", "nd", "rd", "th")):
             continue  # "28th"
         if _TIME_ZONE.fullmatch(token):
@@ -269,6 +297,10 @@ _TAIL_LABELS = frozenset(
     .split("|")
 )
 _TAIL_MAX_WORDS = 20
+# Link labels that a page may run into the linked headline without a colon.
+_RUN_IN_LABEL = re.compile(
+    r"(?:read\s+more|read\s+also|see\s+also|also\s+read)\s+[A-Z0-9“\"‘']", re.I
+)
 _SKIP_LINK_MAX_WORDS = 6
 _TAIL_WORDS_IF_SENTENCE = 6
 # After these a page lists other stories: headlines and cut-off teasers, not reporting.
@@ -284,7 +316,14 @@ _LINK_LIST_LABELS = frozenset(
 
 _SHARE_BAR = re.compile(
     r"(?:\s|[|·•,/]|facebook|twitter|pinterest|linkedin|whatsapp|telegram|reddit|email|e-mail"
-    r"|share|print|copy\s+link|messenger|tumblr|\bvk\b|x)+",
+    r"|share|shares|print|copy\s+link|messenger|tumblr|\bvk\b|x|tweet|google\s*\+|google|pin"
+    r"|pin\s+it|pocket|flipboard|stumbleupon|digg|sms|mail|like|likes|\d+|[+()])+",
+    re.IGNORECASE,
+)
+# A share bar holds at least one button name: a line of numbers alone is an ID line.
+_SHARE_WORD = re.compile(
+    r"facebook|twitter|tweet|pinterest|linkedin|whatsapp|telegram|reddit|share|e-?mail|google"
+    r"|tumblr|pocket|flipboard|messenger|\bvk\b",
     re.IGNORECASE,
 )
 _URL = re.compile(
@@ -323,6 +362,9 @@ def is_page_label(line: str) -> bool:
     if key[:8] == "skip to " and len(key.split()) <= _SKIP_LINK_MAX_WORDS:
         return True  # an accessibility link: "Skip to main menu", "Skip to more sites"
     label, colon, tail = bare.partition(":")
+    if not colon and _RUN_IN_LABEL.match(bare) is not None:
+        # "Read more Envoys meet again": the label run into the headline it links to.
+        return bare[-1:] not in ".!?" and len(bare.split()) <= _TAIL_MAX_WORDS
     words = len(tail.split())
     # A link or a name follows the label; a sentence after "Source:" is somebody's statement.
     short = words <= _TAIL_WORDS_IF_SENTENCE or (
@@ -353,6 +395,28 @@ def opens_link_list(line: str) -> bool:
         _label_key(bare) in _LINK_LIST_LABELS
         or _label_key(bare.partition(":")[0]) in (_LINK_LIST_LABELS)
         and not bare.partition(":")[2].strip()
+        or _is_more_label(bare)
+    )
+
+
+# A list's label of a few words opened by "More", "Most", "Latest" ...: "More from Example
+# News", "More in Europe", "Most Read Stories", "Latest in World". No verb ("More talks
+# planned" is a headline), no number ("More than 30 hurt"), no final punctuation.
+_MORE_OPEN = re.compile(
+    r"(?:more|most|latest|related|recommended|popular|trending|top)\s+[^\W\d_]", re.IGNORECASE
+)
+_MORE_LABEL_MAX_WORDS = 4
+
+
+def _is_more_label(line: str) -> bool:
+    if line[-1:] in ".!?;" or _MORE_OPEN.match(line) is None:
+        return False
+    words = line.rstrip(":").split()
+    return (
+        len(words) <= _MORE_LABEL_MAX_WORDS
+        and _DIGIT.search(line) is None
+        and _FINITE_HINT.search(line) is None
+        and not _QUOTE_RE.search(line)
     )
 
 
@@ -415,24 +479,44 @@ def _is_source_line(line: str, words: int) -> bool:
     return words <= 6 and ":" in bare and _URL.fullmatch(last) is not None
 
 
+_LEADING_SEPARATORS = frozenset(":|»›>")
+
+
 def furniture_kind(line: str, first: bool = False) -> str | None:
     """BYLINE, PAGE or None for one stripped line; see the module docstring."""
     words = len(line.split())
     if words > _SHORT_MAX_WORDS:
         if "•" in line and is_crumbs_or_ticker(line):
             return PAGE  # a ticker of headlines runs long
+        if words <= _LEGAL_MAX_WORDS and _is_legal_notice(line, words):
+            return PAGE
         return PAGE if words <= _PLEA_MAX_WORDS and _is_plea(line) else None
     if is_date_stamp(line) or is_byline(line) or (not first and _is_dated_byline(line, words)):
         return BYLINE
     if is_page_label(line):
         return PAGE  # before datelines: "READ MORE" is in capitals too
+    if line[:1] in _LEADING_SEPARATORS and line[1:2] == " ":
+        return PAGE  # the tail of a breadcrumb or a cell cut at its separator: no sentence
+        # opens with a colon or a bar
     if not first and is_dateline(line):
         return BYLINE
-    if _SHARE_BAR.fullmatch(line) or _is_source_line(line, words) or _is_plea(line):
+    if _is_share_bar(line) or _is_source_line(line, words) or _is_plea(line):
         return PAGE
     if line[-1:] == ".":
-        # A sentence: the tests below need a line without a full stop, save one.
-        return PAGE if _is_source_sentence(line) else None
+        # A sentence: the tests below need a line without a full stop, save these.
+        return PAGE if _is_source_sentence(line) or _is_legal_notice(line, words) else None
+    if not first and (_is_meta_fragment(line, words) or _is_role_byline(line, words)):
+        return BYLINE
+    if _is_counter(line, words):
+        return BYLINE if _AGO.search(line) else PAGE
+    if (
+        _is_source_label(line, words)
+        or _is_quote_attribution(line, words)
+        or _is_legal_notice(line, words)
+        or _is_tweet_signature(line)
+        or _is_meta_field(line, words)
+    ):
+        return PAGE
     if (
         _is_list(line)
         or is_crumbs_or_ticker(line)
@@ -449,6 +533,7 @@ def furniture_kind(line: str, first: bool = False) -> str | None:
 
 _SPEECH = re.compile(r"\b(?:said|says|say|told|tells|added|asked|urged|warned)\b", re.I)
 _CLICK = re.compile(r"(?:click|tap)\s+here\b", re.IGNORECASE)
+_CLICK_LAST = re.compile(r"\b(?:click|tap)\s+here[.!]\Z", re.IGNORECASE)
 
 
 # Imperatives that open a site's sales pitch, and what the pitch sells.
@@ -479,8 +564,8 @@ def _is_plea(line: str) -> bool:
         # A speaker's "you" ("you must share the burden, the envoy said"); an archive banner
         # may quote its own label ("historical material “frozen in time”").
         return _is_site_notice(line)
-    if _CLICK.match(line):
-        return True
+    if _CLICK.match(line) or (line[-1:] in ".!" and _CLICK_LAST.search(line) is not None):
+        return True  # "Click here ...", "For more on the talks, click here."
     if _YOU.search(line) is not None and _PLEA_WORDS.search(line) is not None:
         return True
     if _is_promotion(line):
@@ -516,11 +601,16 @@ def _is_site_notice(line: str) -> bool:
     ) and _SITE_STATE.search(line) is not None
 
 
+_TRANSCRIPT_LABEL = re.compile(r"[A-Z][A-Z.'’\- ]{0,30}[A-Z]:\s")
+
+
 def _is_headline_question(line: str, words: int) -> bool:
     if not line.endswith("?") or words > _QUESTION_MAX_WORDS or _QUOTE_RE.search(line):
         return False
     if line.find("?") < len(line) - 1 or re.search(r"[.!]\s", line):
         return False  # more than one sentence: a paragraph, not a headline
+    if _TRANSCRIPT_LABEL.match(line) is not None:
+        return False  # a question in a transcript, asked by the speaker in capitals
     return line.split(None, 1)[0].strip(",") not in _CONJUNCTIONS
 
 
@@ -607,3 +697,217 @@ def _is_player_label(line: str) -> bool:
     if "_" in line:
         return _SLUG.search(line) is not None
     return "." in line and _MEDIA_FILE.search(line) is not None
+
+
+def _is_share_bar(line: str) -> bool:
+    return _SHARE_BAR.fullmatch(line) is not None and _SHARE_WORD.search(line) is not None
+
+
+# Counters a page prints beside a story: how old it is, how long it takes to read, how many
+# have read, shared or answered it ("3 hours ago", "5 min read", "12 Comments", "1.2K views").
+_COUNT = re.compile(r"\(?\d[\d.,]*[kKmM]?\)?")
+_COUNTER_WORDS = word_set(
+    """ago min mins minute minutes hour hours hr hrs day days week weeks month months year years
+    sec secs second seconds read reads reading time view views comment comments reply replies
+    response responses share shares like likes vote votes reaction reactions"""
+)
+_AGO = re.compile(r"\bago\b|\bread\b", re.IGNORECASE)
+_COUNTER_MAX_WORDS = 4
+
+
+def _is_counter(line: str, words: int) -> bool:
+    if words > _COUNTER_MAX_WORDS or _DIGIT.search(line) is None:
+        return False
+    number = named = False
+    for token in line.replace("·", " ").replace("•", " ").replace("|", " ").split():
+        token = token.strip(":-–—")
+        if not token:
+            continue
+        if _COUNT.fullmatch(token):
+            number = True
+        elif token.lower() in _COUNTER_WORDS:
+            named = True
+        else:
+            return False
+    return number and named
+
+
+# A page's legal footer: copyright and the wire's redistribution notice. Vocabulary no report
+# of a relation uses in these combinations.
+_LEGAL = re.compile(
+    r"all\s+rights\s+reserved|may\s+not\s+be\s+(?:re)?published,?\s+broadcast"
+    r"|(?:rewritten|redistributed)\s+(?:or|and)\s+(?:redistributed|rewritten)"
+    r"|\A(?:copyright|\(c\)|©)\s*(?:©\s*)?(?:\d{4}|[A-Z])"
+    r"|terms\s+(?:of\s+(?:use|service)|and\s+conditions)\s*(?:\||·|$)|privacy\s+policy\s*(?:\||·|$)",
+    re.IGNORECASE,
+)
+_LEGAL_MAX_WORDS = 60
+
+
+def _is_legal_notice(line: str, words: int) -> bool:
+    if not (
+        line[:1] in "©(Cc"
+        or "eserved" in line
+        or "roadcast" in line
+        or "edistribut" in line
+        or "erms of" in line
+        or "erms and" in line
+        or "olicy" in line
+    ):
+        return False  # the common case, by plain substring tests
+    return words <= _LEGAL_MAX_WORDS and _LEGAL.search(line) is not None
+
+
+# The signature line under an embedded post: "— Jane Doe (@janedoe) June 24, 2016".
+_TWEET_SIGNATURE = re.compile(
+    r"[-–—]+\s*[^()@]{1,60}\(@\w{1,30}\)\s*(?:(?:" + _MONTHS + r")\s+\d{1,2},?\s+\d{4}|\S.{0,30})?"
+)
+
+
+def _is_tweet_signature(line: str) -> bool:
+    return "(@" in line and _TWEET_SIGNATURE.fullmatch(line) is not None
+
+
+# A record's field, "Label: value": a catalogue's or archive's metadata ("Language: English",
+# "Category: World", "Publisher: Example Press"). The label names the field; a value with a
+# verb or a full stop is somebody's statement ("Minister: talks will go on").
+_META_LABELS = word_set(
+    """language languages category categories section sections publisher author authors editor
+    editors format pages page isbn issn country countries subject subjects type genre keywords
+    keyword region regions location duration length size views edition issue volume series
+    collection rights license licence copyright translator photographer producer channel
+    program programme episode published updated posted date time source sources filed posted
+    tags topic topics label labels"""
+)
+_META_MAX_WORDS = 10
+_META_VALUE_MAX_WORDS = 4
+_FIELD = re.compile(r"([A-Z][A-Za-z]*(?:\s+[a-zA-Z]+){0,2})\s*:\s+(\S.*)")
+
+
+def _is_meta_field(line: str, words: int) -> bool:
+    if words > _META_MAX_WORDS or ":" not in line or line[-1:] in ".!?":
+        return False
+    m = _FIELD.fullmatch(line)
+    if m is None:
+        return False
+    label, value = m[1].split(), m[2]
+    return (
+        label[-1].lower() in _META_LABELS
+        and len(value.split()) <= _META_VALUE_MAX_WORDS
+        and _FINITE_HINT.search(value) is None
+        and not _QUOTE_RE.search(line)
+    )
+
+
+def is_field_line(line: str) -> bool:
+    """ "Label: value" with a short verbless value: a row of a record (the caller wants runs)."""
+    if len(line) > _FIELD_MAX_CHARS or ":" not in line or line[-1:] in ".!?;":
+        return False
+    m = _FIELD.fullmatch(line)
+    if m is None or _QUOTE_RE.search(line):
+        return False
+    value = m[2]
+    return len(value.split()) <= _FIELD_VALUE_MAX_WORDS and _FINITE_HINT.search(value) is None
+
+
+_FIELD_MAX_CHARS = 80
+_FIELD_VALUE_MAX_WORDS = 6
+_FINITE_HINT = re.compile(
+    r"\b(?:will|would|has|have|had|is|are|was|were|be|been|did|does|do|can|could|may|might"
+    r"|must|should|shall|said|says|told|won't|cannot)\b|\b[a-z]{2,}(?:ed|[^s\W'’]s)\b"
+)
+
+
+# The head of a reader's comment, or of the list of comments: "12 Comments", "3 responses to
+# “<headline>”", "Comments (4)", "jane_doe says:", "JaneDoe • 2 years ago". What follows is
+# the readers', not the reporting.
+_COMMENT_COUNT = re.compile(
+    r"(?:\d+|no|one|two|three)\s+(?:comments?|responses?|replies|thoughts|reactions)"
+    r"(?:\s+(?:to|on)\s+.{1,200})?|comments?(?:\s*\(\d+\))?|(?:show|view|load|read)\s+(?:all\s+)?"
+    r"(?:\d+\s+)?comments|reader\s+comments|discussion",
+    re.IGNORECASE,
+)
+_COMMENTER = re.compile(
+    r"[\w.\-']+(?:\s+[\w.\-']+){0,3}\s+(?:says|said|wrote|writes|commented)\s*:"
+    r"|[\w.\-']+(?:\s+[\w.\-']+){0,3}\s*[•·|]\s*\d+\s+\w+\s+ago",
+    re.IGNORECASE,
+)
+
+
+def opens_comments(line: str) -> bool:
+    """True for the head of a comment list or of one reader's comment (see above)."""
+    if len(line) > _COMMENT_HEAD_MAX_CHARS or line[-1:] == ".":
+        return False
+    return (
+        opens_comment_form(line)
+        or _COMMENT_COUNT.fullmatch(line.strip("()[] ")) is not None
+        or _COMMENTER.fullmatch(line) is not None
+    )
+
+
+def is_commenter(line: str) -> bool:
+    """True for the head of one reader's comment: "jane_doe says:", "JaneDoe • 2 years ago"."""
+    if line[-1:] != ":" and not line.endswith(" ago"):
+        return False  # the common case: both forms end so
+    return len(line) <= _COMMENT_HEAD_MAX_CHARS and _COMMENTER.fullmatch(line) is not None
+
+
+_COMMENT_HEAD_MAX_CHARS = 240
+
+
+# A cell of a page's metadata row cut off by the extractor at its separator ("- Example
+# Wire, Ankara |"): no sentence ends in a bar.
+_FRAGMENT_MAX_WORDS = 10
+
+
+def _is_meta_fragment(line: str, words: int) -> bool:
+    return words <= _FRAGMENT_MAX_WORDS and line[-1:] in "|¦"
+
+
+# A byline naming the writers by their role: "JANE DOE, Moscow Correspondent", "Jane Doe,
+# Example Wire Staff Writer John Roe": no verb, no final punctuation, a newsroom role.
+_ROLE = re.compile(
+    r"\b(?:writer|correspondent|reporter|editor|staff|contributor|bureau\s+chief|columnist"
+    r"|stringer)s?\b",
+    re.IGNORECASE,
+)
+_ROLE_BYLINE_MAX_WORDS = 16
+
+
+def _is_role_byline(line: str, words: int) -> bool:
+    if words > _ROLE_BYLINE_MAX_WORDS or line[-1:] in ".!?:;" or not line[:1].isupper():
+        return False
+    if _ROLE.search(line) is None or _QUOTE_RE.search(line):
+        return False
+    # Every word a name, a role or a joiner: a headline about an editor has a verb in it.
+    bare = line.replace(",", " ").replace("|", " ")
+    return _FINITE_HINT.search(bare) is None and all(
+        w[:1].isupper() or w.lower() in _NAME_JOINERS for w in bare.split()
+    )
+
+
+_NAME_JOINERS = word_set("of the and for de da van von der al el du la at in")
+
+# A label closing in a colon with nothing after it, whose last word names a source or a list of
+# tags ("Article source:", "News sources:", "Related tags:"); a speaker's "He added:" does not.
+_SOURCE_LABEL_WORDS = word_set("source sources tags topics via link links credit credits")
+_SOURCE_LABEL_MAX_WORDS = 2
+
+
+def _is_source_label(line: str, words: int) -> bool:
+    if words > _SOURCE_LABEL_MAX_WORDS or line[-1:] != ":":
+        return False
+    last = line[:-1].split()
+    return bool(last) and last[-1].lower() in _SOURCE_LABEL_WORDS
+
+
+# The name under a pull quote: "- Minister Jane Doe", "— Example Union spokesman": a dash, then
+# a name or title without a verb or final punctuation.
+_ATTRIBUTION_MAX_WORDS = 8
+
+
+def _is_quote_attribution(line: str, words: int) -> bool:
+    if line[:1] not in "-–—" or words > _ATTRIBUTION_MAX_WORDS + 1 or line[-1:] in ".!?:;":
+        return False
+    rest = line.lstrip("-–— ")
+    return bool(rest) and _is_name(rest.replace(",", " "), _ATTRIBUTION_MAX_WORDS)
