@@ -433,6 +433,20 @@ TITLE_CASES = [
     ("must not fire: a leader's title inside a plain descriptor", ["Russian President Vladimir "
      "Putin’s spokesman said the call was useful."], 0, "Russian President Vladimir Putin’s "
      "spokesman", "Russia", "Russian President Vladimir Putin’s spokesman said"),
+    ("name after a title whose object is a body", ["Greece’s envoy to the EU Ana Lopez said "
+     "the talks would resume."], 0, "Ana Lopez", "West",
+     "Greece’s envoy to the EU Ana Lopez said"),
+    ("known name after a spokeswoman for a ministry", ["Spokeswoman for the Russian foreign "
+     "ministry Maria Zakharova said the ban would stay."], 0, "Maria Zakharova", "Russia",
+     "Spokeswoman for the Russian foreign ministry Maria Zakharova said"),
+    ("surname with an Arabic article", ["Iraq’s foreign minister Omar al-Hassan said the "
+     "border would reopen."], 0, "Omar al-Hassan", "other",
+     "Iraq’s foreign minister Omar al-Hassan said"),
+    ("must not fire: a name right after the preposition", ["An aide to Ana Lopez said the "
+     "border would reopen."], 0, "An aide to Ana Lopez", None, "An aide to Ana Lopez said"),
+    ("must not fire: a leader after the preposition", ["An aide to Turkish President Erdogan "
+     "said the border would reopen."], 0, "An aide to Turkish President Erdogan", "Turkey",
+     "An aide to Turkish President Erdogan said"),
     ("outlet naming no country", ["A financial publication wrote that both economies needed "
      "each other."], 0, "A financial publication", "other",
      "A financial publication wrote"),
