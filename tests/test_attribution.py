@@ -496,6 +496,17 @@ SCENE_MESSAGE_CASES = [
      "Erdogan sent a letter to the Kremlin expressing"),
 ]  # fmt: skip
 
+# A body, a title and a person's name open the sentence: the person is its subject.
+SUBJECT_TITLE_CASES = [
+    ("body, title, then the person", ["The European Commission head Jean-Claude Juncker flew "
+     "to Ankara, saying the visa talks would go on."], 0, "Jean-Claude Juncker", "West",
+     "Jean-Claude Juncker flew to Ankara, saying"),
+    ("must not fire: a body and a person joined by 'and'", ["The Kremlin and Putin hosted the "
+     "delegation on Friday, saying the visit went well."], 0, "Kremlin", "Russia",
+     "The Kremlin and Putin hosted the delegation on Friday, saying"),
+]  # fmt: skip
+
+CASES += SUBJECT_TITLE_CASES
 CASES += PARENTHETICAL_CASES + EMBEDDED_CASES + AMBIGUOUS_VERB_CASES + COMMITMENT_CASES
 CASES += CLOSING_CASES + INVERTED_CASES + VERB_CASES + TITLE_CASES
 CASES += UNAUTHORED_CASES + SCENE_MESSAGE_CASES

@@ -92,6 +92,9 @@ _COMMA_BEFORE = re.compile(r",\s*$")
 _SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 # Where a list after "said" / "according to" ends: a mark, or a full stop after a word that
 # is not an abbreviation ("U.S.").
+# One to three lower-case words between a body and a person's name: a title ("head",
+# "foreign policy chief").
+_TITLE_BETWEEN = re.compile(r"\s+(?:[a-z][\w\-]*\s+){1,3}")
 _LIST_LIMIT = re.compile(rf"[;:!?(){MASK}]|(?<=\w\w\w\w)\.")
 
 
@@ -351,8 +354,21 @@ class SpeakerText:
             if m.possessive or (prev and prev.group(1).lower() in PREPOSITIONS):
                 continue
             if m.actor and (m.actor.kind != "place" or not self.masked[: m.start].strip(" –-")):
-                return m
+                return self._holder(m) or m
         return None
+
+    def _holder(self, body: ActorMention) -> ActorMention | None:
+        """The person a title after ``body`` names: "European Council head Ana Lopez", "Kremlin
+        spokesman Ana Lopez" are about the person, not the body."""
+        if body.actor is None or body.actor.kind == "person":
+            return None
+        after = next((m for m in self.mentions if m.start >= body.end), None)
+        if after is None or after.actor is None or after.actor.kind != "person":
+            return None
+        between = self.masked[body.end : after.start]
+        if not _TITLE_BETWEEN.fullmatch(between):
+            return None
+        return None if set(between.split()) & (STOP | PREPOSITIONS) else after
 
     def listener(self, verb_end: int) -> str | None:
         for m in self.mentions:
