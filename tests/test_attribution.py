@@ -842,3 +842,33 @@ LABEL_CASES = [
 def test_transcript_label(statements: list[str], expected: list[tuple[str, str | None]]) -> None:
     found = attribute(statements, AUGUST_2016, LABEL_ACTORS)
     assert [(a.speaker, a.side) for a in found] == expected
+
+
+# A page that is one body's statement: its headline names the author, who says what no one else
+# on the page says (category: author named by the headline of an official statement).
+_TALKS = "Talks between the two delegations will resume next month."
+HEADLINE_CASES = [
+    ("the author says the narrated lines and 'they' is the author",
+     ["Press statement by the Russian foreign ministry on the consular talks", _TALKS,
+      "They also called on both sides to keep the border crossings open.",
+      "The Turkish side asked for more time, a Turkish diplomat said."],
+     [("Russian Foreign Ministry", "Russia"), ("Russian Foreign Ministry", "Russia"),
+      ("Russian Foreign Ministry", "Russia"), ("a Turkish diplomat", "Turkey")]),
+    ("after furniture, an author known by a title",
+     ["Home > News", "Statement of the EU heads of state or government", _TALKS],
+     [(NARRATOR, None), ("European Council", "West"), ("European Council", "West")]),
+    ("must not fire: a news headline with a verb",
+     ["Statement by Kremlin angers Ankara", _TALKS], [(NARRATOR, None), (NARRATOR, None)]),
+    ("must not fire: an author with no side",
+     ["Statement of the organisers", _TALKS], [(NARRATOR, None), (NARRATOR, None)]),
+    ("must not fire: a transcript, whose labels say who speaks",
+     ["Remarks by the Russian foreign ministry spokesman", "Q:  When?", _TALKS],
+     [(NARRATOR, None), (NARRATOR, None), (NARRATOR, None)]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("statements", "expected"), [c[1:] for c in HEADLINE_CASES],
+                         ids=[c[0] for c in HEADLINE_CASES])  # fmt: skip
+def test_author_headline(statements: list[str], expected: list[tuple[str, str | None]]) -> None:
+    found = attribute(statements, AUGUST_2016, ACTORS)
+    assert [(a.speaker, a.side) for a in found] == expected

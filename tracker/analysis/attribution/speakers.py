@@ -311,6 +311,11 @@ class SpeakerText:
         last = self._member(pos, end)
         return self._group(start, end, None, [*members, last]) if last else None
 
+    def noun_phrase(self, start: int, end: int) -> Identity | None:
+        """Who text[start:end] names when it is a plain noun phrase, as a list member must be
+        ("the Russian foreign ministry", not "Kremlin angers Ankara")."""
+        return self._member(start, end)
+
     def _member(self, start: int, end: int) -> Identity | None:
         """Who one member of a list names, when it is a plain noun phrase (module docstring)."""
         if start >= end or MASK in self.masked[start:end]:
