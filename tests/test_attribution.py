@@ -501,6 +501,9 @@ SUBJECT_TITLE_CASES = [
     ("body, title, then the person", ["The European Commission head Jean-Claude Juncker flew "
      "to Ankara, saying the visa talks would go on."], 0, "Jean-Claude Juncker", "West",
      "Jean-Claude Juncker flew to Ankara, saying"),
+    ("a straight closing mark ends a quotation begun earlier", ["The Turkish minister gave his "
+     "view, and I listened,\" a German lawmaker told reporters."], 0, "a German lawmaker",
+     "West", "a German lawmaker told"),
     ("must not fire: a body and a person joined by 'and'", ["The Kremlin and Putin hosted the "
      "delegation on Friday, saying the visit went well."], 0, "Kremlin", "Russia",
      "The Kremlin and Putin hosted the delegation on Friday, saying"),
