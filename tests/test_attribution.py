@@ -481,6 +481,17 @@ UNAUTHORED_CASES = [
     ("must not fire: a statement speaks for its unnamed author",
      ["The statement said the envoy had left Ankara."], 0, "The statement", None,
      "The statement said"),
+    ("a known outlet named with its kind", ["Flights to Antalya will resume in May, according "
+     "to Interfax news agency."], 0, NARRATOR, None, None),
+    ("an unknown outlet after its kind", ["The envoy will return next week, the TV channel "
+     "Kanal9 said."], 0, NARRATOR, None, None),
+    ("must not fire: a government agency", ["The Turkish disaster agency said the aid convoy "
+     "had left."], 0, "The Turkish disaster agency", "Turkey",
+     "The Turkish disaster agency said"),
+    ("must not fire: a body after a preposition's object is no name", ["The letter was sent, "
+     "according to sources in the Turkish Presidential Administration."], 0,
+     "sources in the Turkish Presidential Administration", "Turkey",
+     "according to sources in the Turkish Presidential Administration"),
     ("must not fire: a noun that starts with a document's name",
      ["Lawmakers said the envoy had left Ankara."], 0, "Lawmakers", None, "Lawmakers said"),
 ]  # fmt: skip

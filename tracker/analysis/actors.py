@@ -131,6 +131,11 @@ _MEDIA_WORDS = re.compile(
     re.IGNORECASE,
 )
 _MEDIA_ROLE = re.compile(r"news|newspaper|broadcaster|magazine")
+# Words that say a name is an outlet's ("the state news agency", "TV channel").
+_OUTLET_HEADS = word_set(
+    "agency newspaper daily broadcaster channel station website magazine weekly tabloid"
+)
+_OUTLET_WORDS = _OUTLET_HEADS | word_set("the news tv television radio state private official")
 _POSSESSIVE = re.compile(r"'s?(?!\w)")
 _SPLIT = re.compile(r"[\s-]+")
 
@@ -552,6 +557,8 @@ class ActorDictionary:
             if not phrase[last.end :].strip(" ,'s") and not headed:
                 media = _MEDIA_ROLE.search(last.actor.role) if last.actor else None
                 return None if media else _identity(last)
+        if _outlet(phrase, inside):
+            return None  # "Tass news agency", "the TV channel France2": an outlet reports
         if _FINITE.search(phrase):
             return None
         if _SPEAKING_NOUNS.search(phrase) or (not strict and len(phrase.split()) <= 6):
@@ -600,6 +607,21 @@ def _identity(mention: ActorMention) -> Identity:
     return Identity(name, name if mention.actor else None, mention.side)
 
 
+def _outlet(phrase: str, mentions: list[ActorMention]) -> bool:
+    """Whether ``phrase`` is an outlet's name with words that say it is one: "Tass news agency",
+    "the TV channel France2", "the Milliyet newspaper" (a known outlet, or one unknown name)."""
+    rest = phrase
+    for m in sorted(mentions, key=lambda x: -x.start):
+        if m.actor is None or not _MEDIA_ROLE.search(m.actor.role):
+            return False
+        rest = rest[: m.start] + " " + rest[m.end :]
+    words = rest.split()
+    names = [w for w in words if w[:1].isupper() and w.lower() not in _OUTLET_WORDS]
+    others = [w for w in words if w.lower() not in _OUTLET_WORDS and w not in names]
+    heads = [w for w in words if w.lower() in _OUTLET_HEADS]
+    return bool(heads) and not others and len(names) + len(mentions) == 1
+
+
 def _named_after_object(phrase: str, start: int, persons: list[ActorMention]) -> bool:
     """Whether the person named last in ``phrase`` is the aide, not the object of the relation
     that ends at ``start``: "a spokeswoman for the foreign ministry Ana Lopez" (a body between
@@ -644,11 +666,16 @@ def _proper_name(phrase: str, mentions: list[ActorMention]) -> str | None:
         elif run and title:
             run = []  # "Justice Minister", "Navy Capt.": the name comes after the title
         elif run:
-            if covered or (word[:1].islower() and word not in PREPOSITIONS):
-                return None  # "Senior officials", "Senior Turkish officials": sentence case
+            if covered or (word[:1].islower() and word not in PREPOSITIONS) or governed:
+                # "Senior officials", "Senior Turkish officials": sentence case; after a
+                # preposition's object only a name that ends the phrase is the speaker's
+                # ("sources in the Turkish Presidential Administration" is none).
+                return None
             break
         elif word.lower() in PREPOSITIONS:
             governed = False
     while run and not (run[-1][:1].isupper() or _NAME_PARTICLE.match(run[-1])):
         run.pop()
+    if governed and len(run) < 2:
+        return None  # a person's name has two words at least; "… to NATO Headquarters"
     return " ".join(run).replace(" - ", "-") or None
