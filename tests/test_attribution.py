@@ -515,6 +515,14 @@ SUBJECT_TITLE_CASES = [
     ("a straight closing mark ends a quotation begun earlier", ["The Turkish minister gave his "
      "view, and I listened,\" a German lawmaker told reporters."], 0, "a German lawmaker",
      "West", "a German lawmaker told"),
+    ("a photo note in brackets before the verb", ["Lavrov (pictured, left) said the talks "
+     "in Sochi had gone well."], 0, "Sergei Lavrov", "Russia",
+     "Lavrov (pictured, left) said"),
+    ("an abbreviation in brackets before the verb", ["The Turkish foreign ministry (MFA) said "
+     "the envoy had been summoned."], 0, "Turkish Foreign Ministry", "Turkey",
+     "The Turkish foreign ministry (MFA) said"),
+    ("must not fire: a bracket inside a quotation", ["“Ties are back (at last),” said a "
+     "Turkish diplomat."], 0, "a Turkish diplomat", "Turkey", "said a Turkish diplomat"),
     ("must not fire: a body and a person joined by 'and'", ["The Kremlin and Putin hosted the "
      "delegation on Friday, saying the visit went well."], 0, "Kremlin", "Russia",
      "The Kremlin and Putin hosted the delegation on Friday, saying"),

@@ -92,6 +92,8 @@ _COMMA_BEFORE = re.compile(r",\s*$")
 _SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 # Where a list after "said" / "according to" ends: a mark, or a full stop after a word that
 # is not an abbreviation ("U.S.").
+# A bracketed aside between a subject and its verb: at most this many characters.
+_ASIDE_MAX = 60
 # One to three lower-case words between a body and a person's name: a title ("head",
 # "foreign policy chief").
 _TITLE_BETWEEN = re.compile(r"\s+(?:[a-z][\w\-]*\s+){1,3}")
@@ -190,9 +192,14 @@ class SpeakerText:
         return pos
 
     def strip_aux(self, end: int) -> int:
-        """End of the subject before "has also said", "on Tuesday said", "bluntly told"."""
+        """End of the subject before "has also said", "on Tuesday said", "bluntly told", "(pictured
+        above) said"."""
         while True:
             head = self.masked[:end].rstrip()
+            opening = head.rfind("(", max(0, len(head) - _ASIDE_MAX), len(head))
+            if head.endswith(")") and opening > 0 and MASK not in head[opening:]:
+                end = opening  # "Lavrov (pictured, right) said", "the ministry (MFA) said"
+                continue
             timed = time_tail_start(head, len(head), self.on)
             if timed < len(head) and head[:timed].strip():
                 end = timed
