@@ -523,6 +523,13 @@ SUBJECT_TITLE_CASES = [
      "The Turkish foreign ministry (MFA) said"),
     ("must not fire: a bracket inside a quotation", ["“Ties are back (at last),” said a "
      "Turkish diplomat."], 0, "a Turkish diplomat", "Turkey", "said a Turkish diplomat"),
+    ("'it' is the body the sentence opened with", ["Moscow ruled out a military reply, but it "
+     "pledged wide trade curbs."], 0, "Moscow", "Russia", "it pledged"),
+    ("'it' is the body, not an earlier speaker", ["Putin said the curbs would stay.",
+     "The Turkish foreign ministry denied the claim, and it said the jet had been warned."], 1,
+     "Turkish Foreign Ministry", "Turkey", "it said"),
+    ("must not fire: 'it' after a person", ["Peskov met the envoy, and it said nothing new."],
+     0, "it", None, "it said"),
     ("must not fire: a body and a person joined by 'and'", ["The Kremlin and Putin hosted the "
      "delegation on Friday, saying the visit went well."], 0, "Kremlin", "Russia",
      "The Kremlin and Putin hosted the delegation on Friday, saying"),

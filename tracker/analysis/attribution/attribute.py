@@ -58,7 +58,9 @@ The author says that headline and every later statement no one else says (no spe
 no quotation running over), and a narrated sentence of the page is the author's when a pronoun
 looks for its antecedent ("They welcomed …"). A transcript is left to its labels.
 
-"he/she/they said" takes the most recent earlier speaker, or else the person a narrated sentence
+"it said" after a body or country the same sentence opened with ("Moscow ruled out a military
+reply, but it pledged curbs") is that body. "he/she/they said" takes the most recent earlier
+speaker, or else the person a narrated sentence
 is about, that is not the listener ("he told Putin" is not Putin); only "they" and "we" stand
 for a list. A statement inside a quotation opened or closed in a neighbouring statement, or made
 only of a quotation next to an attributed one, takes that quotation's speaker
@@ -428,7 +430,8 @@ def attribute(
         c = max(closing, key=lambda x: x.pos) if closing else cands[0]
         who, how, members = c.who, c.how, tuple(m.speaker for m in c.members)
         if c.pronoun:
-            who, members = _antecedent(parsed, results, i, c, actors, author) or (who, members)
+            found = _same_sentence_body(st, c) or _antecedent(parsed, results, i, c, actors, author)
+            who, members = found or (who, members)
             how = "pronoun"
         elif who.actor is None and who.speaker[:1].isupper() and not members:
             if " " in who.speaker:
@@ -539,6 +542,17 @@ def _follow_labels(
             results[i] = Attribution(
                 current.speaker, current.actor, current.side, None, quotes[i], True, "label"
             )
+
+
+def _same_sentence_body(st: SpeakerText, cand: _Cand) -> tuple[Identity, tuple[str, ...]] | None:
+    """ "Russia ruled out a military reply, but it pledged sanctions": "it" is the body or
+    country the sentence opened with, before any earlier speaker."""
+    if cand.who.speaker.lower() != "it":
+        return None
+    subject = st.subject(cand.span[0])
+    if subject is None or subject.actor is None or subject.actor.kind == "person":
+        return None
+    return known(subject), ()
 
 
 def _antecedent(
