@@ -80,6 +80,11 @@ REGION_CASES: list[tuple[str, str, list[str]]] = [
         ['The visas will go."'],
     ),
     (
+        "a glued straight mark after a closed quotation opens none",
+        'The envoy spoke of "a new page" and of trust, I hope," he said, and left.',
+        ['"a new page"'],
+    ),
+    (
         "keeps: a straight mark after a comma opening a quotation that closes",
         'The envoy said," the visas will go," and left.',
         ['" the visas will go,"'],
