@@ -530,6 +530,15 @@ SUBJECT_TITLE_CASES = [
      "Turkish Foreign Ministry", "Turkey", "it said"),
     ("must not fire: 'it' after a person", ["Peskov met the envoy, and it said nothing new."],
      0, "it", None, "it said"),
+    ("a sideless speaker after the words its body opens with", ["Ankara on Friday urged the "
+     "envoy to leave, ministry sources said."], 0, "ministry sources", "Turkey",
+     "ministry sources said"),
+    ("'it' after a quotation its body opens", ["“The Turkish foreign ministry considers the "
+     "charge baseless,” it said."], 0, "Turkish Foreign Ministry", "Turkey", "it said"),
+    ("must not fire: the opening body does not speak", ["Turkey must end the shelling, the "
+     "statement said."], 0, "the statement", None, "the statement said"),
+    ("must not fire: a body that is not the opening noun", ["The ban on flights to Turkey "
+     "stays, ministry sources said."], 0, "ministry sources", None, "ministry sources said"),
     ("must not fire: a body and a person joined by 'and'", ["The Kremlin and Putin hosted the "
      "delegation on Friday, saying the visit went well."], 0, "Kremlin", "Russia",
      "The Kremlin and Putin hosted the delegation on Friday, saying"),

@@ -58,14 +58,16 @@ The author says that headline and every later statement no one else says (no spe
 no quotation running over), and a narrated sentence of the page is the author's when a pronoun
 looks for its antecedent ("They welcomed …"). A transcript is left to its labels.
 
-"it said" after a body or country the same sentence opened with ("Moscow ruled out a military
-reply, but it pledged curbs") is that body. "he/she/they said" takes the most recent earlier
-speaker, or else the person a narrated sentence
-is about, that is not the listener ("he told Putin" is not Putin); only "they" and "we" stand
-for a list. A statement inside a quotation opened or closed in a neighbouring statement, or made
-only of a quotation next to an attributed one, takes that quotation's speaker
-(:mod:`tracker.text.quotes`).
-"""
+A speaker that names no side ("ministry sources", "the statement", an unresolved "it") after the
+words it reports speaks for the body or country those words open with, when that body speaks or
+takes a stance itself ("Turkey on Monday warned the envoy …, ministry sources said", "“Moscow
+expresses concern …,” the statement said"; not "Turkey must stop …, the statement said"). "it said"
+after a body or country the same sentence opened with ("Moscow ruled out a military reply, but it
+pledged curbs") is that body. "he/she/they said" takes the most recent earlier speaker, or else the
+person a narrated sentence is about, that is not the listener ("he told Putin" is not Putin); only
+"they" and "we" stand for a list. A statement inside a quotation opened or closed in a neighbouring
+statement, or made only of a quotation next to an attributed one, takes that quotation's speaker
+(:mod:`tracker.text.quotes`)."""
 
 from __future__ import annotations
 
@@ -142,6 +144,10 @@ _AUTHOR_HEADLINE = re.compile(
     r"|about|following|after|at|to|in|upon|before)\s.*)?[.:]?\s*",
     re.IGNORECASE,
 )
+# Quotation marks, spaces and an article before the noun a sentence or its quotation opens with.
+_OPENING_FILLER = re.compile(r"^[\s“”\"'‘«„]*(?:the\s+)?", re.IGNORECASE)
+_BEFORE_VERB = re.compile(r"\s+(?:(?:late\s+|early\s+)?on\s+\w+day\s+)?(?:also\s+|again\s+)?")
+_STANCE = re.compile(r"(?:regards|considers|believes|sees|views)\b")
 _HEADLINE_WITHIN = 8  # statements: furniture may come before the headline
 _HEADLINE_MAX_WORDS = 20
 _NAME_THEN_PARTICIPLE = re.compile(r"[A-Z][\w'’\-]*\s+((?!during\b|according\b)[a-z]{2,}ing)\b")
@@ -437,6 +443,8 @@ def attribute(
             if " " in who.speaker:
                 full_names[who.speaker.split()[-1]] = who
             who = full_names.get(who.speaker, who)
+        if who.side is None and who.actor is None and not members:
+            who = _opening_body(st, c, who)
         results.append(
             Attribution(who.speaker, who.actor, who.side, c.span, quotes[i], False, how, members)
         )
@@ -542,6 +550,28 @@ def _follow_labels(
             results[i] = Attribution(
                 current.speaker, current.actor, current.side, None, quotes[i], True, "label"
             )
+
+
+def _opening_body(st: SpeakerText, cand: _Cand, who: Identity) -> Identity:
+    """ "Turkey warned the envoy …, ministry sources said", "“Moscow expresses concern …,” it
+    said": a speaker that names no side ("it", "the statement", "ministry sources") after the
+    words it reports speaks for the body or country those words open with."""
+    if cand.pronoun not in (None, "group"):
+        return who
+    for m in st.mentions:
+        if m.start >= cand.span[0]:
+            return who
+        lead = _OPENING_FILLER.sub("", st.text[: m.start])
+        if lead or m.actor is None or m.actor.kind == "person" or m.side is None:
+            return who
+        # Only a body that speaks or takes a stance itself ("Turkey warned", "Moscow regards"):
+        # in "Turkey must stop the shelling, the statement said" anyone may speak.
+        gap = _BEFORE_VERB.match(st.text, m.end)
+        verb = gap.end() if gap else m.end
+        if not (VERB_RE.match(st.text, verb) or _STANCE.match(st.text, verb)):
+            return who
+        return known(m) if cand.pronoun else Identity(who.speaker, None, m.side)
+    return who
 
 
 def _same_sentence_body(st: SpeakerText, cand: _Cand) -> tuple[Identity, tuple[str, ...]] | None:
