@@ -433,6 +433,20 @@ TITLE_CASES = [
     ("must not fire: a leader's title inside a plain descriptor", ["Russian President Vladimir "
      "Putin’s spokesman said the call was useful."], 0, "Russian President Vladimir Putin’s "
      "spokesman", "Russia", "Russian President Vladimir Putin’s spokesman said"),
+    ("name after a title whose object is a body", ["Greece’s envoy to the EU Ana Lopez said "
+     "the talks would resume."], 0, "Ana Lopez", "West",
+     "Greece’s envoy to the EU Ana Lopez said"),
+    ("known name after a spokeswoman for a ministry", ["Spokeswoman for the Russian foreign "
+     "ministry Maria Zakharova said the ban would stay."], 0, "Maria Zakharova", "Russia",
+     "Spokeswoman for the Russian foreign ministry Maria Zakharova said"),
+    ("surname with an Arabic article", ["Iraq’s foreign minister Omar al-Hassan said the "
+     "border would reopen."], 0, "Omar al-Hassan", "other",
+     "Iraq’s foreign minister Omar al-Hassan said"),
+    ("must not fire: a name right after the preposition", ["An aide to Ana Lopez said the "
+     "border would reopen."], 0, "An aide to Ana Lopez", None, "An aide to Ana Lopez said"),
+    ("must not fire: a leader after the preposition", ["An aide to Turkish President Erdogan "
+     "said the border would reopen."], 0, "An aide to Turkish President Erdogan", "Turkey",
+     "An aide to Turkish President Erdogan said"),
     ("outlet naming no country", ["A financial publication wrote that both economies needed "
      "each other."], 0, "A financial publication", "other",
      "A financial publication wrote"),
@@ -467,6 +481,17 @@ UNAUTHORED_CASES = [
     ("must not fire: a statement speaks for its unnamed author",
      ["The statement said the envoy had left Ankara."], 0, "The statement", None,
      "The statement said"),
+    ("a known outlet named with its kind", ["Flights to Antalya will resume in May, according "
+     "to Interfax news agency."], 0, NARRATOR, None, None),
+    ("an unknown outlet after its kind", ["The envoy will return next week, the TV channel "
+     "Kanal9 said."], 0, NARRATOR, None, None),
+    ("must not fire: a government agency", ["The Turkish disaster agency said the aid convoy "
+     "had left."], 0, "The Turkish disaster agency", "Turkey",
+     "The Turkish disaster agency said"),
+    ("must not fire: a body after a preposition's object is no name", ["The letter was sent, "
+     "according to sources in the Turkish Presidential Administration."], 0,
+     "sources in the Turkish Presidential Administration", "Turkey",
+     "according to sources in the Turkish Presidential Administration"),
     ("must not fire: a noun that starts with a document's name",
      ["Lawmakers said the envoy had left Ankara."], 0, "Lawmakers", None, "Lawmakers said"),
 ]  # fmt: skip
@@ -482,6 +507,44 @@ SCENE_MESSAGE_CASES = [
      "Erdogan sent a letter to the Kremlin expressing"),
 ]  # fmt: skip
 
+# A body, a title and a person's name open the sentence: the person is its subject.
+SUBJECT_TITLE_CASES = [
+    ("body, title, then the person", ["The European Commission head Jean-Claude Juncker flew "
+     "to Ankara, saying the visa talks would go on."], 0, "Jean-Claude Juncker", "West",
+     "Jean-Claude Juncker flew to Ankara, saying"),
+    ("a straight closing mark ends a quotation begun earlier", ["The Turkish minister gave his "
+     "view, and I listened,\" a German lawmaker told reporters."], 0, "a German lawmaker",
+     "West", "a German lawmaker told"),
+    ("a photo note in brackets before the verb", ["Lavrov (pictured, left) said the talks "
+     "in Sochi had gone well."], 0, "Sergei Lavrov", "Russia",
+     "Lavrov (pictured, left) said"),
+    ("an abbreviation in brackets before the verb", ["The Turkish foreign ministry (MFA) said "
+     "the envoy had been summoned."], 0, "Turkish Foreign Ministry", "Turkey",
+     "The Turkish foreign ministry (MFA) said"),
+    ("must not fire: a bracket inside a quotation", ["“Ties are back (at last),” said a "
+     "Turkish diplomat."], 0, "a Turkish diplomat", "Turkey", "said a Turkish diplomat"),
+    ("'it' is the body the sentence opened with", ["Moscow ruled out a military reply, but it "
+     "pledged wide trade curbs."], 0, "Moscow", "Russia", "it pledged"),
+    ("'it' is the body, not an earlier speaker", ["Putin said the curbs would stay.",
+     "The Turkish foreign ministry denied the claim, and it said the jet had been warned."], 1,
+     "Turkish Foreign Ministry", "Turkey", "it said"),
+    ("must not fire: 'it' after a person", ["Peskov met the envoy, and it said nothing new."],
+     0, "it", None, "it said"),
+    ("a sideless speaker after the words its body opens with", ["Ankara on Friday urged the "
+     "envoy to leave, ministry sources said."], 0, "ministry sources", "Turkey",
+     "ministry sources said"),
+    ("'it' after a quotation its body opens", ["“The Turkish foreign ministry considers the "
+     "charge baseless,” it said."], 0, "Turkish Foreign Ministry", "Turkey", "it said"),
+    ("must not fire: the opening body does not speak", ["Turkey must end the shelling, the "
+     "statement said."], 0, "the statement", None, "the statement said"),
+    ("must not fire: a body that is not the opening noun", ["The ban on flights to Turkey "
+     "stays, ministry sources said."], 0, "ministry sources", None, "ministry sources said"),
+    ("must not fire: a body and a person joined by 'and'", ["The Kremlin and Putin hosted the "
+     "delegation on Friday, saying the visit went well."], 0, "Kremlin", "Russia",
+     "The Kremlin and Putin hosted the delegation on Friday, saying"),
+]  # fmt: skip
+
+CASES += SUBJECT_TITLE_CASES
 CASES += PARENTHETICAL_CASES + EMBEDDED_CASES + AMBIGUOUS_VERB_CASES + COMMITMENT_CASES
 CASES += CLOSING_CASES + INVERTED_CASES + VERB_CASES + TITLE_CASES
 CASES += UNAUTHORED_CASES + SCENE_MESSAGE_CASES
@@ -816,4 +879,34 @@ LABEL_CASES = [
                          ids=[c[0] for c in LABEL_CASES])  # fmt: skip
 def test_transcript_label(statements: list[str], expected: list[tuple[str, str | None]]) -> None:
     found = attribute(statements, AUGUST_2016, LABEL_ACTORS)
+    assert [(a.speaker, a.side) for a in found] == expected
+
+
+# A page that is one body's statement: its headline names the author, who says what no one else
+# on the page says (category: author named by the headline of an official statement).
+_TALKS = "Talks between the two delegations will resume next month."
+HEADLINE_CASES = [
+    ("the author says the narrated lines and 'they' is the author",
+     ["Press statement by the Russian foreign ministry on the consular talks", _TALKS,
+      "They also called on both sides to keep the border crossings open.",
+      "The Turkish side asked for more time, a Turkish diplomat said."],
+     [("Russian Foreign Ministry", "Russia"), ("Russian Foreign Ministry", "Russia"),
+      ("Russian Foreign Ministry", "Russia"), ("a Turkish diplomat", "Turkey")]),
+    ("after furniture, an author known by a title",
+     ["Home > News", "Statement of the EU heads of state or government", _TALKS],
+     [(NARRATOR, None), ("European Council", "West"), ("European Council", "West")]),
+    ("must not fire: a news headline with a verb",
+     ["Statement by Kremlin angers Ankara", _TALKS], [(NARRATOR, None), (NARRATOR, None)]),
+    ("must not fire: an author with no side",
+     ["Statement of the organisers", _TALKS], [(NARRATOR, None), (NARRATOR, None)]),
+    ("must not fire: a transcript, whose labels say who speaks",
+     ["Remarks by the Russian foreign ministry spokesman", "Q:  When?", _TALKS],
+     [(NARRATOR, None), (NARRATOR, None), (NARRATOR, None)]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("statements", "expected"), [c[1:] for c in HEADLINE_CASES],
+                         ids=[c[0] for c in HEADLINE_CASES])  # fmt: skip
+def test_author_headline(statements: list[str], expected: list[tuple[str, str | None]]) -> None:
+    found = attribute(statements, AUGUST_2016, ACTORS)
     assert [(a.speaker, a.side) for a in found] == expected

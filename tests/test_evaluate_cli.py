@@ -247,3 +247,23 @@ def test_sentence_mode_reads_the_publication_date_from_the_address(
     dates = json.loads(result.stdout)["event_date"]
     assert dates["accuracy"] == hits
     assert dates["published_known"]["items"] == hits
+
+
+# (name, gold speaker, system speaker, whether they match)
+SPEAKER_MATCH_CASES = [
+    ("an article in the gold only", "a Turkish diplomat", "Turkish diplomat", True),
+    ("an article in the output only", "German foreign ministry", "The German foreign ministry",
+     True),
+    ("must not fold: an article inside the name", "minister of the interior",
+     "minister of interior", False),
+    ("must not fold: another descriptor", "a Turkish diplomat", "a Russian diplomat", False),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("gold", "system", "same"), [c[1:] for c in SPEAKER_MATCH_CASES],
+                         ids=[c[0] for c in SPEAKER_MATCH_CASES])  # fmt: skip
+def test_speaker_names_match_without_a_leading_article(gold: str, system: str, same: bool) -> None:
+    from tracker.analysis.actors import ActorDictionary
+    from tracker.evaluation.statements import _same_speaker
+
+    assert _same_speaker(gold, system, ActorDictionary.default(), None) is same

@@ -70,6 +70,31 @@ REGION_CASES: list[tuple[str, str, list[str]]] = [
         ["“said and done, we move on.”"],
     ),
     (
+        "a straight mark glued to a comma closes a quotation begun earlier",
+        'and the visas will go, I promise," the envoy told reporters.',
+        ['and the visas will go, I promise,"'],
+    ),
+    (
+        "a straight mark glued to a full stop at the end closes a quotation begun earlier",
+        'The visas will go."',
+        ['The visas will go."'],
+    ),
+    (
+        "a glued straight mark after a closed quotation opens none",
+        'The envoy spoke of "a new page" and of trust, I hope," he said, and left.',
+        ['"a new page"'],
+    ),
+    (
+        "keeps: a straight mark after a comma opening a quotation that closes",
+        'The envoy said," the visas will go," and left.',
+        ['" the visas will go,"'],
+    ),
+    (
+        "keeps: a straight mark before a word opens",
+        'The envoy said, "the visas will go.',
+        ['"the visas will go.'],
+    ),
+    (
         "keeps: an opening mark after a reporting verb and a comma",
         "The envoy added, “the border will stay open.",
         ["“the border will stay open."],

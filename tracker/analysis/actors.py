@@ -84,6 +84,10 @@ _TITLE_WORDS = word_set(
     "adm admiral sgt cmdr commander gen rep sen gov amb"
 )
 _NAME_JOINERS = frozenset(("al", "bin", "de", "von", "van", "der", "al-", "-"))
+# A surname led by a lower-case Arabic article: "al-Abadi", "el-Sisi".
+_NAME_PARTICLE = re.compile(r"(?:al|el|ad|ash|as|ar|at|az|bin|ibn)-[A-Z]")
+# Words inside a preposition's object before the name that follows it ("to the UN Ana Lopez").
+_OBJECT_FILLERS = frozenset(("the", "'s", "’s", "’", "'", "s"))
 PREPOSITIONS = word_set(
     "with to of from by for on in at about between against toward towards over into among than "
     "like including via under upon"
@@ -127,6 +131,11 @@ _MEDIA_WORDS = re.compile(
     re.IGNORECASE,
 )
 _MEDIA_ROLE = re.compile(r"news|newspaper|broadcaster|magazine")
+# Words that say a name is an outlet's ("the state news agency", "TV channel").
+_OUTLET_HEADS = word_set(
+    "agency newspaper daily broadcaster channel station website magazine weekly tabloid"
+)
+_OUTLET_WORDS = _OUTLET_HEADS | word_set("the news tv television radio state private official")
 _POSSESSIVE = re.compile(r"'s?(?!\w)")
 _SPLIT = re.compile(r"[\s-]+")
 
@@ -530,7 +539,8 @@ class ActorDictionary:
         persons = [
             m for m in inside if m.actor and m.actor.kind == "person" and m.actor.name not in owners
         ]
-        if _AIDE_OF.match(phrase):
+        aide = _AIDE_OF.match(phrase)
+        if aide and not _named_after_object(phrase, aide.end(), persons):
             persons = []  # "an adviser to President Erdogan": the adviser speaks
         if persons and persons[-1].actor:
             return _identity(persons[-1])
@@ -547,6 +557,8 @@ class ActorDictionary:
             if not phrase[last.end :].strip(" ,'s") and not headed:
                 media = _MEDIA_ROLE.search(last.actor.role) if last.actor else None
                 return None if media else _identity(last)
+        if _outlet(phrase, inside):
+            return None  # "Tass news agency", "the TV channel France2": an outlet reports
         if _FINITE.search(phrase):
             return None
         if _SPEAKING_NOUNS.search(phrase) or (not strict and len(phrase.split()) <= 6):
@@ -595,27 +607,75 @@ def _identity(mention: ActorMention) -> Identity:
     return Identity(name, name if mention.actor else None, mention.side)
 
 
+def _outlet(phrase: str, mentions: list[ActorMention]) -> bool:
+    """Whether ``phrase`` is an outlet's name with words that say it is one: "Tass news agency",
+    "the TV channel France2", "the Milliyet newspaper" (a known outlet, or one unknown name)."""
+    rest = phrase
+    for m in sorted(mentions, key=lambda x: -x.start):
+        if m.actor is None or not _MEDIA_ROLE.search(m.actor.role):
+            return False
+        rest = rest[: m.start] + " " + rest[m.end :]
+    words = rest.split()
+    names = [w for w in words if w[:1].isupper() and w.lower() not in _OUTLET_WORDS]
+    others = [w for w in words if w.lower() not in _OUTLET_WORDS and w not in names]
+    heads = [w for w in words if w.lower() in _OUTLET_HEADS]
+    return bool(heads) and not others and len(names) + len(mentions) == 1
+
+
+def _named_after_object(phrase: str, start: int, persons: list[ActorMention]) -> bool:
+    """Whether the person named last in ``phrase`` is the aide, not the object of the relation
+    that ends at ``start``: "a spokeswoman for the foreign ministry Ana Lopez" (a body between
+    the preposition and the name) against "an adviser to Erdogan", "an aide to Turkish
+    President Erdogan" (nothing, or a title, right before the name)."""
+    if not persons or phrase[persons[-1].end :].strip(" ,"):
+        return False
+    between = _WORD.findall(phrase[start : persons[-1].start])
+    last = between[-1].lower().rstrip(".") if between else ""
+    return bool(last) and last.isalpha() and last not in _TITLE_WORDS | _NOT_NAMES | PREPOSITIONS
+
+
 def _proper_name(phrase: str, mentions: list[ActorMention]) -> str | None:
     """The run of capitalised words no mention covers: "analyst Ivan Petrov at ..."; a title,
     rank or portfolio before a name is not part of it ("Justice Minister Ana Lopez", "Navy
-    Capt. Ana Lopez" name Ana Lopez)."""
+    Capt. Ana Lopez" name Ana Lopez), nor is a known body a title's preposition governs
+    ("envoy to NATO Ana Lopez"); a name right after a preposition is the title's object, not the
+    speaker ("an adviser to Ana Lopez")."""
     run: list[str] = []
+    # After a preposition with no name yet: None (none), False (no object yet), True (a known
+    # actor is its object, so a name may follow).
+    governed: bool | None = None
     for m in _WORD.finditer(phrase):
         word = m.group()
         covered = any(x.start <= m.start() < x.end for x in mentions)
         title = word.lower().rstrip(".") in _TITLE_WORDS
-        capital = word[:1].isupper() and word.lower().rstrip(".") not in _NOT_NAMES and not title
+        particle = _NAME_PARTICLE.match(word) is not None  # "al-Abadi"
+        capital = (word[:1].isupper() or particle) and word.lower().rstrip(".") not in _NOT_NAMES
+        capital = capital and not title
         joiner = bool(run) and word in _NAME_JOINERS
+        if governed is not None and not run:
+            by = next((x for x in mentions if x.start <= m.start() < x.end), None)
+            if by is not None or word.lower() in _OBJECT_FILLERS:
+                # A person as the object ("an aide to President Erdogan") is no body a name
+                # may follow: the words after it are that person's.
+                governed = governed or bool(by and by.actor and by.actor.kind != "person")
+                continue
+            if not (governed and capital and not _SPEAKING_NOUNS.fullmatch(word)):
+                break
         if not covered and (capital and not _SPEAKING_NOUNS.fullmatch(word) or joiner):
             run.append(word)
         elif run and title:
             run = []  # "Justice Minister", "Navy Capt.": the name comes after the title
         elif run:
-            if covered or (word[:1].islower() and word not in PREPOSITIONS):
-                return None  # "Senior officials", "Senior Turkish officials": sentence case
+            if covered or (word[:1].islower() and word not in PREPOSITIONS) or governed:
+                # "Senior officials", "Senior Turkish officials": sentence case; after a
+                # preposition's object only a name that ends the phrase is the speaker's
+                # ("sources in the Turkish Presidential Administration" is none).
+                return None
             break
         elif word.lower() in PREPOSITIONS:
-            break
-    while run and not run[-1][:1].isupper():
+            governed = False
+    while run and not (run[-1][:1].isupper() or _NAME_PARTICLE.match(run[-1])):
         run.pop()
+    if governed and len(run) < 2:
+        return None  # a person's name has two words at least; "… to NATO Headquarters"
     return " ".join(run).replace(" - ", "-") or None

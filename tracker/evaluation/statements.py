@@ -14,9 +14,9 @@ Metric definitions (also in ``docs/evaluation.md``):
 
 * ``is_statement.accuracy``: the share of gold lines whose "is a statement" label (a line with a
   speaker, not marked ``is_statement: false``) equals whether the tool stored it as a statement.
-* ``speaker.accuracy``: over gold statements; names match after folding case and diacritics and
-  resolving aliases through the actor dictionary (Erdoğan = Erdogan = Recep Tayyip Erdogan);
-  ``narrator`` matches the tool's narrator.
+* ``speaker.accuracy``: over gold statements; names match after folding case, diacritics and a
+  leading article ("the", "a", "an") and resolving aliases through the actor dictionary
+  (Erdoğan = Erdogan = Recep Tayyip Erdogan); ``narrator`` matches the tool's narrator.
 * ``speaker_side.accuracy``: over gold statements; the narrator's side is null.
 * ``dyad`` precision, recall, F1: over (item, dyad) pairs, including ``also``.
 * ``event_date.accuracy``: over gold statements with an event date; exact at the gold precision
@@ -102,6 +102,11 @@ class SystemStatement:
         if dyad is not None and dyad in self.events:
             return self.events[dyad]
         return self.events.get(None)
+
+
+# Gold files differ on the article before a descriptor ("a senior EU official", "German
+# Foreign Ministry"); it names no one, so it is folded away like case.
+_ARTICLE = re.compile(r"^(?:the|a|an) (?=\S)")
 
 
 def normalise(text: str) -> str:
@@ -239,8 +244,8 @@ def statement_from_sentence(gold: GoldItem, pipeline: Pipeline) -> SystemStateme
 def _same_speaker(gold: str, system: str, actors: ActorDictionary, on: dt.date | None) -> bool:
     if gold == NARRATOR or system == NARRATOR:
         return gold == system
-    gold_name = actors.canonical(gold, on) or normalise(gold).casefold()
-    system_name = actors.canonical(system, on) or normalise(system).casefold()
+    gold_name = actors.canonical(gold, on) or _ARTICLE.sub("", normalise(gold).casefold())
+    system_name = actors.canonical(system, on) or _ARTICLE.sub("", normalise(system).casefold())
     return bool(gold_name == system_name)
 
 

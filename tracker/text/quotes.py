@@ -1,18 +1,22 @@
 """Quotation marks, and the regions of text they quote: the one place that says what they are.
 
 Marks. Double: “ « „ open, ” » close, a straight " opens when no quotation is open and closes
-one otherwise; any closing mark closes any opening one (copied text mixes them). « » are read
-the English way round, as the translated wire copy that uses them writes them: a » met before
-any « closes a quotation that began earlier, as ” does. Single: ‘ and ‹ open, ’ and › close, '
-does either. ’ and ' are apostrophes inside or after a word ("Turkey’s", "isn't", "the
-countries’ leaders") unless a single quotation is open: ‘ and ' open only after a non-word
-character and before a non-space, ’ and ' close only before a non-word character. ‹ and › are
-never apostrophes (and, like « », may be spaced inside: "‹ no ›"). An opening mark while a
-quotation of its kind is open starts it over: a lost closing mark is likelier in news copy
-than quotes nested in marks of the same kind (English nests single marks in double ones). An
-opening double mark typed where a closing one belongs, after the comma or full stop ending a
-quoted clause and before a reporting verb ("…, “said the minister"), with no closing mark after
-it, closes; nothing is open before it, so it quotes from the start (below).
+one otherwise, except that one with nothing open, glued to the comma or full stop ending a
+quoted clause and followed by a space or the end, with no straight mark after it, closes a
+quotation that began earlier ('…, I took note," the minister said.') when it is the statement's
+first mark, and opens none after a quotation closed in the statement; any closing mark closes
+any opening one (copied text mixes them). « » are read the English way round, as the translated
+wire copy that uses them writes them: a » met before any « closes a quotation that began
+earlier, as ” does. Single: ‘ and ‹ open, ’ and › close, ' does either. ’ and ' are apostrophes
+inside or after a word ("Turkey’s", "isn't", "the countries’ leaders") unless a single
+quotation is open: ‘ and ' open only after a non-word character and before a non-space, ’ and '
+close only before a non-word character. ‹ and › are never apostrophes (and, like « », may be
+spaced inside: "‹ no ›"). An opening mark while a quotation of its kind is open starts it over:
+a lost closing mark is likelier in news copy than quotes nested in marks of the same kind
+(English nests single marks in double ones). An opening double mark typed where a closing one
+belongs, after the comma or full stop ending a quoted clause and before a reporting verb ("…,
+“said the minister"), with no closing mark after it, closes; nothing is open before it, so it
+quotes from the start (below).
 
 ``quotations(text, start, end)`` gives the quotations that open and close within
 ``text[start:end]`` (the segmenter cuts no sentence inside one): marks included, 0-based,
@@ -110,6 +114,11 @@ def _double_regions(
             and not _closes_later(text, i, end)
         ):
             q = DOUBLE_CLOSING[0]  # "…, “said the minister": a closing mark typed the wrong way
+        if q == '"' and opened is None and _glued(text, i, end):
+            # '…, I took note," the minister said.': it closes what began earlier; after a
+            # closed quotation its opening mark was lost, so it opens nothing
+            stray = i if stray is None and not regions else stray
+            continue
         # A straight mark at the very start of a statement inside a quotation reopens it
         # (a new paragraph of a long quotation), it does not close it.
         if q in DOUBLE_OPENING or (q == '"' and (opened is None or opened == i)):
@@ -120,6 +129,14 @@ def _double_regions(
         elif stray is None and not regions:
             stray = i
     return regions, stray, opened
+
+
+def _glued(text: str, i: int, end: int) -> bool:
+    """A straight mark right after the punctuation that ends a quoted clause, before a space or
+    the end, with no straight mark after it: a closing mark."""
+    after_clause = i > 0 and text[i - 1] in ",.?!"
+    before_space = i + 1 >= end or text[i + 1].isspace()
+    return after_clause and before_space and text.find('"', i + 1, end) < 0
 
 
 def _closes_later(text: str, i: int, end: int) -> bool:

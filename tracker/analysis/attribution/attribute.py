@@ -51,12 +51,23 @@ names a person, a title with a side, or a title or surname an earlier statement 
 ("Q:") gives the floor back to the narrator; a place ("BRUSSELS:", a dateline), an outlet, a
 word such as "BREAKING:" and a headline in capitals ("ERDOGAN: NO APOLOGY") are no labels.
 
-"he/she/they said" takes the most recent earlier speaker, or else the person a narrated sentence
-is about, that is not the listener ("he told Putin" is not Putin); only "they" and "we" stand
-for a list. A statement inside a quotation opened or closed in a neighbouring statement, or made
-only of a quotation next to an attributed one, takes that quotation's speaker
-(:mod:`tracker.text.quotes`).
-"""
+A page that is one speaker's statement or remarks names its author in a headline among its first
+statements ("Statement of the EU heads of state or government", "Press statement by the Russian
+foreign ministry on the talks": a plain noun phrase with a side, a topic after "on" left out).
+The author says that headline and every later statement no one else says (no speaker of its own,
+no quotation running over), and a narrated sentence of the page is the author's when a pronoun
+looks for its antecedent ("They welcomed …"). A transcript is left to its labels.
+
+A speaker that names no side ("ministry sources", "the statement", an unresolved "it") after the
+words it reports speaks for the body or country those words open with, when that body speaks or
+takes a stance itself ("Turkey on Monday warned the envoy …, ministry sources said", "“Moscow
+expresses concern …,” the statement said"; not "Turkey must stop …, the statement said"). "it said"
+after a body or country the same sentence opened with ("Moscow ruled out a military reply, but it
+pledged curbs") is that body. "he/she/they said" takes the most recent earlier speaker, or else the
+person a narrated sentence is about, that is not the listener ("he told Putin" is not Putin); only
+"they" and "we" stand for a list. A statement inside a quotation opened or closed in a neighbouring
+statement, or made only of a quotation next to an attributed one, takes that quotation's speaker
+(:mod:`tracker.text.quotes`)."""
 
 from __future__ import annotations
 
@@ -124,6 +135,21 @@ _LABEL_HONORIFICS = re.compile(r"^(?:THE|MR\.?|MRS\.?|MS\.?|DR\.?)\s+")
 _WITH_SUBJECT = re.compile(rf"(?:^|[,;–—]\s*)with\s+([^,;:()–—{MASK}]{{2,80}}?)\s*$", re.I)
 _CLAUSE_TOKEN = re.compile(rf"[\w'’]+|[,;:()–—{MASK}]")
 _DASH_AFTER_QUOTE = re.compile(rf"[,{MASK}]\s*[–—-]+$")
+# A page that is one speaker's statement or remarks names its author in its headline
+# ("Statement of the EU leaders", "Remarks by the Foreign Minister on the talks"); a topic after
+# "on", "regarding" ... is no part of the author.
+_AUTHOR_HEADLINE = re.compile(
+    r"(?:(?:Joint|Press|Official|Written)\s+)?(?:Statement|Remarks|Declaration|Communiqu[eé]"
+    r"|Speech|Address|Message)\s+(?:of|by|from)\s+(.{2,100}?)(?:\s+(?:on|regarding|concerning"
+    r"|about|following|after|at|to|in|upon|before)\s.*)?[.:]?\s*",
+    re.IGNORECASE,
+)
+# Quotation marks, spaces and an article before the noun a sentence or its quotation opens with.
+_OPENING_FILLER = re.compile(r"^[\s“”\"'‘«„]*(?:the\s+)?", re.IGNORECASE)
+_BEFORE_VERB = re.compile(r"\s+(?:(?:late\s+|early\s+)?on\s+\w+day\s+)?(?:also\s+|again\s+)?")
+_STANCE = re.compile(r"(?:regards|considers|believes|sees|views)\b")
+_HEADLINE_WITHIN = 8  # statements: furniture may come before the headline
+_HEADLINE_MAX_WORDS = 20
 _NAME_THEN_PARTICIPLE = re.compile(r"[A-Z][\w'’\-]*\s+((?!during\b|according\b)[a-z]{2,}ing)\b")
 
 
@@ -398,6 +424,8 @@ def attribute(
     ]
     results: list[Attribution | None] = []
     full_names: dict[str, Identity] = {}  # "Baunov" -> the "Alexander Baunov" met earlier
+    headline = _author_headline(parsed)
+    author = headline[1] if headline else None
     for i, st in enumerate(parsed):
         cands = sorted(_candidates(st), key=lambda c: (c.rank, c.pos))
         if not cands:
@@ -408,12 +436,15 @@ def attribute(
         c = max(closing, key=lambda x: x.pos) if closing else cands[0]
         who, how, members = c.who, c.how, tuple(m.speaker for m in c.members)
         if c.pronoun:
-            who, members = _antecedent(parsed, results, i, c, actors) or (who, members)
+            found = _same_sentence_body(st, c) or _antecedent(parsed, results, i, c, actors, author)
+            who, members = found or (who, members)
             how = "pronoun"
         elif who.actor is None and who.speaker[:1].isupper() and not members:
             if " " in who.speaker:
                 full_names[who.speaker.split()[-1]] = who
             who = full_names.get(who.speaker, who)
+        if who.side is None and who.actor is None and not members:
+            who = _opening_body(st, c, who)
         results.append(
             Attribution(who.speaker, who.actor, who.side, c.span, quotes[i], False, how, members)
         )
@@ -426,7 +457,34 @@ def attribute(
 
     _follow_labels(parsed, results, quotes)
     give_quotations_owners(statements, regions, starts_open, results, continuation)
+    if headline is not None:
+        # The page is the author's statement: whatever no one else says there, the author does.
+        h, who = headline
+        for k in range(h, len(results)):
+            if results[k] is None:
+                span = (0, len(statements[k])) if k == h else None
+                results[k] = Attribution(
+                    who.speaker, who.actor, who.side, span, quotes[k], k != h, "headline"
+                )
     return [r or Attribution(NARRATOR, None, None, None, quotes[k]) for k, r in enumerate(results)]
+
+
+def _author_headline(parsed: list[SpeakerText]) -> tuple[int, Identity] | None:
+    """The statement among the first few that is a headline naming the page's author
+    ("Statement of the EU leaders"), and the author: someone with a side. None also for a
+    transcript, whose labels say who speaks."""
+    for i, st in enumerate(parsed[:_HEADLINE_WITHIN]):
+        found = _AUTHOR_HEADLINE.fullmatch(st.text)
+        if found is None or len(st.text.split()) > _HEADLINE_MAX_WORDS:
+            continue
+        who = st.noun_phrase(found.start(1), found.end(1))
+        if who is None or who.side is None or SpeakerText.pronoun(who):
+            return None
+        if any(_LABEL.match(later.text) and _label(later, parsed, k) for k, later in
+               enumerate(parsed[i + 1 :], i + 1)):  # fmt: skip
+            return None
+        return i, who
+    return None
 
 
 def _label(st: SpeakerText, parsed: list[SpeakerText], i: int) -> Identity | None:
@@ -494,15 +552,50 @@ def _follow_labels(
             )
 
 
+def _opening_body(st: SpeakerText, cand: _Cand, who: Identity) -> Identity:
+    """ "Turkey warned the envoy …, ministry sources said", "“Moscow expresses concern …,” it
+    said": a speaker that names no side ("it", "the statement", "ministry sources") after the
+    words it reports speaks for the body or country those words open with."""
+    if cand.pronoun not in (None, "group"):
+        return who
+    for m in st.mentions:
+        if m.start >= cand.span[0]:
+            return who
+        lead = _OPENING_FILLER.sub("", st.text[: m.start])
+        if lead or m.actor is None or m.actor.kind == "person" or m.side is None:
+            return who
+        # Only a body that speaks or takes a stance itself ("Turkey warned", "Moscow regards"):
+        # in "Turkey must stop the shelling, the statement said" anyone may speak.
+        gap = _BEFORE_VERB.match(st.text, m.end)
+        verb = gap.end() if gap else m.end
+        if not (VERB_RE.match(st.text, verb) or _STANCE.match(st.text, verb)):
+            return who
+        return known(m) if cand.pronoun else Identity(who.speaker, None, m.side)
+    return who
+
+
+def _same_sentence_body(st: SpeakerText, cand: _Cand) -> tuple[Identity, tuple[str, ...]] | None:
+    """ "Russia ruled out a military reply, but it pledged sanctions": "it" is the body or
+    country the sentence opened with, before any earlier speaker."""
+    if cand.who.speaker.lower() != "it":
+        return None
+    subject = st.subject(cand.span[0])
+    if subject is None or subject.actor is None or subject.actor.kind == "person":
+        return None
+    return known(subject), ()
+
+
 def _antecedent(
     parsed: list[SpeakerText],
     results: list[Attribution | None],
     i: int,
     cand: _Cand,
     actors: ActorDictionary,
+    author: Identity | None = None,
 ) -> tuple[Identity, tuple[str, ...]] | None:
     """The earlier speaker (or person a narrated sentence is about) a pronoun stands for, and
-    its members when it is a list."""
+    its members when it is a list. On a page that is an ``author``'s statement a narrated
+    sentence is the author's, so the author comes before the persons it names."""
 
     def fits(name: str | None, group: bool = False) -> bool:
         actor = actors.get(name) if name else None
@@ -520,6 +613,8 @@ def _antecedent(
             if fits(prior.actor, bool(prior.members)):
                 return Identity(prior.speaker, prior.actor, prior.side), prior.members
         elif prior is None:
+            if author is not None and fits(author.actor):
+                return author, ()
             # A narrated sentence: the person it is about first, then the others it names.
             first = parsed[j].subject(len(parsed[j].text))
             named = ([first] if first else []) + parsed[j].mentions

@@ -92,6 +92,11 @@ _COMMA_BEFORE = re.compile(r",\s*$")
 _SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 # Where a list after "said" / "according to" ends: a mark, or a full stop after a word that
 # is not an abbreviation ("U.S.").
+# A bracketed aside between a subject and its verb: at most this many characters.
+_ASIDE_MAX = 60
+# One to three lower-case words between a body and a person's name: a title ("head",
+# "foreign policy chief").
+_TITLE_BETWEEN = re.compile(r"\s+(?:[a-z][\w\-]*\s+){1,3}")
 _LIST_LIMIT = re.compile(rf"[;:!?(){MASK}]|(?<=\w\w\w\w)\.")
 
 
@@ -187,9 +192,14 @@ class SpeakerText:
         return pos
 
     def strip_aux(self, end: int) -> int:
-        """End of the subject before "has also said", "on Tuesday said", "bluntly told"."""
+        """End of the subject before "has also said", "on Tuesday said", "bluntly told", "(pictured
+        above) said"."""
         while True:
             head = self.masked[:end].rstrip()
+            opening = head.rfind("(", max(0, len(head) - _ASIDE_MAX), len(head))
+            if head.endswith(")") and opening > 0 and MASK not in head[opening:]:
+                end = opening  # "Lavrov (pictured, right) said", "the ministry (MFA) said"
+                continue
             timed = time_tail_start(head, len(head), self.on)
             if timed < len(head) and head[:timed].strip():
                 end = timed
@@ -308,6 +318,11 @@ class SpeakerText:
         last = self._member(pos, end)
         return self._group(start, end, None, [*members, last]) if last else None
 
+    def noun_phrase(self, start: int, end: int) -> Identity | None:
+        """Who text[start:end] names when it is a plain noun phrase, as a list member must be
+        ("the Russian foreign ministry", not "Kremlin angers Ankara")."""
+        return self._member(start, end)
+
     def _member(self, start: int, end: int) -> Identity | None:
         """Who one member of a list names, when it is a plain noun phrase (module docstring)."""
         if start >= end or MASK in self.masked[start:end]:
@@ -351,8 +366,21 @@ class SpeakerText:
             if m.possessive or (prev and prev.group(1).lower() in PREPOSITIONS):
                 continue
             if m.actor and (m.actor.kind != "place" or not self.masked[: m.start].strip(" –-")):
-                return m
+                return self._holder(m) or m
         return None
+
+    def _holder(self, body: ActorMention) -> ActorMention | None:
+        """The person a title after ``body`` names: "European Council head Ana Lopez", "Kremlin
+        spokesman Ana Lopez" are about the person, not the body."""
+        if body.actor is None or body.actor.kind == "person":
+            return None
+        after = next((m for m in self.mentions if m.start >= body.end), None)
+        if after is None or after.actor is None or after.actor.kind != "person":
+            return None
+        between = self.masked[body.end : after.start]
+        if not _TITLE_BETWEEN.fullmatch(between):
+            return None
+        return None if set(between.split()) & (STOP | PREPOSITIONS) else after
 
     def listener(self, verb_end: int) -> str | None:
         for m in self.mentions:
