@@ -137,7 +137,7 @@ def main() -> int:
             pages = []
             for _ in range(args.sessions):
                 page = browser.new_context(viewport={"width": 1400, "height": 1200}).new_page()
-                page.goto(url)
+                page.goto(url, timeout=300_000)
                 pages.append(page)
             for page in pages:
                 page.wait_for_selector(CHART, timeout=300_000)
