@@ -422,6 +422,26 @@ DOMAIN_LEXICON = [
     ("walk away from", "Brussels could walk away from the accession process with Turkey.", -1),
     ("censured", "Ankara censured Vienna over the remarks of its chancellor.", -1),
     ("reprimanded", "Berlin reprimanded the Turkish envoy over the arrests.", -1),
+    # Backing of the other side that VADER has no word for.
+    ("side-by-side", "A ministry spokesman said Paris stands side-by-side with Ankara.", 1),
+    ("side by side", "Berlin said its officers will work side by side with Turkey.", 1),
+    ("shoulder to shoulder", "Washington said it stands shoulder to shoulder with Ankara.", 1),
+    ("standing with", "Brussels is standing with the Turkish people, an envoy said.", 1),
+    ("not standing with", "Ankara said Washington was not standing with its ally.", -1),
+    ("right to defend", "Washington said Ankara has a right to defend its borders.", 1),
+    ("backed the version", "An envoy backed Ankara's version of the disputed incident.", 1),
+    # Judgements that dealings with the other side cannot succeed.
+    ("impossible", "Moscow said talks with the Turkish leadership were impossible now.", -1),
+    (
+        "if at all possible",
+        "An aide said a deal with Ankara would take years, if at all possible.",
+        -1,
+    ),
+    # An apology owed and not given.
+    ("waiting for an apology", "Moscow is still waiting for a formal apology from Ankara.", -1),
+    ("awaits an apology", "The Kremlin awaits an apology from Turkey for the incident.", -1),
+    ("expects an apology", "Moscow expects a formal apology from Ankara.", -1),
+    ("onus of apology", "Ankara said the onus of an apology lay with Moscow.", -1),
 ]
 
 

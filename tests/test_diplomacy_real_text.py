@@ -264,6 +264,65 @@ def test_each_relation_leaves_out_the_other_relations_terms(
     assert (OTHER_RELATION in own.explanation_json) == fires
 
 
+OTHER_BACKER = "partner backing Turkey"
+
+# (name, sentence naming both relations, the relation scored, expected sign, is the backing
+# neutralised for that relation?): one side standing by Turkey in its row with the other.
+BACKING_APART = [
+    (
+        "a Western backer in a row with Moscow",
+        "NATO's spokesman said the allies stand by Turkey in its bitter row with Moscow.",
+        TURKEY_RUSSIA,
+        -1,
+        True,
+    ),
+    (
+        "a Western backer of Turkey's account",
+        "A NATO envoy backed the Turkish version of the clash amid the row with Moscow.",
+        TURKEY_RUSSIA,
+        -1,
+        True,
+    ),
+    (
+        "a Russian backer in a row with the West",
+        "Moscow said it stands by Ankara amid the bitter row between Turkey and Washington.",
+        TURKEY_WEST,
+        -1,
+        True,
+    ),
+    # Must not fire: the backing is the scored relation's own, or its backer is unnamed.
+    (
+        "the Western backing is Turkey–West warmth",
+        "NATO's spokesman said the allies stand by Turkey in its bitter row with Moscow.",
+        TURKEY_WEST,
+        1,
+        False,
+    ),
+    (
+        "a Russian backer in a row with the West, for Turkey–Russia",
+        "Moscow said it stands by Ankara amid the bitter row between Turkey and Washington.",
+        TURKEY_RUSSIA,
+        1,
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "dyad", "expected", "fires"),
+    [c[1:] for c in BACKING_APART],
+    ids=[c[0] for c in BACKING_APART],
+)
+def test_one_sides_backing_of_turkey_is_its_own_relation(
+    text: str, dyad: str, expected: int, fires: bool
+) -> None:
+    scores = score_statement(DIPLOMACY, text, BOTH_WHOLE)
+    own = dict(scores.by_dyad).get(dyad, scores.whole)
+    compound = own.score.compound
+    assert (compound > 0) - (compound < 0) == expected, own.explanation_json
+    assert (OTHER_BACKER in own.explanation_json) == fires
+
+
 def test_gaining_two_whole_statement_relations_changes_the_rescoring_key() -> None:
     rows = [
         (TURKEY_WEST, "primary", "narrated", "text", None, None),

@@ -94,7 +94,7 @@ from tracker.scoring.diplomacy.context import (
 from tracker.scoring.diplomacy.ledger import Ledger
 from tracker.scoring.diplomacy.lexicon import default_lexicon_path, load_lexicon
 from tracker.scoring.diplomacy.phrases import PhraseIndex, PhraseMatch
-from tracker.scoring.diplomacy.relations import other_relation_words
+from tracker.scoring.diplomacy.relations import other_relation_words, other_side_backing
 from tracker.scoring.diplomacy.rules import (
     HEDGE_FACTOR,
     HEDGES,
@@ -693,6 +693,9 @@ def _neutralise_other_relation(ledger: Ledger, dyad: str) -> None:
     words = ledger.tokens.words
     for i in other_relation_words(ledger.tokens, ledger.values, dyad, ledger.spans):
         note = f"'{words[i]}' speaks of the other relation, not of {dyad}"
+        ledger.scale(i, 0.0, "clause", note)
+    for i in other_side_backing(ledger.tokens, ledger.values, dyad, ledger.spans):
+        note = f"'{words[i]}' is the other relation's partner backing Turkey, not {dyad}"
         ledger.scale(i, 0.0, "clause", note)
 
 
