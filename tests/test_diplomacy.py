@@ -538,6 +538,46 @@ def test_praise_words_in_a_reproach(sentence: str, expected: int, marker: str | 
         assert any(marker in n for n in found), found
 
 
+OVERTURNED = "a state said to have changed"
+
+# (name, sentence, expected sign, does the rule fire?): "…, but that all changed".
+OVERTURNED_STATES = [
+    (
+        "a grievance that has since changed",
+        "Ankara long accused Washington of ignoring its concerns, but that has since changed.",
+        1,
+        True,
+    ),
+    (
+        "warmth that changed",
+        "Ties between Brussels and Ankara were warm, but this has changed.",
+        -1,
+        True,
+    ),
+    (
+        "all changed",
+        "Moscow and Ankara traded bitter insults for months, but that all changed in June.",
+        1,
+        True,
+    ),
+    # Must not fire: a change denied, or no "but" before it.
+    ("changed nothing", "Ankara condemned Berlin's vote, but that changed nothing.", -1, False),
+    ("no but", "Relations with Moscow have changed for the better.", 1, False),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "fires"),
+    [c[1:] for c in OVERTURNED_STATES],
+    ids=[c[0] for c in OVERTURNED_STATES],
+)
+def test_a_state_said_to_have_changed_is_turned_round(
+    sentence: str, expected: int, fires: bool
+) -> None:
+    check_sign(sentence, expected)
+    assert any(OVERTURNED in n for n in notes(sentence)) == fires, notes(sentence)
+
+
 UNMADE = "a gesture nobody made"
 
 # (name, sentence, expected sign, does the unmade-gesture rule fire?)

@@ -72,6 +72,10 @@ Contract
   negative words. "The first violation since …" names no contact and is left alone.
 - :func:`concessive_mask` marks a concessive clause (from although / though / albeit, or a
   sentence-opening while / whereas, to the end of its clause); it counts x0.4.
+- :func:`overturned_before` finds a "but" whose clause says the state before it is over ("…
+  for not standing with its ally, but that all changed this weekend", "but this has since
+  changed"): the profile turns the words before it round like a negation. Only "changed"
+  after "that" / "this" / "all" counts: "but that changed nothing" names no change.
 """
 
 from __future__ import annotations
@@ -892,3 +896,26 @@ def opposed_ruptures(tokens: Tokens, values: Sequence[float]) -> list[OpposedRup
         if judges:
             found.append(OpposedRupture(i, head, tuple(sorted(set(judges)))))
     return found
+
+
+OVERTURN_CONJUNCTIONS = frozenset({"but", "yet"})
+OVERTURN_SUBJECTS = frozenset({"that", "this", "all"})
+OVERTURN_FILLERS = frozenset({"all", "has", "had", "have", "since", "now", "quickly", "soon"})
+
+
+def overturned_before(tokens: Tokens) -> int | None:
+    """The "but" of "…, but that all changed": the words before it report a state now over."""
+    if "changed" not in tokens.vocab:
+        return None
+    words = tokens.words
+    for i, word in enumerate(words[:-2]):
+        if word not in OVERTURN_CONJUNCTIONS or words[i + 1] not in OVERTURN_SUBJECTS:
+            continue
+        j = i + 2
+        while j < len(words) and words[j] in OVERTURN_FILLERS:
+            j += 1
+        if j < len(words) and words[j] == "changed":
+            after = words[j + 1] if j + 1 < len(words) else ""
+            if after not in {"nothing", "little"}:
+                return i
+    return None

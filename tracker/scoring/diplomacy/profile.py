@@ -83,6 +83,7 @@ from tracker.scoring.diplomacy.context import (
     is_diplomatic,
     name_words,
     opposed_ruptures,
+    overturned_before,
     reproached_relation_words,
     shared_attack_words,
     third_event_words,
@@ -329,6 +330,7 @@ class DiplomacyScorer:
             dating = first_since.since if first_since and first_since.dates_rest else None
             self._damp_background(ledger, background, dating)
             _weigh_concessions(ledger)
+            _turn_overturned(ledger)
         return ledger.values
 
     def _hedge_domain_terms(self, ledger: Ledger) -> None:
@@ -708,6 +710,19 @@ def _read_first_contact(ledger: Ledger, found: FirstContact) -> None:
     note = f"'first {words[noun]} since': a contact resumed after a rupture"
     positions = (first, noun)
     ledger.set_rule(positions, noun, FIRST_CONTACT_VALENCE, "phrase", note, first, None)
+
+
+def _turn_overturned(ledger: Ledger) -> None:
+    """ "…, but that all changed": the state reported before the "but" is over."""
+    turn = overturned_before(ledger.tokens)
+    if turn is None:
+        return
+    for i in range(turn):
+        if ledger.values[i]:
+            note = (
+                f"'{ledger.tokens.words[i]}' is a state said to have changed (x{NEGATION_FACTOR})"
+            )
+            ledger.scale(i, NEGATION_FACTOR, "negation", note)
 
 
 def _weigh_concessions(ledger: Ledger) -> None:
