@@ -299,6 +299,13 @@ BACKING_APART = [
         False,
     ),
     (
+        "a passive backing names its backer after it",
+        "Moscow struck rebel groups backed by Turkey, and NATO's chief called it reckless.",
+        TURKEY_WEST,
+        -1,
+        False,
+    ),
+    (
         "a Russian backer in a row with the West, for Turkey–Russia",
         "Moscow said it stands by Ankara amid the bitter row between Turkey and Washington.",
         TURKEY_RUSSIA,

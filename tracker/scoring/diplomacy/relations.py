@@ -164,6 +164,8 @@ def other_side_backing(
         first, last = spans.get(i, (i, i))
         if BACKING_WORDS.isdisjoint(base_word(w) for w in words[first : last + 1]):
             continue
+        if words[last].endswith("ed") and last + 1 < len(words) and words[last + 1] == "by":
+            continue  # "groups supported by Turkey": the backer follows, and is not the partner
         for k in range(first - 1, -1, -1):
             backer = _sides(words[k], raw[k])
             if backer:
