@@ -157,6 +157,15 @@ CASES = [
     ("must not fire: the same place in the sentence is a party", ["Turkish ministers said on "
      "Friday that Washington had let them down."], None,
      [(TW, "primary", "Turkey→West", "speaker")]),
+    ("a bloc labelling Turkey beside Russia",
+     ["Moscow threatened NATO member Turkey with broad trade measures."], None,
+     [(TR, "primary", "narrated", "text")]),
+    ("a bloc labelling Turkey, with no other partner named",
+     ["Washington thanked its NATO ally Turkey for the use of the base."], None,
+     [(TW, "primary", "narrated", "text")]),
+    ("must not fire: the bloc is a party beside Turkey",
+     ["Russia accused NATO and Turkey of provoking the incident."], None,
+     [(TR, "primary", "Russia→Turkey", "speaker"), (TW, "also", "narrated", "text")]),
     # Topics: a phrase that stands for a relation in this period names its sides (data/actors.toml
     # [[topic]]), but only where the sides named make no relation and contradict none.
     ("topic: visa liberalisation with Turkey named",

@@ -22,7 +22,8 @@ the comparison's point wins: the slighted side after "instead of <verb>ing" ("in
 Moscow": Russia's grievance), else the chosen side before "rather than" / "instead of" ("turned to
 Russia rather than its NATO allies"). A place in a wire dateline opening the statement ("BRUSSELS:
 Turkey's prime minister says …", "MOSCOW, July 26 (Reuters) -") is where the report was filed and
-names no side at all.
+names no side at all. A bloc that only labels Turkey ("Russia warned NATO member Turkey", "our
+NATO ally Turkey") is weak too: the label makes Turkey–West only when no other partner is named.
 
 A statement naming one side or none ("the two leaders", "bilateral ties") takes the document's
 dyad (basis "document"); one naming only the partner that the document's dyad does not have
@@ -104,13 +105,20 @@ _RELATIONAL = re.compile(
     re.IGNORECASE,
 )
 _WINDOW = 40  # characters before a comparison marker that hold the compared object
+# "NATO member Turkey", "its NATO ally Turkey": the bloc only labels Turkey, it is no party.
+_LABEL_AFTER = re.compile(
+    r"^[\s-]*(?:members?|ally|allies|partners?)(?:\s+(?:state|country|nation))?\s+"
+    r"(?:turkey|ankara)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
 class _Support:
     side: str
     pos: int
-    weak: str | None  # None, "location", "compared" or "favoured" (the point of a comparison)
+    # None, "location", "compared", "favoured" (the point of a comparison) or "label"
+    weak: str | None
     own: bool = False  # names the speaker's own side inside the attribution ("Peskov said")
 
 
@@ -165,6 +173,8 @@ def _support(
                 weak = _compared(folded, m, markers, _raw_clause(clauses, m.start), weak)
             if ranked and _RANKED_BEFORE.search(folded[max(0, m.start - 100) : m.start]):
                 weak = "compared"
+            if m.side == WEST and _LABEL_AFTER.match(folded[m.end : m.end + 30]):
+                weak = "label"
         span = attribution.span or (0, 0)
         own = m.side == attribution.side and span[0] <= m.start < span[1]
         out.append(_Support(m.side, m.start, weak, own))
