@@ -650,3 +650,54 @@ QUOTED_NEGATIONS = [
 )
 def test_a_quoted_no_still_negates(sentence: str, expected: int) -> None:
     check_sign(sentence, expected)
+
+
+STANDARDS = "an appeal on the other side's standards"
+
+# (name, sentence, expected sign, does the standards-appeal rule fire?): an appeal, wish or
+# advice to a side about its own democracy, freedoms or rule of law is a rebuke.
+STANDARDS_APPEALS = [
+    (
+        "called on to protect a freedom",
+        "A State Department official called on Ankara to protect the freedom of the press.",
+        -1,
+        True,
+    ),
+    (
+        "wants a shining example of democracy",
+        "Brussels wants Turkey to become a shining example of a healthy democracy, an envoy said.",
+        -1,
+        True,
+    ),
+    (
+        "urged to respect the rule of law",
+        "The German minister urged Ankara to respect the rule of law and fair trials.",
+        -1,
+        True,
+    ),
+    # Must not fire: an appeal naming no standard, or a standard praised with no appeal.
+    (
+        "an appeal to restore flights",
+        "Ankara called on Moscow to restore the flights and welcome tourists again.",
+        1,
+        False,
+    ),
+    (
+        "a standard praised without an appeal",
+        "A ministry spokesman said Turkish democracy is strong and its press is free.",
+        1,
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "fires"),
+    [c[1:] for c in STANDARDS_APPEALS],
+    ids=[c[0] for c in STANDARDS_APPEALS],
+)
+def test_an_appeal_on_democratic_standards_is_a_rebuke(
+    sentence: str, expected: int, fires: bool
+) -> None:
+    check_sign(sentence, expected)
+    assert fired(sentence, STANDARDS) == fires

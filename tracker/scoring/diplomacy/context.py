@@ -72,6 +72,13 @@ Contract
   negative words. "The first violation since …" names no contact and is left alone.
 - :func:`concessive_mask` marks a concessive clause (from although / though / albeit, or a
   sentence-opening while / whereas, to the end of its clause); it counts x0.4.
+- :func:`standards_appeal` finds an appeal, wish or advice to a side about its own standards
+  ("called on Turkey to protect freedom of expression", "wanted to see Ankara set a strong
+  example of what a vibrant democracy means", "urged it to respect the rule of law"): a
+  rebuke on democratic standards, not warmth. The profile drops the praise words of the clause
+  after the cue and reads the appeal as a reproach (:data:`REPROACH_VALENCE`). Not an appeal
+  naming no standard ("called on Moscow to restore flights"), nor a standard praised with
+  no appeal ("Turkey's democracy is strong").
 - :func:`overturned_before` finds a "but" whose clause says the state before it is over ("…
   for not standing with its ally, but that all changed this weekend", "but this has since
   changed"): the profile turns the words before it round like a negation. Only "changed"
@@ -918,4 +925,32 @@ def overturned_before(tokens: Tokens) -> int | None:
             after = words[j + 1] if j + 1 < len(words) else ""
             if after not in {"nothing", "little"}:
                 return i
+    return None
+
+
+# Cues of an appeal, wish or advice to a side, by their stems: "called on", "urged", "wants".
+APPEAL_STEMS = ("call", "urg", "want", "ask", "advis", "press", "encourag", "told", "tell")
+# The standards such an appeal names: a side's own democracy, freedoms and rule of law.
+STANDARDS = frozenset(
+    {"freedom", "freedoms", "democracy", "democratic", "democracies", "pluralism", "law"}
+    | {"rights", "press", "expression", "speech", "journalists", "media"}
+)
+STANDARDS_WINDOW = 16  # pieces after the cue in which the standard is named
+
+
+def standards_appeal(tokens: Tokens) -> tuple[int, int, list[int]] | None:
+    """(cue, standard, the pieces from the cue to the end of its clause) of the first appeal
+    to a side about its democratic standards; None if there is none."""
+    if STANDARDS.isdisjoint(tokens.vocab):
+        return None
+    words = tokens.words
+    for c, word in enumerate(words):
+        if not word.startswith(APPEAL_STEMS):
+            continue
+        after = list(tokens.window_after(c, STANDARDS_WINDOW))
+        if not any(words[k] == "to" for k in after[:6]):
+            continue  # "the call for calm", "pressed ahead": no act asked of anyone
+        standard = next((k for k in after if base_word(words[k]) in STANDARDS), None)
+        if standard is not None:
+            return c, standard, after
     return None

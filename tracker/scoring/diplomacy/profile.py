@@ -86,6 +86,7 @@ from tracker.scoring.diplomacy.context import (
     overturned_before,
     reproached_relation_words,
     shared_attack_words,
+    standards_appeal,
     third_event_words,
     third_threat_words,
     third_topic_words,
@@ -314,6 +315,7 @@ class DiplomacyScorer:
             _neutralise_third_topics(ledger)
             _neutralise_third_threats(ledger)
             _read_reproaches(ledger)
+            _read_standards_appeal(ledger)
             _read_unmade_gestures(ledger)
             _read_feared_worsening(ledger)
             _read_opposed_ruptures(ledger)
@@ -642,6 +644,24 @@ def _read_reproaches(ledger: Ledger) -> None:
             continue
         note = f"'{words[i]}' only names a party to a hostile state"
         ledger.scale(i, 0.0, "clause", note)
+
+
+def _read_standards_appeal(ledger: Ledger) -> None:
+    """ "Called on Turkey to protect freedom of expression": a rebuke on standards."""
+    found = standards_appeal(ledger.tokens)
+    if found is None:
+        return
+    cue, standard, clause = found
+    words, values = ledger.tokens.words, ledger.values
+    for j in clause:
+        if values[j] > 0:
+            note = f"'{words[j]}' praises a standard the other side is asked to meet"
+            ledger.scale(j, 0.0, "clause", note)
+    value = REPROACH_VALENCE * ledger.but_factor(cue)
+    values[cue] += value
+    note = f"'{words[cue]} … {words[standard]}': an appeal on the other side's standards"
+    note += f" is a reproach ({REPROACH_VALENCE:+.1f})"
+    ledger.add(cue, standard, "clause", value, note)
 
 
 def _read_unmade_gestures(ledger: Ledger) -> None:
