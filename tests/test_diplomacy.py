@@ -422,6 +422,12 @@ DOMAIN_LEXICON = [
     ("walk away from", "Brussels could walk away from the accession process with Turkey.", -1),
     ("censured", "Ankara censured Vienna over the remarks of its chancellor.", -1),
     ("reprimanded", "Berlin reprimanded the Turkish envoy over the arrests.", -1),
+    # A negation stays outside the phrase a preposition opens: the act refused is the apology.
+    (
+        "no apology for a downing",
+        "Ankara said it would not apologise for shooting down the bomber.",
+        -1,
+    ),
     # Backing of the other side that VADER has no word for.
     ("side-by-side", "A ministry spokesman said Paris stands side-by-side with Ankara.", 1),
     ("side by side", "Berlin said its officers will work side by side with Turkey.", 1),
