@@ -448,6 +448,7 @@ DOMAIN_LEXICON = [
     ("awaits an apology", "The Kremlin awaits an apology from Turkey for the incident.", -1),
     ("expects an apology", "Moscow expects a formal apology from Ankara.", -1),
     ("onus of apology", "Ankara said the onus of an apology lay with Moscow.", -1),
+    ("obliged to apologise", "Moscow said Ankara was obliged to apologise to the crew.", -1),
 ]
 
 

@@ -701,3 +701,52 @@ def test_an_appeal_on_democratic_standards_is_a_rebuke(
 ) -> None:
     check_sign(sentence, expected)
     assert fired(sentence, STANDARDS) == fires
+
+
+MENDED = "warming statement"
+
+# (name, sentence, expected sign, is the gesture's object damped as background?): what an
+# apology, regret or settlement is for names what it mends, not the relation's state.
+GESTURE_OBJECTS = [
+    (
+        "regrets for a death",
+        "The president expressed his regret to Moscow for the death of the downed pilot.",
+        1,
+        True,
+    ),
+    (
+        "settling the row over a downing",
+        "Ankara said it was ready to settle the matter over the downing of the bomber.",
+        1,
+        True,
+    ),
+    (
+        "an apology over a shooting down",
+        "A spokesman apologised to the Kremlin over the shooting down of its jet.",
+        1,
+        True,
+    ),
+    # Must not fire: the apology is still awaited or required, so the statement is not warming.
+    (
+        "an apology awaited",
+        "Moscow is still waiting for an apology for the downing of its bomber.",
+        -1,
+        False,
+    ),
+    (
+        "an apology required",
+        "The Kremlin said Ankara must apologise for the downing of the bomber.",
+        -1,
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "fires"),
+    [c[1:] for c in GESTURE_OBJECTS],
+    ids=[c[0] for c in GESTURE_OBJECTS],
+)
+def test_what_a_gesture_mends_is_background(sentence: str, expected: int, fires: bool) -> None:
+    check_sign(sentence, expected)
+    assert fired(sentence, MENDED) == fires

@@ -65,6 +65,11 @@ Contract
   perfect gives a reason, not a time ("since relations have sharply deteriorated"), and is
   no background; a relative clause whose verb is a rupture ("unfreeze relations, which
   soured after the shootdown") is background like an "after" clause.
+- The object of a gesture is background too: what an apology, regret, condolence or a
+  settlement is *for* or *over* ("offered his apologies for the death of the pilot of the
+  downed plane", "ready to settle the situation over the downing of the warplane") names what
+  the gesture mends, not the relation's state now; :func:`background_mask` marks it from the
+  "for" / "over" to the end of its clause.
 - :func:`first_contact_since` finds "the first contact / call / meeting / visit … since": a
   contact resumed after a rupture, warming (+1.5); the clause after "since", to the end of
   the sentence ("since what Putin called a stab in the back, before he ordered an embargo"),
@@ -191,6 +196,14 @@ CONCESSIVE_FACTOR = 0.4
 MEASURE_TRIGGERS = HOSTILE_MEASURES | frozenset(QUALIFIED_MEASURES)
 _CUE_WORDS = SUPPORT_CUES | STAND_WORDS | OPPOSITION_CUES | FIGHT_CUES
 _BACKGROUND_STOPS = frozenset({"while", "but", "whereas"})
+# Gestures whose object ("for …", "over …") names what they mend: "apologised for the downing".
+GESTURES = frozenset(
+    {"apology", "apologies", "apologise", "apologised", "apologize", "apologized"}
+    | {"apologising", "apologizing", "regret", "regrets", "regretted", "condolences"}
+    | {"condolence", "sorrow", "sorry", "sympathy", "settle", "settled", "settling"}
+)
+_GESTURE_OBJECTS = frozenset({"for", "over"})
+GESTURE_OBJECT_WINDOW = 6  # pieces between the gesture and its "for" / "over"
 _PERFECT_AUXILIARIES = frozenset({"has", "have", "had", "having"})
 # A temporal "since" takes a past or a noun ("since the shootdown", "since relations soured");
 # one whose clause is in the present or present perfect gives a reason: "since relations have
@@ -682,9 +695,14 @@ def background_mask(tokens: Tokens, first_since: FirstContact | None = None) -> 
     end of the sentence when the contact is the predicate."""
     words = tokens.words
     relative = _RELATIVE_OPENERS.intersection(tokens.vocab)
-    if BACKGROUND_CONNECTORS.isdisjoint(tokens.vocab) and not relative:
+    gestures = not GESTURES.isdisjoint(tokens.vocab) and not _GESTURE_OBJECTS.isdisjoint(
+        tokens.vocab
+    )
+    if BACKGROUND_CONNECTORS.isdisjoint(tokens.vocab) and not relative and not gestures:
         return None
     mask = [False] * len(words)
+    if gestures:
+        _mark_gesture_objects(tokens, mask)
     openers = [c for c, word in enumerate(words) if word in BACKGROUND_CONNECTORS]
     if relative:
         openers += [
@@ -704,6 +722,21 @@ def background_mask(tokens: Tokens, first_since: FirstContact | None = None) -> 
                 break
             mask[j] = True
     return mask
+
+
+def _mark_gesture_objects(tokens: Tokens, mask: list[bool]) -> None:
+    """Mark what a gesture is for: "apologised to Moscow for [the death of the pilot]"."""
+    words = tokens.words
+    for g, word in enumerate(words):
+        if word not in GESTURES:
+            continue
+        for p in tokens.window_after(g, GESTURE_OBJECT_WINDOW):
+            if words[p] in _GESTURE_OBJECTS:
+                for j in tokens.window_after(p, BACKGROUND_WINDOW):
+                    if words[j] in _BACKGROUND_STOPS:
+                        break
+                    mask[j] = True
+                break
 
 
 def _sour_relative(tokens: Tokens, c: int) -> bool:
