@@ -154,6 +154,11 @@ MODALITY = [
         "The alliance urged the republic to lift the ban.",
         ("02", "appeal", None),
     ),
+    (
+        "appeal with a time between addressee and act",
+        "The minister called on the United States on Tuesday to extradite the banker.",
+        ("02", "appeal", None),
+    ),
     # A cooperative act refused for the future is a rejection; a wish with an addressee a demand.
     (
         "will not, a refusal",

@@ -84,7 +84,7 @@ _ASKING = (
     (DEMAND, ("demand", "request", "insist", "want")),
     (APPEAL, ("urg", "call", "appeal", "ask", "press")),
 )
-_ADDRESSEE_WINDOW = 4
+_ADDRESSEE_WINDOW = 7  # "called on the United States on Saturday to extradite"
 _SPECULATION = frozenset({"may", "might", "could", "possibly", "perhaps", "maybe", "mulls"})
 # An act said to be held back is not done: "slow to show solidarity", "reluctant to lift".
 _WITHHOLDING = frozenset({"slow", "reluctant", "hesitant", "unwilling", "loath"})
