@@ -166,6 +166,17 @@ CASES = [
     ("must not fire: the bloc is a party beside Turkey",
      ["Russia accused NATO and Turkey of provoking the incident."], None,
      [(TR, "primary", "Russia→Turkey", "speaker"), (TW, "also", "narrated", "text")]),
+    # A sentence read alone: a partner's official in the words of one relation speaks of Turkey.
+    ("a partner's official on the two countries, no article",
+     ["The ties between the two countries need time to heal, Peskov said."], None,
+     [(TR, "primary", "Russia→Turkey", "speaker")]),
+    ("a partner's official on the leaders, no article",
+     ["The leaders will meet next month, Zakharova said."], None,
+     [(TR, "primary", "Russia→Turkey", "speaker")]),
+    ("must not fire: a partner's official on his own bloc",
+     ["The alliance will deploy four battalions in the east, Stoltenberg said."], None, []),
+    ("must not fire: a partner's official on ties with a third country",
+     ["Bilateral ties with China are strong, Lavrov said."], None, []),
     # Topics: a phrase that stands for a relation in this period names its sides (data/actors.toml
     # [[topic]]), but only where the sides named make no relation and contradict none.
     ("topic: visa liberalisation with Turkey named",

@@ -25,6 +25,11 @@ Turkey's prime minister says …", "MOSCOW, July 26 (Reuters) -") is where the r
 names no side at all. A bloc that only labels Turkey ("Russia warned NATO member Turkey", "our
 NATO ally Turkey") is weak too: the label makes Turkey–West only when no other partner is named.
 
+Without an article (a sentence read alone), a partner's official who names no side but speaks
+in the words of one relation ("the ties between the two countries would not go back overnight,
+Peskov said", "the leaders confirmed plans for a meeting, the Kremlin said") speaks of his
+side's relation with Turkey (basis "speaker").
+
 A statement naming one side or none ("the two leaders", "bilateral ties") takes the document's
 dyad (basis "document"); one naming only the partner that the document's dyad does not have
 pairs it with Turkey, since the document is about Turkey. ``document_dyad`` gives an article its
@@ -102,6 +107,14 @@ _RELATIONAL = re.compile(
     r"|condolences|sanctions?|ban|embargo|restrictions|crisis|dispute|tensions?|rift"
     r"|partners?(?:hip)?|cooperation|alliance|allies|agreement|deal|accord|envoys?"
     r"|ambassadors?|delegations?|extradition|solidarity|support)\b",
+    re.IGNORECASE,
+)
+# The narrower words of one relation between two sides, with which a partner's official speaks
+# of Turkey even when the sentence does not name it ("the ties between the two countries").
+_BILATERAL = re.compile(
+    r"\b(?:bilateral|two (?:countries|leaders|sides|governments|presidents)"
+    r"|both (?:countries|sides|leaders)|our (?:countries|two countries)|the leaders"
+    r"|ties|relations|relationship|rapprochement|normali[sz]\w*|apolog\w*|counterparts?)\b",
     re.IGNORECASE,
 )
 _WINDOW = 40  # characters before a comparison marker that hold the compared object
@@ -236,7 +249,7 @@ def read_sides(
     third = frozenset(
         m.actor.name
         for m in mentions
-        if topics and m.actor and m.side == OTHER and m.actor.role == "country"
+        if m.actor and m.side == OTHER and m.actor.role == "country"
     )
     return StatementSides(text, tuple(support), speaker, tuple(clauses), topics, third)
 
@@ -317,6 +330,11 @@ def assign_sides(
         dyad, pos = topical
         return [DyadAssignment(dyad, _direction(speaker, dyad), "text", clause_of(pos), PRIMARY)]
     if document_dyad is None:
+        if party and not partners and not sides.third and _BILATERAL.search(fold(text)):
+            # "The two countries will need time, Peskov said": a partner's official speaking
+            # of a relation in the words of relations, naming no one else, speaks of Turkey.
+            return [DyadAssignment(_DYAD_OF[party], _direction(speaker, _DYAD_OF[party]),
+                                   "speaker", None, PRIMARY)]  # fmt: skip
         return []
     named = {s.side for s in support if s.side != TURKEY} | ({party} if party else set())
     if len(named) > 1:
