@@ -247,9 +247,7 @@ def read_sides(
     # Topics count only where the named sides make no relation: most statements are spared the scan.
     topics = () if _names_a_relation(support, speaker) else tuple(actors.find_topics(text))
     third = frozenset(
-        m.actor.name
-        for m in mentions
-        if m.actor and m.side == OTHER and m.actor.role == "country"
+        m.actor.name for m in mentions if m.actor and m.side == OTHER and m.actor.role == "country"
     )
     return StatementSides(text, tuple(support), speaker, tuple(clauses), topics, third)
 
