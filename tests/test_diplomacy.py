@@ -422,6 +422,33 @@ DOMAIN_LEXICON = [
     ("walk away from", "Brussels could walk away from the accession process with Turkey.", -1),
     ("censured", "Ankara censured Vienna over the remarks of its chancellor.", -1),
     ("reprimanded", "Berlin reprimanded the Turkish envoy over the arrests.", -1),
+    # A negation stays outside the phrase a preposition opens: the act refused is the apology.
+    (
+        "no apology for a downing",
+        "Ankara said it would not apologise for shooting down the bomber.",
+        -1,
+    ),
+    # Backing of the other side that VADER has no word for.
+    ("side-by-side", "A ministry spokesman said Paris stands side-by-side with Ankara.", 1),
+    ("side by side", "Berlin said its officers will work side by side with Turkey.", 1),
+    ("shoulder to shoulder", "Washington said it stands shoulder to shoulder with Ankara.", 1),
+    ("standing with", "Brussels is standing with the Turkish people, an envoy said.", 1),
+    ("not standing with", "Ankara said Washington was not standing with its ally.", -1),
+    ("right to defend", "Washington said Ankara has a right to defend its borders.", 1),
+    ("backed the version", "An envoy backed Ankara's version of the disputed incident.", 1),
+    # Judgements that dealings with the other side cannot succeed.
+    ("impossible", "Moscow said talks with the Turkish leadership were impossible now.", -1),
+    (
+        "if at all possible",
+        "An aide said a deal with Ankara would take years, if at all possible.",
+        -1,
+    ),
+    # An apology owed and not given.
+    ("waiting for an apology", "Moscow is still waiting for a formal apology from Ankara.", -1),
+    ("awaits an apology", "The Kremlin awaits an apology from Turkey for the incident.", -1),
+    ("expects an apology", "Moscow expects a formal apology from Ankara.", -1),
+    ("onus of apology", "Ankara said the onus of an apology lay with Moscow.", -1),
+    ("obliged to apologise", "Moscow said Ankara was obliged to apologise to the crew.", -1),
 ]
 
 
@@ -516,6 +543,46 @@ def test_praise_words_in_a_reproach(sentence: str, expected: int, marker: str | 
         assert not any(REPROACH in n or PARTY in n for n in found), found
     else:
         assert any(marker in n for n in found), found
+
+
+OVERTURNED = "a state said to have changed"
+
+# (name, sentence, expected sign, does the rule fire?): "…, but that all changed".
+OVERTURNED_STATES = [
+    (
+        "a grievance that has since changed",
+        "Ankara long accused Washington of ignoring its concerns, but that has since changed.",
+        1,
+        True,
+    ),
+    (
+        "warmth that changed",
+        "Ties between Brussels and Ankara were warm, but this has changed.",
+        -1,
+        True,
+    ),
+    (
+        "all changed",
+        "Moscow and Ankara traded bitter insults for months, but that all changed in June.",
+        1,
+        True,
+    ),
+    # Must not fire: a change denied, or no "but" before it.
+    ("changed nothing", "Ankara condemned Berlin's vote, but that changed nothing.", -1, False),
+    ("no but", "Relations with Moscow have changed for the better.", 1, False),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "fires"),
+    [c[1:] for c in OVERTURNED_STATES],
+    ids=[c[0] for c in OVERTURNED_STATES],
+)
+def test_a_state_said_to_have_changed_is_turned_round(
+    sentence: str, expected: int, fires: bool
+) -> None:
+    check_sign(sentence, expected)
+    assert any(OVERTURNED in n for n in notes(sentence)) == fires, notes(sentence)
 
 
 UNMADE = "a gesture nobody made"

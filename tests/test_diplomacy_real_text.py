@@ -264,6 +264,72 @@ def test_each_relation_leaves_out_the_other_relations_terms(
     assert (OTHER_RELATION in own.explanation_json) == fires
 
 
+OTHER_BACKER = "partner backing Turkey"
+
+# (name, sentence naming both relations, the relation scored, expected sign, is the backing
+# neutralised for that relation?): one side standing by Turkey in its row with the other.
+BACKING_APART = [
+    (
+        "a Western backer in a row with Moscow",
+        "NATO's spokesman said the allies stand by Turkey in its bitter row with Moscow.",
+        TURKEY_RUSSIA,
+        -1,
+        True,
+    ),
+    (
+        "a Western backer of Turkey's account",
+        "A NATO envoy backed the Turkish version of the clash amid the row with Moscow.",
+        TURKEY_RUSSIA,
+        -1,
+        True,
+    ),
+    (
+        "a Russian backer in a row with the West",
+        "Moscow said it stands by Ankara amid the bitter row between Turkey and Washington.",
+        TURKEY_WEST,
+        -1,
+        True,
+    ),
+    # Must not fire: the backing is the scored relation's own, or its backer is unnamed.
+    (
+        "the Western backing is Turkey–West warmth",
+        "NATO's spokesman said the allies stand by Turkey in its bitter row with Moscow.",
+        TURKEY_WEST,
+        1,
+        False,
+    ),
+    (
+        "a passive backing names its backer after it",
+        "Moscow struck rebel groups backed by Turkey, and NATO's chief called it reckless.",
+        TURKEY_WEST,
+        -1,
+        False,
+    ),
+    (
+        "a Russian backer in a row with the West, for Turkey–Russia",
+        "Moscow said it stands by Ankara amid the bitter row between Turkey and Washington.",
+        TURKEY_RUSSIA,
+        1,
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "dyad", "expected", "fires"),
+    [c[1:] for c in BACKING_APART],
+    ids=[c[0] for c in BACKING_APART],
+)
+def test_one_sides_backing_of_turkey_is_its_own_relation(
+    text: str, dyad: str, expected: int, fires: bool
+) -> None:
+    scores = score_statement(DIPLOMACY, text, BOTH_WHOLE)
+    own = dict(scores.by_dyad).get(dyad, scores.whole)
+    compound = own.score.compound
+    assert (compound > 0) - (compound < 0) == expected, own.explanation_json
+    assert (OTHER_BACKER in own.explanation_json) == fires
+
+
 def test_gaining_two_whole_statement_relations_changes_the_rescoring_key() -> None:
     rows = [
         (TURKEY_WEST, "primary", "narrated", "text", None, None),
@@ -584,3 +650,103 @@ QUOTED_NEGATIONS = [
 )
 def test_a_quoted_no_still_negates(sentence: str, expected: int) -> None:
     check_sign(sentence, expected)
+
+
+STANDARDS = "an appeal on the other side's standards"
+
+# (name, sentence, expected sign, does the standards-appeal rule fire?): an appeal, wish or
+# advice to a side about its own democracy, freedoms or rule of law is a rebuke.
+STANDARDS_APPEALS = [
+    (
+        "called on to protect a freedom",
+        "A State Department official called on Ankara to protect the freedom of the press.",
+        -1,
+        True,
+    ),
+    (
+        "wants a shining example of democracy",
+        "Brussels wants Turkey to become a shining example of a healthy democracy, an envoy said.",
+        -1,
+        True,
+    ),
+    (
+        "urged to respect the rule of law",
+        "The German minister urged Ankara to respect the rule of law and fair trials.",
+        -1,
+        True,
+    ),
+    # Must not fire: an appeal naming no standard, or a standard praised with no appeal.
+    (
+        "an appeal to restore flights",
+        "Ankara called on Moscow to restore the flights and welcome tourists again.",
+        1,
+        False,
+    ),
+    (
+        "a standard praised without an appeal",
+        "A ministry spokesman said Turkish democracy is strong and its press is free.",
+        1,
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "fires"),
+    [c[1:] for c in STANDARDS_APPEALS],
+    ids=[c[0] for c in STANDARDS_APPEALS],
+)
+def test_an_appeal_on_democratic_standards_is_a_rebuke(
+    sentence: str, expected: int, fires: bool
+) -> None:
+    check_sign(sentence, expected)
+    assert fired(sentence, STANDARDS) == fires
+
+
+MENDED = "warming statement"
+
+# (name, sentence, expected sign, is the gesture's object damped as background?): what an
+# apology, regret or settlement is for names what it mends, not the relation's state.
+GESTURE_OBJECTS = [
+    (
+        "regrets for a death",
+        "The president expressed his regret to Moscow for the death of the downed pilot.",
+        1,
+        True,
+    ),
+    (
+        "settling the row over a downing",
+        "Ankara said it was ready to settle the matter over the downing of the bomber.",
+        1,
+        True,
+    ),
+    (
+        "an apology over a shooting down",
+        "A spokesman apologised to the Kremlin over the shooting down of its jet.",
+        1,
+        True,
+    ),
+    # Must not fire: the apology is still awaited or required, so the statement is not warming.
+    (
+        "an apology awaited",
+        "Moscow is still waiting for an apology for the downing of its bomber.",
+        -1,
+        False,
+    ),
+    (
+        "an apology required",
+        "The Kremlin said Ankara must apologise for the downing of the bomber.",
+        -1,
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "fires"),
+    [c[1:] for c in GESTURE_OBJECTS],
+    ids=[c[0] for c in GESTURE_OBJECTS],
+)
+def test_what_a_gesture_mends_is_background(sentence: str, expected: int, fires: bool) -> None:
+    check_sign(sentence, expected)
+    assert fired(sentence, MENDED) == fires

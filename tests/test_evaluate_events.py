@@ -60,7 +60,7 @@ GOLD = [
     ),
     _line(
         "e3",
-        "Turkey apologised to Russia for the downing of the jet, officials said.",
+        "Turkey apologised to Russia as the bitter crisis over the jet dragged on, officials said.",
         "officials",
         None,
         dyad=TR,
@@ -202,7 +202,7 @@ def test_by_event_table_lines(gold: Path) -> None:
         "event coded (CAMEO root)             pairs  signed  sign diplomacy  spearman diplomacy"
         "  sign vader  spearman vader",
         "05 engage in diplomatic cooperation      1       1           0.000                 n/a"
-        "       1.000             n/a",
+        "       0.000             n/a",
         "08 yield                                 2       2           1.000                 n/a"
         "       0.000           1.000",
         "11 disapprove                            1       1           1.000                 n/a"
@@ -215,7 +215,7 @@ def test_by_event_table_lines(gold: Path) -> None:
         "event coded (quad class)             pairs  signed  sign diplomacy  spearman diplomacy"
         "  sign vader  spearman vader",
         "verbal cooperation                       1       1           0.000                 n/a"
-        "       1.000             n/a",
+        "       0.000             n/a",
         "material cooperation                     2       2           1.000                 n/a"
         "       0.000           1.000",
         "verbal conflict                          1       1           1.000                 n/a"
@@ -264,8 +264,9 @@ def test_json_keys_without_the_flag_and_without_gold_events(gold: Path) -> None:
 def test_errors_end_with_the_event_coded(gold: Path) -> None:
     out = run("evaluate", str(gold), "--errors").stdout
     assert (
-        "e3\tpolarity[diplomacy] Turkey–Russia\tgold=1\tsystem=-0.226\t"
-        "Turkey apologised to Russia for the downing of the jet, officials said.\t"
+        "e3\tpolarity[diplomacy] Turkey–Russia\tgold=1\tsystem=-0.527\t"
+        "Turkey apologised to Russia as the bitter crisis over the jet dragged on, "
+        "officials said.\t"
         "event=05 (engage in diplomatic cooperation)"
     ) in out.splitlines()
     assert (

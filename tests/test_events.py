@@ -102,6 +102,7 @@ PATTERN_FAMILIES = [
     ("demand", "The ministry demanded an explanation.", ("10", "act", None)),
     ("reject", "The cabinet rejected the proposal outright.", ("12", "act", None)),
     ("protest", "The embassy protested against the detention.", ("14", "act", None)),
+    ("change a law", "Parliament changed the press law in May.", ("08", "act", None)),
 ]
 
 MODALITY = [
@@ -153,10 +154,34 @@ MODALITY = [
         "The alliance urged the republic to lift the ban.",
         ("02", "appeal", None),
     ),
+    (
+        "appeal with a time between addressee and act",
+        "The minister called on the United States on Tuesday to extradite the banker.",
+        ("02", "appeal", None),
+    ),
+    # A cooperative act refused for the future is a rejection; a wish with an addressee a demand.
+    (
+        "will not, a refusal",
+        "The president said the cabinet will not change the press law for any reward.",
+        ("12", "refusal", None),
+    ),
+    ("won't, a refusal", "The ministry won't lift the ban this year.", ("12", "refusal", None)),
+    (
+        "wants the other side to act",
+        "The bloc wants the republic to amend its security legislation.",
+        ("10", "demand", None),
+    ),
+    # Must not: a wish of the subject's own is no demand ("wanted to restore ties").
+    (
+        "a wish of one's own",
+        "The premier wanted to restore ties with the neighbour.",
+        ("05", "act", None),
+    ),
 ]
 
 NO_EVENT = [
     ("negated act", "The government did not lift the ban on tours.", None),
+    ("negated act in the present", "The carrier has not resumed flights.", None),
     ("yet to", "The carrier has yet to resume flights.", None),
     ("speculated act", "The cabinet could impose sanctions next week.", None),
     ("held back", "The allies were slow to express solidarity.", None),

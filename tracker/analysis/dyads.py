@@ -22,7 +22,13 @@ the comparison's point wins: the slighted side after "instead of <verb>ing" ("in
 Moscow": Russia's grievance), else the chosen side before "rather than" / "instead of" ("turned to
 Russia rather than its NATO allies"). A place in a wire dateline opening the statement ("BRUSSELS:
 Turkey's prime minister says …", "MOSCOW, July 26 (Reuters) -") is where the report was filed and
-names no side at all.
+names no side at all. A bloc that only labels Turkey ("Russia warned NATO member Turkey", "our
+NATO ally Turkey") is weak too: the label makes Turkey–West only when no other partner is named.
+
+Without an article (a sentence read alone), a partner's official who names no side but speaks
+in the words of one relation ("the ties between the two countries would not go back overnight,
+Peskov said", "the leaders confirmed plans for a meeting, the Kremlin said") speaks of his
+side's relation with Turkey (basis "speaker").
 
 A statement naming one side or none ("the two leaders", "bilateral ties") takes the document's
 dyad (basis "document"); one naming only the partner that the document's dyad does not have
@@ -103,14 +109,29 @@ _RELATIONAL = re.compile(
     r"|ambassadors?|delegations?|extradition|solidarity|support)\b",
     re.IGNORECASE,
 )
+# The narrower words of one relation between two sides, with which a partner's official speaks
+# of Turkey even when the sentence does not name it ("the ties between the two countries").
+_BILATERAL = re.compile(
+    r"\b(?:bilateral|two (?:countries|leaders|sides|governments|presidents)"
+    r"|both (?:countries|sides|leaders)|our (?:countries|two countries)|the leaders"
+    r"|ties|relations|relationship|rapprochement|normali[sz]\w*|apolog\w*|counterparts?)\b",
+    re.IGNORECASE,
+)
 _WINDOW = 40  # characters before a comparison marker that hold the compared object
+# "NATO member Turkey", "its NATO ally Turkey": the bloc only labels Turkey, it is no party.
+_LABEL_AFTER = re.compile(
+    r"^[\s-]*(?:members?|ally|allies|partners?)(?:\s+(?:state|country|nation))?\s+"
+    r"(?:turkey|ankara)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
 class _Support:
     side: str
     pos: int
-    weak: str | None  # None, "location", "compared" or "favoured" (the point of a comparison)
+    # None, "location", "compared", "favoured" (the point of a comparison) or "label"
+    weak: str | None
     own: bool = False  # names the speaker's own side inside the attribution ("Peskov said")
 
 
@@ -165,6 +186,8 @@ def _support(
                 weak = _compared(folded, m, markers, _raw_clause(clauses, m.start), weak)
             if ranked and _RANKED_BEFORE.search(folded[max(0, m.start - 100) : m.start]):
                 weak = "compared"
+            if m.side == WEST and _LABEL_AFTER.match(folded[m.end : m.end + 30]):
+                weak = "label"
         span = attribution.span or (0, 0)
         own = m.side == attribution.side and span[0] <= m.start < span[1]
         out.append(_Support(m.side, m.start, weak, own))
@@ -224,9 +247,7 @@ def read_sides(
     # Topics count only where the named sides make no relation: most statements are spared the scan.
     topics = () if _names_a_relation(support, speaker) else tuple(actors.find_topics(text))
     third = frozenset(
-        m.actor.name
-        for m in mentions
-        if topics and m.actor and m.side == OTHER and m.actor.role == "country"
+        m.actor.name for m in mentions if m.actor and m.side == OTHER and m.actor.role == "country"
     )
     return StatementSides(text, tuple(support), speaker, tuple(clauses), topics, third)
 
@@ -307,6 +328,11 @@ def assign_sides(
         dyad, pos = topical
         return [DyadAssignment(dyad, _direction(speaker, dyad), "text", clause_of(pos), PRIMARY)]
     if document_dyad is None:
+        if party and not partners and not sides.third and _BILATERAL.search(fold(text)):
+            # "The two countries will need time, Peskov said": a partner's official speaking
+            # of a relation in the words of relations, naming no one else, speaks of Turkey.
+            return [DyadAssignment(_DYAD_OF[party], _direction(speaker, _DYAD_OF[party]),
+                                   "speaker", None, PRIMARY)]  # fmt: skip
         return []
     named = {s.side for s in support if s.side != TURKEY} | ({party} if party else set())
     if len(named) > 1:

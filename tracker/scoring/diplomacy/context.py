@@ -65,6 +65,11 @@ Contract
   perfect gives a reason, not a time ("since relations have sharply deteriorated"), and is
   no background; a relative clause whose verb is a rupture ("unfreeze relations, which
   soured after the shootdown") is background like an "after" clause.
+- The object of a gesture is background too: what an apology, regret, condolence or a
+  settlement is *for* or *over* ("offered his apologies for the death of the pilot of the
+  downed plane", "ready to settle the situation over the downing of the warplane") names what
+  the gesture mends, not the relation's state now; :func:`background_mask` marks it from the
+  "for" / "over" to the end of its clause.
 - :func:`first_contact_since` finds "the first contact / call / meeting / visit … since": a
   contact resumed after a rupture, warming (+1.5); the clause after "since", to the end of
   the sentence ("since what Putin called a stab in the back, before he ordered an embargo"),
@@ -72,6 +77,17 @@ Contract
   negative words. "The first violation since …" names no contact and is left alone.
 - :func:`concessive_mask` marks a concessive clause (from although / though / albeit, or a
   sentence-opening while / whereas, to the end of its clause); it counts x0.4.
+- :func:`standards_appeal` finds an appeal, wish or advice to a side about its own standards
+  ("called on Turkey to protect freedom of expression", "wanted to see Ankara set a strong
+  example of what a vibrant democracy means", "urged it to respect the rule of law"): a
+  rebuke on democratic standards, not warmth. The profile drops the praise words of the clause
+  after the cue and reads the appeal as a reproach (:data:`REPROACH_VALENCE`). Not an appeal
+  naming no standard ("called on Moscow to restore flights"), nor a standard praised with
+  no appeal ("Turkey's democracy is strong").
+- :func:`overturned_before` finds a "but" whose clause says the state before it is over ("…
+  for not standing with its ally, but that all changed this weekend", "but this has since
+  changed"): the profile turns the words before it round like a negation. Only "changed"
+  after "that" / "this" / "all" counts: "but that changed nothing" names no change.
 """
 
 from __future__ import annotations
@@ -180,6 +196,14 @@ CONCESSIVE_FACTOR = 0.4
 MEASURE_TRIGGERS = HOSTILE_MEASURES | frozenset(QUALIFIED_MEASURES)
 _CUE_WORDS = SUPPORT_CUES | STAND_WORDS | OPPOSITION_CUES | FIGHT_CUES
 _BACKGROUND_STOPS = frozenset({"while", "but", "whereas"})
+# Gestures whose object ("for …", "over …") names what they mend: "apologised for the downing".
+GESTURES = frozenset(
+    {"apology", "apologies", "apologise", "apologised", "apologize", "apologized"}
+    | {"apologising", "apologizing", "regret", "regrets", "regretted", "condolences"}
+    | {"condolence", "sorrow", "sorry", "sympathy", "settle", "settled", "settling"}
+)
+_GESTURE_OBJECTS = frozenset({"for", "over"})
+GESTURE_OBJECT_WINDOW = 6  # pieces between the gesture and its "for" / "over"
 _PERFECT_AUXILIARIES = frozenset({"has", "have", "had", "having"})
 # A temporal "since" takes a past or a noun ("since the shootdown", "since relations soured");
 # one whose clause is in the present or present perfect gives a reason: "since relations have
@@ -671,9 +695,14 @@ def background_mask(tokens: Tokens, first_since: FirstContact | None = None) -> 
     end of the sentence when the contact is the predicate."""
     words = tokens.words
     relative = _RELATIVE_OPENERS.intersection(tokens.vocab)
-    if BACKGROUND_CONNECTORS.isdisjoint(tokens.vocab) and not relative:
+    gestures = not GESTURES.isdisjoint(tokens.vocab) and not _GESTURE_OBJECTS.isdisjoint(
+        tokens.vocab
+    )
+    if BACKGROUND_CONNECTORS.isdisjoint(tokens.vocab) and not relative and not gestures:
         return None
     mask = [False] * len(words)
+    if gestures:
+        _mark_gesture_objects(tokens, mask)
     openers = [c for c, word in enumerate(words) if word in BACKGROUND_CONNECTORS]
     if relative:
         openers += [
@@ -693,6 +722,21 @@ def background_mask(tokens: Tokens, first_since: FirstContact | None = None) -> 
                 break
             mask[j] = True
     return mask
+
+
+def _mark_gesture_objects(tokens: Tokens, mask: list[bool]) -> None:
+    """Mark what a gesture is for: "apologised to Moscow for [the death of the pilot]"."""
+    words = tokens.words
+    for g, word in enumerate(words):
+        if word not in GESTURES:
+            continue
+        for p in tokens.window_after(g, GESTURE_OBJECT_WINDOW):
+            if words[p] in _GESTURE_OBJECTS:
+                for j in tokens.window_after(p, BACKGROUND_WINDOW):
+                    if words[j] in _BACKGROUND_STOPS:
+                        break
+                    mask[j] = True
+                break
 
 
 def _sour_relative(tokens: Tokens, c: int) -> bool:
@@ -892,3 +936,54 @@ def opposed_ruptures(tokens: Tokens, values: Sequence[float]) -> list[OpposedRup
         if judges:
             found.append(OpposedRupture(i, head, tuple(sorted(set(judges)))))
     return found
+
+
+OVERTURN_CONJUNCTIONS = frozenset({"but", "yet"})
+OVERTURN_SUBJECTS = frozenset({"that", "this", "all"})
+OVERTURN_FILLERS = frozenset({"all", "has", "had", "have", "since", "now", "quickly", "soon"})
+
+
+def overturned_before(tokens: Tokens) -> int | None:
+    """The "but" of "…, but that all changed": the words before it report a state now over."""
+    if "changed" not in tokens.vocab:
+        return None
+    words = tokens.words
+    for i, word in enumerate(words[:-2]):
+        if word not in OVERTURN_CONJUNCTIONS or words[i + 1] not in OVERTURN_SUBJECTS:
+            continue
+        j = i + 2
+        while j < len(words) and words[j] in OVERTURN_FILLERS:
+            j += 1
+        if j < len(words) and words[j] == "changed":
+            after = words[j + 1] if j + 1 < len(words) else ""
+            if after not in {"nothing", "little"}:
+                return i
+    return None
+
+
+# Cues of an appeal, wish or advice to a side, by their stems: "called on", "urged", "wants".
+APPEAL_STEMS = ("call", "urg", "want", "ask", "advis", "press", "encourag", "told", "tell")
+# The standards such an appeal names: a side's own democracy, freedoms and rule of law.
+STANDARDS = frozenset(
+    {"freedom", "freedoms", "democracy", "democratic", "democracies", "pluralism", "law"}
+    | {"rights", "press", "expression", "speech", "journalists", "media"}
+)
+STANDARDS_WINDOW = 16  # pieces after the cue in which the standard is named
+
+
+def standards_appeal(tokens: Tokens) -> tuple[int, int, list[int]] | None:
+    """(cue, standard, the pieces from the cue to the end of its clause) of the first appeal
+    to a side about its democratic standards; None if there is none."""
+    if STANDARDS.isdisjoint(tokens.vocab):
+        return None
+    words = tokens.words
+    for c, word in enumerate(words):
+        if not word.startswith(APPEAL_STEMS):
+            continue
+        after = list(tokens.window_after(c, STANDARDS_WINDOW))
+        if not any(words[k] == "to" for k in after[:6]):
+            continue  # "the call for calm", "pressed ahead": no act asked of anyone
+        standard = next((k for k in after if base_word(words[k]) in STANDARDS), None)
+        if standard is not None:
+            return c, standard, after
+    return None

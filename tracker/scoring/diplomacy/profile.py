@@ -83,8 +83,10 @@ from tracker.scoring.diplomacy.context import (
     is_diplomatic,
     name_words,
     opposed_ruptures,
+    overturned_before,
     reproached_relation_words,
     shared_attack_words,
+    standards_appeal,
     third_event_words,
     third_threat_words,
     third_topic_words,
@@ -94,7 +96,7 @@ from tracker.scoring.diplomacy.context import (
 from tracker.scoring.diplomacy.ledger import Ledger
 from tracker.scoring.diplomacy.lexicon import default_lexicon_path, load_lexicon
 from tracker.scoring.diplomacy.phrases import PhraseIndex, PhraseMatch
-from tracker.scoring.diplomacy.relations import other_relation_words
+from tracker.scoring.diplomacy.relations import other_relation_words, other_side_backing
 from tracker.scoring.diplomacy.rules import (
     HEDGE_FACTOR,
     HEDGES,
@@ -313,6 +315,7 @@ class DiplomacyScorer:
             _neutralise_third_topics(ledger)
             _neutralise_third_threats(ledger)
             _read_reproaches(ledger)
+            _read_standards_appeal(ledger)
             _read_unmade_gestures(ledger)
             _read_feared_worsening(ledger)
             _read_opposed_ruptures(ledger)
@@ -329,6 +332,7 @@ class DiplomacyScorer:
             dating = first_since.since if first_since and first_since.dates_rest else None
             self._damp_background(ledger, background, dating)
             _weigh_concessions(ledger)
+            _turn_overturned(ledger)
         return ledger.values
 
     def _hedge_domain_terms(self, ledger: Ledger) -> None:
@@ -642,6 +646,24 @@ def _read_reproaches(ledger: Ledger) -> None:
         ledger.scale(i, 0.0, "clause", note)
 
 
+def _read_standards_appeal(ledger: Ledger) -> None:
+    """ "Called on Turkey to protect freedom of expression": a rebuke on standards."""
+    found = standards_appeal(ledger.tokens)
+    if found is None:
+        return
+    cue, standard, clause = found
+    words, values = ledger.tokens.words, ledger.values
+    for j in clause:
+        if values[j] > 0:
+            note = f"'{words[j]}' praises a standard the other side is asked to meet"
+            ledger.scale(j, 0.0, "clause", note)
+    value = REPROACH_VALENCE * ledger.but_factor(cue)
+    values[cue] += value
+    note = f"'{words[cue]} … {words[standard]}': an appeal on the other side's standards"
+    note += f" is a reproach ({REPROACH_VALENCE:+.1f})"
+    ledger.add(cue, standard, "clause", value, note)
+
+
 def _read_unmade_gestures(ledger: Ledger) -> None:
     """ "Nobody from the bloc came to offer condolences": a gesture withheld, a reproach."""
     words = ledger.tokens.words
@@ -694,6 +716,9 @@ def _neutralise_other_relation(ledger: Ledger, dyad: str) -> None:
     for i in other_relation_words(ledger.tokens, ledger.values, dyad, ledger.spans):
         note = f"'{words[i]}' speaks of the other relation, not of {dyad}"
         ledger.scale(i, 0.0, "clause", note)
+    for i in other_side_backing(ledger.tokens, ledger.values, dyad, ledger.spans):
+        note = f"'{words[i]}' is the other relation's partner backing Turkey, not {dyad}"
+        ledger.scale(i, 0.0, "clause", note)
 
 
 def _read_first_contact(ledger: Ledger, found: FirstContact) -> None:
@@ -705,6 +730,19 @@ def _read_first_contact(ledger: Ledger, found: FirstContact) -> None:
     note = f"'first {words[noun]} since': a contact resumed after a rupture"
     positions = (first, noun)
     ledger.set_rule(positions, noun, FIRST_CONTACT_VALENCE, "phrase", note, first, None)
+
+
+def _turn_overturned(ledger: Ledger) -> None:
+    """ "…, but that all changed": the state reported before the "but" is over."""
+    turn = overturned_before(ledger.tokens)
+    if turn is None:
+        return
+    for i in range(turn):
+        if ledger.values[i]:
+            note = (
+                f"'{ledger.tokens.words[i]}' is a state said to have changed (x{NEGATION_FACTOR})"
+            )
+            ledger.scale(i, NEGATION_FACTOR, "negation", note)
 
 
 def _weigh_concessions(ledger: Ledger) -> None:

@@ -16,6 +16,13 @@ relation. A term that names no party ("the rapprochement") or names this relatio
 ("tensions with Moscow and Washington") is left alone, and so is every word that is not part of
 a relation term ("concerned"). Only the clause of the term is read.
 
+:func:`other_side_backing` does the same for *backing*: one side standing by Turkey ("the
+alliance stands by its ally", "backed the Turkish version", "Turkey's right to defend its
+airspace") in a statement that carries both relations is the backer's relation with Turkey, not
+Turkey's with the side it quarrels with. The backer is the nearest partner named before the
+backing words (the speaker of "NATO's chief said that … Turkey had every right …"); backing
+by the other relation's partner is neutralised for this relation.
+
 Side names are a short word list of the partners' countries, capitals, institutions and leaders
 (:data:`PARTNER_WORDS`); Turkey's names are not needed, since both relations have Turkey.
 """
@@ -44,6 +51,12 @@ _WEST_WORDS = frozenset(
     | {"obama", "biden", "kerry", "stoltenberg", "mogherini", "juncker", "tusk", "pentagon"}
 )
 _NAMES = _RUSSIA_WORDS | _WEST_WORDS | {"us"}
+# Words of one side backing another ("stands by", "side-by-side", "right to defend", "backed").
+BACKING_WORDS = frozenset(
+    {"stand", "stands", "stood", "standing", "side-by-side", "shoulder", "solidarity"}
+    | {"support", "supports", "supported", "supporting", "back", "backs", "backed", "backing"}
+    | {"right"}
+)
 _PUNCT = ".,;:!?\"'()[]“”‘’"
 PARTNER_WORDS = {RUSSIA: _RUSSIA_WORDS, WEST: _WEST_WORDS}
 _PARTNER = {TURKEY_RUSSIA: RUSSIA, TURKEY_WEST: WEST}
@@ -96,10 +109,10 @@ def _parties(tokens: Tokens, first: int, last: int) -> set[str]:
 
 
 def may_name_other_relation(text: str) -> bool:
-    """Cheap test before scoring a statement once per relation: a relation term and a partner's
-    name both occur."""
+    """Cheap test before scoring a statement once per relation: a relation term or a backing
+    word, and a partner's name, occur."""
     words = {base_word(w.strip(_PUNCT)) for w in text.lower().split()}
-    if RELATION_TERMS.isdisjoint(words):
+    if RELATION_TERMS.isdisjoint(words) and BACKING_WORDS.isdisjoint(words):
         return False
     return not _NAMES.isdisjoint(words) or any(
         not _NAMES.isdisjoint(w.split("-")) for w in words if "-" in w
@@ -131,4 +144,32 @@ def other_relation_words(
         parties = _parties(tokens, first, last)
         if other in parties and mine not in parties:
             out.append(i)
+    return out
+
+
+def other_side_backing(
+    tokens: Tokens, values: list[float], dyad: str, spans: dict[int, tuple[int, int]]
+) -> list[int]:
+    """Valued pieces of backing words whose backer (the nearest partner named before them) is
+    the other relation's partner: "NATO stands by Turkey" is no warmth between Turkey and
+    Russia."""
+    if BACKING_WORDS.isdisjoint(tokens.vocab):
+        return []
+    other = _OTHER[dyad]
+    words, raw = tokens.words, tokens.raw
+    out: list[int] = []
+    for i, value in enumerate(values):
+        if not value:
+            continue
+        first, last = spans.get(i, (i, i))
+        if BACKING_WORDS.isdisjoint(base_word(w) for w in words[first : last + 1]):
+            continue
+        if words[last].endswith("ed") and last + 1 < len(words) and words[last + 1] == "by":
+            continue  # "groups supported by Turkey": the backer follows, and is not the partner
+        for k in range(first - 1, -1, -1):
+            backer = _sides(words[k], raw[k])
+            if backer:
+                if backer == {other}:
+                    out.append(i)
+                break
     return out

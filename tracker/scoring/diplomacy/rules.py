@@ -164,18 +164,26 @@ class Action:
     rule: str
 
 
+# Prepositions that open a phrase of their own: a negation before them stays outside it.
+SCOPE_PREPOSITIONS = frozenset({"for", "over", "about", "after", "since"})
+
+
 def is_negator(word: str) -> bool:
     return word in NEGATORS or "n't" in word
 
 
 def negator_before(tokens: Tokens, index: int, size: int = MODIFIER_WINDOW) -> int | None:
-    """The nearest negation word within ``size`` pieces before ``index`` (same clause)."""
+    """The nearest negation word within ``size`` pieces before ``index`` (same clause); a
+    preposition between ends the search: in "would not apologise for shooting down the jet"
+    the "not" negates the apology, not the shooting down."""
     words = tokens.words
     for j in reversed(tokens.window_before(index, size)):
         if is_negator(words[j]):
             return j
         if words[j] == "yet" and j + 1 < len(words) and words[j + 1] == "to":
             return j
+        if words[j] in SCOPE_PREPOSITIONS:
+            return None
     return None
 
 

@@ -12,7 +12,8 @@ reads each match in its clause:
   + a cooperative act is 03 (express intent to cooperate), + a hostile act 13 (a promise of
   harm is a threat); "offered / proposed / suggested to" likewise 03 or 13; "refused /
   declined to" + a cooperative act is 12 (reject); a demand for an act, its addressee
-  between ("demanded that Washington extradite", "requested … to"), is 10 (demand), an appeal
+  between ("demanded that Washington extradite", "requested … to", "wants Ankara to change"),
+  is 10 (demand), an appeal
   ("urged / called on / asked Moscow to lift") 02 (appeal): the act asked for has not taken
   place. Without a cue, a hostile act announced with "will / would" in a sentence with an
   "if / unless" condition, or that the speaker "will be forced / compelled to" take ("if the
@@ -21,6 +22,10 @@ reads each match in its clause:
   of its own, and one cue makes one event ("urged X to extradite or arrest …" is one
   appeal); a cue that is a noun ("the request to extradite …") names a demand without
   making one: no event.
+- *A refusal stated for the future.* A cooperative act after "will not", "would not", "won't",
+  "will never" ("Ankara will not change the law for visas", "we won't lift the ban") is the
+  actor's refusal of it, 12 (reject), as a refusal cue would make it; a negated act in the
+  past or present ("did not lift", "has not resumed") is no event.
 - *No event.* A negated act ("did not lift the ban", "has yet to restore flights", "did not
   threaten to …"), a speculated one ("could impose", "may deploy"), one held back ("slow to show
   solidarity"), a refused hostile act
@@ -76,10 +81,10 @@ _CUES = (
 # Cues whose addressee may stand between cue and act: "urged Moscow to lift", "demanded that
 # Washington extradite".
 _ASKING = (
-    (DEMAND, ("demand", "request", "insist")),
+    (DEMAND, ("demand", "request", "insist", "want")),
     (APPEAL, ("urg", "call", "appeal", "ask", "press")),
 )
-_ADDRESSEE_WINDOW = 4
+_ADDRESSEE_WINDOW = 7  # "called on the United States on Saturday to extradite"
 _SPECULATION = frozenset({"may", "might", "could", "possibly", "perhaps", "maybe", "mulls"})
 # An act said to be held back is not done: "slow to show solidarity", "reluctant to lift".
 _WITHHOLDING = frozenset({"slow", "reluctant", "hesitant", "unwilling", "loath"})
@@ -94,6 +99,7 @@ _NOUN_ENDINGS = (
     *("ies", "ers", "ors", "ings"),
 )
 _FUTURE = frozenset({"would", "will", "'ll", "shall"})
+_REFUSED_FUTURES = frozenset({"won't", "wouldn't", "shan't", "won’t", "wouldn’t"})
 # A future act on a condition, or "forced to" take it, is a threat: "if …, we will back away".
 _CONDITIONALS = frozenset({"if", "unless"})
 _COMPELLED = frozenset({"forced", "compelled", "obliged"})
@@ -192,8 +198,8 @@ def _asking_cue(tokens: Tokens, i: int) -> tuple[int, str] | None:
         if words[j] in ("to", "that"):
             for k in reversed(range(max(window.start, j - _ADDRESSEE_WINDOW), j)):
                 mode = _asking(words[k])
-                if mode is not None:
-                    return k, mode
+                if mode is not None and not (k == j - 1 and words[k].startswith("want")):
+                    return k, mode  # "wanted to restore ties" is the subject's own wish
             return None
     return None
 
@@ -238,6 +244,18 @@ def _negated_or_speculated(tokens: Tokens, i: int, skip: int | None) -> bool:
     return False
 
 
+def _refused_for_the_future(tokens: Tokens, i: int) -> bool:
+    """ "will not / would not / won't / will never" right before the act (an adverb may stand
+    between): the actor says it will not do it."""
+    words = tokens.words
+    j = i - 1
+    if j >= 0 and words[j].endswith("ly"):
+        j -= 1
+    if j >= 0 and words[j] in _REFUSED_FUTURES:
+        return True
+    return j >= 1 and words[j] in ("not", "never") and words[j - 1] in _FUTURE
+
+
 def _agent(tokens: Tokens, anchor: int, act: int) -> str | None:
     words = tokens.words
     window = tokens.window_before(anchor, _AGENT_WINDOW)
@@ -277,6 +295,11 @@ def _read(
     if len(match.positions) == 1 and words[first].endswith(_NOUN_ENDINGS):
         return None
     if cue is None:
+        if is_cooperative(pattern.cameo) and _refused_for_the_future(tokens, first):
+            return EventReading(
+                REJECT, ROOT_GOLDSTEIN[REJECT], REFUSAL, pattern.cameo, pattern.pattern,
+                _agent(tokens, first, first), first, match.last,
+            )  # fmt: skip
         if _negated_or_speculated(tokens, first, None):
             return None
         agent = _agent(tokens, first, first)
