@@ -65,7 +65,11 @@ _FUNCTION_AFTER = word_set(
 )
 # Words that open an adverbial before the subject ("In an interview on Sunday, X said").
 OPENERS = word_set("in at on during after before following late early earlier later asked")
+# Words that may stand before an opening adverbial without a comma of their own.
+_LINKS = word_set("also and but then")
 _PRONOUN_IS = word_set("it's that's there's what's he's she's here's")
+# Pronouns a participle-looking past ("they taken") never follows as a modifier.
+_SUBJECT_WORDS = word_set("i we you he she they it who which that")
 
 
 def _blank(text: str, spans: Sequence[Span], fill: str) -> str:
@@ -77,11 +81,56 @@ def _blank(text: str, spans: Sequence[Span], fill: str) -> str:
 
 # A participle right after a comma opens a reduced relative clause: "the ban, imposed in
 # January, remains".
-_PARTICIPLE_AFTER_COMMA = re.compile(
-    r",\s(?P<word>[a-z]+ed|"
-    + "|".join(sorted(IRREGULAR_PAST - {"was", "were", "had", "did"}))
-    + r")\b"
+# Simple past forms that are never participles: after a comma they are the main verb that
+# follows a long subject ("Ties between Moscow, which backs …, and Ankara, …, broke down").
+_PAST_ONLY = word_set(
+    """was were did took gave came went saw began fell rose broke became wrote spoke grew knew
+    drew flew threw ran chose froze withdrew overthrew undertook"""
 )
+_PARTICIPLE_AFTER_COMMA = re.compile(
+    r",\s(?P<word>[a-z]+ed|" + "|".join(sorted(IRREGULAR_PAST - _PAST_ONLY)) + r")\b"
+)
+# A participle right after its noun, with no comma, opens a reduced relative clause too when
+# it cannot be a simple past ("the second image taken on 30 January showed …") or is a
+# passive with its agent ("the flight requested by Moscow for 2-5 February"). After a form of
+# "be" or "have" it is part of the verb ("was taken", "has given").
+_PARTICIPLES_ONLY = word_set(
+    """taken given shown written seen done known chosen broken frozen stolen drawn driven
+    spoken forgotten beaten hidden risen fallen grown thrown flown begun sworn torn eaten
+    undertaken overtaken withdrawn overthrown"""
+)
+_PARTICIPLE_AFTER_NOUN = re.compile(
+    r"\b(?P<before>[A-Za-z'’-]+)\s(?P<word>"
+    + "|".join(sorted(_PARTICIPLES_ONLY))
+    + r"|[a-z]+ed(?=\sby\b))\b"
+)
+_PARTICIPLE_HINTS = re.compile(r"en\b|ed\sby\b")
+_VERB_BEFORE_PARTICIPLE = word_set(
+    "be been being is are am was were has have had having get gets got getting"
+)
+
+
+def _participles_after_nouns(unquoted: str) -> list[Span]:
+    """Reduced relative clauses after a noun; each ends at its clause mark or at the main
+    verb that follows it ("the picture taken on 30 January | showed …")."""
+    if _PARTICIPLE_HINTS.search(unquoted) is None:
+        return []  # most statements have neither ending: skip the word scan
+    spans = []
+    for m in _PARTICIPLE_AFTER_NOUN.finditer(unquoted):
+        before = m.group("before").lower()
+        if before in _VERB_BEFORE_PARTICIPLE or before in _SUBJECT_WORDS or before.endswith("ly"):
+            continue
+        mark = _SCOPE_END.search(unquoted, m.end())
+        end = mark.start() if mark else len(unquoted)
+        for token in WORD.finditer(unquoted, m.end(), end):
+            low = token.group().lower()
+            # Irregular forms that may be participles too ("the jet shot down in November")
+            # may still belong to the clause.
+            if low in _PAST_ONLY or low in _PRESENT or low == "will" or is_ed_verb(token.group()):
+                end = token.start()
+                break
+        spans.append((m.start("word"), end))
+    return spans
 
 
 def _subordinators(text: str) -> Iterator[re.Match[str]]:
@@ -92,17 +141,22 @@ def _subordinators(text: str) -> Iterator[re.Match[str]]:
 
 
 def _scopes(unquoted: str) -> list[Span]:
-    """Subordinate clauses: from a subordinator to the next clause mark (or the end)."""
-    starts = sorted(
-        [m.start() for m in _subordinators(unquoted)]
-        + [m.start("word") for m in _PARTICIPLE_AFTER_COMMA.finditer(unquoted)]
+    """Subordinate clauses: from a subordinator to the next clause mark (or the end); a
+    reduced relative after its noun also ends at the main verb."""
+    starts: list[tuple[int, int | None]] = sorted(
+        [(m.start(), None) for m in _subordinators(unquoted)]
+        + [(m.start("word"), None) for m in _PARTICIPLE_AFTER_COMMA.finditer(unquoted)]
+        + list(_participles_after_nouns(unquoted)),
+        key=lambda found: found[0],
     )
     scopes: list[Span] = []
-    for start in starts:
+    for start, known_end in starts:
         if scopes and scopes[-1][1] > start:
             continue
-        end = _SCOPE_END.search(unquoted, start + 1)
-        scopes.append((start, end.start() if end else len(unquoted)))
+        if known_end is None:
+            mark = _SCOPE_END.search(unquoted, start + 1)
+            known_end = mark.start() if mark else len(unquoted)
+        scopes.append((start, known_end))
     return scopes
 
 
@@ -286,6 +340,8 @@ class Sentence:
         """Whether ``pos`` is in an opening adverbial ("In an interview on Sunday, Erdogan
         said"), where a date can date the speech verb that follows the comma."""
         lead = WORD.findall(self.unquoted, 0, pos)
+        if len(lead) > 1 and lead[0].lower() in _LINKS:
+            lead = lead[1:]  # "Also on Tuesday, …", "But on Monday, …"
         return not lead or (
             (lead[0].lower() in OPENERS or lead[0].endswith("ing"))
             and len(lead) <= 12

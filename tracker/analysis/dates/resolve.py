@@ -71,11 +71,17 @@ from tracker.analysis.dates.mentions import (
     find_date_mentions,
     find_dateline,
 )
-from tracker.analysis.dates.tense import tense_cue
+from tracker.analysis.dates.tense import INFINITIVE_FUTURES, tense_cue
 from tracker.analysis.key_events import KeyEvent, find_event_mentions
 from tracker.text.words import caseless, lower_cased, word_set
 
-__all__ = ["DateMention", "StatementDates", "find_date_mentions", "resolve_statement_dates"]
+__all__ = [
+    "DateMention",
+    "StatementDates",
+    "find_date_mentions",
+    "follows_news",
+    "resolve_statement_dates",
+]
 
 Span = tuple[int, int]
 
@@ -389,3 +395,50 @@ def resolve_statement_dates(
     return StatementDates(
         said.date, said.precision, said.span, refers.date, refers.precision, refers.span
     )
+
+
+# A headline's future: "Biden to visit Turkey", "Putin and Erdogan to meet in August".
+_HEADLINE_AHEAD = re.compile(r"\bto\s+(?P<verb>[A-Za-z]+)")
+
+
+def follows_news(
+    text: str,
+    published: dt.date | None,
+    *,
+    attributed: bool,
+    quote_spans: Sequence[Span] | None = None,
+    before_lead: bool = False,
+) -> bool:
+    """Whether a statement that nothing dates tells of its document's news, not of the day of
+    publication (:mod:`tracker.analysis.dates.news`): a quotation standing alone; a remark
+    whose speech verbs are not in the present ("he said", "according to officials", not
+    "she says"); a narrated sentence whose main clause is in the past tense with no bare year
+    in it ("The first picture showed …", not "Ties broke down last year").
+
+    ``before_lead``: the statement comes before the document's lead (a headline, a
+    standfirst); it tells of the lead's news when it names no date outside quotations and does
+    not look ahead ("… will visit", "Biden to visit Turkey"), whatever its tense."""
+    mentions = find_date_mentions(text, published)
+    sentence = Sentence(text, published, mentions, quote_spans)
+    if before_lead:
+        if any(not sentence.quoted(m.start) for m in mentions):
+            return False
+        verb = sentence.main_verb
+        if verb is not None and verb[0] == "future":
+            return False
+        return not any(
+            m.group("verb").lower() in INFINITIVE_FUTURES
+            for m in _HEADLINE_AHEAD.finditer(sentence.unquoted)
+        )
+    if sentence.only_quotation:
+        return True
+    if attributed:
+        # Past speech verbs never end in "s"; present ones ("says", "tells", "adds") do.
+        return not any(verb.group().lower().endswith("s") for verb in sentence.speech_verbs)
+    if any(
+        m.precision == YEAR and not sentence.quoted(m.start) and not sentence.subordinate(m.start)
+        for m in mentions
+    ):
+        return False
+    verb = sentence.main_verb
+    return verb is not None and verb[0] == "past"
