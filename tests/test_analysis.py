@@ -73,6 +73,81 @@ def test_document_context(
     )
 
 
+THURSDAY = "2016-08-11"
+# The day of a document's news (tracker.analysis.dates.news): a Friday report whose lead is
+# dated Thursday. Same columns as DOCUMENT_CASES.
+NEWS_DAY_CASES = [
+    ("headline before a lead dated the day before publication",
+     ["Flight permits stall between Moscow and Ankara",
+      "Lavrov said on Thursday that Turkey was delaying the permits."],
+     FRIDAY, 0, NARRATOR, THURSDAY, "day"),
+    ("a quotation by the lead's speaker after the lead",
+     ["Lavrov said on Thursday that Turkey was delaying the permits.",
+      "\"We see no reason for the delay,\" he said."],
+     FRIDAY, 1, "Sergei Lavrov", THURSDAY, "day"),
+    ("a past narrated sentence after the lead",
+     ["Lavrov said on Thursday that Turkey was delaying the permits.",
+      "Officials in Ankara released no figures."],
+     FRIDAY, 1, NARRATOR, THURSDAY, "day"),
+    ("another side's remark after a narrated event",
+     ["Turkey and Russia signed a trade deal on Thursday.",
+      "Cavusoglu told reporters that more agreements would follow."],
+     FRIDAY, 1, "Mevlut Cavusoglu", THURSDAY, "day"),
+    ("a same-day remark keeps a narrated event as the source of the day",
+     ["Turkey and Russia signed a trade deal on Thursday.",
+      "Lavrov told reporters on Thursday that the deal was fair.",
+      "Cavusoglu said more agreements would follow."],
+     FRIDAY, 2, "Mevlut Cavusoglu", THURSDAY, "day"),
+    ("must not fire: a present-tense sentence after the lead",
+     ["Lavrov said on Thursday that Turkey was delaying the permits.",
+      "Ties between the two capitals remain tense."],
+     FRIDAY, 1, NARRATOR, "2016-08-12", "day"),
+    ("must not fire: another side's remark after a remark",
+     ["Lavrov said on Thursday that Turkey was delaying the permits.",
+      "Cavusoglu told reporters that the permits would be issued soon."],
+     FRIDAY, 1, "Mevlut Cavusoglu", "2016-08-12", "day"),
+    ("must not fire: the lead is dated on the publication day",
+     ["Lavrov said on Friday that Turkey was delaying the permits.",
+      "Russian diplomats met the Turkish envoy on Thursday.",
+      "Officials in Ankara released no figures."],
+     FRIDAY, 2, NARRATOR, "2016-08-12", "day"),
+    ("must not fire: a headline that looks ahead",
+     ["Erdogan to visit Moscow",
+      "Peskov said on Thursday that no date had been fixed."],
+     FRIDAY, 0, NARRATOR, "2016-08-12", "day"),
+    ("must not fire: a background passage dated earlier",
+     ["Lavrov said on Thursday that Turkey was delaying the permits.",
+      "Moscow suspended the flights on Monday.",
+      "Officials in Ankara released no figures."],
+     FRIDAY, 2, NARRATOR, "2016-08-12", "day"),
+    ("must not fire: a bare year in the main clause",
+     ["Lavrov said on Thursday that Turkey was delaying the permits.",
+      "Trade between the two fell sharply last year."],
+     FRIDAY, 1, NARRATOR, "2016-08-12", "day"),
+    ("must not fire: a later sentence brings the news to the publication day",
+     ["Lavrov said on Thursday that Turkey was delaying the permits.",
+      "Peskov said on Friday that talks would continue.",
+      "He added that no date had been set."],
+     FRIDAY, 2, "Dmitry Peskov", "2016-08-12", "day"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("statements", "published", "index", "speaker", "refers_to", "precision"),
+    [case[1:] for case in NEWS_DAY_CASES],
+    ids=[case[0] for case in NEWS_DAY_CASES],
+)
+def test_news_day(
+    statements: list[str],
+    published: dt.date,
+    index: int,
+    speaker: str,
+    refers_to: str,
+    precision: str,
+) -> None:
+    test_document_context(statements, published, index, speaker, refers_to, precision)
+
+
 def test_statements_read_alone_match_one_statement_documents() -> None:
     text = "Lavrov told reporters after the meeting that ties were back."
     alone = analyze_document([text], FRIDAY, ACTORS, EVENTS)[0]

@@ -1163,6 +1163,35 @@ REAL_TEXT_CASES = [
     ("must not: an event clause with no lag still dates a past sentence",
      "Relations with Washington soured after the failed coup.",
      AUG9, False, ("2016-07-15", "day", "failed coup")),
+    # A participle right after its noun opens a reduced relative clause: its date is the
+    # noun's, not the main clause's. Past-only verbs are never such participles.
+    ("reduced relative: a participle-only form after its noun",
+     "The photograph taken on August 1 showed new trenches along the border.",
+     AUG9, False, ("2016-08-09", "day", None)),
+    ("reduced relative: a passive participle with its agent",
+     "The inspection flight requested by Moscow for August 3 was not carried out.",
+     AUG9, False, ("2016-08-09", "day", None)),
+    ("reduced relative: an ambiguous past inside it does not end it",
+     "With trade still frozen over the jet shot down on November 24, the row leaves Ankara alone.",
+     AUG9, False, ("2016-08-09", "day", None)),
+    ("must not: the participle after a form of be is the verb",
+     "The decision was taken on August 1.",
+     AUG9, False, ("2016-08-01", "day", "August 1")),
+    ("must not: a passive with its agent after be is the verb",
+     "The request was rejected by Ankara on August 1.",
+     AUG9, False, ("2016-08-01", "day", "August 1")),
+    ("a past-only verb after a comma is the main verb after a long subject",
+     "Trade between Moscow, which buys Turkish fruit, and Ankara, which buys Russian gas, fell "
+     "sharply after Turkey shot down a Russian jet.",
+     AUG9, False, ("2015-11-24", "day", "shot down a Russian jet")),
+    ("must not: a participle after a comma still opens a clause",
+     "The ban, imposed on January 1, remains in force.",
+     AUG9, False, ("2016-08-09", "day", None)),
+    # A linking word may stand before an opening adverbial ("Also on Monday, …").
+    ("a linking word before the opening adverbial",
+     "Also on Monday, the German foreign minister, in a radio interview, told listeners that "
+     "the talks would continue.",
+     AUG9, True, ("2016-08-08", "day", "Monday")),
 ]  # fmt: skip
 
 

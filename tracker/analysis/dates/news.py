@@ -108,7 +108,7 @@ def carry_news_day(
     if lead is None:
         return result
     news = _written(readings[lead])
-    if news is None or news == published:
+    if news is None:
         return result
     if all(_undated(reading) and before_lead(i) for i, reading in enumerate(readings[:lead])):
         for i in range(lead):
