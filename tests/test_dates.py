@@ -1187,6 +1187,9 @@ REAL_TEXT_CASES = [
     ("must not: a participle after a comma still opens a clause",
      "The ban, imposed on January 1, remains in force.",
      AUG9, False, ("2016-08-09", "day", None)),
+    ("a key event in a since clause does not date the past main clause",
+     "Her trip, the first by a minister since the failed coup, came as talks on visas stalled.",
+     AUG9, False, ("2016-08-09", "day", None)),
     # A linking word may stand before an opening adverbial ("Also on Monday, …").
     ("a linking word before the opening adverbial",
      "Also on Monday, the German foreign minister, in a radio interview, told listeners that "

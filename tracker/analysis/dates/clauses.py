@@ -289,6 +289,12 @@ class Sentence:
             and not self.lagged(mention.start)
         )
 
+    def lasting(self, pos: int) -> bool:
+        """Whether ``pos`` is in a clause opened by "since" ("the most senior visit since the
+        coup attempt"): the start of a lasting state, not when the main clause happened."""
+        scope = next((s for s in self.scopes if s[0] <= pos < s[1]), None)
+        return scope is not None and self.unquoted[scope[0] : scope[0] + 5].lower() == "since"
+
     def lagged(self, pos: int) -> bool:
         """Whether ``pos`` is in a temporal clause that a stated lag separates from the main
         clause ("two weeks after …", "a day before …", "months after …"): a date there is not

@@ -311,6 +311,7 @@ def _narrator_refers(sentence: Sentence, events: Sequence[KeyEvent]) -> _Dated |
             if (
                 not sentence.quoted(start)
                 and not sentence.lagged(start)
+                and not sentence.lasting(start)
                 and sentence.not_after_publication(event.date)
             ):
                 return _Dated(event.date, DAY, (start, end))
