@@ -148,6 +148,55 @@ def test_news_day(
     test_document_context(statements, published, index, speaker, refers_to, precision)
 
 
+# A background passage: a narrated past sentence after one dated long before publication is
+# about that time, at month precision. Same columns as DOCUMENT_CASES.
+BACKGROUND_CASES = [
+    ("past narration after a sentence dated months back",
+     ["Ankara and Moscow fell out on November 24.",
+      "Tour operators cancelled thousands of package holidays."],
+     FRIDAY, 1, NARRATOR, "2015-11", "month"),
+    ("past narration after a month named months back",
+     ["Moscow suspended charter flights in January.",
+      "Resort hotels on the coast dismissed seasonal staff."],
+     FRIDAY, 1, NARRATOR, "2016-01", "month"),
+    ("must not fire: a remark after the background sentence",
+     ["Ankara and Moscow fell out on November 24.",
+      "Lavrov said Moscow wanted closer ties."],
+     FRIDAY, 1, "Sergei Lavrov", "2016-08-12", "day"),
+    ("must not fire: a present-tense sentence ends the passage",
+     ["Ankara and Moscow fell out on November 24.",
+      "Trade remains low.",
+      "Tour operators cancelled thousands of package holidays."],
+     FRIDAY, 2, NARRATOR, "2016-08-12", "day"),
+    ("must not fire: a month earlier in the month of publication",
+     ["Moscow eased the rules for charter flights earlier this month.",
+      "Resort hotels on the coast hired more staff."],
+     FRIDAY, 1, NARRATOR, "2016-08-12", "day"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("statements", "published", "index", "speaker", "refers_to", "precision"),
+    [case[1:] for case in BACKGROUND_CASES],
+    ids=[case[0] for case in BACKGROUND_CASES],
+)
+def test_background_passage(
+    statements: list[str],
+    published: dt.date,
+    index: int,
+    speaker: str,
+    refers_to: str,
+    precision: str,
+) -> None:
+    result = analyze_document(statements, published, ACTORS, EVENTS)[index]
+    assert result.speaker == speaker
+    assert result.dates.refers_to is not None
+    got = result.dates.refers_to.isoformat()
+    if precision == "month":
+        got = got[:7]
+    assert (got, result.dates.refers_to_precision) == (refers_to, precision)
+
+
 def test_statements_read_alone_match_one_statement_documents() -> None:
     text = "Lavrov told reporters after the meeting that ties were back."
     alone = analyze_document([text], FRIDAY, ACTORS, EVENTS)[0]

@@ -1,4 +1,5 @@
-"""The day of a document's news: statements that nothing dates take it, not the publication day.
+"""The day of a document's news, and the time of its background passages: statements that
+nothing dates take them, not the publication day.
 
 A report is often published the day after what it tells ("The ministry said on Thursday …" in a
 Friday paper). Its headline and the sentences with no date of their own are about that day, not
@@ -31,6 +32,12 @@ Rules:
   only from a narrated event (the remarks made at the summit) or from a remark of the same
   speaker or side (the ministry, then its spokesman): another side's answer to Monday's
   demand is often Tuesday's, and nothing says so.
+* A background passage opens with a statement dated before the window (a day) or before the
+  month of publication (a month: "in January", a key event such as the shootdown). A narrated
+  statement in it that ``follows(i)`` ("A war of words ensued", "Russia also banned package
+  tours") is about that time, at month precision: what followed the event, not its day. A
+  statement that does not follow (present tense: "Trade remains low") ends the passage, and
+  remarks keep their own day: a quotation after a recap is as often today's as the recap's.
 """
 
 from __future__ import annotations
@@ -39,7 +46,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Callable, Sequence
 
-from tracker.analysis.dates.mentions import DAY
+from tracker.analysis.dates.mentions import DAY, MONTH
 from tracker.analysis.dates.resolve import StatementDates
 
 LEAD_REACH = 4
@@ -65,12 +72,18 @@ def _in_window(date: dt.date, published: dt.date) -> bool:
     return published - dt.timedelta(days=NEWS_WINDOW_DAYS) <= date <= published
 
 
-def _given(reading: StatementDates, day: dt.date, attributed: bool) -> StatementDates:
+def _given(
+    reading: StatementDates, date: dt.date, attributed: bool, precision: str
+) -> StatementDates:
     if attributed:
         return dataclasses.replace(
-            reading, said_on=day, said_on_precision=DAY, refers_to=day, refers_to_precision=DAY
+            reading,
+            said_on=date,
+            said_on_precision=precision,
+            refers_to=date,
+            refers_to_precision=precision,
         )
-    return dataclasses.replace(reading, refers_to=day, refers_to_precision=DAY)
+    return dataclasses.replace(reading, refers_to=date, refers_to_precision=precision)
 
 
 Voice = tuple[str, str | None] | None  # (speaker, side) of a remark; None: the narrator
@@ -85,6 +98,24 @@ def _may_share(voice: Voice, source: Voice) -> bool:
     return voice[0] == source[0] or (voice[1] is not None and voice[1] == source[1])
 
 
+def _older(reading: StatementDates, published: dt.date) -> dt.date | None:
+    """The month of a date the statement's own words gave when it lies before the news
+    window (a day) or before the month of publication (a month): a background event."""
+    if reading.refers_to_span is not None:
+        date, precision = reading.refers_to, reading.refers_to_precision
+    elif reading.said_on_span is not None:
+        date, precision = reading.said_on, reading.said_on_precision
+    else:
+        return None
+    if date is None:
+        return None
+    if precision == DAY:
+        old = date < published - dt.timedelta(days=NEWS_WINDOW_DAYS)
+    else:
+        old = (date.year, date.month) < (published.year, published.month)
+    return date.replace(day=1) if old else None
+
+
 def carry_news_day(
     published: dt.date | None,
     readings: Sequence[StatementDates],
@@ -92,8 +123,8 @@ def carry_news_day(
     follows: Callable[[int], bool],
     before_lead: Callable[[int], bool],
 ) -> list[StatementDates]:
-    """``readings`` with the news day given by the rules of the module docstring; ``voices``
-    says who speaks in each statement."""
+    """``readings`` with the news day, and the month of a background passage, given by the
+    rules of the module docstring; ``voices`` says who speaks in each statement."""
     result = list(readings)
     if published is None:
         return result
@@ -105,35 +136,38 @@ def carry_news_day(
         ),
         None,
     )
-    if lead is None:
-        return result
-    news = _written(readings[lead])
-    if news is None:
-        return result
-    if all(_undated(reading) and before_lead(i) for i, reading in enumerate(readings[:lead])):
+    news = _written(readings[lead]) if lead is not None else None
+    if (
+        lead is not None
+        and news is not None
+        and all(_undated(r) and before_lead(i) for i, r in enumerate(readings[:lead]))
+    ):
         for i in range(lead):
-            result[i] = _given(readings[i], news, voices[i] is not None)
-    current: dt.date | None = news
-    source = voices[lead]
-    for i in range(lead + 1, len(readings)):
+            result[i] = _given(readings[i], news, voices[i] is not None, DAY)
+    current = news
+    source = voices[lead] if lead is not None else None
+    background: dt.date | None = None
+    for i in range(0 if lead is None else lead + 1, len(readings)):
         reading = readings[i]
-        day = _written(reading)
-        if day is not None and day <= published:
-            # An earlier day, or one beyond the window, starts a background passage: what
-            # follows is not the news day's until a sentence dates the news again.
-            fresh = _in_window(day, published) and day >= (current or news)
-            if not fresh:
-                current, source = None, None
-            elif day != current or source is not None:
-                # A narrated event that set the day stays its source: the remarks that follow
-                # were made at it ("agreed on Friday", "an official told reporters on Friday").
-                current, source = day, voices[i]
-        elif (
-            day is None
-            and _undated(reading)
-            and current not in (None, published)
-            and _may_share(voices[i], source)
-            and follows(i)
-        ):
-            result[i] = _given(reading, current, voices[i] is not None)
+        if not _undated(reading):
+            older = _older(reading, published)
+            day = _written(reading)
+            background = older
+            if older is not None:
+                current, source = None, None  # a background passage: no news day in it
+            elif day is not None and day <= published and news is not None:
+                if not (_in_window(day, published) and day >= (current or news)):
+                    current, source = None, None  # an earlier day: background again
+                elif day != current or source is not None:
+                    # A narrated event that set the day stays its source: the remarks that
+                    # follow were made at it ("agreed on Friday", "an official said on Friday").
+                    current, source = day, voices[i]
+            continue
+        if current not in (None, published) and _may_share(voices[i], source) and follows(i):
+            result[i] = _given(reading, current, voices[i] is not None, DAY)
+        elif background is not None and voices[i] is None:
+            if follows(i):
+                result[i] = _given(reading, background, voices[i] is not None, MONTH)
+            else:
+                background = None  # the story is back to now
     return result
