@@ -1190,6 +1190,31 @@ REAL_TEXT_CASES = [
     ("a key event in a since clause does not date the past main clause",
      "Her trip, the first by a minister since the failed coup, came as talks on visas stalled.",
      AUG9, False, ("2016-08-09", "day", None)),
+    ("a past form with its object after a comma is the verb, not a participle",
+     "Germany's ambassador, a career diplomat, handed the note over on Monday.",
+     AUG9, False, ("2016-08-08", "day", "Monday")),
+    # A copula before a noun phrase describes: a temporal clause inside does not date it.
+    ("a past copula describing: the clause inside does not date it",
+     "The visit was the clearest sign yet of a thaw after an accord in June.",
+     AUG9, False, ("2016-08-09", "day", None)),
+    ("must not: a passive past still takes its temporal clause's date",
+     "Relations were frozen after an accord collapsed in June.",
+     AUG9, False, ("2016-06", "month", "in June")),
+    # A date naming the event an opening frame refers to dates a past remark.
+    ("an opening frame with a dated noun dates the remark",
+     "In a July 30 interview, the minister said talks would go on.",
+     AUG9, True, ("2016-07-30", "day", "July 30")),
+    ("must not: a dated noun after an opening that is no frame",
+     "After the July 30 broadcast, the minister said talks would go on.",
+     AUG9, True, ("2016-08-09", "day", None)),
+    ("must not: an opening frame before a main clause in the present",
+     "At the August 3 session, ministers remain divided over visas.",
+     AUG9, False, ("2016-08-09", "day", None)),
+    # An opening date dates the speaker's own past action when no speech verb follows it.
+    ("an opening date dates the speaker's own action",
+     "On Sunday, the Turkish president sent a letter to his Russian counterpart, voicing regret "
+     "over the pilot's death.",
+     AUG9, True, ("2016-08-07", "day", "Sunday")),
     # A linking word may stand before an opening adverbial ("Also on Monday, …").
     ("a linking word before the opening adverbial",
      "Also on Monday, the German foreign minister, in a radio interview, told listeners that "

@@ -87,8 +87,14 @@ _PAST_ONLY = word_set(
     """was were did took gave came went saw began fell rose broke became wrote spoke grew knew
     drew flew threw ran chose froze withdrew overthrew undertook"""
 )
+# A past form followed by its object ("…, recited the poem", "…, said that …") is a verb,
+# not a participle: a passive participle takes no object.
 _PARTICIPLE_AFTER_COMMA = re.compile(
-    r",\s(?P<word>[a-z]+ed|" + "|".join(sorted(IRREGULAR_PAST - _PAST_ONLY)) + r")\b"
+    r",\s(?P<word>[a-z]+ed|"
+    + "|".join(sorted(IRREGULAR_PAST - _PAST_ONLY))
+    + r")\b(?!\s(?:"
+    + "|".join(sorted(DETERMINERS))
+    + r")\b)"
 )
 # A participle right after its noun, with no comma, opens a reduced relative clause too when
 # it cannot be a simple past ("the second image taken on 30 January showed …") or is a
@@ -333,7 +339,7 @@ class Sentence:
             elif verb.start() >= mention.end:
                 gap = text[mention.end : verb.start()]
                 if _gap_is_plain(gap, 3, allow_comma=False) or (
-                    self._opens_sentence(mention.start)
+                    self.opens_sentence(mention.start)
                     and (
                         _gap_is_plain(gap, 8, allow_comma=True)
                         or (gap.startswith(",") and _gap_is_plain(_PERFECT.sub("", gap), 20, True))
@@ -342,7 +348,7 @@ class Sentence:
                     tying.append(verb)
         return tying
 
-    def _opens_sentence(self, pos: int) -> bool:
+    def opens_sentence(self, pos: int) -> bool:
         """Whether ``pos`` is in an opening adverbial ("In an interview on Sunday, Erdogan
         said"), where a date can date the speech verb that follows the comma."""
         lead = WORD.findall(self.unquoted, 0, pos)
