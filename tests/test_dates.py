@@ -1215,6 +1215,22 @@ REAL_TEXT_CASES = [
      "On Sunday, the Turkish president sent a letter to his Russian counterpart, voicing regret "
      "over the pilot's death.",
      AUG9, True, ("2016-08-07", "day", "Sunday")),
+    # News set beside the event it "comes N days after" is about that event.
+    ("comes a day after: the day before the statement's own",
+     "The ruling comes a day after the minister resigned.",
+     AUG9, False, ("2016-08-08", "day", "a day after")),
+    ("came two days after: counted from the main clause's date",
+     "The vote on Monday came two days after the envoy was recalled.",
+     AUG9, False, ("2016-08-06", "day", "two days after")),
+    ("came a day after a dated event: that event's day",
+     "The visit came a day after the talks on August 5.",
+     AUG9, False, ("2016-08-05", "day", "a day after the talks on August 5")),
+    ("must not: came a day before",
+     "The strike came a day before the minister arrived.",
+     AUG9, False, ("2016-08-09", "day", None)),
+    ("must not: a remark about what came a day after",
+     "The decision came a day after the vote, the minister said.",
+     AUG9, True, ("2016-08-09", "day", None)),
     # A linking word may stand before an opening adverbial ("Also on Monday, …").
     ("a linking word before the opening adverbial",
      "Also on Monday, the German foreign minister, in a radio interview, told listeners that "

@@ -16,8 +16,11 @@ Contract: ``resolve_statement_dates(text, published, attributed=…)`` returns `
   With no speech verb after the action, an opening adverbial dates it too ("On Monday, Erdogan
   sent a letter …, expressing regret"). A date naming the noun of an opening frame ("In a
   March 31 interview, …", "During a June 27 call, …") dates a past main clause like any other.
-* ``refers_to``, narrator statements: (1) a date in the main clause ("On June 30, Russia lifted
-  …", "will visit next month"), but not a date after publication in a past-tense sentence
+* ``refers_to``, narrator statements that "come N days after" an event ("The ruling comes a
+  day after the minister resigned"): that event's day, N days before the statement's own (a
+  date in its main clause, else now), or the day the clause after the phrase names.
+* ``refers_to``, other narrator statements: (1) a date in the main clause ("On June 30, Russia
+  lifted …", "will visit next month"), but not a date after publication in a past-tense sentence
   ("pledged to pay by the end of 2018" dates the plan, not the pledge); (2) when the main clause
   is in the past tense, a date in a subordinate clause that is not after publication ("After
   Turkey downed the jet on November 24, relations soured"), else the date of a key event named
@@ -310,6 +313,50 @@ _TAKES_EFFECT = re.compile(
 )
 
 
+# "The announcement came a day after the Commission backed …", "Her remarks come two days after
+# …": news set beside the event it follows; the statement is about that earlier event.
+_COMES_AFTER = re.compile(
+    r"\b(?:comes?|came)\s+(?:just\s+|only\s+)?(?P<n>an?|one|two|three|four|five|six|seven|[1-7])"
+    r"\s+days?\s+after\b",
+    re.IGNORECASE,
+)
+
+
+def _comes_after(sentence: Sentence, now: _Dated) -> _Dated | None:
+    """The day of the event a statement "comes N days after": that many days before the
+    statement's own day (a date in its main clause before the phrase, else ``now``), or the
+    day of the event when the clause after the phrase names it ("a day after the talks on
+    August 9")."""
+    if "day" not in sentence.text:
+        return None  # every such phrase names days: most statements skip the scan
+    found = _COMES_AFTER.search(sentence.unquoted)
+    if found is None:
+        return None
+    n_text = found["n"].lower()
+    days = _LAG_NUMBERS.get(n_text) or (int(n_text) if n_text.isdigit() else 1)
+    lag = dt.timedelta(days=days)
+    span = (found.start("n"), found.end())
+    for m in sentence.mentions:
+        if m.start == found.start("n") and m.precision == DAY:  # an anchored day lag
+            return _Dated(m.date - lag, DAY, (m.start, m.end))
+    base = next(
+        (
+            m
+            for m in sentence.mentions
+            if m.end <= found.start()
+            and m.precision == DAY
+            and not sentence.quoted(m.start)
+            and not sentence.subordinate(m.start)
+        ),
+        None,
+    )
+    if base is not None:
+        return _Dated(base.date - lag, DAY, span)
+    if now.date is None or now.precision != DAY:
+        return None
+    return _Dated(now.date - lag, DAY, span)
+
+
 def _describes(sentence: Sentence) -> bool:
     """Whether the past main clause is a copula before a noun phrase ("The call was the latest
     sign of warming after a deal in June"): it describes, and a temporal clause inside the
@@ -435,7 +482,7 @@ def resolve_statement_dates(
         if now.precision == DAY:
             _coming_weekdays(sentence)
         said = now
-        refers = _narrator_refers(sentence, events) or said
+        refers = _comes_after(sentence, now) or _narrator_refers(sentence, events) or said
     return StatementDates(
         said.date, said.precision, said.span, refers.date, refers.precision, refers.span
     )
