@@ -910,15 +910,17 @@ def test_context_advances_with_explicit_dates_only() -> None:
     start = DateContext()
     met = "Putin met Erdogan on Tuesday."
     after_meeting = advance(start, met, resolve_statement_dates(met, AUG12, attributed=False))
-    assert after_meeting == DateContext(AUG9, "day", AUG9, 1)
+    assert after_meeting == DateContext(AUG9, "day", AUG9, 1, "meeting")
     plain = "Trade fell."
     after_plain = advance(
         after_meeting, plain, resolve_statement_dates(plain, AUG12, attributed=False)
     )
-    assert after_plain == DateContext(AUG9, "day", AUG9, 2)
+    assert after_plain == DateContext(AUG9, "day", AUG9, 2, "meeting")
     collapsed = "Relations collapsed on November 24."
     dated = resolve_statement_dates(collapsed, AUG12, attributed=False)
-    assert advance(after_plain, collapsed, dated) == DateContext(D(2015, 11, 24), "day", AUG9, 3)
+    assert advance(after_plain, collapsed, dated) == DateContext(
+        D(2015, 11, 24), "day", AUG9, 3, "meeting"
+    )
 
 
 def test_attribution_span_date_used_even_far_from_the_verb() -> None:
