@@ -25,7 +25,7 @@ from collections.abc import Iterator, Sequence
 from tracker.analysis.dates.mentions import CLOCK_SLACK_DAYS, DateMention
 from tracker.analysis.dates.tense import FUTURE_WORDS, IRREGULAR_PAST, is_ed_verb
 from tracker.text.quotes import quote_regions
-from tracker.text.words import DETERMINERS, WORD, caseless, lower_cased, word_set
+from tracker.text.words import DETERMINERS, WORD, caseless, lower_cased, trie_pattern, word_set
 
 Span = tuple[int, int]
 
@@ -54,6 +54,13 @@ SPEECH_VERBS = word_set(
     argued warned wrote writes replied confirmed confirms claimed agreed asserted acknowledged
     admitted denied urged reiterated underlined spoke speaking saying telling adding tweeted
     announcing reported according"""
+)
+# A speech verb as a whole WORD token, found in one scan rather than token by token.
+_SPEECH_VERB = re.compile(
+    r"(?<![A-Za-z])(?<![A-Za-z]['’])(?:"
+    + trie_pattern(SPEECH_VERBS)
+    + r")(?![A-Za-z])(?!['’][A-Za-z])",
+    re.IGNORECASE | re.ASCII,
 )
 _PRESENT = word_set(
     """is are am has have do does may might can could would should must seems seem remains
@@ -316,7 +323,7 @@ class Sentence:
 
     @functools.cached_property
     def speech_verbs(self) -> list[re.Match[str]]:
-        return [t for t in WORD.finditer(self.unquoted) if t.group().lower() in SPEECH_VERBS]
+        return list(_SPEECH_VERB.finditer(self.unquoted))
 
     def modifier(self, mention: DateMention) -> bool:
         return _is_noun_modifier(self.text, mention)

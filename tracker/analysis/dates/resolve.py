@@ -509,10 +509,9 @@ def follows_news(
     ``before_lead``: the statement comes before the document's lead (a headline, a
     standfirst); it tells of the lead's news when it names no date outside quotations and does
     not look ahead ("… will visit", "Biden to visit Turkey"), whatever its tense."""
-    mentions = find_date_mentions(text, published)
-    sentence = Sentence(text, published, mentions, quote_spans)
+    sentence = Sentence(text, published, [], quote_spans)
     if before_lead:
-        if any(not sentence.quoted(m.start) for m in mentions):
+        if any(not sentence.quoted(m.start) for m in find_date_mentions(text, published)):
             return False
         verb = sentence.main_verb
         if verb is not None and verb[0] == "future":
@@ -526,10 +525,10 @@ def follows_news(
     if attributed:
         # Past speech verbs never end in "s"; present ones ("says", "tells", "adds") do.
         return not any(verb.group().lower().endswith("s") for verb in sentence.speech_verbs)
-    if any(
-        m.precision == YEAR and not sentence.quoted(m.start) and not sentence.subordinate(m.start)
-        for m in mentions
-    ):
-        return False
     verb = sentence.main_verb
-    return verb is not None and verb[0] == "past"
+    if verb is None or verb[0] != "past":
+        return False
+    return not any(
+        m.precision == YEAR and not sentence.quoted(m.start) and not sentence.subordinate(m.start)
+        for m in find_date_mentions(text, published)
+    )
