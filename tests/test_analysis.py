@@ -38,6 +38,18 @@ DOCUMENT_CASES = [
      ["Putin met Erdogan on Tuesday.", "Trade is expected to recover.",
       "Peskov said the following day that the talks had gone well."],
      FRIDAY, 2, "Dmitry Peskov", "2016-08-10", "day"),
+    ("must not fire: the talks are not the call reported just before",
+     ["Lavrov met Cavusoglu on Friday.", "Putin and Erdogan spoke by phone on Tuesday.",
+      "Lavrov told reporters after the talks that flights would resume."],
+     FRIDAY, 2, "Sergei Lavrov", "2016-08-12", "day"),
+    ("after the call takes the day of the call reported just before",
+     ["Lavrov met Cavusoglu on Friday.", "Putin and Erdogan spoke by phone on Tuesday.",
+      "Peskov told reporters after the call that flights would resume."],
+     FRIDAY, 2, "Dmitry Peskov", "2016-08-09", "day"),
+    ("must not fire: a decree signed is no meeting",
+     ["Putin met Erdogan on Tuesday.", "Putin signed a decree on Wednesday.",
+      "Lavrov told reporters after the meeting that flights would resume."],
+     FRIDAY, 2, "Sergei Lavrov", "2016-08-09", "day"),
     ("must not fire: the summit was not the event of the dated sentence before",
      ["Relations collapsed on November 24.",
       "At the summit, Lavrov said Moscow still wanted an apology."],
@@ -71,6 +83,130 @@ def test_document_context(
         refers_to,
         precision,
     )
+
+
+THURSDAY = "2016-08-11"
+# The day of a document's news (tracker.analysis.dates.news): a Friday report whose lead is
+# dated Thursday. Same columns as DOCUMENT_CASES.
+NEWS_DAY_CASES = [
+    ("headline before a lead dated the day before publication",
+     ["Flight permits stall between Moscow and Ankara",
+      "Lavrov said on Thursday that Turkey was delaying the permits."],
+     FRIDAY, 0, NARRATOR, THURSDAY, "day"),
+    ("a quotation by the lead's speaker after the lead",
+     ["Lavrov said on Thursday that Turkey was delaying the permits.",
+      "\"We see no reason for the delay,\" he said."],
+     FRIDAY, 1, "Sergei Lavrov", THURSDAY, "day"),
+    ("a past narrated sentence after the lead",
+     ["Lavrov said on Thursday that Turkey was delaying the permits.",
+      "Officials in Ankara released no figures."],
+     FRIDAY, 1, NARRATOR, THURSDAY, "day"),
+    ("another side's remark after a narrated event",
+     ["Turkey and Russia signed a trade deal on Thursday.",
+      "Cavusoglu told reporters that more agreements would follow."],
+     FRIDAY, 1, "Mevlut Cavusoglu", THURSDAY, "day"),
+    ("a same-day remark keeps a narrated event as the source of the day",
+     ["Turkey and Russia signed a trade deal on Thursday.",
+      "Lavrov told reporters on Thursday that the deal was fair.",
+      "Cavusoglu said more agreements would follow."],
+     FRIDAY, 2, "Mevlut Cavusoglu", THURSDAY, "day"),
+    ("must not fire: a present-tense sentence after the lead",
+     ["Lavrov said on Thursday that Turkey was delaying the permits.",
+      "Ties between the two capitals remain tense."],
+     FRIDAY, 1, NARRATOR, "2016-08-12", "day"),
+    ("must not fire: another side's remark after a remark",
+     ["Lavrov said on Thursday that Turkey was delaying the permits.",
+      "Cavusoglu told reporters that the permits would be issued soon."],
+     FRIDAY, 1, "Mevlut Cavusoglu", "2016-08-12", "day"),
+    ("must not fire: the lead is dated on the publication day",
+     ["Lavrov said on Friday that Turkey was delaying the permits.",
+      "Russian diplomats met the Turkish envoy on Thursday.",
+      "Officials in Ankara released no figures."],
+     FRIDAY, 2, NARRATOR, "2016-08-12", "day"),
+    ("must not fire: a headline that looks ahead",
+     ["Erdogan to visit Moscow",
+      "Peskov said on Thursday that no date had been fixed."],
+     FRIDAY, 0, NARRATOR, "2016-08-12", "day"),
+    ("must not fire: a background passage dated earlier",
+     ["Lavrov said on Thursday that Turkey was delaying the permits.",
+      "Moscow suspended the flights on Monday.",
+      "Officials in Ankara released no figures."],
+     FRIDAY, 2, NARRATOR, "2016-08-12", "day"),
+    ("must not fire: a bare year in the main clause",
+     ["Lavrov said on Thursday that Turkey was delaying the permits.",
+      "Trade between the two fell sharply last year."],
+     FRIDAY, 1, NARRATOR, "2016-08-12", "day"),
+    ("must not fire: a later sentence brings the news to the publication day",
+     ["Lavrov said on Thursday that Turkey was delaying the permits.",
+      "Peskov said on Friday that talks would continue.",
+      "He added that no date had been set."],
+     FRIDAY, 2, "Dmitry Peskov", "2016-08-12", "day"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("statements", "published", "index", "speaker", "refers_to", "precision"),
+    [case[1:] for case in NEWS_DAY_CASES],
+    ids=[case[0] for case in NEWS_DAY_CASES],
+)
+def test_news_day(
+    statements: list[str],
+    published: dt.date,
+    index: int,
+    speaker: str,
+    refers_to: str,
+    precision: str,
+) -> None:
+    test_document_context(statements, published, index, speaker, refers_to, precision)
+
+
+# A background passage: a narrated past sentence after one dated long before publication is
+# about that time, at month precision. Same columns as DOCUMENT_CASES.
+BACKGROUND_CASES = [
+    ("past narration after a sentence dated months back",
+     ["Ankara and Moscow fell out on November 24.",
+      "Tour operators cancelled thousands of package holidays."],
+     FRIDAY, 1, NARRATOR, "2015-11", "month"),
+    ("past narration after a month named months back",
+     ["Moscow suspended charter flights in January.",
+      "Resort hotels on the coast dismissed seasonal staff."],
+     FRIDAY, 1, NARRATOR, "2016-01", "month"),
+    ("must not fire: a remark after the background sentence",
+     ["Ankara and Moscow fell out on November 24.",
+      "Lavrov said Moscow wanted closer ties."],
+     FRIDAY, 1, "Sergei Lavrov", "2016-08-12", "day"),
+    ("must not fire: a present-tense sentence ends the passage",
+     ["Ankara and Moscow fell out on November 24.",
+      "Trade remains low.",
+      "Tour operators cancelled thousands of package holidays."],
+     FRIDAY, 2, NARRATOR, "2016-08-12", "day"),
+    ("must not fire: a month earlier in the month of publication",
+     ["Moscow eased the rules for charter flights earlier this month.",
+      "Resort hotels on the coast hired more staff."],
+     FRIDAY, 1, NARRATOR, "2016-08-12", "day"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("statements", "published", "index", "speaker", "refers_to", "precision"),
+    [case[1:] for case in BACKGROUND_CASES],
+    ids=[case[0] for case in BACKGROUND_CASES],
+)
+def test_background_passage(
+    statements: list[str],
+    published: dt.date,
+    index: int,
+    speaker: str,
+    refers_to: str,
+    precision: str,
+) -> None:
+    result = analyze_document(statements, published, ACTORS, EVENTS)[index]
+    assert result.speaker == speaker
+    assert result.dates.refers_to is not None
+    got = result.dates.refers_to.isoformat()
+    if precision == "month":
+        got = got[:7]
+    assert (got, result.dates.refers_to_precision) == (refers_to, precision)
 
 
 def test_statements_read_alone_match_one_statement_documents() -> None:

@@ -910,15 +910,17 @@ def test_context_advances_with_explicit_dates_only() -> None:
     start = DateContext()
     met = "Putin met Erdogan on Tuesday."
     after_meeting = advance(start, met, resolve_statement_dates(met, AUG12, attributed=False))
-    assert after_meeting == DateContext(AUG9, "day", AUG9, 1)
+    assert after_meeting == DateContext(AUG9, "day", AUG9, 1, "meeting")
     plain = "Trade fell."
     after_plain = advance(
         after_meeting, plain, resolve_statement_dates(plain, AUG12, attributed=False)
     )
-    assert after_plain == DateContext(AUG9, "day", AUG9, 2)
+    assert after_plain == DateContext(AUG9, "day", AUG9, 2, "meeting")
     collapsed = "Relations collapsed on November 24."
     dated = resolve_statement_dates(collapsed, AUG12, attributed=False)
-    assert advance(after_plain, collapsed, dated) == DateContext(D(2015, 11, 24), "day", AUG9, 3)
+    assert advance(after_plain, collapsed, dated) == DateContext(
+        D(2015, 11, 24), "day", AUG9, 3, "meeting"
+    )
 
 
 def test_attribution_span_date_used_even_far_from_the_verb() -> None:
@@ -1163,6 +1165,79 @@ REAL_TEXT_CASES = [
     ("must not: an event clause with no lag still dates a past sentence",
      "Relations with Washington soured after the failed coup.",
      AUG9, False, ("2016-07-15", "day", "failed coup")),
+    # A participle right after its noun opens a reduced relative clause: its date is the
+    # noun's, not the main clause's. Past-only verbs are never such participles.
+    ("reduced relative: a participle-only form after its noun",
+     "The photograph taken on August 1 showed new trenches along the border.",
+     AUG9, False, ("2016-08-09", "day", None)),
+    ("reduced relative: a passive participle with its agent",
+     "The inspection flight requested by Moscow for August 3 was not carried out.",
+     AUG9, False, ("2016-08-09", "day", None)),
+    ("reduced relative: an ambiguous past inside it does not end it",
+     "With trade still frozen over the jet shot down on November 24, the row leaves Ankara alone.",
+     AUG9, False, ("2016-08-09", "day", None)),
+    ("must not: the participle after a form of be is the verb",
+     "The decision was taken on August 1.",
+     AUG9, False, ("2016-08-01", "day", "August 1")),
+    ("must not: a passive with its agent after be is the verb",
+     "The request was rejected by Ankara on August 1.",
+     AUG9, False, ("2016-08-01", "day", "August 1")),
+    ("a past-only verb after a comma is the main verb after a long subject",
+     "Trade between Moscow, which buys Turkish fruit, and Ankara, which buys Russian gas, fell "
+     "sharply after Turkey shot down a Russian jet.",
+     AUG9, False, ("2015-11-24", "day", "shot down a Russian jet")),
+    ("must not: a participle after a comma still opens a clause",
+     "The ban, imposed on January 1, remains in force.",
+     AUG9, False, ("2016-08-09", "day", None)),
+    ("a key event in a since clause does not date the past main clause",
+     "Her trip, the first by a minister since the failed coup, came as talks on visas stalled.",
+     AUG9, False, ("2016-08-09", "day", None)),
+    ("a past form with its object after a comma is the verb, not a participle",
+     "Germany's ambassador, a career diplomat, handed the note over on Monday.",
+     AUG9, False, ("2016-08-08", "day", "Monday")),
+    # A copula before a noun phrase describes: a temporal clause inside does not date it.
+    ("a past copula describing: the clause inside does not date it",
+     "The visit was the clearest sign yet of a thaw after an accord in June.",
+     AUG9, False, ("2016-08-09", "day", None)),
+    ("must not: a passive past still takes its temporal clause's date",
+     "Relations were frozen after an accord collapsed in June.",
+     AUG9, False, ("2016-06", "month", "in June")),
+    # A date naming the event an opening frame refers to dates a past remark.
+    ("an opening frame with a dated noun dates the remark",
+     "In a July 30 interview, the minister said talks would go on.",
+     AUG9, True, ("2016-07-30", "day", "July 30")),
+    ("must not: a dated noun after an opening that is no frame",
+     "After the July 30 broadcast, the minister said talks would go on.",
+     AUG9, True, ("2016-08-09", "day", None)),
+    ("must not: an opening frame before a main clause in the present",
+     "At the August 3 session, ministers remain divided over visas.",
+     AUG9, False, ("2016-08-09", "day", None)),
+    # An opening date dates the speaker's own past action when no speech verb follows it.
+    ("an opening date dates the speaker's own action",
+     "On Sunday, the Turkish president sent a letter to his Russian counterpart, voicing regret "
+     "over the pilot's death.",
+     AUG9, True, ("2016-08-07", "day", "Sunday")),
+    # News set beside the event it "comes N days after" is about that event.
+    ("comes a day after: the day before the statement's own",
+     "The ruling comes a day after the minister resigned.",
+     AUG9, False, ("2016-08-08", "day", "a day after")),
+    ("came two days after: counted from the main clause's date",
+     "The vote on Monday came two days after the envoy was recalled.",
+     AUG9, False, ("2016-08-06", "day", "two days after")),
+    ("came a day after a dated event: that event's day",
+     "The visit came a day after the talks on August 5.",
+     AUG9, False, ("2016-08-05", "day", "a day after the talks on August 5")),
+    ("must not: came a day before",
+     "The strike came a day before the minister arrived.",
+     AUG9, False, ("2016-08-09", "day", None)),
+    ("must not: a remark about what came a day after",
+     "The decision came a day after the vote, the minister said.",
+     AUG9, True, ("2016-08-09", "day", None)),
+    # A linking word may stand before an opening adverbial ("Also on Monday, …").
+    ("a linking word before the opening adverbial",
+     "Also on Monday, the German foreign minister, in a radio interview, told listeners that "
+     "the talks would continue.",
+     AUG9, True, ("2016-08-08", "day", "Monday")),
 ]  # fmt: skip
 
 

@@ -10,7 +10,9 @@ returns one :class:`StatementAnalysis` per statement, combining
 * :mod:`tracker.analysis.dates.resolve` (``said_on`` and ``refers_to`` with precision and the
   span that gave them), each statement read with what the statements before it dated
   (:mod:`tracker.analysis.dates.context`: "Peskov said the same day", "after the summit" take
-  the date of the event just reported).
+  the date of the event just reported); then the statements nothing dates take the day of the
+  document's news when its lead is dated before publication
+  (:mod:`tracker.analysis.dates.news`: a Friday report of Thursday's statement).
 
 Each statement is read once: the actor mentions of a text are found once per call and shared by
 the speaker and relation readers, and one relation reading
@@ -33,7 +35,8 @@ from tracker import __version__
 from tracker.analysis.actors import ActorDictionary, ActorMention
 from tracker.analysis.attribution.attribute import Attribution, attribute
 from tracker.analysis.dates.context import DateContext, advance
-from tracker.analysis.dates.resolve import StatementDates, resolve_statement_dates
+from tracker.analysis.dates.news import carry_news_day
+from tracker.analysis.dates.resolve import StatementDates, follows_news, resolve_statement_dates
 from tracker.analysis.dyads import assign_sides, dyad_of_document, read_sides
 from tracker.analysis.key_events import KeyEvent
 from tracker.fingerprint import source_bytes
@@ -93,14 +96,14 @@ def analyze_document(
     attributions = attribute(list(texts), published, actors)
     sides = [read_sides(t, a, published, actors) for t, a in zip(texts, attributions, strict=True)]
     article_dyad = dyad_of_document(sides)
-    results = []
+    readings = []
     context = DateContext()
-    for text, attribution, read in zip(texts, attributions, sides, strict=True):
-        dyads = assign_sides(read, article_dyad)
+    attributed = [a.speaker not in (None, NARRATOR) for a in attributions]
+    for text, attribution, said in zip(texts, attributions, attributed, strict=True):
         dates = resolve_statement_dates(
             text,
             published,
-            attributed=attribution.speaker not in (None, NARRATOR),
+            attributed=said,
             attribution_span=attribution.span,
             quote_spans=attribution.quote_spans,
             events=events,
@@ -108,8 +111,28 @@ def analyze_document(
             published_precision=published_precision,
         )
         context = advance(context, text, dates)
-        results.append(StatementAnalysis(attribution, dates, tuple(dyads)))
-    return results
+        readings.append(dates)
+    if published_precision == "day":
+
+        def follows(i: int) -> bool:
+            spans = attributions[i].quote_spans
+            return follows_news(texts[i], published, attributed=attributed[i], quote_spans=spans)
+
+        def before_lead(i: int) -> bool:
+            spans = attributions[i].quote_spans
+            return follows_news(
+                texts[i], published, attributed=attributed[i], quote_spans=spans, before_lead=True
+            )
+
+        voices = [
+            (a.speaker, a.side) if said else None
+            for a, said in zip(attributions, attributed, strict=True)
+        ]
+        readings = carry_news_day(published, readings, voices, follows, before_lead)
+    return [
+        StatementAnalysis(attribution, dates, tuple(assign_sides(read, article_dyad)))
+        for attribution, dates, read in zip(attributions, readings, sides, strict=True)
+    ]
 
 
 def _digest(paths: Sequence[Path]) -> str:

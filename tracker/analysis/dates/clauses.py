@@ -25,7 +25,7 @@ from collections.abc import Iterator, Sequence
 from tracker.analysis.dates.mentions import CLOCK_SLACK_DAYS, DateMention
 from tracker.analysis.dates.tense import FUTURE_WORDS, IRREGULAR_PAST, is_ed_verb
 from tracker.text.quotes import quote_regions
-from tracker.text.words import DETERMINERS, WORD, caseless, lower_cased, word_set
+from tracker.text.words import DETERMINERS, WORD, caseless, lower_cased, trie_pattern, word_set
 
 Span = tuple[int, int]
 
@@ -55,6 +55,13 @@ SPEECH_VERBS = word_set(
     admitted denied urged reiterated underlined spoke speaking saying telling adding tweeted
     announcing reported according"""
 )
+# A speech verb as a whole WORD token, found in one scan rather than token by token.
+_SPEECH_VERB = re.compile(
+    r"(?<![A-Za-z])(?<![A-Za-z]['’])(?:"
+    + trie_pattern(SPEECH_VERBS)
+    + r")(?![A-Za-z])(?!['’][A-Za-z])",
+    re.IGNORECASE | re.ASCII,
+)
 _PRESENT = word_set(
     """is are am has have do does may might can could would should must seems seem remains
     remain appears appear says say looks look continues continue stands hopes wants"""
@@ -65,7 +72,11 @@ _FUNCTION_AFTER = word_set(
 )
 # Words that open an adverbial before the subject ("In an interview on Sunday, X said").
 OPENERS = word_set("in at on during after before following late early earlier later asked")
+# Words that may stand before an opening adverbial without a comma of their own.
+_LINKS = word_set("also and but then")
 _PRONOUN_IS = word_set("it's that's there's what's he's she's here's")
+# Pronouns a participle-looking past ("they taken") never follows as a modifier.
+_SUBJECT_WORDS = word_set("i we you he she they it who which that")
 
 
 def _blank(text: str, spans: Sequence[Span], fill: str) -> str:
@@ -77,11 +88,62 @@ def _blank(text: str, spans: Sequence[Span], fill: str) -> str:
 
 # A participle right after a comma opens a reduced relative clause: "the ban, imposed in
 # January, remains".
+# Simple past forms that are never participles: after a comma they are the main verb that
+# follows a long subject ("Ties between Moscow, which backs …, and Ankara, …, broke down").
+_PAST_ONLY = word_set(
+    """was were did took gave came went saw began fell rose broke became wrote spoke grew knew
+    drew flew threw ran chose froze withdrew overthrew undertook"""
+)
+# A past form followed by its object ("…, recited the poem", "…, said that …") is a verb,
+# not a participle: a passive participle takes no object.
 _PARTICIPLE_AFTER_COMMA = re.compile(
     r",\s(?P<word>[a-z]+ed|"
-    + "|".join(sorted(IRREGULAR_PAST - {"was", "were", "had", "did"}))
-    + r")\b"
+    + "|".join(sorted(IRREGULAR_PAST - _PAST_ONLY))
+    + r")\b(?!\s(?:"
+    + "|".join(sorted(DETERMINERS))
+    + r")\b)"
 )
+# A participle right after its noun, with no comma, opens a reduced relative clause too when
+# it cannot be a simple past ("the second image taken on 30 January showed …") or is a
+# passive with its agent ("the flight requested by Moscow for 2-5 February"). After a form of
+# "be" or "have" it is part of the verb ("was taken", "has given").
+_PARTICIPLES_ONLY = word_set(
+    """taken given shown written seen done known chosen broken frozen stolen drawn driven
+    spoken forgotten beaten hidden risen fallen grown thrown flown begun sworn torn eaten
+    undertaken overtaken withdrawn overthrown"""
+)
+_PARTICIPLE_AFTER_NOUN = re.compile(
+    r"\b(?P<before>[A-Za-z'’-]+)\s(?P<word>"
+    + "|".join(sorted(_PARTICIPLES_ONLY))
+    + r"|[a-z]+ed(?=\sby\b))\b"
+)
+_PARTICIPLE_HINTS = re.compile(r"en\b|ed\sby\b")
+_VERB_BEFORE_PARTICIPLE = word_set(
+    "be been being is are am was were has have had having get gets got getting"
+)
+
+
+def _participles_after_nouns(unquoted: str) -> list[Span]:
+    """Reduced relative clauses after a noun; each ends at its clause mark or at the main
+    verb that follows it ("the picture taken on 30 January | showed …")."""
+    if _PARTICIPLE_HINTS.search(unquoted) is None:
+        return []  # most statements have neither ending: skip the word scan
+    spans = []
+    for m in _PARTICIPLE_AFTER_NOUN.finditer(unquoted):
+        before = m.group("before").lower()
+        if before in _VERB_BEFORE_PARTICIPLE or before in _SUBJECT_WORDS or before.endswith("ly"):
+            continue
+        mark = _SCOPE_END.search(unquoted, m.end())
+        end = mark.start() if mark else len(unquoted)
+        for token in WORD.finditer(unquoted, m.end(), end):
+            low = token.group().lower()
+            # Irregular forms that may be participles too ("the jet shot down in November")
+            # may still belong to the clause.
+            if low in _PAST_ONLY or low in _PRESENT or low == "will" or is_ed_verb(token.group()):
+                end = token.start()
+                break
+        spans.append((m.start("word"), end))
+    return spans
 
 
 def _subordinators(text: str) -> Iterator[re.Match[str]]:
@@ -92,17 +154,22 @@ def _subordinators(text: str) -> Iterator[re.Match[str]]:
 
 
 def _scopes(unquoted: str) -> list[Span]:
-    """Subordinate clauses: from a subordinator to the next clause mark (or the end)."""
-    starts = sorted(
-        [m.start() for m in _subordinators(unquoted)]
-        + [m.start("word") for m in _PARTICIPLE_AFTER_COMMA.finditer(unquoted)]
+    """Subordinate clauses: from a subordinator to the next clause mark (or the end); a
+    reduced relative after its noun also ends at the main verb."""
+    starts: list[tuple[int, int | None]] = sorted(
+        [(m.start(), None) for m in _subordinators(unquoted)]
+        + [(m.start("word"), None) for m in _PARTICIPLE_AFTER_COMMA.finditer(unquoted)]
+        + list(_participles_after_nouns(unquoted)),
+        key=lambda found: found[0],
     )
     scopes: list[Span] = []
-    for start in starts:
+    for start, known_end in starts:
         if scopes and scopes[-1][1] > start:
             continue
-        end = _SCOPE_END.search(unquoted, start + 1)
-        scopes.append((start, end.start() if end else len(unquoted)))
+        if known_end is None:
+            mark = _SCOPE_END.search(unquoted, start + 1)
+            known_end = mark.start() if mark else len(unquoted)
+        scopes.append((start, known_end))
     return scopes
 
 
@@ -235,6 +302,12 @@ class Sentence:
             and not self.lagged(mention.start)
         )
 
+    def lasting(self, pos: int) -> bool:
+        """Whether ``pos`` is in a clause opened by "since" ("the most senior visit since the
+        coup attempt"): the start of a lasting state, not when the main clause happened."""
+        scope = next((s for s in self.scopes if s[0] <= pos < s[1]), None)
+        return scope is not None and self.unquoted[scope[0] : scope[0] + 5].lower() == "since"
+
     def lagged(self, pos: int) -> bool:
         """Whether ``pos`` is in a temporal clause that a stated lag separates from the main
         clause ("two weeks after …", "a day before …", "months after …"): a date there is not
@@ -250,7 +323,7 @@ class Sentence:
 
     @functools.cached_property
     def speech_verbs(self) -> list[re.Match[str]]:
-        return [t for t in WORD.finditer(self.unquoted) if t.group().lower() in SPEECH_VERBS]
+        return list(_SPEECH_VERB.finditer(self.unquoted))
 
     def modifier(self, mention: DateMention) -> bool:
         return _is_noun_modifier(self.text, mention)
@@ -273,7 +346,7 @@ class Sentence:
             elif verb.start() >= mention.end:
                 gap = text[mention.end : verb.start()]
                 if _gap_is_plain(gap, 3, allow_comma=False) or (
-                    self._opens_sentence(mention.start)
+                    self.opens_sentence(mention.start)
                     and (
                         _gap_is_plain(gap, 8, allow_comma=True)
                         or (gap.startswith(",") and _gap_is_plain(_PERFECT.sub("", gap), 20, True))
@@ -282,10 +355,12 @@ class Sentence:
                     tying.append(verb)
         return tying
 
-    def _opens_sentence(self, pos: int) -> bool:
+    def opens_sentence(self, pos: int) -> bool:
         """Whether ``pos`` is in an opening adverbial ("In an interview on Sunday, Erdogan
         said"), where a date can date the speech verb that follows the comma."""
         lead = WORD.findall(self.unquoted, 0, pos)
+        if len(lead) > 1 and lead[0].lower() in _LINKS:
+            lead = lead[1:]  # "Also on Tuesday, …", "But on Monday, …"
         return not lead or (
             (lead[0].lower() in OPENERS or lead[0].endswith("ing"))
             and len(lead) <= 12

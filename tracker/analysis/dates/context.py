@@ -19,15 +19,19 @@ Rules:
 * A definite reference to a meeting just reported ("after the summit", "at the talks", "during
   the call", "on the sidelines of the meeting") takes the day of the nearest earlier statement,
   at most ``EVENT_REACH`` statements back, that had an explicit day date and reported a meeting,
-  call, visit, summit, talks or agreement. It applies only to a statement with no date of its
-  own outside quotations. "Before the summit" is not read (the remark may precede it by days),
-  nor "the next meeting" or "the previous call" (another meeting).
+  call, visit, summit, talks or agreement, of the same kind: a call ("after the call", "during
+  the conversation") only a statement that reported a call, any other meeting only one that
+  reported something else ("after the talks" is not the telephone call reported before). It
+  applies only to a statement with no date of its own outside quotations. "Before the
+  summit" is not read (the remark may precede it by days), nor "the next meeting" or "the
+  previous call" (another meeting).
 
 ``advance(context, text, dates)`` gives the context for the next statement.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -72,10 +76,18 @@ _EVENT_REFERENCE = re.compile(
 )
 _EVENT_REPORT = re.compile(
     r"\b(?:" + _EVENT_NOUNS + r"|met|meet|meets|phoned|telephoned|phone|spoke|talked|visited"
-    r"|hosted|agreed|agreement|deal|signed|held)\b",
+    r"|hosted|agreed|agreement|deal|held)\b",
     re.IGNORECASE,
 )
 _EVENT_REPORT_LOWER = lower_cased(_EVENT_REPORT)  # on the lower-cased text: faster, the same
+# A call is one kind of event, every other meeting another: "after the talks" is not the
+# telephone call reported just before it.
+_CALL = re.compile(r"\b(?:call|conversation|phoned|telephoned|phone|telephone)\b", re.IGNORECASE)
+CALL, MEETING = "call", "meeting"
+
+
+def _kind(text: str) -> str:
+    return CALL if _CALL.search(text) else MEETING
 
 
 class _Dates(Protocol):
@@ -103,6 +115,7 @@ class DateContext:
     precision: str | None = None
     event_day: dt.date | None = None
     event_age: int = 0  # how many statements back the one that gave event_day is
+    event_kind: str | None = None  # CALL or MEETING: what the statement that gave it reported
 
 
 def _mention(
@@ -157,7 +170,11 @@ def context_mentions(text: str, context: DateContext, own_date: bool) -> list[Da
     """Date mentions the context gives ``text``, by the rules of the module docstring."""
     found = _anaphoric(text, context)
     if not own_date and not found and context.event_day and context.event_age <= EVENT_REACH:
-        found = [_mention(m, context.event_day, DAY) for m in _EVENT_REFERENCE.finditer(text)]
+        found = [
+            _mention(m, context.event_day, DAY)
+            for m in _EVENT_REFERENCE.finditer(text)
+            if context.event_kind in (None, _kind(m.group()))
+        ]
     return sorted(found, key=lambda m: m.start)
 
 
@@ -175,9 +192,9 @@ def advance(context: DateContext, text: str, dates: _Dates) -> DateContext:
     elif dates.said_on_span is not None and dates.said_on is not None:
         date, precision = dates.said_on, dates.said_on_precision
     else:
-        return DateContext(
-            context.date, context.precision, context.event_day, context.event_age + 1
-        )
+        return dataclasses.replace(context, event_age=context.event_age + 1)
     if precision == DAY and _reports_event(text):
-        return DateContext(date, precision, date, 1)
-    return DateContext(date, precision, context.event_day, context.event_age + 1)
+        return DateContext(date, precision, date, 1, _kind(text))
+    return dataclasses.replace(
+        context, date=date, precision=precision, event_age=context.event_age + 1
+    )

@@ -13,23 +13,31 @@ Contract: ``resolve_statement_dates(text, published, attributed=…)`` returns `
   the July 15 coup attempt and said …"), a date between that verb and the next speech verb
   dates the action: its own date when it modifies the verb ("sent a letter on June 27"), its
   month when it only names an earlier event (the action followed the event by an unknown lag).
-* ``refers_to``, narrator statements: (1) a date in the main clause ("On June 30, Russia
-  lifted …", "will visit next month"), but not a date after publication in a past-tense
-  sentence ("pledged to pay by the end of 2018" dates the plan, not the pledge); (2) when the
-  main clause is in the past tense, a date in a subordinate clause that is not after
-  publication ("After Turkey downed the jet on November 24, relations soured"), else the date
-  of a key event named by an alias there ("After the Air Force shot down a Russian jet, …"),
-  day precision; (3) otherwise the statement is about now: ``said_on``. A main clause in the
-  present or future with a dated background ("… since ties deteriorated last November") is
-  about now. The period a figure is compared with ("compared with the same period in 2015",
-  "than in 2014") dates nothing, nor does the day a measure takes effect when it is still to
-  come ("barred from entering starting January 1", "a truce effective from Monday"): the
-  statement reports the decision. A bare year ("first applied in 1987", "fell last year") dates
-  nothing at all: it is a period looked back on, and the statement is about the day it was
-  made; the edge of a year ("in late 2015") is a month and dates as one. Dates inside
-  quotations count only when nothing else does, and never in a statement made only of
-  quotation ("“In January, exports fell by half, and
-  …"): that is a remark whose speaker stands elsewhere, dated as one (the day it was made).
+  With no speech verb after the action, an opening adverbial dates it too ("On Monday, Erdogan
+  sent a letter …, expressing regret"). A date naming the noun of an opening frame ("In a
+  March 31 interview, …", "During a June 27 call, …") dates a past main clause like any other.
+* ``refers_to``, narrator statements that "come N days after" an event ("The ruling comes a
+  day after the minister resigned"): that event's day, N days before the statement's own (a
+  date in its main clause, else now), or the day the clause after the phrase names.
+* ``refers_to``, other narrator statements: (1) a date in the main clause ("On June 30, Russia
+  lifted …", "will visit next month"), but not a date after publication in a past-tense sentence
+  ("pledged to pay by the end of 2018" dates the plan, not the pledge); (2) when the main clause
+  is in the past tense, a date in a subordinate clause that is not after publication ("After
+  Turkey downed the jet on November 24, relations soured"), else the date of a key event named
+  by an alias there ("After the Air Force shot down a Russian jet, …"), day precision, except in
+  a "since" clause (the start of a lasting state) and when the main clause is a copula before a
+  noun phrase ("The call was the latest sign of warming after a deal in June": a description);
+  (3) otherwise the statement is about now: ``said_on``. A main clause in the present or future
+  with a dated background ("… since ties deteriorated last November") is about now. The period a
+  figure is compared with ("compared with the same period in 2015", "than in 2014") dates
+  nothing, nor does the day a measure takes effect when it is still to come ("barred from
+  entering starting January 1", "a truce effective from Monday"): the statement reports the
+  decision. A bare year ("first applied in 1987", "fell last year") dates nothing at all: it is
+  a period looked back on, and the statement is about the day it was made; the edge of a year
+  ("in late 2015") is a month and dates as one. Dates inside quotations count only when nothing
+  else does, and never in a statement made only of quotation ("“In January, exports fell by
+  half, and …"): that is a remark whose speaker stands elsewhere, dated as one (the day it was
+  made).
 * Context (``context``, from the statements before in the same document, see
   :mod:`tracker.analysis.dates.context`): "the same day", "the following day", "at the time" resolve
   against the last explicitly dated statement, and "after the summit", "during the call" in a
@@ -71,11 +79,17 @@ from tracker.analysis.dates.mentions import (
     find_date_mentions,
     find_dateline,
 )
-from tracker.analysis.dates.tense import tense_cue
+from tracker.analysis.dates.tense import INFINITIVE_FUTURES, tense_cue
 from tracker.analysis.key_events import KeyEvent, find_event_mentions
-from tracker.text.words import caseless, lower_cased, word_set
+from tracker.text.words import DETERMINERS, WORD, caseless, lower_cased, word_set
 
-__all__ = ["DateMention", "StatementDates", "find_date_mentions", "resolve_statement_dates"]
+__all__ = [
+    "DateMention",
+    "StatementDates",
+    "find_date_mentions",
+    "follows_news",
+    "resolve_statement_dates",
+]
 
 Span = tuple[int, int]
 
@@ -119,12 +133,28 @@ def _usable(sentence: Sentence) -> list[DateMention]:
         for m in sentence.mentions
         if not sentence.quoted(m.start)
         and sentence.not_after_publication(m.date)
-        and not sentence.modifier(m)
+        and not (sentence.modifier(m) and not _frames(sentence, m))
         and not _SINCE_BEFORE.search(sentence.text, 0, m.start)
     ]
 
 
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
+_FRAME_LEADS = ("in", "at", "during")
+
+
+def _frames(sentence: Sentence, mention: DateMention) -> bool:
+    """Whether a date that modifies a noun opens the sentence in a frame the main clause
+    happened in ("In a March 31 broadcast, the host recited …", "During a June 27 call, …"):
+    the event it names is the one the past main clause tells."""
+    lead = WORD.match(sentence.unquoted)
+    verb = sentence.main_verb
+    return (
+        lead is not None
+        and lead.group().lower() in _FRAME_LEADS
+        and sentence.opens_sentence(mention.start)
+        and verb is not None
+        and verb[0] == "past"
+    )
 
 
 def _said_on(sentence: Sentence, attribution_span: Span | None) -> _Dated:
@@ -155,12 +185,23 @@ def _reported_action(sentence: Sentence, said: _Dated) -> _Dated | None:
     word = verb[1].group().lower()
     if word in SPEECH_VERBS or word in _ATTITUDE_VERBS:
         return None
+    latest = said.date if said.precision == DAY else sentence.published
     later = [v.start() for v in sentence.speech_verbs if v.start() > verb[1].end()]
+    for m in sentence.mentions if not later else ():
+        # "On Monday, Erdogan sent a letter …, expressing regret": an opening adverbial dates
+        # the speaker's own action. With a speech verb after it ("On Monday, artillery shelled
+        # …, the ministry said") the statement is the remark, dated as one.
+        if (
+            m.end <= verb[1].start()
+            and not sentence.quoted(m.start)
+            and sentence.opens_sentence(m.start)
+            and (latest is None or m.date <= latest)
+        ):
+            return _as_dated(m)
     limit = later[0] if later else len(text)
     for m in sentence.mentions:
         if not verb[1].end() <= m.start < limit or sentence.quoted(m.start):
             continue
-        latest = said.date if said.precision == DAY else sentence.published
         if latest is not None and m.date >= latest:
             continue
         if m.precision == DAY and (sentence.modifier(m) or sentence.subordinate(m.start)):
@@ -272,12 +313,67 @@ _TAKES_EFFECT = re.compile(
 )
 
 
+# "The announcement came a day after the Commission backed …", "Her remarks come two days after
+# …": news set beside the event it follows; the statement is about that earlier event.
+_COMES_AFTER = re.compile(
+    r"\b(?:comes?|came)\s+(?:just\s+|only\s+)?(?P<n>an?|one|two|three|four|five|six|seven|[1-7])"
+    r"\s+days?\s+after\b",
+    re.IGNORECASE,
+)
+
+
+def _comes_after(sentence: Sentence, now: _Dated) -> _Dated | None:
+    """The day of the event a statement "comes N days after": that many days before the
+    statement's own day (a date in its main clause before the phrase, else ``now``), or the
+    day of the event when the clause after the phrase names it ("a day after the talks on
+    August 9")."""
+    if "day" not in sentence.text:
+        return None  # every such phrase names days: most statements skip the scan
+    found = _COMES_AFTER.search(sentence.unquoted)
+    if found is None:
+        return None
+    n_text = found["n"].lower()
+    days = _LAG_NUMBERS.get(n_text) or (int(n_text) if n_text.isdigit() else 1)
+    lag = dt.timedelta(days=days)
+    span = (found.start("n"), found.end())
+    for m in sentence.mentions:
+        if m.start == found.start("n") and m.precision == DAY:  # an anchored day lag
+            return _Dated(m.date - lag, DAY, (m.start, m.end))
+    base = next(
+        (
+            m
+            for m in sentence.mentions
+            if m.end <= found.start()
+            and m.precision == DAY
+            and not sentence.quoted(m.start)
+            and not sentence.subordinate(m.start)
+        ),
+        None,
+    )
+    if base is not None:
+        return _Dated(base.date - lag, DAY, span)
+    if now.date is None or now.precision != DAY:
+        return None
+    return _Dated(now.date - lag, DAY, span)
+
+
+def _describes(sentence: Sentence) -> bool:
+    """Whether the past main clause is a copula before a noun phrase ("The call was the latest
+    sign of warming after a deal in June"): it describes, and a temporal clause inside the
+    description ("after a deal in June") does not say when."""
+    verb = sentence.main_verb
+    if verb is None or verb[1].group().lower() not in ("was", "were"):
+        return False
+    after = WORD.match(sentence.unquoted, verb[1].end() + 1)
+    return after is not None and after.group().lower() in DETERMINERS
+
+
 def _narrator_refers(sentence: Sentence, events: Sequence[KeyEvent]) -> _Dated | None:
     past = sentence.main_verb is not None and sentence.main_verb[0] == "past"
 
     def main(candidates: Sequence[DateMention]) -> DateMention | None:
         for m in candidates:
-            if sentence.subordinate(m.start) or sentence.modifier(m):
+            if sentence.subordinate(m.start) or (sentence.modifier(m) and not _frames(sentence, m)):
                 continue
             if past and not sentence.not_after_publication(m.date, slack=True):
                 continue  # "pledged to pay by the end of 2018": the plan's date, not the act's
@@ -297,7 +393,7 @@ def _narrator_refers(sentence: Sentence, events: Sequence[KeyEvent]) -> _Dated |
     found = main(unquoted)
     if found is not None:
         return _as_dated(found)
-    if past:
+    if past and not _describes(sentence):
         for m in unquoted:
             if sentence.not_after_publication(m.date) and sentence.anchors_main_clause(m):
                 return _as_dated(m)
@@ -305,6 +401,7 @@ def _narrator_refers(sentence: Sentence, events: Sequence[KeyEvent]) -> _Dated |
             if (
                 not sentence.quoted(start)
                 and not sentence.lagged(start)
+                and not sentence.lasting(start)
                 and sentence.not_after_publication(event.date)
             ):
                 return _Dated(event.date, DAY, (start, end))
@@ -385,7 +482,53 @@ def resolve_statement_dates(
         if now.precision == DAY:
             _coming_weekdays(sentence)
         said = now
-        refers = _narrator_refers(sentence, events) or said
+        refers = _comes_after(sentence, now) or _narrator_refers(sentence, events) or said
     return StatementDates(
         said.date, said.precision, said.span, refers.date, refers.precision, refers.span
+    )
+
+
+# A headline's future: "Biden to visit Turkey", "Putin and Erdogan to meet in August".
+_HEADLINE_AHEAD = re.compile(r"\bto\s+(?P<verb>[A-Za-z]+)")
+
+
+def follows_news(
+    text: str,
+    published: dt.date | None,
+    *,
+    attributed: bool,
+    quote_spans: Sequence[Span] | None = None,
+    before_lead: bool = False,
+) -> bool:
+    """Whether a statement that nothing dates tells of its document's news, not of the day of
+    publication (:mod:`tracker.analysis.dates.news`): a quotation standing alone; a remark
+    whose speech verbs are not in the present ("he said", "according to officials", not
+    "she says"); a narrated sentence whose main clause is in the past tense with no bare year
+    in it ("The first picture showed …", not "Ties broke down last year").
+
+    ``before_lead``: the statement comes before the document's lead (a headline, a
+    standfirst); it tells of the lead's news when it names no date outside quotations and does
+    not look ahead ("… will visit", "Biden to visit Turkey"), whatever its tense."""
+    sentence = Sentence(text, published, [], quote_spans)
+    if before_lead:
+        if any(not sentence.quoted(m.start) for m in find_date_mentions(text, published)):
+            return False
+        verb = sentence.main_verb
+        if verb is not None and verb[0] == "future":
+            return False
+        return not any(
+            m.group("verb").lower() in INFINITIVE_FUTURES
+            for m in _HEADLINE_AHEAD.finditer(sentence.unquoted)
+        )
+    if sentence.only_quotation:
+        return True
+    if attributed:
+        # Past speech verbs never end in "s"; present ones ("says", "tells", "adds") do.
+        return not any(verb.group().lower().endswith("s") for verb in sentence.speech_verbs)
+    verb = sentence.main_verb
+    if verb is None or verb[0] != "past":
+        return False
+    return not any(
+        m.precision == YEAR and not sentence.quoted(m.start) and not sentence.subordinate(m.start)
+        for m in find_date_mentions(text, published)
     )

@@ -27,7 +27,7 @@ IRREGULAR_PAST = word_set(
 _PAST_MARKERS = word_set("ago since last earlier previously already yesterday")
 _PAST_ADJECTIVES = word_set("failed defeated botched abortive foiled thwarted former")
 _NEUTRAL_STOPS = word_set("would could can may might should must is are am has have")
-_INFINITIVE_FUTURES = word_set(
+INFINITIVE_FUTURES = word_set(
     """visit meet hold travel attend sign discuss host begin start resume open launch return
     lift restore go come make take talk pay complete finish implement deliver reach decide
     comply fulfil fulfill withdraw ratify approve adopt submit"""
@@ -81,7 +81,7 @@ def _word_cue(word: str, following: str) -> str | None:
         return "future"
     if low.endswith("n't"):
         low = low[:-3]
-    if low in FUTURE_WORDS or (low == "to" and following in _INFINITIVE_FUTURES):
+    if low in FUTURE_WORDS or (low == "to" and following in INFINITIVE_FUTURES):
         return "future"
     if low in _NEUTRAL_STOPS:
         return "stop"
