@@ -53,15 +53,20 @@ LEAD_REACH = 4
 NEWS_WINDOW_DAYS = 6
 
 
+def _own(reading: StatementDates) -> tuple[dt.date | None, str | None] | None:
+    """The date and precision the statement's own words gave (what it refers to, else when it
+    was said), or None when its words gave none."""
+    if reading.refers_to_span is not None:
+        return reading.refers_to, reading.refers_to_precision
+    if reading.said_on_span is not None:
+        return reading.said_on, reading.said_on_precision
+    return None
+
+
 def _written(reading: StatementDates) -> dt.date | None:
     """The day date the statement's own words gave, if any."""
-    if reading.refers_to_span is not None:
-        date, precision = reading.refers_to, reading.refers_to_precision
-    elif reading.said_on_span is not None:
-        date, precision = reading.said_on, reading.said_on_precision
-    else:
-        return None
-    return date if precision == DAY else None
+    own = _own(reading)
+    return own[0] if own is not None and own[1] == DAY else None
 
 
 def _undated(reading: StatementDates) -> bool:
@@ -101,12 +106,10 @@ def _may_share(voice: Voice, source: Voice) -> bool:
 def _older(reading: StatementDates, published: dt.date) -> dt.date | None:
     """The month of a date the statement's own words gave when it lies before the news
     window (a day) or before the month of publication (a month): a background event."""
-    if reading.refers_to_span is not None:
-        date, precision = reading.refers_to, reading.refers_to_precision
-    elif reading.said_on_span is not None:
-        date, precision = reading.said_on, reading.said_on_precision
-    else:
+    own = _own(reading)
+    if own is None:
         return None
+    date, precision = own
     if date is None:
         return None
     if precision == DAY:
