@@ -185,16 +185,17 @@ def test_bar_redraws_in_place_at_most_ten_times_a_second(
         progress.note("plan: 8 statements")
         progress.begin("scoring", 8, "statements")
         clock.now += 1
-        progress.advance(2)  # drawn: the first
+        progress.advance(2)  # drawn: 1 s after the last
         clock.now += 0.05
         progress.advance(2)  # not drawn: too soon
         clock.now += 0.95
         progress.advance(3)  # drawn: a shorter line blanks what the longer one left
         progress.advance(1)  # drawn: complete, however soon
         progress.begin("empty", 0, "statements")  # a count with nothing to do draws nothing
-        progress.advance(0)
+        progress.advance(0)  # the same line: not drawn again
     assert capsys.readouterr().err == (
         "rescore: plan: 8 statements\n"
+        "\rrescore: scoring: [----] 0/8 statements"  # drawn at once
         "\rrescore: scoring: [#---] 2/8 statements  2.0/s  0:03 left"
         "\rrescore: scoring: [###-] 7/8 statements  3.5/s  0:00 left"
         "\rrescore: scoring: [####] 8/8 statements  4.0/s  in 0:02  \n"

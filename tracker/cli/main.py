@@ -65,9 +65,10 @@ def main() -> None:
 @click.option(
     "--defer-analysis",
     is_flag=True,
-    help="Store the statements with stock VADER scores only (about six times faster than a "
-    "full ingest); the next `tracker rescore` adds speakers, relations, dates and the "
-    "diplomacy profile, in worker processes. For large archives.",
+    help="Store the statements with stock VADER scores only (in about a tenth of a full "
+    "ingest's time); the next `tracker rescore` adds speakers, relations, dates and the "
+    "diplomacy profile, in worker processes. Together they take longer than a full ingest: "
+    "for getting an archive in now and analysing it later (e.g. overnight).",
 )
 @workers_option(
     "Worker processes for analysis and scoring [default: one per core; an ingest with "

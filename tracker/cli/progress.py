@@ -55,11 +55,13 @@ class Bar(Tally):
         self.drawn = False  # whether the current count's line is on screen (a new one ends it)
         self._last_draw = float("-inf")
         self._shown = 0  # length of the line on screen, to blank what a shorter one leaves
+        self._line = ""
 
     def begin(self, label: str, total: int | None = None, unit: str = "") -> None:
         self.close()
         super().begin(label, total, unit)
         self._last_draw = float("-inf")
+        self.changed()  # the total, at once: the first units may take a while
 
     def note(self, message: str) -> None:
         self.close()
@@ -77,8 +79,10 @@ class Bar(Tally):
         complete = self.total is not None and self.done >= self.total
         if not complete and now - self._last_draw < REDRAW_SECONDS:
             return
-        self._last_draw = now
         line = self.text()
+        if self.drawn and line == self._line:
+            return
+        self._last_draw, self._line = now, line
         click.echo(f"\r{line}{' ' * max(0, self._shown - len(line))}", err=True, nl=False)
         self.drawn, self._shown = True, len(line)
 
