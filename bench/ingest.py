@@ -15,6 +15,11 @@ close.
 
     python bench/ingest.py --articles 2000
     python bench/ingest.py --articles 500 --memory-sizes 1000 4000
+    python bench/ingest.py --end-to-end --articles 20000 --runs 1
+
+``--end-to-end`` times, instead, what a user runs, in fresh databases and alternately: a full
+``tracker ingest`` against ``tracker ingest --defer-analysis`` followed by ``tracker rescore``
+(both with ``--workers``), and prints each step's seconds and their ratios to the full ingest.
 
 Figures are for comparison within one run (shared machines are noisy); see README "Performance".
 """
@@ -257,6 +262,64 @@ def peak_memory_mb(n_articles: int) -> float:
     return float(out.stdout.strip().splitlines()[-1])
 
 
+def end_to_end(n_articles: int, *, runs: int, workers: int) -> dict[str, float]:
+    """Best seconds of a full ingest, a deferred ingest and the rescore after it (each in a
+    fresh database, as the commands run them), and the median ratios of the pairs."""
+    import statistics
+
+    from tracker.db import connection
+    from tracker.ingest.batches import ingest_paths
+    from tracker.ingest.pipeline import PipelineSpec
+    from tracker.rescore.execute import rescore
+    from tracker.rescore.report import RescoreOptions
+
+    full_spec, deferred_spec = PipelineSpec(), PipelineSpec(profiles=("vader",), analyze=False)
+    rounds: list[tuple[float, float, float]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus, empty = Path(tmp) / "corpus.jsonl", Path(tmp) / "empty.duckdb"
+        write_corpus(corpus, n_articles)
+        with connection.writer(empty):
+            pass
+
+        def fresh(name: str) -> Path:
+            path = Path(tmp) / name
+            shutil.copyfile(empty, path)
+            return path
+
+        for _ in range(runs):
+            t0 = time.perf_counter()
+            ingest_paths([corpus], fresh("full.duckdb"), spec=full_spec, workers=workers)
+            t1 = time.perf_counter()
+            deferred = fresh("deferred.duckdb")
+            ingest_paths([corpus], deferred, spec=deferred_spec, workers=workers)
+            t2 = time.perf_counter()
+            rescore(deferred, PipelineSpec(), RescoreOptions(workers=workers))
+            t3 = time.perf_counter()
+            rounds.append((t1 - t0, t2 - t1, t3 - t2))
+    return {
+        "full_s": min(r[0] for r in rounds),
+        "deferred_s": min(r[1] for r in rounds),
+        "rescore_s": min(r[2] for r in rounds),
+        "deferred_ratio": statistics.median(r[1] / r[0] for r in rounds),
+        "end_to_end_ratio": statistics.median((r[1] + r[2]) / r[0] for r in rounds),
+    }
+
+
+def print_end_to_end(n_articles: int, runs: int, workers: int) -> None:
+    e2e = end_to_end(n_articles, runs=runs, workers=workers)
+    print(f"articles {n_articles}, --workers {workers}, {runs} rounds (best seconds)")
+    print(f"full ingest                         {e2e['full_s']:.1f} s")
+    print(
+        f"ingest --defer-analysis             {e2e['deferred_s']:.1f} s"
+        f"  x{e2e['deferred_ratio']:.2f} the full ingest's time"
+    )
+    print(f"then tracker rescore                {e2e['rescore_s']:.1f} s")
+    print(
+        f"deferred ingest + rescore           {e2e['deferred_s'] + e2e['rescore_s']:.1f} s"
+        f"  x{e2e['end_to_end_ratio']:.2f} the full ingest's time (median of pairs)"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=2000)
@@ -270,7 +333,16 @@ def main() -> None:
         default=os.cpu_count() or 1,
         help="also time the full ingest with this many worker processes [default: one per core]",
     )
+    parser.add_argument(
+        "--end-to-end",
+        action="store_true",
+        help="only compare a full ingest with --defer-analysis followed by rescore",
+    )
     args = parser.parse_args()
+    if args.end_to_end:
+        warm_up()
+        print_end_to_end(args.articles, args.runs, args.workers)
+        return
     startup = warm_up()
     base = throughput(args.articles, full=False, runs=args.runs)
     full = throughput(args.articles, full=True, runs=args.runs)

@@ -3,6 +3,7 @@ so no test ever touches a user's database."""
 
 from __future__ import annotations
 
+import re
 import textwrap
 from pathlib import Path
 
@@ -34,6 +35,17 @@ def session_processes(session: int) -> list[int]:
         if int(fields[3]) == session and fields[0] != "Z":
             found.append(int(entry.name))
     return found
+
+
+# `tracker ingest`'s progress lines off a terminal (pinned exactly by tests/test_progress.py).
+INGEST_PROGRESS = re.compile(r"ingest: \d+/\d+ documents( |$)")
+
+
+def without_progress(stderr: str) -> str:
+    """An ingest's stderr without its progress lines: the messages a test is about."""
+    return "".join(
+        line for line in stderr.splitlines(keepends=True) if not INGEST_PROGRESS.match(line)
+    )
 
 
 def write(path: Path, text: str, encoding: str = "utf-8") -> Path:

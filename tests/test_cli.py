@@ -13,7 +13,7 @@ import duckdb
 import pytest
 from click.testing import CliRunner
 
-from tests.conftest import write
+from tests.conftest import without_progress, write
 from tracker import __version__
 from tracker.cli.main import main
 
@@ -67,7 +67,7 @@ def test_ingest_reports_bad_file_and_keeps_the_others(tmp_path: Path, db_path: P
     write(tmp_path / "in" / "nodate.txt", "Undated text.\n")
     result = run("ingest", str(tmp_path / "in"))
     assert result.exit_code == 1
-    assert result.stderr.splitlines()[0] == (
+    assert without_progress(result.stderr).splitlines()[0] == (
         f"Error: {tmp_path}/in/nodate.txt: no publication date; give one in front matter "
         "(published: 2016-07-26), in a manifest CSV (path,published,source,title), "
         "or with --published 2016-07-26."
@@ -205,10 +205,11 @@ def test_locked_database_exit_code(articles: Path, db_path: Path) -> None:
     with holding(db_path, WRITER) as holder:
         result = run("ingest", str(articles), "--wait", "0.2", "--replace")
         assert result.exit_code == 75
-        assert result.stderr.startswith(
+        stderr = without_progress(result.stderr)
+        assert stderr.startswith(
             f"Error: The database {db_path} is being written by tracker (PID {holder.pid}"
         )
-        assert result.stderr.endswith("waited 0.2 s. Retry later, or pass a longer --wait.\n")
+        assert stderr.endswith("waited 0.2 s. Retry later, or pass a longer --wait.\n")
 
 
 def test_database_open_in_another_program_exit_code(articles: Path, db_path: Path) -> None:
@@ -216,9 +217,10 @@ def test_database_open_in_another_program_exit_code(articles: Path, db_path: Pat
     with holding(db_path, READ_ONLY_CLIENT) as holder:
         result = run("ingest", str(articles), "--wait", "0.2", "--replace")
         assert result.exit_code == 75
-        assert result.stderr.startswith(f"Error: The database {db_path} is open in another program")
-        assert f"(PID {holder.pid})" in result.stderr
-        assert result.stderr.endswith(
+        stderr = without_progress(result.stderr)
+        assert stderr.startswith(f"Error: The database {db_path} is open in another program")
+        assert f"(PID {holder.pid})" in stderr
+        assert stderr.endswith(
             "and DuckDB writes a file only while no other process has it open; waited 0.2 s. "
             "Close that program's connection and retry, or pass a longer --wait.\n"
         )
@@ -268,7 +270,7 @@ def test_ingest_of_a_missing_path_leaves_no_database_behind(tmp_path: Path) -> N
     target = tmp_path / "new.duckdb"
     result = run("ingest", str(tmp_path / "nothing-here"), "--db", str(target))
     assert result.exit_code == 1
-    assert result.stderr == (
+    assert without_progress(result.stderr) == (
         f"Error: {tmp_path / 'nothing-here'}: no such file or folder; check the path.\n"
         "Ingest: 0 added, 0 replaced, 0 unchanged, 1 failed; 0 new statements.\n"
     )

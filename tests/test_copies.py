@@ -4,8 +4,11 @@ clusters kept consistent through ingest, --replace, --defer-analysis + rescore, 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from pathlib import Path
+from typing import Any
 
+import duckdb
 import pytest
 
 from tracker.db import connection, copies
@@ -290,3 +293,45 @@ def test_bulk_placement_in_any_cut_forms_the_same_clusters(tmp_path: Path) -> No
             )
     assert found[0] == found[1] == found[2]
     assert len({c for _, c in found[0]}) < len(found[0])  # copies were found
+
+
+def test_placement_writes_leave_readers_a_gap_the_next_signatures_are_computed_in(
+    syndicated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    class FakeTime:
+        def __init__(self) -> None:
+            self.now, self.sleeps, self.writes = 0.0, list[float](), list[tuple[float, float]]()
+
+        def monotonic(self) -> float:
+            return self.now
+
+        def sleep(self, seconds: float) -> None:
+            self.sleeps.append(round(seconds, 6))
+            self.now += seconds
+
+    fake = FakeTime()
+    prepare, place = copies.prepare, copies.place
+
+    def slow_prepare(candidates: list[copies.CopyCandidate]) -> Any:
+        fake.now += 0.1  # signatures take 0.1 s
+        return prepare(candidates)
+
+    def slow_place(con: duckdb.DuckDBPyConnection, part: copies.Pending, prepared: Any) -> None:
+        began = fake.now
+        fake.now += 0.05  # the write holds the file 0.05 s
+        place(con, part, prepared)
+        fake.writes.append((began, fake.now))
+
+    monkeypatch.setattr(execute, "time", fake)
+    monkeypatch.setattr(execute.copies, "prepare", slow_prepare)
+    monkeypatch.setattr(execute.copies, "place", slow_place)
+    monkeypatch.setattr(execute, "PLACE_CHUNK", 3)
+    monkeypatch.setattr(execute, "PLACE_FRESH_CHUNK", 3)
+    with connection.writer(syndicated) as con:
+        for table in ("statement_copies", "copy_clusters", "copy_bands"):
+            con.execute(f"DELETE FROM {table}")
+    rescore(syndicated)
+    gaps = [round(b - a, 6) for (_, a), (b, _) in itertools.pairwise(fake.writes)]
+    assert len(fake.writes) > 2 and gaps == [execute.PLACE_GAP_SECONDS] * (len(fake.writes) - 1)
+    # the signatures are computed in the gap; nothing is slept after the last write
+    assert fake.sleeps == [0.0] + [execute.PLACE_GAP_SECONDS - 0.1] * (len(fake.writes) - 1)

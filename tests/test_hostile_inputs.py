@@ -21,6 +21,7 @@ import duckdb
 import pytest
 from click.testing import CliRunner
 
+from tests.conftest import without_progress
 from tracker.cli.main import main
 from tracker.db import connection
 from tracker.errors import DiskFull
@@ -207,7 +208,7 @@ def test_a_hostile_input_is_one_error_and_the_rest_is_stored(
 
     assert result.exit_code == 1
     added = 2 + case.also_added
-    assert result.stderr.splitlines() == [
+    assert without_progress(result.stderr).splitlines() == [
         "Error: " + case.error.format(p=bad),
         f"Ingest: {added} added, 0 replaced, 0 unchanged, 1 failed; {added} new statements.",
     ]
@@ -223,8 +224,8 @@ def test_a_malformed_page_is_read_as_a_browser_would(good: list[Path], tmp_path:
         encoding="utf-8",
     )
     result = run("ingest", str(good[0]), str(page), str(good[1]))
-    assert (result.exit_code, result.stderr.splitlines()[:-1]) == (0, [])
-    assert "Ingest: 3 added" in result.stderr
+    assert (result.exit_code, without_progress(result.stderr).splitlines()[:-1]) == (0, [])
+    assert "Ingest: 3 added" in without_progress(result.stderr)
 
 
 def test_utf16_with_a_byte_order_mark_is_read_as_utf16(tmp_path: Path, db_path: Path) -> None:
@@ -245,7 +246,7 @@ def test_utf16_with_a_byte_order_mark_is_read_as_utf16(tmp_path: Path, db_path: 
 
 def _ingest_refused(db: Path, good: list[Path]) -> tuple[int, str]:
     result = run("ingest", *map(str, good), "--db", str(db), "--wait", "0")
-    return result.exit_code, result.stderr.strip()
+    return result.exit_code, without_progress(result.stderr).strip()
 
 
 @pytest.mark.parametrize(
@@ -264,7 +265,8 @@ def test_a_db_that_is_not_a_duckdb_file_is_refused_and_untouched(
     for command in (["ingest", *map(str, good)], ["sql", "SELECT 1"], ["rescore"]):
         result = run(*command, "--db", str(db))
         assert result.exit_code == 3
-        assert result.stderr.strip().startswith(f"Error: {db} is not a tracker database")
+        stderr = without_progress(result.stderr).strip()
+        assert stderr.startswith(f"Error: {db} is not a tracker database")
         assert db.read_bytes() == content
 
 
@@ -384,7 +386,7 @@ def test_a_folder_manifest_with_a_bad_byte_is_reported_not_ignored(
     )
     result = run("ingest", str(good[0]), str(folder), str(good[1]))
     assert result.exit_code == 1
-    assert result.stderr.splitlines() == [
+    assert without_progress(result.stderr).splitlines() == [
         f"Error: {manifest}: not valid utf-8 text (byte 0xe9 at offset 71); if it uses another "
         "encoding, pass it, e.g. --encoding cp1252.",
         "Ingest: 2 added, 0 replaced, 0 unchanged, 1 failed; 2 new statements.",

@@ -14,7 +14,7 @@ import duckdb
 import pytest
 from click.testing import CliRunner
 
-from tests.conftest import write
+from tests.conftest import without_progress, write
 from tracker.cli.main import main
 from tracker.errors import InputError
 from tracker.ingest.batches import ingest_paths
@@ -337,7 +337,7 @@ def test_a_dateless_page_is_reported_and_published_dates_it(tmp_path: Path) -> N
     page = PAGES / "no_date.html"
     result = _cli("ingest", str(page))
     assert result.exit_code == 1
-    assert result.stderr.splitlines() == [
+    assert without_progress(result.stderr).splitlines() == [
         f"Error: {page}: no publication date (the page has no JSON-LD datePublished, date "
         "meta tag or date in its URL); give one in a manifest CSV (path,published,source,title), "
         "in the JSON record's published field, or with --published 2016-07-26.",
@@ -562,7 +562,7 @@ def test_the_rest_of_the_ingest_goes_on(tmp_path: Path) -> None:
     result = _cli("ingest", str(folder))
     assert result.exit_code == 1
     assert result.stdout == f"added\t5\t{(folder / 'story.html').resolve()}\n"
-    assert result.stderr.splitlines() == [
+    assert without_progress(result.stderr).splitlines() == [
         f"Error: {folder / 'empty.html'}: empty (no page to ingest).",
         f"Error: {folder / 'notes.htm'}: not an HTML page (no <html>, <body> or paragraph "
         "tag); ingest web pages as .html and plain text as .txt or .md.",

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from tracker.cli.options import CONTEXT, analysis_options, db_options, resolve_db
-from tracker.cli.progress import live_counter
+from tracker.cli.progress import on_stderr
 from tracker.errors import EXIT_FAILURE
 from tracker.fetch.http import FetchOptions
 
@@ -112,7 +112,7 @@ def fetch(
     urls = read_urls(urls_file) if urls_file else []
     options = FetchOptions(rate, timeout, retries, backoff, max_bytes)
     spec = PipelineSpec(actor_files=actors, lexicons=lexicons, events_dicts=events_dicts)
-    with live_counter() as progress:
+    with on_stderr(lines=False) as progress:
         report = run_fetch(
             feeds,
             urls,

@@ -14,7 +14,7 @@ from tracker.cli.options import (
     resolve_db,
     workers_option,
 )
-from tracker.cli.progress import Lines
+from tracker.cli.progress import on_stderr
 from tracker.paths import DB_ENV_VAR
 from tracker.rescore import schedule as sched
 
@@ -67,12 +67,8 @@ def rescore(
 
     spec = PipelineSpec(actor_files=actors, lexicons=lexicons, events_dicts=events_dicts)
     options = RescoreOptions(workers=workers, wait=wait, keep=keep, full=full, dry_run=dry_run)
-    report = run_rescore(
-        resolve_db(db_path),
-        spec,
-        options,
-        progress=Lines("rescore: "),
-    )
+    with on_stderr("rescore: ") as progress:
+        report = run_rescore(resolve_db(db_path), spec, options, progress=progress)
     for line in report.lines():
         click.echo(line, err=True)
     if as_json:

@@ -214,12 +214,13 @@ class _Ingest:
     def add(self, items: list[Article | InputError], hashes: list[str]) -> None:
         """Start preparing a batch (``hashes``: its articles' content hashes, in order)."""
         articles = [a for a in items if isinstance(a, Article)]
-        self.report.errors.extend(e for e in items if isinstance(e, InputError))
+        errors = [e for e in items if isinstance(e, InputError)]
+        self.report.errors.extend(errors)
         known = {} if self.replace else self._stored(hashes)
         pending = set() if self.replace else {h for b in self.queue for h in b.todo_hashes}
         batch = _Batch(articles, hashes, known, pending, dt.datetime.now())
         todo = batch.todo
-        self.progress.advance(len(articles) - len(todo))
+        self.progress.advance(len(errors) + len(articles) - len(todo))
         text = sum(len(a.text) for a in todo)
         if self.pool.workers < self.workers and text >= MIN_PARALLEL_CHARS:
             preload = [prepare_articles.__module__]  # the task's module, imported once
@@ -333,8 +334,9 @@ def ingest_articles(
     one the bundled files rebuild (its profiles, with or without analysis) when
     ``workers > 1``, else :class:`ValueError`. Scripts that pass ``workers > 1`` need the
     ``if __name__ == "__main__":`` guard (the workers are started by forkserver).
-    ``progress`` advances by one for each article prepared or found stored already; the caller
-    begins it (:mod:`tracker.progress`), as only it knows what the articles are.
+    ``progress`` advances by one for each input: an article prepared or found stored already,
+    or an error; the caller begins it (:mod:`tracker.progress`), as only it knows what the
+    inputs are (:func:`tracker.ingest.sources.count_inputs` counts them).
     """
     pipeline, spec = _pipeline_and_spec(pipeline, spec, workers)
     batches = _batches(items, batch_size)

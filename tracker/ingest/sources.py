@@ -17,6 +17,8 @@ Accepted inputs:
 
 :func:`read_inputs` yields an :class:`~tracker.models.Article` or an
 :class:`~tracker.errors.InputError` per input, so one bad file never stops a batch.
+:func:`count_inputs` says beforehand how many it will yield, without reading any article (a
+progress bar's total).
 """
 
 from __future__ import annotations
@@ -418,3 +420,62 @@ def read_inputs(
             yield from _read_file(path, defaults)
         else:
             yield InputError(f"{path}: no such file or folder; check the path.")
+
+
+def _count_jsonl(path: Path, defaults: Defaults) -> int:
+    """Non-blank lines, split and decoded as :func:`read_jsonl` does but not parsed: about
+    half a second per GB, against an hour or more to ingest that much. (Bytes read of the
+    file's size would be no cheaper, and would need the reader to report its position
+    through every generator.)"""
+    try:
+        with path.open("rb") as handle:
+            encoding = bom_codec(handle.read(4)) or defaults.encoding
+        with path.open(encoding=encoding, errors="replace", newline=None) as handle:
+            lines = enumerate(handle, start=1)
+            return sum(
+                1 for n, line in lines if (line.removeprefix("\ufeff") if n == 1 else line).strip()
+            )
+    except (OSError, LookupError):
+        return 1  # read_jsonl reports it as one error
+
+
+def _count_manifest(path: Path, defaults: Defaults) -> int:
+    """Results of :func:`read_manifest`: one a data row, or one error for the whole file."""
+    rows = 0
+    try:
+        reader = csv.DictReader(read_text(path, defaults.encoding).splitlines())
+        header = [h.strip() for h in (reader.fieldnames or [])]
+        if any(col not in header for col in MANIFEST_REQUIRED):
+            return 1
+        for _ in reader:
+            rows += 1
+    except InputError:
+        return 1
+    except csv.Error:
+        return rows + 1
+    return rows
+
+
+def _count_file(path: Path, defaults: Defaults) -> int:
+    suffix = path.suffix.lower()
+    if suffix in MANIFEST_SUFFIXES:
+        return _count_manifest(path, defaults)
+    if suffix in JSONL_SUFFIXES:
+        return _count_jsonl(path, defaults)
+    return 1
+
+
+def count_inputs(paths: Iterable[Path], defaults: Defaults = Defaults()) -> int:
+    """How many results :func:`read_inputs` will yield for ``paths`` (articles and errors),
+    counted without reading an article: files in folders, rows of manifests, non-blank lines
+    of JSON Lines. Exact unless the files change in between, or a file turns out unreadable
+    as a whole (one error in place of its count)."""
+    total = 0
+    for path in paths:
+        if path.is_dir():
+            total += sum(_count_file(file, defaults) for file in _walk_folder(path))
+        elif path.exists():
+            total += _count_file(path, defaults)
+        else:
+            total += 1
+    return total

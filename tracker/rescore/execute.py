@@ -279,12 +279,15 @@ def _place_copies(db_path: Path, writer: ChunkWriter, analysed: bool) -> None:
             if row[0] == row[1]:
                 return
         work = copies.pending(con)
+    next_write = 0.0
     for part in work.chunks(PLACE_CHUNK, PLACE_FRESH_CHUNK):
         prepared = copies.prepare([*part.fresh, *part.moved])  # signatures: before the lock
+        # Back-to-back writes would starve readers polling every 50 ms: leave them a window,
+        # which the signatures above were computed in (the last write needs none after it).
+        time.sleep(max(0.0, next_write - time.monotonic()))
         with writer.connection() as con, transaction(con):
             copies.place(con, part, prepared)
-        # Back-to-back writes would starve readers polling every 50 ms: leave them a window.
-        time.sleep(PLACE_GAP_SECONDS)
+        next_write = time.monotonic() + PLACE_GAP_SECONDS
 
 
 def _failed_text(failed: Sequence[int]) -> str:
