@@ -189,7 +189,7 @@ with st.sidebar:
     st.radio("Scorer profile", ds.SCORER_CHOICES, key="scorer", horizontal=True)
     st.multiselect("Speaker side", ds.SIDES, key="sides", placeholder="All sides")
     st.multiselect("Source", overview.sources, key="sources", placeholder="All sources")
-    st.text_input("Text search", key="q", placeholder="e.g. sanctions")
+    st.text_input("Text search", key="q", placeholder="e.g. sanctions", max_chars=ds.MAX_SEARCH)
     st.number_input("Minimum statements per period", 1, ds.MAX_MIN_N, key="min_n")
     st.select_slider("Smoothing window (days)", ds.WINDOWS, key="window")
     st.toggle("Count syndicated copies", key="copies", help=ds.COPIES_HELP)

@@ -17,6 +17,7 @@ from streamlit.testing.v1 import AppTest
 from tracker import demo
 from tracker.db import connection as db
 from tracker.synthetic.build import add_rescoring_run, make_database
+from tracker.views import state as ds
 
 APP = str(Path(__file__).resolve().parents[1] / "dashboard.py")
 D = dt.date
@@ -162,6 +163,12 @@ def test_paging(app: AppTest) -> None:
     assert len(second) == 25 and second["date"].iloc[0] >= first["date"].iloc[-1]
     keys = {(r.statement_id, r.dyad) for r in first.itertuples()}
     assert keys.isdisjoint((r.statement_id, r.dyad) for r in second.itertuples())
+
+
+def test_the_search_box_holds_what_is_searched(app: AppTest) -> None:
+    """The box takes at most MAX_SEARCH characters, the length a shared URL's ``q`` is cut to:
+    what is searched is always the literal text in the box (tests/test_search.py)."""
+    assert app.text_input(key="q").max_chars == ds.MAX_SEARCH
 
 
 def test_search_with_no_match_says_so(app: AppTest) -> None:
