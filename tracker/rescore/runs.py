@@ -6,7 +6,8 @@ Contract
 Every function takes a writer connection (the caller holds the tracker's write lock) and does
 one short transaction. A run is created with status ``running``; the views read only
 ``completed`` runs, so its rows stay invisible until :func:`complete_runs` flips every run of
-the rescoring at once. A process that dies leaves its runs ``running``: the next rescoring
+the rescoring at once, with ``dyad_aggregates`` (:mod:`tracker.db.aggregates`) in the same
+transaction. A process that dies leaves its runs ``running``: the next rescoring
 (under the same lock, so nobody else can be writing them) marks them ``failed`` and deletes their
 rows with :func:`clean_dead_runs`. :func:`prunable` (read-only) names old runs that no current
 row needs, and :func:`prune` deletes them; :func:`run_changes` (read-only) counts what a run
@@ -34,7 +35,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from tracker.db import connection
+from tracker.db import aggregates, connection
 from tracker.db.tables import (
     ANALYSIS_RUN,
     COMPLETED,
@@ -186,7 +187,7 @@ def complete_runs(
 
     ``score_runs`` maps run id to statements scored; ``analysis`` is (id, statements).
     """
-    with transaction(con):
+    with transaction(con), aggregates.maintained(con, _statements_of(con, score_runs, analysis)):
         if analysis is not None and analysis_run is not None:
             refresh_reference_tables(con, analysis_run)
         if analysis is not None:
@@ -201,6 +202,20 @@ def complete_runs(
                 "WHERE run_id = ? AND status = ?",
                 [COMPLETED, now, n, run_id, RUNNING],
             )
+
+
+def _statements_of(
+    con: duckdb.DuckDBPyConnection,
+    score_runs: Mapping[int, int],
+    analysis: tuple[int, int] | None,
+) -> list[int]:
+    """The statements whose rows runs about to be completed change."""
+    rows = con.execute(
+        "SELECT statement_id FROM scores WHERE run_id IN (SELECT unnest(?)) "
+        "UNION SELECT statement_id FROM statement_analysis WHERE analysis_id = ?",
+        [list(score_runs), analysis[0] if analysis is not None else None],
+    ).fetchall()
+    return [int(r[0]) for r in rows]
 
 
 @dataclass(frozen=True)
