@@ -233,7 +233,7 @@ def test_migration_fills_the_table_of_an_existing_database(base_db: Path, tmp_pa
 def test_segments_cut_scattered_ids_into_narrow_ranges() -> None:
     step = aggregates.SEGMENT
     ids = [5, 3, 3, 7, step + 3, step + 4, 10 * step]
-    assert aggregates._segments(ids) == [[3, 5, 7], [step + 3, step + 4], [10 * step]]
+    assert aggregates.segments(ids) == [[3, 5, 7], [step + 3, step + 4], [10 * step]]
 
 
 # -- kill -9 --------------------------------------------------------------------------------

@@ -16,9 +16,12 @@ representative may move). Rows never visible (``running`` runs, their clean-up, 
 runs no current row needs) change nothing here.
 
 Cost: the totals of a set of statements are read through the views one id range at a time
-(:data:`SEGMENT` ids), so DuckDB's range filter skips the rest of the archive: a batch's
-contiguous new ids cost one narrow query, a scattered set costs at most one pass.
-Counts are exact; sums are floating-point, exact up to rounding (about 1e-12 relative).
+(:data:`SEGMENT` ids), so DuckDB's range filter skips the rest of the archive: a batch's contiguous
+new ids cost one narrow query, a scattered set costs at most one pass. A switch-over of a rescoring
+that touches every statement would hold the file for a pass over the archive:
+:func:`tracker.rescore.runs.switch_totals` works its change out beforehand, under the tracker's
+write lock, in short holds, and the switch-over only applies it. Counts are exact; sums are
+floating-point, exact up to rounding (about 1e-12 relative).
 """
 
 from __future__ import annotations
@@ -82,7 +85,7 @@ _COLUMNS = ", ".join((*KEY, *MEASURES))
 _SAME_KEY = " AND ".join(f"a.{k} IS NOT DISTINCT FROM d.{k}" for k in KEY)
 
 
-def _segments(ids: Iterable[int]) -> list[list[int]]:
+def segments(ids: Iterable[int]) -> list[list[int]]:
     """Sorted distinct ids cut where a range would pass :data:`SEGMENT` ids."""
     out: list[list[int]] = []
     for i in sorted(set(ids)):
@@ -95,7 +98,7 @@ def _segments(ids: Iterable[int]) -> list[list[int]]:
 def totals(con: duckdb.DuckDBPyConnection, statement_ids: Iterable[int]) -> pa.Table:
     """The totals of these statements' ``dyad_scores`` rows, per key (read inside any unit)."""
     parts = []
-    for seg in _segments(statement_ids):
+    for seg in segments(statement_ids):
         con.register("_agg_ids", pa.table({"statement_id": pa.array(seg, pa.int64())}))
         try:
             # The BETWEEN reaches the tables' scans through the views (the IN alone does not).
