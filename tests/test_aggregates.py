@@ -32,6 +32,7 @@ from tracker.ingest.pipeline import Pipeline, PipelineSpec
 from tracker.paths import corpus_dir
 from tracker.rescore.execute import rescore
 from tracker.rescore.report import RescoreOptions
+from tracker.scoring.events.dictionary import QUAD_CLASSES
 from tracker.synthetic.build import make_database
 
 D = dt.date
@@ -228,6 +229,10 @@ def test_migration_fills_the_table_of_an_existing_database(base_db: Path, tmp_pa
     with db.writer(path):  # migrates
         pass
     agrees(path)
+
+
+def test_the_quad_columns_are_the_event_dictionarys() -> None:
+    assert aggregates.QUADS == QUAD_CLASSES
 
 
 def test_segments_cut_scattered_ids_into_narrow_ranges() -> None:

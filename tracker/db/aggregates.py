@@ -33,7 +33,6 @@ import duckdb
 import pyarrow as pa
 
 TABLE = "dyad_aggregates"
-AXES = ("published", "refers_to")
 KEY = (
     "axis",
     "day",
@@ -44,31 +43,32 @@ KEY = (
     "source",
     "counted",
 )
+# The event dictionary's quad classes as columns, 'verbal cooperation' -> verbal_cooperation,
+# as the views spell them (tracker.scoring is no layer of db's: tests/test_aggregates.py checks
+# that they are the dictionary's).
+QUADS = ("verbal cooperation", "material cooperation", "verbal conflict", "material conflict")
 MEASURES = (
     "n",
     "sum_score",
     "sum_score_sq",
     "n_events",
     "sum_goldstein",
-    "verbal_cooperation",
-    "material_cooperation",
-    "verbal_conflict",
-    "material_conflict",
+    *(quad.replace(" ", "_") for quad in QUADS),
 )
 # About one DuckDB row group: a range this wide is one narrow scan of each table.
 SEGMENT = 100_000
 
+_QUADS = {quad: quad.replace(" ", "_") for quad in QUADS}
 _MEASURE_SQL = """
     count(*)::BIGINT AS n,
     sum(score)::DOUBLE AS sum_score,
     sum(score * score)::DOUBLE AS sum_score_sq,
     count(event_code)::BIGINT AS n_events,
     coalesce(sum(event_goldstein), 0)::DOUBLE AS sum_goldstein,
-    count(*) FILTER (WHERE event_quad = 'verbal cooperation')::BIGINT AS verbal_cooperation,
-    count(*) FILTER (WHERE event_quad = 'material cooperation')::BIGINT AS material_cooperation,
-    count(*) FILTER (WHERE event_quad = 'verbal conflict')::BIGINT AS verbal_conflict,
-    count(*) FILTER (WHERE event_quad = 'material conflict')::BIGINT AS material_conflict
-"""
+""" + ",\n".join(
+    f"    count(*) FILTER (WHERE event_quad = '{quad}')::BIGINT AS {column}"
+    for quad, column in _QUADS.items()
+)
 # The totals of the dyad_scores rows a filter keeps ({where}), on both date axes.
 _TOTALS = f"""
 WITH r AS (SELECT * FROM dyad_scores WHERE {{where}})
