@@ -24,6 +24,7 @@ from click.testing import CliRunner
 from tests.conftest import without_progress
 from tracker.cli.main import main
 from tracker.db import connection
+from tracker.db.migrations import latest_version
 from tracker.errors import DiskFull
 from tracker.ingest import store
 from tracker.ingest.batches import ingest_articles
@@ -278,7 +279,8 @@ def test_a_database_from_a_newer_tracker_is_refused_and_untouched(
         con.execute("INSERT INTO schema_migrations (version, name) VALUES (9999, 'future')")
     before = db_path.read_bytes()
     message = (
-        f"Error: {db_path} has schema version 9999, newer than this tracker's 8 (a later "
+        f"Error: {db_path} has schema version 9999, newer than this tracker's "
+        f"{latest_version()} (a later "
         "tracker wrote it). Upgrade the tracker to use it; nothing in it was changed."
     )
     assert _ingest_refused(db_path, good[1:]) == (3, message)

@@ -126,8 +126,10 @@ def _daily_views_of_0002() -> str:
 
 
 def drop_events_columns(con: duckdb.DuckDBPyConnection) -> None:
-    """Undo the migrations after 0003 (0008 fetched_urls, 0007 syndicated copies, 0006 pages,
-    0005 and 0004): the schema a tracker without the event layer wrote."""
+    """Undo the migrations after 0003 (0009 dyad_aggregates, 0008 fetched_urls, 0007
+    syndicated copies, 0006 pages, 0005 and 0004): the schema a tracker without the event layer
+    wrote."""
+    con.execute("DROP TABLE dyad_aggregates")
     con.execute("DROP TABLE fetched_urls")
     con.execute("DROP TABLE pages")
     con.execute("DROP VIEW daily_dyad_events")

@@ -18,7 +18,9 @@ copy as representative (its signature and keys recomputed), an empty cluster is 
 :func:`pending` finds (read-only) the statements whose current analysis has no cluster yet (an
 ingest with ``--defer-analysis``, a database from before migration 0007) or another speaker than
 the one they were placed with (a re-analysis); :func:`place` places them, in parts small enough
-for short write transactions (``tracker rescore`` does); :func:`refresh` does both at once.
+for short write transactions (``tracker rescore`` does), keeping ``dyad_aggregates`` in step
+(:mod:`tracker.db.aggregates`); :func:`refresh` does both at once. :func:`assign` and
+:func:`leave` leave that to their caller.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ import duckdb
 import numpy as np
 import pyarrow as pa
 
+from tracker.db import aggregates
 from tracker.db.shingles import (
     BANDS,
     NUM_PERM,
@@ -439,8 +442,13 @@ def pending(con: duckdb.DuckDBPyConnection) -> Pending:
 def place(con: duckdb.DuckDBPyConnection, work: Pending, prepared: Prepared | None = None) -> None:
     """Carry out :func:`pending`'s work (inside the caller's transaction); ``prepared`` is
     :func:`prepare` of its statements, computed before the transaction."""
-    leave(con, [c.statement_id for c in work.moved])
-    assign(con, prepared or prepare([*work.fresh, *work.moved]))
+    moved = [c.statement_id for c in work.moved]
+    # A fresh statement may stop being counted (it joins a cluster); a moved one's old cluster
+    # may get another representative. The clusters they join keep theirs.
+    touched = [c.statement_id for c in work.fresh] + aggregates.with_cluster_members(con, moved)
+    with aggregates.maintained(con, touched):
+        leave(con, moved)
+        assign(con, prepared or prepare([*work.fresh, *work.moved]))
 
 
 def refresh(con: duckdb.DuckDBPyConnection) -> int:

@@ -2,7 +2,8 @@
 
 The caller (``tracker.ingest.batches``) does all slow work first and then hands a batch of
 :class:`ProcessedDocument` values to :func:`write_batch` on a writer connection. Rows go in as
-Arrow tables (never row-by-row INSERTs). Identifiers are ``max + 1`` under the writer lock
+Arrow tables (never row-by-row INSERTs), and ``dyad_aggregates`` follows in the same
+transaction (:mod:`tracker.db.aggregates`). Identifiers are ``max + 1`` under the writer lock
 (:func:`tracker.db.tables.next_id`).
 """
 
@@ -17,7 +18,7 @@ import duckdb
 import pyarrow as pa
 
 from tracker.analysis.analyze import StatementAnalysis
-from tracker.db import copies
+from tracker.db import aggregates, copies
 from tracker.db.tables import COMPLETED, NEW, identifier, insert_arrow, next_id, transaction
 from tracker.ingest.pages import PageArticle
 from tracker.ingest.rows import (
@@ -117,12 +118,16 @@ def _delete_document_rows(con: duckdb.DuckDBPyConnection, document_ids: list[int
     """Remove a replaced document's statements and everything derived from them."""
     ids = "SELECT statement_id FROM statements WHERE document_id IN (SELECT unnest(?))"
     gone = [r[0] for r in con.execute(ids, [document_ids]).fetchall()]
-    copies.leave(con, gone)  # before the rows go: their clusters need a new representative
-    for table in derived_tables(con):
+    # Another copy may become its cluster's counted row when a representative goes.
+    with aggregates.maintained(con, aggregates.with_cluster_members(con, gone)):
+        copies.leave(con, gone)  # before the rows go: their clusters need a new representative
+        for table in derived_tables(con):
+            con.execute(
+                f"DELETE FROM {identifier(table)} WHERE statement_id IN ({ids})", [document_ids]
+            )
         con.execute(
-            f"DELETE FROM {identifier(table)} WHERE statement_id IN ({ids})", [document_ids]
+            "DELETE FROM statements WHERE document_id IN (SELECT unnest(?))", [document_ids]
         )
-    con.execute("DELETE FROM statements WHERE document_id IN (SELECT unnest(?))", [document_ids])
 
 
 def derived_tables(con: duckdb.DuckDBPyConnection) -> list[str]:
@@ -163,6 +168,7 @@ def _write(
     by_origin = _latest_by_origin(con, [d.article.origin for d in documents]) if replace else {}
     next_doc = next_id(con, "documents")
     next_stmt = next_id(con, "statements")
+    first_stmt = next_stmt
     now = dt.datetime.now()
 
     outcomes: list[StoredDocument] = []
@@ -300,6 +306,8 @@ def _write(
         )
         cols = scored[scorer.name]
         insert_arrow(con, "scores", score_table(run_id, cols))
+    # The new statements' rows; the clusters they joined keep their counted rows.
+    aggregates.add(con, range(first_stmt, next_stmt))
     return outcomes
 
 

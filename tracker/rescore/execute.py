@@ -75,6 +75,7 @@ from tracker.rescore.runs import (
     run_changes,
     start_analysis_run,
     start_score_run,
+    switch_totals,
 )
 from tracker.rescore.tasks import (
     AnalyseResult,
@@ -344,15 +345,16 @@ class Execution:
             self._start_score_runs(plans, started)
             self._score(pool, plans)
         outcomes += self._score_outcomes(plans)
+        score_runs = {self.score_runs[p.scorer]: len(p.statement_ids) for p in plans}
+        analysis = (
+            (self.analysis_id, self.plan.analysis.n_statements)
+            if self.analysis_id is not None and self.plan.analysis is not None
+            else None
+        )
+        totals = switch_totals(self.writer, score_runs, analysis)
         with self.writer.connection() as con:
             complete_runs(
-                con,
-                {self.score_runs[p.scorer]: len(p.statement_ids) for p in plans},
-                (self.analysis_id, self.plan.analysis.n_statements)
-                if self.analysis_id is not None and self.plan.analysis is not None
-                else None,
-                self.pipeline.analysis,
-                dt.datetime.now(),
+                con, score_runs, analysis, self.pipeline.analysis, dt.datetime.now(), totals
             )
         return tuple(outcomes)
 

@@ -3,14 +3,15 @@ tiny transaction that makes the new runs current, clean-up of dead runs, pruning
 
 Contract
 --------
-Every function takes a writer connection (the caller holds the tracker's write lock) and does
-one short transaction. A run is created with status ``running``; the views read only
-``completed`` runs, so its rows stay invisible until :func:`complete_runs` flips every run of
-the rescoring at once. A process that dies leaves its runs ``running``: the next rescoring
-(under the same lock, so nobody else can be writing them) marks them ``failed`` and deletes their
-rows with :func:`clean_dead_runs`. :func:`prunable` (read-only) names old runs that no current
-row needs, and :func:`prune` deletes them; :func:`run_changes` (read-only) counts what a run
-changed against the completed runs before it.
+Every function takes a writer connection (the caller holds the tracker's write lock) and does one
+short transaction. A run is created with status ``running``; the views read only ``completed``
+runs, so its rows stay invisible until :func:`complete_runs` flips every run of the rescoring at
+once, with ``dyad_aggregates`` (:mod:`tracker.db.aggregates`) in the same transaction (its change
+worked out beforehand by :func:`switch_totals`). A process that dies leaves its runs ``running``:
+the next rescoring (under the same lock, so nobody else can be writing them) marks them ``failed``
+and deletes their rows with :func:`clean_dead_runs`. :func:`prunable` (read-only) names old runs
+that no current row needs, and :func:`prune` deletes them; :func:`run_changes` (read-only) counts
+what a run changed against the completed runs before it.
 
 :class:`ChunkWriter` opens those writer connections: it buffers the running runs' result tables
 and appends them (:func:`append_rows`) in transactions of about ``rows`` rows, each on its own
@@ -34,7 +35,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from tracker.db import connection
+from tracker.db import aggregates, connection
 from tracker.db.tables import (
     ANALYSIS_RUN,
     COMPLETED,
@@ -175,32 +176,93 @@ def append_rows(con: duckdb.DuckDBPyConnection, tables: Sequence[tuple[str, pa.T
     return sum(t.num_rows for _, t in tables)
 
 
+@dataclass(frozen=True)
+class SwitchTotals:
+    """What completing the runs adds to ``dyad_aggregates`` and takes from it."""
+
+    added: pa.Table
+    removed: pa.Table
+
+
 def complete_runs(
     con: duckdb.DuckDBPyConnection,
     score_runs: Mapping[int, int],
     analysis: tuple[int, int] | None,
     analysis_run: AnalysisRun | None,
     now: dt.datetime,
+    totals: SwitchTotals,
 ) -> None:
-    """Make the new runs current, all in one transaction: the views switch at once.
+    """Make the new runs current, all in one transaction: the views switch at once, and
+    ``dyad_aggregates`` with them (``totals``: :func:`switch_totals` of the same runs).
 
     ``score_runs`` maps run id to statements scored; ``analysis`` is (id, statements).
     """
     with transaction(con):
         if analysis is not None and analysis_run is not None:
             refresh_reference_tables(con, analysis_run)
-        if analysis is not None:
-            con.execute(
-                "UPDATE analysis_runs SET status = ?, finished = ?, n_statements = ? "
-                "WHERE analysis_id = ? AND status = ?",
-                [COMPLETED, now, analysis[1], analysis[0], RUNNING],
-            )
-        for run_id, n in score_runs.items():
-            con.execute(
-                "UPDATE score_runs SET status = ?, finished = ?, n_statements = ? "
-                "WHERE run_id = ? AND status = ?",
-                [COMPLETED, now, n, run_id, RUNNING],
-            )
+        _flip(con, score_runs, analysis, now)
+        aggregates.apply(con, totals.added, totals.removed)
+
+
+def _flip(
+    con: duckdb.DuckDBPyConnection,
+    score_runs: Mapping[int, int],
+    analysis: tuple[int, int] | None,
+    now: dt.datetime,
+) -> None:
+    if analysis is not None:
+        con.execute(
+            "UPDATE analysis_runs SET status = ?, finished = ?, n_statements = ? "
+            "WHERE analysis_id = ? AND status = ?",
+            [COMPLETED, now, analysis[1], analysis[0], RUNNING],
+        )
+    for run_id, n in score_runs.items():
+        con.execute(
+            "UPDATE score_runs SET status = ?, finished = ?, n_statements = ? "
+            "WHERE run_id = ? AND status = ?",
+            [COMPLETED, now, n, run_id, RUNNING],
+        )
+
+
+def switch_totals(
+    writer: ChunkWriter,
+    score_runs: Mapping[int, int],
+    analysis: tuple[int, int] | None,
+) -> SwitchTotals:
+    """The change :func:`complete_runs` makes to ``dyad_aggregates``, worked out before it so
+    that the switch-over stays one tiny transaction whatever the number of statements.
+
+    The rescoring holds the tracker's write lock from here to the switch-over, so nothing
+    visible changes in between. The totals before are read on a reader (readers keep reading);
+    the totals after, one id range at a time, each in a transaction on its own writer
+    connection that completes the runs, reads, and rolls back: short holds, like the rows'."""
+    with connection.reader(writer.db_path, writer.wait) as con:
+        ids = _statements_of(con, score_runs, analysis)
+        removed = aggregates.totals(con, ids)
+        added = [aggregates.totals(con, [])]  # the columns, when no statement changes
+    for part in aggregates.segments(ids):
+        with writer.connection() as con:
+            con.execute("BEGIN TRANSACTION")
+            try:
+                _flip(con, score_runs, analysis, dt.datetime.now())
+                added.append(aggregates.totals(con, part))
+            finally:
+                con.execute("ROLLBACK")
+    return SwitchTotals(pa.concat_tables(added), removed)
+
+
+def _statements_of(
+    con: duckdb.DuckDBPyConnection,
+    score_runs: Mapping[int, int],
+    analysis: tuple[int, int] | None,
+) -> list[int]:
+    """The statements whose rows runs about to be completed change."""
+    rows = con.execute(
+        "SELECT statement_id FROM scores WHERE run_id IN (SELECT unnest(?)) "
+        "UNION SELECT statement_id FROM statement_analysis WHERE analysis_id = ?",
+        [list(score_runs), analysis[0] if analysis is not None else None],
+    ).fetchall()
+    return [int(r[0]) for r in rows]
 
 
 @dataclass(frozen=True)
