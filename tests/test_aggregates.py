@@ -14,6 +14,8 @@ import os
 import random
 import shutil
 import signal
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -23,7 +25,13 @@ import pytest
 from tests.conftest import write
 from tests.test_copies import BODY, LATER, _article
 from tests.test_rescore import LEXICON_B, LEXICON_C, WASHINGTON_OTHER, copy_db, lexicon, spec
-from tests.test_rescore_safety import _lexicon, tracker, wait_for_no_processes
+from tests.test_rescore_safety import (
+    INGEST,
+    _articles,
+    _lexicon,
+    tracker,
+    wait_for_no_processes,
+)
 from tracker.db import aggregates, copies
 from tracker.db import connection as db
 from tracker.db.tables import transaction
@@ -269,3 +277,33 @@ def test_rescores_killed_at_random_moments(tmp_path: Path) -> None:
     assert job.returncode == 0, err
     assert agrees(path) != moved
     shutil.rmtree(tmp_path, ignore_errors=True)
+
+
+@pytest.mark.slow
+def test_ingests_killed_at_random_moments(tmp_path: Path) -> None:
+    """A batch's totals are written in the batch's own transaction: an ingest killed between
+    or inside batches leaves the table equal to its statements."""
+    path = tmp_path / "i.duckdb"
+    began = time.monotonic()
+    first = subprocess.run(
+        [sys.executable, "-c", INGEST, str(path), str(_articles(tmp_path / "a0", 0, 100))],
+        capture_output=True,
+        text=True,
+    )
+    assert first.returncode == 0, first.stderr
+    duration = time.monotonic() - began
+    agrees(path)
+    rng = random.Random(21)
+    kills = 6
+    for i in range(1, kills + 1):
+        job = subprocess.Popen(
+            [sys.executable, "-c", INGEST, str(path), str(_articles(tmp_path / f"a{i}", i, 100))],
+            stderr=subprocess.PIPE,
+            text=True,
+            start_new_session=True,
+        )
+        time.sleep(duration * (i - 1 + rng.random()) / kills)
+        os.kill(job.pid, signal.SIGKILL)
+        job.communicate(timeout=30)
+        assert wait_for_no_processes(job.pid) == []
+        agrees(path)

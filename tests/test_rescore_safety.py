@@ -241,7 +241,7 @@ def test_kill_9_during_ingests_loses_nothing(tmp_path: Path) -> None:
     assert first.returncode == 0, first.stderr
     duration = time.monotonic() - began
     rng = random.Random(9)
-    kills = 10
+    kills = 20
     for i in range(kills):
         with db.reader(path) as con:
             stored = set(con.execute("SELECT content_hash FROM documents").fetchall())
