@@ -19,8 +19,8 @@ FLOORS = [
     ("speaker", ("speaker", "accuracy"), 0.95),
     ("speaker_side", ("speaker_side", "accuracy"), 0.95),
     ("dyad_f1", ("dyad", "f1"), 0.95),
-    ("event_date_month", ("event_date", "month_accuracy"), 0.94),
-    ("event_date_exact", ("event_date", "accuracy"), 0.83),
+    ("event_date_month", ("event_date", "month_accuracy"), 0.98),
+    ("event_date_exact", ("event_date", "accuracy"), 0.98),
     ("diplomacy_sign", ("polarity", "diplomacy", "sign_agreement"), 0.78),
     ("diplomacy_spearman", ("polarity", "diplomacy", "spearman"), 0.75),
 ]
