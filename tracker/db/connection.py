@@ -283,20 +283,25 @@ def writer_connection(
         config["memory_limit"] = memory_limit
     con = _connect_with_retry(db_path, read_only=False, wait=wait, config=config, poll=poll)
     try:
-        if migrate:
-            apply_migrations(con, db_path)
-        yield con
+        with _disk_full_named(db_path):
+            if migrate:
+                apply_migrations(con, db_path)
+            yield con
+    finally:
+        with _disk_full_named(db_path):
+            con.close()  # a checkpoint: it writes too
+
+
+@contextlib.contextmanager
+def _disk_full_named(db_path: Path) -> Iterator[None]:
+    """The OS's or DuckDB's "no space left on device" as :class:`DiskFull` (DuckDB has rolled
+    the failed commit back); any other error as it is."""
+    try:
+        yield
     except (OSError, duckdb.Error) as exc:
-        if is_disk_full(exc):  # DuckDB rolled the failed commit back
+        if is_disk_full(exc):
             raise DiskFull(db_path) from None
         raise
-    finally:
-        try:
-            con.close()  # a checkpoint: it writes too
-        except (OSError, duckdb.Error) as exc:
-            if is_disk_full(exc):
-                raise DiskFull(db_path) from None
-            raise
 
 
 def _create(
@@ -308,7 +313,7 @@ def _create(
     side = db_path.with_name(db_path.name + ".creating")
     for leftover in (side, side.with_name(side.name + ".wal")):
         leftover.unlink(missing_ok=True)
-    try:
+    with _disk_full_named(db_path):
         con = duckdb.connect(
             str(side), config={"storage_compatibility_version": STORAGE_COMPATIBILITY}
         )
@@ -316,10 +321,6 @@ def _create(
             apply_migrations(con, db_path)
         finally:
             con.close()
-    except (OSError, duckdb.Error) as exc:
-        if is_disk_full(exc):
-            raise DiskFull(db_path) from None
-        raise
     os.replace(side, db_path)
 
 
@@ -379,8 +380,8 @@ def sandbox(con: duckdb.DuckDBPyConnection) -> None:
     """Shut ``con`` (an in-memory database that has copied what it needs) off from files,
     the network and extensions, for good: the settings of :data:`SANDBOX`, applied in the
     order DuckDB requires (a locked configuration cannot be changed)."""
-    con.execute("SET enable_external_access = false")
-    con.execute("SET lock_configuration = true")
+    for name, value in SANDBOX.items():  # names from the constant above, never from input
+        con.execute(f"SET {name} = {str(value).lower()}")
 
 
 @contextlib.contextmanager
