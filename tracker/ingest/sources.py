@@ -221,12 +221,13 @@ def _manifest_row(
             "name the article file in the first column."
         )
         return
-    if not target.is_relative_to(path.parent.resolve()):
+    folder = path.parent.resolve()
+    if not target.is_relative_to(folder):
         # Refused before it is opened: a manifest from elsewhere must not make the tracker
         # read /etc/passwd or a symlink's target as an article.
         yield InputError(
             f"{where} ({row['path']}): the path leads outside the manifest's folder "
-            f"{path.parent.resolve()}; move the file into that folder or ingest it directly."
+            f"{folder}; move the file into that folder or ingest it directly."
         )
         return
     if not row.get("published"):
